@@ -1,0 +1,2303 @@
+"""nn.py: a neural network in one file of pure Python, with no dependencies.
+
+Copy nn.py next to your program and import it. It runs on CPython 2.7 and
+3.6 to 3.13, PyPy, Jython, MicroPython, Pyodide and Brython: no numpy, no
+compiler, nothing to install. Matrices are lists of lists, the weights are
+plain lists you can read and change, and the seed gives the same weights as
+numpy on every interpreter.
+
+    >>> import nn
+    >>> X = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
+    >>> Y = [[0], [1], [1], [0]]
+    >>> net = nn.Network([3, 4, 5, 1], loss="sse", bias=False, init="normal", seed=1)
+    >>> history = net.train(X, Y, epochs=5000, learning_rate=0.1)
+    >>> [round(row[0], 4) for row in net.predict(X)]
+    [0.0204, 0.968, 0.972, 0.0276]
+
+The API, in the order the file defines it:
+
+    dot, matmul, transpose, add, subtract, multiply, scale   lists of lists
+    sigmoid, tanh, relu, leaky_relu, linear, softmax        activations
+    sse, mse, binary_crossentropy, cross_entropy             losses
+    RandomState(seed)            numpy's legacy generator, bit for bit
+    Scaler(kind)                 max, minmax or standard scaling of columns
+    SGD(...), Adam(...)          the update rules train() can use
+    Network(sizes, ...)          the network: predict, cost, gradients, train
+    check_gradients(net, X, Y)   backpropagation against finite differences
+    load(path)                   a network saved with net.save(path)
+    save_weights, load_weights   np.savetxt-style weight files
+    read_csv, train_test_split, one_hot          data without numpy
+
+Run "python3 nn.py" for the two tutorials this file grew out of, and
+"python3 nn.py --help" for the command line.
+"""
+
+__version__ = "1.0.0"
+
+__all__ = [
+    "dot", "matmul", "transpose", "add", "subtract", "multiply", "scale",
+    "sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax",
+    "ACTIVATIONS", "LOSSES", "sse", "mse", "binary_crossentropy", "cross_entropy",
+    "RandomState", "Scaler", "SGD", "Adam", "History", "Network", "DivergedError",
+    "check_gradients", "load", "save_weights", "load_weights",
+    "read_csv", "train_test_split", "one_hot",
+]
+
+import math  # exp, log, sqrt, tanh
+import json  # the saved model format
+import os    # rename, for saving atomically
+import sys   # stdout, argv, the interpreter's name
+import time  # time budgets and progress
+import random as _random  # only as a fast carrier of the generator's state
+
+
+# ---------------------------------------------------------------------------
+# Compatibility: what differs between the interpreters, in one place
+# ---------------------------------------------------------------------------
+
+try:                                   # Python 2 and Jython: text may be unicode
+    _TEXT = (str, unicode)
+    _INTEGERS = (int, long)
+except NameError:                      # Python 3, MicroPython
+    _TEXT = (str,)
+    _INTEGERS = (int,)
+
+try:                                   # not on 2.7, Jython or MicroPython
+    from time import perf_counter as _clock
+except ImportError:
+    _clock = time.time
+
+_IMPLEMENTATION = getattr(getattr(sys, "implementation", None), "name", "").lower()
+
+# Boards with 32-bit floats overflow past 3.4e38 and exp() past 88. Knowing
+# the largest float lets every check for "finite" be one comparison.
+_FLOAT32 = float("1e39") == float("1e40")
+_BIG = 3.4028234663852886e38 if _FLOAT32 else 1.7976931348623157e308
+
+
+def _finite(x):
+    "Return True when x is a float other than infinity or NaN."
+    return -_BIG <= x <= _BIG
+
+
+def _is_number(x):
+    "Return True for an int or float; booleans are not numbers here, on any interpreter."
+    return isinstance(x, _INTEGERS + (float,)) and not isinstance(x, bool)
+
+
+# ---------------------------------------------------------------------------
+# Vectors and matrices
+# ---------------------------------------------------------------------------
+# A vector is a list of numbers; a matrix is a list of rows, so A[i][j] is the
+# number in row i and column j. These helpers are all the linear algebra a
+# network needs.
+
+def dot(u, v):
+    "Return u[0]*v[0] + u[1]*v[1] + ..., the inner product, summed left to right."
+    total = 0.0
+    for a, b in zip(u, v):
+        total += a * b
+    return total
+
+
+# predict() always uses this left-to-right sum, so a saved network gives the
+# same bits on every interpreter (see _exp below); training uses the fastest
+# dot() there is.
+_dot_in_order = dot
+
+try:                       # Python 3.12+: a C loop with extended precision, 3x faster
+    from math import sumprod as dot
+except ImportError:
+    if _IMPLEMENTATION == "pypy":
+        def dot(u, v):
+            "Return the inner product of u and v (index loop: fastest under PyPy's JIT)."
+            total = 0.0
+            for i in range(len(u)):
+                total += u[i] * v[i]
+            return total
+        _dot_in_order = dot
+    else:
+        try:               # CPython up to 3.11 and Jython: map() runs the loop in C
+            from operator import mul as _mul
+
+            def dot(u, v):
+                "Return the inner product of u and v, summed left to right."
+                return sum(map(_mul, u, v))
+            _dot_in_order = dot
+        except ImportError:   # MicroPython: the plain loop above
+            pass
+
+
+def transpose(A):
+    "Return the transpose of matrix A: transpose([[1, 2], [3, 4]]) == [[1, 3], [2, 4]]."
+    return [list(column) for column in zip(*A)]
+
+
+def matmul(A, B):
+    "Return the matrix product A B, with A n-by-k and B k-by-m."
+    columns = list(zip(*B))
+    return [[dot(row, column) for column in columns] for row in A]
+
+
+def add(u, v):
+    "Return the element-wise sum of two vectors."
+    return [a + b for a, b in zip(u, v)]
+
+
+def subtract(u, v):
+    "Return the element-wise difference u - v of two vectors."
+    return [a - b for a, b in zip(u, v)]
+
+
+def multiply(u, v):
+    "Return the element-wise (Hadamard) product of two vectors."
+    return [a * b for a, b in zip(u, v)]
+
+
+def scale(c, u):
+    "Return the vector u with every element multiplied by the number c."
+    return [c * a for a in u]
+
+
+# ---------------------------------------------------------------------------
+# Activations
+# ---------------------------------------------------------------------------
+# Each activation f maps a weighted sum z to an output a = f(z). Training also
+# needs its slope f'(z); for these functions the slope is a simple expression
+# in the output a, which is what backpropagation has at hand. Every function
+# is finite for every finite input, without catching overflow (exp() raises
+# OverflowError on CPython but ValueError on MicroPython).
+
+def sigmoid(z):
+    "Return 1 / (1 + e^-z), the logistic function, which maps any number into (0, 1)."
+    if z > -36.0:
+        return 1.0 / (1.0 + math.exp(-z))
+    return math.exp(z)        # the same value to the last bit, and exp() cannot overflow
+
+
+def sigmoid_derivative(a):
+    "Return the slope of the sigmoid where its output is a: a (1 - a)."
+    return a * (1.0 - a)
+
+
+def tanh(z):
+    "Return the hyperbolic tangent of z, which maps any number into (-1, 1)."
+    return math.tanh(z)
+
+
+def tanh_derivative(a):
+    "Return the slope of tanh where its output is a: 1 - a^2."
+    return 1.0 - a * a
+
+
+def relu(z):
+    "Return max(0, z), the rectified linear unit."
+    return z if z > 0.0 else 0.0
+
+
+def relu_derivative(a):
+    "Return the slope of relu where its output is a: 1 for a > 0, else 0 (0 at 0 too)."
+    return 1.0 if a > 0.0 else 0.0
+
+
+def leaky_relu(z):
+    "Return z for z > 0, else 0.01 z."
+    return z if z > 0.0 else 0.01 * z
+
+
+def leaky_relu_derivative(a):
+    "Return the slope of leaky_relu where its output is a: 1 for a > 0, else 0.01."
+    return 1.0 if a > 0.0 else 0.01
+
+
+def linear(z):
+    "Return z unchanged (the identity, for regression outputs)."
+    return z
+
+
+def linear_derivative(a):
+    "Return 1.0, the slope of the identity."
+    return 1.0
+
+
+def softmax(z, exp=math.exp):
+    """Return the softmax of the vector z: positive numbers that sum to 1.
+
+    Subtracting the largest z first keeps exp() from overflowing and does not
+    change the result: softmax([1, 2, 3]) == softmax([101, 102, 103]).
+    """
+    top = max(z)
+    e = [exp(v - top) for v in z]
+    total = sum(e)
+    return [v / total for v in e]
+
+
+# name: (f(z), f' in terms of a = f(z)). softmax acts on a whole layer and
+# only on the output layer, so it has no per-unit pair here.
+ACTIVATIONS = {
+    "sigmoid": (sigmoid, sigmoid_derivative),
+    "tanh": (tanh, tanh_derivative),
+    "relu": (relu, relu_derivative),
+    "leaky_relu": (leaky_relu, leaky_relu_derivative),
+    "linear": (linear, linear_derivative),
+}
+_OUTPUT_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax")
+
+
+def _activate(name, Z, exp=math.exp, th=math.tanh):
+    """Return the rows Z with the activation called name applied to every value.
+
+    The network's hot loop: one list comprehension per row, no call per value.
+    exp and th are the exponential and tanh to use (see _exp below).
+    """
+    if name == "sigmoid":
+        return [[1.0 / (1.0 + exp(-z)) if z > -36.0 else exp(z) for z in r] for r in Z]
+    if name == "tanh":
+        return [[th(z) for z in r] for r in Z]
+    if name == "relu":
+        return [[z if z > 0.0 else 0.0 for z in r] for r in Z]
+    if name == "leaky_relu":
+        return [[z if z > 0.0 else 0.01 * z for z in r] for r in Z]
+    if name == "linear":
+        return [r if type(r) is list else list(r) for r in Z]
+    return [softmax(r, exp) for r in Z]
+
+
+def _backpropagate(name, D, W, A):
+    """Return the deltas of the layer below: (D W^T) * f'(A), row by row.
+
+    D holds the deltas of a layer (a row per example), W its incoming weights
+    (a row per unit of the layer below) and A the outputs of the layer below,
+    whose activation is called name.
+    """
+    if name == "sigmoid":
+        return [[dot(d, w) * a * (1.0 - a) for w, a in zip(W, ar)] for d, ar in zip(D, A)]
+    if name == "tanh":
+        return [[dot(d, w) * (1.0 - a * a) for w, a in zip(W, ar)] for d, ar in zip(D, A)]
+    if name == "relu":
+        return [[dot(d, w) if a > 0.0 else 0.0 for w, a in zip(W, ar)] for d, ar in zip(D, A)]
+    if name == "leaky_relu":
+        return [[dot(d, w) * (1.0 if a > 0.0 else 0.01) for w, a in zip(W, ar)]
+                for d, ar in zip(D, A)]
+    return [[dot(d, w) for w in W] for d in D]
+
+
+# ---------------------------------------------------------------------------
+# Losses
+# ---------------------------------------------------------------------------
+# A loss measures how far the outputs O are from the targets Y, both lists of
+# rows. Each is exactly as defined here (n rows, k outputs per row):
+#   sse                  0.5 * sum over rows and outputs of (o - y)^2
+#   mse                  sum over rows and outputs of (o - y)^2 / (n k)
+#   binary_crossentropy  sum of -(y log o + (1 - y) log(1 - o)) / (n k)
+#   cross_entropy        sum over rows of -sum_k y_k log o_k, divided by n
+# The cross-entropies are computed from the weighted sums z of the output
+# layer (o = sigmoid(z) or softmax(z)), which never takes log(0).
+
+def _squared_error(O, Y):
+    "Return the sum over rows and outputs of (o - y)^2."
+    total = 0.0
+    for o_row, y_row in zip(O, Y):
+        for o, y in zip(o_row, y_row):
+            total += (o - y) * (o - y)
+    return total
+
+
+def _bce_from_z(Z, Y):
+    "Return the sum of -(y log o + (1 - y) log(1 - o)) over all values, o = sigmoid(z)."
+    total = 0.0
+    log, exp = math.log, math.exp
+    for z_row, y_row in zip(Z, Y):
+        for z, y in zip(z_row, y_row):
+            # -log(sigmoid(z)) = log(1 + e^-z); written so that exp() never overflows
+            if z > 0.0:
+                total += (1.0 - y) * z + log(1.0 + exp(-z))
+            else:
+                total += -y * z + log(1.0 + exp(z))
+    return total
+
+
+def _ce_from_z(Z, Y):
+    "Return the sum over rows of -sum_k y_k log softmax(z)_k."
+    total = 0.0
+    log, exp = math.log, math.exp
+    for z_row, y_row in zip(Z, Y):
+        top = max(z_row)
+        log_sum = top + log(sum([exp(z - top) for z in z_row]))
+        for z, y in zip(z_row, y_row):
+            if y != 0.0:           # 0 * log(0) counts as 0
+                total += y * (log_sum - z)
+    return total
+
+
+def _saturate(x):
+    "Return x, or the largest float when x has overflowed."
+    return x if x <= _BIG else _BIG
+
+
+def _logit(o):
+    "Return the z with sigmoid(z) == o, clamped for o at 0 or 1."
+    o = min(max(o, 1e-300), 1.0 - 1e-16)
+    return math.log(o) - math.log(1.0 - o)
+
+
+def sse(outputs, targets):
+    "Return 0.5 * the sum of (o - y)^2 over all rows and outputs (tutorial 1's cost)."
+    return _saturate(0.5 * _squared_error(outputs, targets))
+
+
+def mse(outputs, targets):
+    "Return the mean of (o - y)^2 over all rows and outputs (tutorial 2's printed loss)."
+    count = sum([len(row) for row in targets])
+    return _saturate(_squared_error(outputs, targets) / count)
+
+
+def binary_crossentropy(outputs, targets):
+    "Return the mean over rows and outputs of -(y log o + (1 - y) log(1 - o))."
+    count = sum([len(row) for row in targets])
+    Z = [[_logit(o) for o in row] for row in outputs]
+    return _saturate(_bce_from_z(Z, targets) / count)
+
+
+def cross_entropy(outputs, targets):
+    "Return the mean over rows of -sum_k y_k log o_k, for outputs that are probabilities."
+    Z = [[math.log(max(o, 1e-300)) for o in row] for row in outputs]
+    return _saturate(_ce_from_z(Z, targets) / len(targets))
+
+
+LOSSES = {"sse": sse, "mse": mse, "binary_crossentropy": binary_crossentropy,
+          "cross_entropy": cross_entropy}
+
+
+def _loss_sum(loss, Z, O, Y):
+    """Return the loss of a batch before dividing by its size, so that batches add up.
+
+    Z and O are the weighted sums and outputs of the output layer.
+    """
+    if loss == "sse":
+        return 0.5 * _squared_error(O, Y)
+    if loss == "mse":
+        return _squared_error(O, Y) / len(Y[0])
+    if loss == "binary_crossentropy":
+        return _bce_from_z(Z, Y) / len(Y[0])
+    return _ce_from_z(Z, Y)
+
+
+def _output_delta(loss, name, O, Y, count):
+    """Return dLoss/dz for the output layer: one row per example.
+
+    O are the outputs, Y the targets, name the output activation and count
+    the number of rows the loss is averaged over (the batch size).
+    """
+    k = len(Y[0])
+    if loss == "cross_entropy":          # softmax output: s * sum(y) - y, over n
+        c = 1.0 / count
+        return [[c * (o * s - y) for o, y in zip(o_row, y_row)]
+                for o_row, y_row, s in zip(O, Y, [sum(y_row) for y_row in Y])]
+    if loss == "binary_crossentropy":    # sigmoid output: o - y, over n k
+        c = 1.0 / (count * k)
+        return [[c * (o - y) for o, y in zip(o_row, y_row)] for o_row, y_row in zip(O, Y)]
+    c = 1.0 if loss == "sse" else 2.0 / (count * k)
+    G = [[c * (o - y) for o, y in zip(o_row, y_row)] for o_row, y_row in zip(O, Y)]
+    if name == "softmax":                # the Jacobian of softmax: s_i (g_i - sum_j g_j s_j)
+        return [[s * (g - dot(g_row, o_row)) for g, s in zip(g_row, o_row)]
+                for g_row, o_row in zip(G, O)]
+    if name == "sigmoid":
+        return [[g * o * (1.0 - o) for g, o in zip(g_row, o_row)] for g_row, o_row in zip(G, O)]
+    if name == "tanh":
+        return [[g * (1.0 - o * o) for g, o in zip(g_row, o_row)] for g_row, o_row in zip(G, O)]
+    if name == "relu":
+        return [[g if o > 0.0 else 0.0 for g, o in zip(g_row, o_row)] for g_row, o_row in zip(G, O)]
+    if name == "leaky_relu":
+        return [[g if o > 0.0 else 0.01 * g for g, o in zip(g_row, o_row)]
+                for g_row, o_row in zip(G, O)]
+    return G
+
+
+# ---------------------------------------------------------------------------
+# Arithmetic that gives the same bits on every interpreter
+# ---------------------------------------------------------------------------
+# +, -, *, / and sqrt are exactly rounded on every interpreter, but exp, tanh
+# and log come from each platform's C or JavaScript library, and those differ
+# in the last bit now and then (measured: log differs from glibc's in about 5%
+# of cases under Brython, 1 in 2,000 under Jython, 1 in 4,000 with musl). So
+# predict() uses the exp and tanh below, built from exact operations only,
+# and the generator uses the correctly rounded log below wherever numpy
+# cannot run. Training keeps the fast library functions.
+
+_LN2_HI = 0.6931471803691238        # log 2 to 32 bits, so that k * _LN2_HI is exact
+_LN2_LO = 1.9082149292705877e-10    # log 2 - _LN2_HI
+_INVERSE_FACTORIALS = []            # 1/13!, 1/12!, ..., 1/1!, for Horner's rule
+_factorial = 1
+for _n in range(1, 14):
+    _factorial *= _n
+    _INVERSE_FACTORIALS.insert(0, 1.0 / _factorial)
+del _n, _factorial
+
+
+def _expm1_small(r):
+    "Return e^r - 1 for |r| <= 0.35 by its Taylor series to r^13 (error below 1e-17)."
+    p = 0.0
+    for c in _INVERSE_FACTORIALS:
+        p = (p + c) * r
+    return p
+
+
+def _exp(x):
+    """Return e^x within an ulp, the same bits on every interpreter.
+
+    x = k log 2 + r with |r| <= log(2) / 2, so e^x = 2^k (1 + (e^r - 1)).
+    """
+    if x < -745.2:
+        return 0.0
+    if x > 709.0:
+        x = 709.0                    # callers never go this high; stay finite regardless
+    k = int(math.floor(x * 1.4426950408889634 + 0.5))
+    r = (x - k * _LN2_HI) - k * _LN2_LO
+    return math.ldexp(1.0 + _expm1_small(r), k)
+
+
+def _tanh(z):
+    "Return tanh(z) = (e^2z - 1) / (e^2z + 1), within a few ulps, the same bits everywhere."
+    t = 2.0 * abs(z)
+    if t >= 44.0:
+        q = 1.0
+    else:
+        if t <= 0.34:
+            e = _expm1_small(t)      # e^t - 1 directly: no cancellation near 0
+        else:
+            k = int(math.floor(t * 1.4426950408889634 + 0.5))
+            r = (t - k * _LN2_HI) - k * _LN2_LO
+            e = math.ldexp(1.0 + _expm1_small(r), k) - 1.0
+        q = e / (e + 2.0)
+    return -q if z < 0 else q
+
+
+_FIXED_BITS = 120                    # bits after the point in _log's integer arithmetic
+
+
+def _atanh_fixed(num, den):
+    "Return atanh(num / den) * 2^120, an integer, for |num / den| < 0.2, by its series."
+    if num < 0:
+        return -_atanh_fixed(-num, den)
+    s = (num << _FIXED_BITS) // den
+    s2 = (s * s) >> _FIXED_BITS
+    total, term, k = s, s, 1
+    while term:                      # each term is 5 bits smaller; about 24 terms
+        term = (term * s2) >> _FIXED_BITS
+        k += 2
+        total += term // k
+    return total
+
+
+_LN2_FIXED = 2 * _atanh_fixed(1, 3)          # log 2 = 2 atanh(1/3)
+_TWO_53 = 9007199254740992
+_SQRT_HALF_TWO_53 = 6369051672525773        # 2^53 sqrt(1/2), rounded up
+
+
+def _round_fixed(value, shift):
+    "Return the integer value times 2^-shift rounded to the nearest double, ties to even."
+    negative = value < 0
+    value = -value if negative else value
+    extra = len(bin(value)) - 2 - 53         # bits beyond a double's 53
+    if extra > 0:
+        q = value >> extra
+        rest = value - (q << extra)
+        half = 1 << (extra - 1)
+        if rest > half or (rest == half and q & 1):
+            q += 1
+        value, shift = q, shift - extra
+    result = math.ldexp(float(value), -shift)   # exact: value has at most 54 bits
+    return -result if negative else result
+
+
+def _log(x):
+    """Return the natural logarithm of x > 0, correctly rounded, with integers only.
+
+    x = M 2^(e - 53) with M scaled into [sqrt(1/2), sqrt(2)) 2^53, and
+    log(M / 2^53) = 2 atanh((M - 2^53) / (M + 2^53)), summed in 120-bit fixed point.
+    """
+    m, e = math.frexp(x)
+    M = int(m * _TWO_53)
+    if M < _SQRT_HALF_TWO_53:
+        M, e = M * 2, e - 1
+    fixed = 2 * _atanh_fixed(M - _TWO_53, M + _TWO_53) + e * _LN2_FIXED
+    return _round_fixed(fixed, _FIXED_BITS)
+
+
+# numpy runs on CPython and PyPy and takes log() from the same C library they
+# do, so there the generator uses math.log and matches numpy bit for bit.
+# Elsewhere it uses _log: glibc's log is not correctly rounded in about 8 of
+# 10,000 cases, and there the last bit of a weight can differ from numpy's.
+_NORMAL_LOG = math.log if _IMPLEMENTATION in ("cpython", "pypy") else _log
+
+
+# ---------------------------------------------------------------------------
+# Random numbers: numpy's legacy generator, on every interpreter
+# ---------------------------------------------------------------------------
+# random.seed(1) gives one stream on CPython, another on Jython and a third on
+# MicroPython, so nn.py carries its own: the Mersenne Twister (MT19937) seeded
+# as np.random.seed(s) seeds it, with numpy's doubles and normal draws.
+
+class RandomState(object):
+    """A Mersenne Twister that draws exactly what numpy's legacy np.random draws.
+
+    RandomState(1).randn(3, 4) is np.random.seed(1); np.random.randn(3, 4),
+    bit for bit, on every interpreter. seed is an integer from 0 to 2**32 - 1.
+    """
+
+    def __init__(self, seed):
+        state = _init_genrand(seed)
+        self._state = state
+        self._index = 624
+        self._spare = None                     # the polar method makes normals in pairs
+        self._fast = _c_twister(state)         # the same stream from C, where it is
+
+    def _twist(self):
+        "Refill the 624 words of state (the Mersenne Twister's recurrence)."
+        mt = self._state
+        for k in range(624):
+            y = (mt[k] & 0x80000000) | (mt[(k + 1) % 624] & 0x7fffffff)
+            v = mt[(k + 397) % 624] ^ (y >> 1)
+            mt[k] = v ^ 0x9908b0df if y & 1 else v
+        self._index = 0
+
+    def uint32(self):
+        "Return the next 32-bit word of the stream, an integer in [0, 2**32)."
+        if self._fast:
+            return self._fast.getrandbits(32)
+        if self._index >= 624:
+            self._twist()
+        y = self._state[self._index]
+        self._index += 1
+        y ^= y >> 11                           # tempering
+        y ^= (y << 7) & 0x9d2c5680
+        y ^= (y << 15) & 0xefc60000
+        return y ^ (y >> 18)
+
+    def random(self):
+        "Return a float in [0, 1) made from two words, as np.random.random_sample()."
+        if self._fast:
+            return self._fast.random()
+        a = self.uint32() >> 5
+        b = self.uint32() >> 6
+        return (a * 67108864.0 + b) / 9007199254740992.0
+
+    def normal(self):
+        "Return a standard normal number, as np.random.randn() (the polar method)."
+        if self._spare is not None:
+            value, self._spare = self._spare, None
+            return value
+        while True:
+            x1 = 2.0 * self.random() - 1.0
+            x2 = 2.0 * self.random() - 1.0
+            r2 = x1 * x1 + x2 * x2
+            if 0.0 < r2 < 1.0:
+                break
+        f = math.sqrt(-2.0 * _NORMAL_LOG(r2) / r2)
+        self._spare = f * x1
+        return f * x2
+
+    def randn(self, rows, columns):
+        "Return a rows-by-columns matrix of normal numbers, as np.random.randn(rows, columns)."
+        return [[self.normal() for j in range(columns)] for i in range(rows)]
+
+    def interval(self, top):
+        "Return an integer in [0, top], as numpy draws them (masked rejection)."
+        mask = top
+        for shift in (1, 2, 4, 8, 16):
+            mask |= mask >> shift
+        while True:
+            value = self.uint32() & mask
+            if value <= top:
+                return value
+
+    def permutation(self, n):
+        "Return the integers 0..n-1 shuffled, as np.random.permutation(n)."
+        order = list(range(n))
+        for i in range(n - 1, 0, -1):
+            j = self.interval(i)
+            order[i], order[j] = order[j], order[i]
+        return order
+
+
+def _init_genrand(seed):
+    "Return the 624 words of state that np.random.seed(seed) starts from (init_genrand)."
+    state = [seed & 0xffffffff]
+    for i in range(1, 624):
+        prev = state[-1]
+        state.append((1812433253 * (prev ^ (prev >> 30)) + i) & 0xffffffff)
+    return state
+
+
+def _c_twister(state):
+    """Return a random.Random carrying this generator's state, or None.
+
+    CPython, PyPy, Pyodide and Brython implement the same Mersenne Twister in C,
+    and their random() is numpy's double; setstate() lets it continue the
+    stream at C speed. One known value checks that this interpreter's is the same.
+    """
+    global _C_TWISTER_WORKS
+    try:
+        if _C_TWISTER_WORKS is None:
+            probe = _random.Random()
+            probe.setstate((3, tuple(_init_genrand(1) + [624]), None))
+            # np.random.seed(1); np.random.random_sample()
+            _C_TWISTER_WORKS = probe.random() == 0.417022004702574
+        if _C_TWISTER_WORKS:
+            carrier = _random.Random()
+            carrier.setstate((3, tuple(state + [624]), None))
+            return carrier
+    except Exception:            # no Random class (MicroPython), or another state layout
+        _C_TWISTER_WORKS = False
+    return None
+
+
+_C_TWISTER_WORKS = None          # not yet known
+
+
+def _fresh_seed():
+    "Return a seed from the operating system (or the clock), leaving random's state alone."
+    try:
+        return int(sum([b << (8 * i) for i, b in enumerate(bytearray(os.urandom(4)))]))
+    except Exception:
+        return int(_clock() * 1000003) & 0xffffffff
+
+
+# ---------------------------------------------------------------------------
+# Scaling
+# ---------------------------------------------------------------------------
+# Inputs in hours and targets in exam points are on different scales; a
+# network learns best when every column is near [0, 1]. A Scaler learns one
+# shift and one divisor per column from the training data and applies the
+# same to new data later: x' = (x - shift) / divisor.
+
+class Scaler(object):
+    """Scales columns as x' = (x - shift) / divisor, learnt with fit(rows).
+
+    kind: "max"      divide by the largest absolute value (tutorial 2's scaling)
+          "minmax"   map the smallest value to 0 and the largest to 1
+          "standard" subtract the mean and divide by the standard deviation
+          a number   divide every column by it, e.g. 100 for exam scores
+    A constant column gets divisor 1, so it never divides by zero.
+    """
+
+    KINDS = ("max", "minmax", "standard")
+
+    def __init__(self, kind="standard", shift=None, divisor=None):
+        if not (kind in Scaler.KINDS or (_is_number(kind) and _finite(float(kind))
+                                         and float(kind) != 0.0)):
+            raise ValueError("Scaler: kind must be 'max', 'minmax', 'standard' or a "
+                             "non-zero number, got %r" % (kind,))
+        self.kind = kind
+        self.shift = shift
+        self.divisor = divisor
+
+    def fit(self, rows):
+        "Learn the shift and divisor of every column from rows; return self."
+        columns = list(zip(*rows))
+        n = float(len(rows))
+        shift, divisor = [], []
+        for col in columns:
+            if _is_number(self.kind):
+                s, d = 0.0, float(self.kind)
+            elif self.kind == "max":
+                s, d = 0.0, max([abs(v) for v in col])
+            elif self.kind == "minmax":
+                s, d = min(col), max(col) - min(col)
+            else:
+                s = sum(col) / n
+                d = math.sqrt(sum([(v - s) * (v - s) for v in col]) / n)
+            if not (d > 0.0 and _finite(d)):      # a constant (or absurd) column
+                d = 1.0
+            shift.append(s)
+            divisor.append(d)
+        self.shift, self.divisor = shift, divisor
+        return self
+
+    def transform(self, rows):
+        "Return rows scaled: (x - shift) / divisor in every column."
+        pairs = list(zip(self.shift, self.divisor))
+        return [[(x - s) / d for x, (s, d) in zip(row, pairs)] for row in rows]
+
+    def inverse(self, rows):
+        "Return scaled rows mapped back to the original units: x' * divisor + shift."
+        pairs = list(zip(self.shift, self.divisor))
+        return [[x * d + s for x, (s, d) in zip(row, pairs)] for row in rows]
+
+    def to_dict(self):
+        "Return the scaler as a dict of plain values, for saving."
+        return {"kind": self.kind, "shift": self.shift, "divisor": self.divisor}
+
+
+# ---------------------------------------------------------------------------
+# Update rules
+# ---------------------------------------------------------------------------
+# After backpropagation, every weight takes a step against its gradient g.
+#   SGD:       w <- w - learning_rate * g
+#   momentum:  v <- momentum * v - learning_rate * g;  w <- w + v
+#   Adam:      m <- b1 m + (1 - b1) g;  s <- b2 s + (1 - b2) g^2
+#              w <- w - learning_rate * m_hat / (sqrt(s_hat) + epsilon),
+#              where m_hat, s_hat undo the bias of starting m and s at 0.
+# weight_decay adds weight_decay * w to the gradient of every weight (not the
+# biases): L2 regularisation. A step takes one layer's WT (a row of incoming
+# weights per unit), its biases b, the deltas DT and the inputs AT, both by
+# column (a tuple over the batch per unit), and computes each gradient
+# g = dot(delta column, input column) where it is used.
+
+class SGD(object):
+    "Stochastic gradient descent, with momentum when momentum > 0."
+
+    def __init__(self, learning_rate=0.1, momentum=0.0, weight_decay=0.0):
+        self.learning_rate = learning_rate
+        self.momentum = momentum
+        self.weight_decay = weight_decay
+        self._velocity = {}
+
+    def step(self, k, WT, b, DT, AT):
+        "Update layer k's weight rows WT and biases b in place."
+        lr, mu, wd = self.learning_rate, self.momentum, self.weight_decay
+        if mu == 0.0 and wd == 0.0:          # the tutorials' rule, fused with the gradient
+            for j, d in enumerate(DT):
+                WT[j] = [w - lr * dot(d, a) for w, a in zip(WT[j], AT)]
+        elif mu == 0.0:
+            for j, d in enumerate(DT):
+                WT[j] = [w - lr * (dot(d, a) + wd * w) for w, a in zip(WT[j], AT)]
+        else:
+            if k not in self._velocity:
+                self._velocity[k] = ([[0.0] * len(AT) for d in DT], [0.0] * len(DT))
+            V, vb = self._velocity[k]
+            for j, d in enumerate(DT):
+                V[j] = v_row = [mu * v - lr * (dot(d, a) + wd * w)
+                                for v, w, a in zip(V[j], WT[j], AT)]
+                WT[j] = [w + v for w, v in zip(WT[j], v_row)]
+        if b:
+            if mu == 0.0:
+                for j, d in enumerate(DT):
+                    b[j] -= lr * sum(d)
+            else:
+                for j, d in enumerate(DT):
+                    vb[j] = mu * vb[j] - lr * sum(d)
+                    b[j] += vb[j]
+
+
+class Adam(object):
+    "Adam: per-weight step sizes from running averages of the gradient and its square."
+
+    def __init__(self, learning_rate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-8,
+                 weight_decay=0.0):
+        self.learning_rate = learning_rate
+        self.beta1, self.beta2, self.epsilon = beta1, beta2, epsilon
+        self.weight_decay = weight_decay
+        self._moments = {}
+        self._steps = {}
+
+    def step(self, k, WT, b, DT, AT):
+        "Update layer k's weight rows WT and biases b in place."
+        b1, b2, eps, wd = self.beta1, self.beta2, self.epsilon, self.weight_decay
+        if k not in self._moments:
+            self._moments[k] = ([[0.0] * len(AT) for d in DT], [[0.0] * len(AT) for d in DT],
+                                [0.0] * len(DT), [0.0] * len(DT))
+            self._steps[k] = 0
+        M, S, mb, sb = self._moments[k]
+        self._steps[k] = t = self._steps[k] + 1
+        # the bias corrections, folded into the step size
+        lr = self.learning_rate * math.sqrt(1.0 - b2 ** t) / (1.0 - b1 ** t)
+        eps_hat = eps * math.sqrt(1.0 - b2 ** t)
+        sqrt = math.sqrt
+        for j, d in enumerate(DT):
+            m_row, s_row, w_row = M[j], S[j], WT[j]
+            for i, a in enumerate(AT):
+                g = dot(d, a) + wd * w_row[i]
+                m_row[i] = m = b1 * m_row[i] + (1.0 - b1) * g
+                s_row[i] = s = b2 * s_row[i] + (1.0 - b2) * g * g
+                w_row[i] -= lr * m / (sqrt(s) + eps_hat)
+        if b:
+            for j, d in enumerate(DT):
+                g = sum(d)
+                mb[j] = b1 * mb[j] + (1.0 - b1) * g
+                sb[j] = b2 * sb[j] + (1.0 - b2) * g * g
+                b[j] -= lr * mb[j] / (sqrt(sb[j]) + eps_hat)
+
+
+# ---------------------------------------------------------------------------
+# Checking what comes in
+# ---------------------------------------------------------------------------
+# Every public entry point checks its arguments once, here, and says what is
+# wrong in the words of its own arguments: "train: row 3 of X has 2 values,
+# expected 3". The rule for numbers: int and float are numbers; booleans,
+# strings and None are not (a boolean is an int on CPython but not on
+# MicroPython, so nn.py refuses it everywhere); NaN and infinity are refused.
+
+_MAX_PARAMETERS = 10000000        # a network larger than this would not fit in memory
+
+
+def _check_int(value, who, name, low=1):
+    "Return value if it is an integer >= low, else raise TypeError or ValueError."
+    if not isinstance(value, _INTEGERS) or isinstance(value, bool):
+        raise TypeError("%s: %s must be an integer, got %s" % (who, name, _describe(value)))
+    if value < low:
+        raise ValueError("%s: %s must be at least %d, got %d" % (who, name, low, value))
+    return value
+
+
+def _check_number(value, who, name, low=None, high=None, low_open=False):
+    "Return value as a float if it is a finite number in range, else raise."
+    if not _is_number(value):
+        raise TypeError("%s: %s must be a number, got %s" % (who, name, _describe(value)))
+    try:
+        x = float(value)
+    except OverflowError:
+        x = _BIG * 2.0
+    if not _finite(x):
+        raise ValueError("%s: %s must be finite, got %r" % (who, name, value))
+    if low is not None and (x < low or (low_open and x == low)):
+        raise ValueError("%s: %s must be %s %r, got %r"
+                         % (who, name, "above" if low_open else "at least", low, value))
+    if high is not None and x > high:
+        raise ValueError("%s: %s must be at most %r, got %r" % (who, name, high, value))
+    return x
+
+
+def _check_choice(value, choices, who, name):
+    "Return value if it is one of the strings in choices, else raise."
+    if not isinstance(value, _TEXT):
+        raise TypeError("%s: %s must be a string, one of %s; got %s"
+                        % (who, name, ", ".join(choices), _describe(value)))
+    if value not in choices:
+        raise ValueError("%s: unknown %s %r; expected one of %s"
+                         % (who, name, value, ", ".join(choices)))
+    return str(value)
+
+
+def _describe(value):
+    "Return a short description of a value for an error message: its type and a glimpse."
+    text = repr(value)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return "%s %s" % (type(value).__name__, text)
+
+
+def _as_list(X, who, name):
+    "Return X as a list (numpy arrays become lists), or raise TypeError."
+    if hasattr(X, "tolist") and not isinstance(X, (list, tuple)):
+        X = X.tolist()
+    if not isinstance(X, (list, tuple)):
+        raise TypeError("%s: %s must be a list of rows, got %s" % (who, name, _describe(X)))
+    if not X:
+        raise ValueError("%s: %s is empty" % (who, name))
+    return X
+
+
+def _number_row(row, width, who, where):
+    "Return row as a list of floats, checking its length and every value."
+    if not isinstance(row, (list, tuple)):
+        raise TypeError("%s: %s must be a list of numbers, got %s" % (who, where, _describe(row)))
+    if len(row) != width:
+        raise ValueError("%s: %s has %d values, expected %d" % (who, where, len(row), width))
+    out = []
+    for j, v in enumerate(row):
+        if type(v) is not float and not _is_number(v):
+            raise TypeError("%s: %s, value %d is %s, expected a number"
+                            % (who, where, j, _describe(v)))
+        try:
+            x = float(v)
+        except OverflowError:
+            x = _BIG * 2.0
+        if not -_BIG <= x <= _BIG:
+            raise ValueError("%s: %s, value %d is %r, not a finite number (NaN and infinity "
+                             "cannot be learnt from)" % (who, where, j, v))
+        out.append(x)
+    return out
+
+
+def _number_rows(X, width, who, name, single=False):
+    """Return (rows of floats, was_single_row) for a matrix X of the given width.
+
+    With single=True, one row of numbers is accepted too, as a batch of one.
+    """
+    X = _as_list(X, who, name)
+    if single and not isinstance(X[0], (list, tuple)) and (_is_number(X[0]) or
+                                                            isinstance(X[0], bool)):
+        return [_number_row(X, width, who, name)], True
+    return [_number_row(row, width, who, "row %d of %s" % (i, name))
+            for i, row in enumerate(X)], False
+
+
+def _check_label(label, who, where):
+    "Raise TypeError unless label can name a class: a string, number or boolean."
+    if not (isinstance(label, _TEXT) or _is_number(label) or isinstance(label, bool)):
+        raise TypeError("%s: %s is %s; a class label must be a string, number or boolean"
+                        % (who, where, _describe(label)))
+    if isinstance(label, float) and not _finite(label):
+        raise ValueError("%s: %s is %r, which cannot be a class label" % (who, where, label))
+
+
+def _label_kind(label):
+    "Return 'text', 'bool' or 'number': labels of one network must share one kind."
+    if isinstance(label, _TEXT):
+        return "text"
+    return "bool" if isinstance(label, bool) else "number"
+
+
+# ---------------------------------------------------------------------------
+# The network
+# ---------------------------------------------------------------------------
+
+class DivergedError(ValueError):
+    """Training reached an infinite or NaN loss and stopped.
+
+    The network keeps the weights of the last epoch that was finite, and the
+    exception's history attribute holds the epochs that were run.
+    """
+
+
+class History(list):
+    """What train() returns: the loss of every epoch, as a list, with more beside it.
+
+    history[e]           the training loss of epoch e (measured during the epoch)
+    history.history      a dict of lists, as Keras returns: "loss", and when they
+                         apply "val_loss", "accuracy" or "r2", "val_accuracy" or "val_r2"
+    history.stop_reason  why training ended: "epochs", "early_stopping",
+                         "target_loss", "time_limit" or "interrupted"
+    history.best_epoch   the epoch whose weights were kept, with patience set
+    history.seconds      how long training took
+    """
+
+    history = None
+    stop_reason = None
+    best_epoch = None
+    seconds = 0.0
+
+
+class Network(object):
+    """A fully connected feed-forward network, trained by backpropagation.
+
+    sizes               the width of every layer, input first: [3, 4, 5, 1] has
+                        3 inputs, hidden layers of 4 and 5 units and 1 output
+    activation          of the hidden layers: "sigmoid", "tanh", "relu",
+                        "leaky_relu" or "linear"
+    output_activation   of the last layer, the same names or "softmax"; None
+                        means softmax for cross_entropy, sigmoid for
+                        binary_crossentropy, and otherwise the same as activation
+    loss                "sse", "mse", "binary_crossentropy" or "cross_entropy";
+                        None means mse for numeric targets, and a cross-entropy
+                        when train() is given class labels
+    bias                False for no biases (the tutorials have none)
+    init                "normal" (numpy's randn, as the tutorials), "glorot" or
+                        "he" (randn scaled by sqrt(2 / (n_in + n_out)) or
+                        sqrt(2 / n_in)); None picks he for relu layers, else glorot
+    seed                an integer from 0 to 2**32 - 1: the same weights as
+                        np.random.seed(seed) on every interpreter; None draws one
+    input_scaling       None, "max", "minmax", "standard" or a number: how the
+    target_scaling      columns of X and Y are scaled (see Scaler); fitted on the
+                        first training data and kept, so predict() takes raw inputs
+
+    net.weights[k][i][j] is the weight from unit i of layer k to unit j of layer
+    k + 1, and net.biases[k][j] the bias of unit j of layer k + 1. Both are plain
+    lists: read them, change them, and every method uses what they hold.
+    """
+
+    def __init__(self, sizes, activation="sigmoid", output_activation=None, loss=None,
+                 bias=True, init=None, seed=None, input_scaling=None, target_scaling=None):
+        self._configure(sizes, activation, output_activation, loss, bias, init, seed,
+                        input_scaling, target_scaling)
+        # The weights: numpy's randn(n_in, n_out) for every layer in turn, scaled.
+        rng = RandomState(self.seed)
+        self.weights, self.biases = [], []
+        for k in range(len(self.sizes) - 1):
+            std = self._init_std(k)
+            self.weights.append([[rng.normal() * std for j in range(self.sizes[k + 1])]
+                                 for i in range(self.sizes[k])])
+            self.biases.append([0.0] * self.sizes[k + 1] if bias else [])
+        self._rng = rng              # goes on to shuffle the training data
+
+    def _configure(self, sizes, activation, output_activation, loss, bias, init, seed,
+                   input_scaling, target_scaling):
+        "Check the constructor's arguments and set everything but the weights."
+        who = "Network"
+        if hasattr(sizes, "tolist") and not isinstance(sizes, (list, tuple)):
+            sizes = sizes.tolist()
+        if not isinstance(sizes, (list, tuple)):
+            raise TypeError("Network: sizes must be a list of layer widths such as [3, 4, 1], "
+                            "got %s" % _describe(sizes))
+        if len(sizes) < 2:
+            raise ValueError("Network: sizes needs at least 2 layers (inputs and outputs), got %r"
+                             % (list(sizes),))
+        for i, n in enumerate(sizes):
+            _check_int(n, who, "sizes[%d]" % i)
+        sizes = [int(n) for n in sizes]
+        count = sum([(a + 1) * b for a, b in zip(sizes, sizes[1:])])
+        if count > _MAX_PARAMETERS:
+            raise ValueError("Network: sizes %r make %d parameters, more than the %d nn.py allows"
+                             % (sizes, count, _MAX_PARAMETERS))
+        if activation == "softmax":
+            raise ValueError("Network: softmax is for the output layer only; use "
+                             "output_activation='softmax'")
+        activation = _check_choice(activation, list(ACTIVATIONS), who, "activation")
+        if output_activation is not None:
+            output_activation = _check_choice(output_activation, _OUTPUT_ACTIVATIONS, who,
+                                              "output_activation")
+        if loss is not None:
+            loss = _check_choice(loss, list(LOSSES), who, "loss")
+        if bias is not True and bias is not False:
+            raise TypeError("Network: bias must be True or False, got %s" % _describe(bias))
+        if init is not None:
+            init = _check_choice(init, ["normal", "glorot", "he"], who, "init")
+        if seed is None:
+            seed = _fresh_seed()
+        seed = _check_int(seed, who, "seed", low=0)
+        if seed > 0xffffffff:
+            raise ValueError("Network: seed must be below 2**32, got %d" % seed)
+        self.input_scaler = self._scaler(input_scaling, "input_scaling")
+        self.target_scaler = self._scaler(target_scaling, "target_scaling")
+        self.sizes = sizes
+        self.activation = activation
+        self.loss = loss
+        self.bias = bias
+        self.init = init
+        self.seed = seed
+        self.classes = None
+        self._output_given = output_activation is not None
+        self.output_activation = output_activation or _default_output(loss, activation)
+        _check_pair(self.loss, self.output_activation, who)
+        self._rng = None
+        self._cache = None
+
+    def _scaler(self, kind, name):
+        "Return a Scaler for the constructor's scaling argument, or None."
+        if kind is None:
+            return None
+        if isinstance(kind, Scaler):
+            return kind
+        if not (isinstance(kind, _TEXT) or _is_number(kind)):
+            raise TypeError("Network: %s must be None, 'max', 'minmax', 'standard' or a number, "
+                            "got %s" % (name, _describe(kind)))
+        try:
+            return Scaler(kind)
+        except ValueError:
+            raise ValueError("Network: %s must be None, 'max', 'minmax', 'standard' or a "
+                             "non-zero number, got %r" % (name, kind))
+
+    def _init_std(self, k):
+        "Return the standard deviation of layer k's initial weights."
+        n_in, n_out = self.sizes[k], self.sizes[k + 1]
+        init = self.init
+        if init is None:
+            name = self.activation if k < len(self.sizes) - 2 else self.output_activation
+            init = "he" if name in ("relu", "leaky_relu") else "glorot"
+        if init == "normal":
+            return 1.0
+        if init == "he":
+            return math.sqrt(2.0 / n_in)
+        return math.sqrt(2.0 / (n_in + n_out))
+
+    def _activations(self):
+        "Return the activation of every layer after the input: hidden ones, then the output."
+        return [self.activation] * (len(self.sizes) - 2) + [self.output_activation]
+
+    # -- the weights, as the kernels want them --------------------------------
+
+    def _layers(self, who):
+        """Return [(WT, W, b)] for every layer, from what net.weights and net.biases hold now.
+
+        W is weights[k] as floats (a row per input unit), WT its transpose (a
+        row per output unit, what the forward pass wants), b the biases or None.
+        Checked and converted once, then reused while the lists compare equal.
+        """
+        weights, biases = self.weights, self.biases
+        cache = self._cache
+        if cache is not None and weights == cache[0] and biases == cache[1]:
+            return cache[2]
+        sizes = self.sizes
+        L = len(sizes) - 1
+        for name, value in (("weights", weights), ("biases", biases)):
+            if not isinstance(value, list) or len(value) != L:
+                raise ValueError("%s: net.%s must be a list of %d layers, got %s"
+                                 % (who, name, L, _describe(value)))
+        layers = []
+        for k in range(L):
+            n_in, n_out = sizes[k], sizes[k + 1]
+            if not isinstance(weights[k], (list, tuple)) or len(weights[k]) != n_in:
+                raise ValueError("%s: net.weights[%d] must have %d rows (sizes[%d]), got %s"
+                                 % (who, k, n_in, k, _describe(weights[k])))
+            W = [_number_row(row, n_out, who, "net.weights[%d][%d]" % (k, i))
+                 for i, row in enumerate(weights[k])]
+            if self.bias:
+                b = _number_row(biases[k], n_out, who, "net.biases[%d]" % k)
+            elif biases[k]:
+                raise ValueError("%s: net.biases[%d] must be empty, the network has bias=False"
+                                 % (who, k))
+            else:
+                b = None
+            layers.append((transpose(W), W, b))
+        self._cache = ([[row[:] for row in layer] for layer in weights],
+                       [list(b) for b in biases], layers)
+        return layers
+
+    def _store(self, layers):
+        "Write the kernels' layers back into net.weights and net.biases."
+        self.weights = [transpose(WT) for WT, W, b in layers]
+        self.biases = [list(b) if b else [] for WT, W, b in layers]
+        self._cache = None
+
+    # -- forward --------------------------------------------------------------
+
+    def _forward(self, layers, X, portable=False):
+        """Return (activations, Z): the outputs of every layer and the last weighted sums.
+
+        activations[0] is X and activations[k + 1] = f(activations[k] W_k + b_k);
+        Z is the output layer's z, from which the losses are computed. With
+        portable=True the arithmetic gives the same bits on every interpreter
+        (left-to-right sums, _exp and _tanh); otherwise it is the fastest there is.
+        """
+        acts = [X]
+        inner, exp, th = (_dot_in_order, _exp, _tanh) if portable else (dot, math.exp, math.tanh)
+        for (WT, W, b), name in zip(layers, self._activations()):
+            if b:
+                Z = [[inner(a, w) + c for w, c in zip(WT, b)] for a in acts[-1]]
+            else:
+                Z = [[inner(a, w) for w in WT] for a in acts[-1]]
+            acts.append(_activate(name, Z, exp, th))
+        return acts, Z
+
+    def feedforward(self, x):
+        """Return the outputs of every layer for one input row, input first.
+
+        No scaling is applied: x goes straight into the first layer.
+        """
+        rows, single = _number_rows(x, self.sizes[0], "feedforward", "x", single=True)
+        acts, Z = self._forward(self._layers("feedforward"), rows[:1], portable=True)
+        return [a[0] for a in acts]
+
+    def predict(self, X):
+        """Return the network's answer for every row of X; for a single row, one answer.
+
+        The answer is the output row (in the units of the targets, when they
+        were scaled) or, for a network trained on class labels, the label.
+        """
+        O, single = self._predict_outputs(X, "predict")
+        if self.classes is not None:
+            O = [self.classes[_best_class(row)] for row in O]
+        elif self.target_scaler is not None:
+            O = self.target_scaler.inverse(O)
+        return O[0] if single else O
+
+    def _predict_outputs(self, X, who):
+        "Return (output rows, single) for raw inputs X, scaling them as in training."
+        rows, single = _number_rows(X, self.sizes[0], who, "X", single=True)
+        rows = self._scale_inputs(rows, who)
+        acts, Z = self._forward(self._layers(who), rows, portable=True)
+        return acts[-1], single
+
+    def _scale_inputs(self, rows, who):
+        "Return rows scaled as the training inputs were."
+        scaler = self.input_scaler
+        if scaler is None:
+            return rows
+        if scaler.shift is None:
+            raise ValueError("%s: input_scaling is not fitted yet; train the network first"
+                             % who)
+        return scaler.transform(rows)
+
+    # -- targets: numbers or class labels -----------------------------------
+
+    def _targets(self, Y, n, who, learn=False):
+        """Return Y as rows of numbers for the output layer, scaled as in training.
+
+        Rows of numbers are targets as they are. A flat list holds class labels,
+        one-hot encoded (a single target per row instead when the loss is sse or
+        mse). With learn=True the first labels seen set net.classes and, if
+        they were not given, the loss and output activation.
+        """
+        Y = _as_list(Y, who, "Y")
+        if len(Y) != n:
+            raise ValueError("%s: X has %d rows but Y has %d" % (who, n, len(Y)))
+        width = self.sizes[-1]
+        first = Y[0]
+        if hasattr(first, "tolist") and not isinstance(first, (list, tuple)):
+            Y = [y.tolist() for y in Y]
+            first = Y[0]
+        if isinstance(first, (list, tuple)):
+            T = [_number_row(row, width, who, "row %d of Y" % i) for i, row in enumerate(Y)]
+            if self.loss is None and learn:
+                self.loss = "mse"
+        elif self.loss in ("sse", "mse") and self.classes is None:
+            if width != 1:
+                raise ValueError("%s: Y is a flat list but the network has %d outputs; give "
+                                 "rows of %d numbers" % (who, width, width))
+            for i, y in enumerate(Y):
+                if not _is_number(y):
+                    raise TypeError("%s: Y[%d] is %s; the loss %r needs numeric targets, not "
+                                    "labels (use loss=None or a cross-entropy for classes)"
+                                    % (who, i, _describe(y), self.loss))
+            T = [_number_row([y], 1, who, "Y[%d]" % i) for i, y in enumerate(Y)]
+        else:
+            T = self._one_hot(Y, who, learn)
+            return T
+        if self.classes is not None and not isinstance(first, (list, tuple)):
+            raise ValueError("%s: the network was trained on class labels; give labels" % who)
+        if self.target_scaler is not None:
+            if self.target_scaler.shift is None:
+                if not learn:
+                    raise ValueError("%s: target_scaling is not fitted yet; train the network "
+                                     "first" % who)
+                self.target_scaler.fit(T)
+            T = self.target_scaler.transform(T)
+        return T
+
+    def _one_hot(self, labels, who, learn):
+        "Return class labels as target rows, setting up the classes on first sight."
+        kind = None
+        for i, label in enumerate(labels):
+            _check_label(label, who, "Y[%d]" % i)
+            if kind is None:
+                kind = _label_kind(label)
+            elif _label_kind(label) != kind:
+                raise TypeError("%s: Y mixes class labels of different kinds (%r and %r)"
+                                % (who, labels[0], label))
+        if self.classes is None:
+            if not learn:
+                raise ValueError("%s: the network has no classes yet; train it on labels first"
+                                 % who)
+            self._learn_classes(sorted(set(labels)), who)
+        index = dict((c, i) for i, c in enumerate(self.classes))
+        for i, label in enumerate(labels):
+            if label not in index:
+                raise ValueError("%s: Y[%d] is %r, not one of the classes the network knows: %s"
+                                 % (who, i, label, _short_list(self.classes)))
+        if len(self.classes) == 2 and self.sizes[-1] == 1:
+            return [[float(index[label])] for label in labels]
+        width = len(self.classes)
+        rows = []
+        for label in labels:
+            row = [0.0] * width
+            row[index[label]] = 1.0
+            rows.append(row)
+        return rows
+
+    def _learn_classes(self, classes, who):
+        "Set net.classes, and the loss and output activation that suit them."
+        width = self.sizes[-1]
+        if self.loss in ("sse", "mse"):
+            raise ValueError("%s: class labels given to the regression loss %r; use loss=None "
+                             "or a cross-entropy" % (who, self.loss))
+        if self.target_scaler is not None:
+            raise ValueError("%s: target_scaling is for numeric targets, not class labels" % who)
+        if len(classes) < 2:
+            raise ValueError("%s: Y holds only one class (%r); a classifier needs two or more"
+                             % (who, classes[0]))
+        if width == 1 and len(classes) == 2:
+            loss, output = "binary_crossentropy", "sigmoid"
+        elif width == len(classes):
+            loss, output = "cross_entropy", "softmax"
+        else:
+            raise ValueError("%s: Y holds %d classes but the network has %d outputs; use %d "
+                             "outputs (or 1 for two classes)"
+                             % (who, len(classes), width, len(classes)))
+        if self.loss is not None and self.loss != loss:
+            raise ValueError("%s: %d classes on %d outputs need the loss %r, not %r"
+                             % (who, len(classes), width, loss, self.loss))
+        if self._output_given and self.output_activation != output:
+            raise ValueError("%s: %d classes on %d outputs need output_activation %r, not %r"
+                             % (who, len(classes), width, output, self.output_activation))
+        self.loss, self.output_activation = loss, output
+        self.classes = list(classes)
+
+    # -- the cost and its gradient -------------------------------------------
+
+    def _prepare(self, X, Y, who, learn=False):
+        "Return (inputs, targets) checked, encoded and scaled, for cost, gradients and train."
+        rows, single = _number_rows(X, self.sizes[0], who, "X")
+        T = self._targets(Y, len(rows), who, learn)
+        if learn and self.input_scaler is not None and self.input_scaler.shift is None:
+            self.input_scaler.fit(rows)
+        if self.loss is None:
+            self.loss = "mse"
+        return self._scale_inputs(rows, who), T
+
+    def cost(self, X, Y):
+        """Return the loss of the network on inputs X and targets Y (see LOSSES).
+
+        With scaling, the loss is measured on scaled targets, as training sees them.
+        """
+        rows, T = self._prepare(X, Y, "cost")
+        acts, Z = self._forward(self._layers("cost"), rows)
+        total = _loss_sum(self.loss, Z, acts[-1], T)
+        return _saturate(total if self.loss == "sse" else total / len(rows))
+
+    def gradients(self, X, Y):
+        """Return (weight_grads, bias_grads), the gradient of cost(X, Y), by backpropagation.
+
+        weight_grads[k][i][j] is dcost / dweights[k][i][j] and bias_grads[k][j]
+        is dcost / dbiases[k][j]: the same shapes as net.weights and net.biases.
+        """
+        rows, T = self._prepare(X, Y, "gradients")
+        layers = self._layers("gradients")
+        acts, Z = self._forward(layers, rows)
+        delta = _output_delta(self.loss, self.output_activation, acts[-1], T, len(rows))
+        names = self._activations()
+        weight_grads, bias_grads = [None] * len(layers), [None] * len(layers)
+        for k in range(len(layers) - 1, -1, -1):
+            WT, W, b = layers[k]
+            DT, AT = list(zip(*delta)), list(zip(*acts[k]))
+            weight_grads[k] = [[dot(d, a) for d in DT] for a in AT]
+            bias_grads[k] = [sum(d) for d in DT] if b else []
+            if k:
+                delta = _backpropagate(names[k - 1], delta, W, acts[k])
+        return weight_grads, bias_grads
+
+    # -- training -------------------------------------------------------------
+
+    def train(self, X, Y, epochs=1000, learning_rate=None, batch_size=None, optimizer="sgd",
+              momentum=0.0, weight_decay=0.0, shuffle=True, validation_split=0.0,
+              validation_data=None, patience=None, target_loss=None, time_limit=None,
+              print_every=0, progress=False, seed=None):
+        """Train the network on inputs X and targets Y by gradient descent; return a History.
+
+        X is a list of input rows. Y is a list of target rows, or a flat list of
+        class labels (strings or numbers), which makes the network a classifier.
+
+        epochs           passes over the data
+        learning_rate    the step size; None means 0.1 for sgd and 0.001 for adam
+        batch_size       rows per step; None means all rows (full-batch gradient
+                         descent, as the tutorials)
+        optimizer        "sgd" or "adam", or an SGD(...) or Adam(...) object
+        momentum         for sgd, e.g. 0.9
+        weight_decay     L2 regularisation: adds weight_decay * w to each weight's gradient
+        shuffle          shuffle the rows every epoch (with batch_size); seeded
+        validation_split the fraction of rows (the last ones) held out to validate
+        validation_data  (X_val, Y_val) to validate on instead
+        patience         stop when the validation loss (or, without validation,
+                         the training loss) has not improved for this many
+                         epochs, and keep the best epoch's weights
+        target_loss      stop once the training loss is at or below this
+        time_limit       stop after this many seconds
+        print_every      print a line every this many epochs (0: never)
+        progress         on a terminal, a one-line progress bar with the time left
+        seed             reseed the shuffling; None goes on with the network's generator
+
+        The history's entry for an epoch is the average of its batches' losses,
+        each measured before that batch's step (as Keras reports it); with
+        full-batch training that is the cost of the weights the epoch started
+        from. A loss that becomes infinite or NaN raises DivergedError.
+        Ctrl-C stops training cleanly: the History is returned, stop_reason
+        "interrupted", with the weights of the last complete (or best) epoch.
+        """
+        who = "train"
+        epochs = _check_int(epochs, who, "epochs")
+        batch = None if batch_size is None else _check_int(batch_size, who, "batch_size")
+        momentum = _check_number(momentum, who, "momentum", 0.0, 1.0)
+        if momentum >= 1.0:
+            raise ValueError("train: momentum must be below 1, got %r" % momentum)
+        weight_decay = _check_number(weight_decay, who, "weight_decay", 0.0)
+        split = _check_number(validation_split, who, "validation_split", 0.0, 1.0)
+        if split >= 1.0:
+            raise ValueError("train: validation_split must be below 1, got %r" % split)
+        if patience is not None:
+            patience = _check_int(patience, who, "patience")
+        if target_loss is not None:
+            target_loss = _check_number(target_loss, who, "target_loss")
+        if time_limit is not None:
+            time_limit = _check_number(time_limit, who, "time_limit", 0.0, low_open=True)
+        print_every = _check_int(print_every, who, "print_every", low=0)
+        if shuffle is not True and shuffle is not False:
+            raise TypeError("train: shuffle must be True or False, got %s" % _describe(shuffle))
+        if progress is not True and progress is not False:
+            raise TypeError("train: progress must be True or False, got %s"
+                            % _describe(progress))
+        if seed is not None:
+            seed = _check_int(seed, who, "seed", low=0)
+            if seed > 0xffffffff:
+                raise ValueError("train: seed must be below 2**32, got %d" % seed)
+        opt = _make_optimizer(optimizer, learning_rate, momentum, weight_decay)
+
+        layers = self._layers(who)           # checks the weights before anything changes
+        rows, T = self._prepare(X, Y, who, learn=True)
+        n = len(rows)
+        val = None
+        if validation_data is not None:
+            if not isinstance(validation_data, (list, tuple)) or len(validation_data) != 2:
+                raise TypeError("train: validation_data must be a pair (X_val, Y_val), got %s"
+                                % _describe(validation_data))
+            val = self._prepare(validation_data[0], validation_data[1], who)
+        elif split > 0.0:
+            held = int(n * split)
+            if held < 1 or held >= n:
+                raise ValueError("train: validation_split %r of %d rows leaves %d to validate "
+                                 "and %d to train; both need one or more" % (split, n, held,
+                                                                              n - held))
+            val = (rows[n - held:], T[n - held:])
+            rows, T, n = rows[:n - held], T[:n - held], n - held
+        if batch is None or batch > n:
+            batch = n
+        if seed is None and self._rng is None:   # a loaded network: go on from its seed
+            self._rng = RandomState(self.seed)
+        rng = self._rng if seed is None else RandomState(seed)
+
+        loop = _TrainingLoop(self, layers, rows, T, val, opt, batch, shuffle and batch < n, rng)
+        history = loop.run(epochs, patience, target_loss, time_limit, print_every, progress)
+        return history
+
+    # -- saving (the file format is described with _save, further down) ------
+
+    def save(self, path):
+        """Save the network to path as JSON; nn.load(path) gives it back, bit for bit.
+
+        The file is written in full beside path and then renamed over it, so an
+        existing file is never left half-written.
+        """
+        _save(self, path)
+
+    @classmethod
+    def from_weights(cls, weights, biases=None, activation="sigmoid", output_activation=None,
+                     loss=None, classes=None, sizes=None):
+        """Return a network with the given weights and biases (plain nested lists).
+
+        weights[k] has a row per unit of layer k and a column per unit of layer
+        k + 1: the layout of scikit-learn's coefs_ ([c.tolist() for c in
+        clf.coefs_]) and the transpose of PyTorch's nn.Linear.weight. biases[k]
+        has one number per unit of layer k + 1 (scikit-learn's intercepts_);
+        None means a network without biases. classes, when given, makes it a
+        classifier that answers with those labels.
+        """
+        return _from_weights(cls, weights, biases, activation, output_activation, loss,
+                             classes, sizes)
+
+    # -- classification and scores -------------------------------------------
+
+    def predict_proba(self, X):
+        """Return the probability of every class for each row of X (one row: one list).
+
+        The columns follow net.classes. A network with one sigmoid output for
+        two classes gives [1 - p, p].
+        """
+        if self.classes is None:
+            raise ValueError("predict_proba: the network has no classes; it was not trained "
+                             "on class labels (use predict)")
+        O, single = self._predict_outputs(X, "predict_proba")
+        if len(self.classes) == 2 and self.sizes[-1] == 1:
+            O = [[1.0 - row[0], row[0]] for row in O]
+        return O[0] if single else O
+
+    def score(self, X, Y):
+        """Return the accuracy on X and labels Y for a classifier, else R^2 (as scikit-learn).
+
+        R^2 = 1 - sum (y - o)^2 / sum (y - mean y)^2, averaged over the outputs,
+        in the units of Y. 1 is perfect; 0 is what predicting the mean scores.
+        """
+        who = "score"
+        rows, single = _number_rows(X, self.sizes[0], who, "X")
+        predicted = self.predict(rows)
+        Y = _as_list(Y, who, "Y")
+        if len(Y) != len(rows):
+            raise ValueError("score: X has %d rows but Y has %d" % (len(rows), len(Y)))
+        if self.classes is not None:
+            for i, label in enumerate(Y):
+                _check_label(label, who, "Y[%d]" % i)
+            return sum([1.0 for p, y in zip(predicted, Y) if p == y]) / len(Y)
+        if not isinstance(Y[0], (list, tuple)):
+            Y = [[y] for y in Y]
+        T = [_number_row(row, self.sizes[-1], who, "row %d of Y" % i) for i, row in enumerate(Y)]
+        return _r2(predicted, T)
+
+    # -- looking at it --------------------------------------------------------
+
+    def parameter_count(self):
+        "Return the number of weights and biases."
+        return sum([(a + (1 if self.bias else 0)) * b for a, b in zip(self.sizes, self.sizes[1:])])
+
+    def summary(self, file=None):
+        "Print the layers, their units, activations and parameter counts."
+        lines = ["Network %s, loss %s" % (self.sizes, self.loss or "chosen by the targets")]
+        lines.append("%-8s %6s  %-11s %10s" % ("layer", "units", "activation", "parameters"))
+        lines.append("%-8s %6d  %-11s %10s" % ("input", self.sizes[0], "-", "-"))
+        names = self._activations()
+        for k in range(1, len(self.sizes)):
+            count = (self.sizes[k - 1] + (1 if self.bias else 0)) * self.sizes[k]
+            label = "output" if k == len(self.sizes) - 1 else "hidden %d" % k
+            lines.append("%-8s %6d  %-11s %10d" % (label, self.sizes[k], names[k - 1], count))
+        lines.append("total parameters: %d%s" % (self.parameter_count(),
+                                                 "" if self.bias else " (no biases)"))
+        if self.classes is not None:
+            lines.append("classes: %s" % _short_list(self.classes))
+        for name, scaler in (("inputs", self.input_scaler), ("targets", self.target_scaler)):
+            if scaler is not None:
+                lines.append("%s scaled: %s%s" % (name, scaler.kind,
+                                                  "" if scaler.shift else " (not fitted yet)"))
+        _write_lines(lines, file)
+
+    def __repr__(self):
+        return "Network(%r, activation=%r, output_activation=%r, loss=%r, bias=%r)" % (
+            self.sizes, self.activation, self.output_activation, self.loss, self.bias)
+
+
+def _default_output(loss, activation):
+    "Return the output activation that goes with a loss when none is given."
+    if loss == "cross_entropy":
+        return "softmax"
+    if loss == "binary_crossentropy":
+        return "sigmoid"
+    return activation
+
+
+def _check_pair(loss, output, who):
+    "Raise ValueError for a loss and output activation that cannot go together."
+    if loss == "cross_entropy" and output != "softmax":
+        raise ValueError("%s: cross_entropy needs output_activation 'softmax', not %r"
+                         % (who, output))
+    if loss == "binary_crossentropy" and output != "sigmoid":
+        raise ValueError("%s: binary_crossentropy needs output_activation 'sigmoid', not %r"
+                         % (who, output))
+
+
+def _make_optimizer(optimizer, learning_rate, momentum, weight_decay):
+    "Return the update rule train() asked for."
+    who = "train"
+    if learning_rate is not None:
+        learning_rate = _check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
+    if isinstance(optimizer, (SGD, Adam)):
+        if learning_rate is not None:
+            optimizer.learning_rate = learning_rate
+        for name in ("learning_rate", "momentum", "weight_decay"):
+            if hasattr(optimizer, name):
+                _check_number(getattr(optimizer, name), who, "optimizer." + name, 0.0)
+        optimizer = type(optimizer)(**_settings(optimizer))     # fresh state for every run
+        return optimizer
+    optimizer = _check_choice(optimizer, ["sgd", "adam"], who, "optimizer")
+    if optimizer == "adam":
+        if momentum:
+            raise ValueError("train: momentum is for sgd; adam has beta1 instead")
+        return Adam(0.001 if learning_rate is None else learning_rate, weight_decay=weight_decay)
+    return SGD(0.1 if learning_rate is None else learning_rate, momentum, weight_decay)
+
+
+def _settings(optimizer):
+    "Return the constructor arguments of an SGD or Adam object."
+    names = ("learning_rate", "momentum", "weight_decay") if isinstance(optimizer, SGD) else \
+        ("learning_rate", "beta1", "beta2", "epsilon", "weight_decay")
+    return dict((name, getattr(optimizer, name)) for name in names)
+
+
+def _best_class(row):
+    "Return the index of the class a row of outputs picks (one sigmoid output: p >= 0.5)."
+    if len(row) == 1:
+        return 1 if row[0] >= 0.5 else 0
+    best = 0
+    for j in range(1, len(row)):
+        if row[j] > row[best]:
+            best = j
+    return best
+
+
+def _r2(O, Y):
+    "Return R^2 of outputs O against targets Y, averaged over the columns."
+    scores = []
+    for j in range(len(Y[0])):
+        column = [row[j] for row in Y]
+        mean = sum(column) / len(column)
+        total = sum([(y - mean) * (y - mean) for y in column])
+        residual = sum([(row[j] - y) * (row[j] - y) for row, y in zip(O, column)])
+        if total > 0.0:
+            scores.append(1.0 - residual / total)
+        else:                                     # a constant column: perfect or nothing
+            scores.append(1.0 if residual == 0.0 else 0.0)
+    return sum(scores) / len(scores)
+
+
+def _short_list(values, limit=8):
+    "Return a list's repr, cut short after limit items."
+    if len(values) <= limit:
+        return repr(list(values))
+    return repr(list(values[:limit]))[:-1] + ", ... (%d in all)]" % len(values)
+
+
+def _write_lines(lines, file=None):
+    "Write lines of text to file (standard output by default)."
+    out = file or sys.stdout
+    out.write("\n".join(lines) + "\n")
+
+
+class _TrainingLoop(object):
+    """One run of train(): the epochs, the checks between them, and the History.
+
+    It trains private copies of the weights (WT, a row per unit, for the forward
+    pass; W, its transpose, for backpropagation) and writes them back into
+    net.weights and net.biases when it ends, however it ends.
+    """
+
+    def __init__(self, net, layers, rows, T, val, optimizer, batch, shuffle, rng):
+        self.net = net
+        self.layers = [([r[:] for r in WT], W, list(b) if b else None) for WT, W, b in layers]
+        self.rows, self.T, self.val = rows, T, val
+        self.optimizer = optimizer
+        self.batch, self.shuffle, self.rng = batch, shuffle, rng
+        self.classify = net.classes is not None
+
+    def epoch(self, order):
+        "Run one pass over the data in the given order; return the summed loss and metric."
+        net, optimizer, layers = self.net, self.optimizer, self.layers
+        names = net._activations()
+        loss, output = net.loss, net.output_activation
+        rows, T, batch = self.rows, self.T, self.batch
+        total, hits = 0.0, 0.0
+        for start in range(0, len(rows), batch):
+            if order is None and batch == len(rows):
+                Xb, Tb = rows, T
+            else:
+                chosen = order[start:start + batch] if order else range(start, min(start + batch,
+                                                                                  len(rows)))
+                Xb, Tb = [rows[i] for i in chosen], [T[i] for i in chosen]
+            acts, Z = net._forward(layers, Xb)
+            O = acts[-1]
+            total += _loss_sum(loss, Z, O, Tb)
+            hits += _hits(O, Tb) if self.classify else _squared_error(O, Tb)
+            delta = _output_delta(loss, output, O, Tb, len(Xb))
+            for k in range(len(layers) - 1, -1, -1):       # backpropagation, last layer first
+                WT, W, b = layers[k]
+                DT, AT = list(zip(*delta)), list(zip(*acts[k]))   # columns over the batch
+                if k:                                       # the deltas below use the old W
+                    delta = _backpropagate(names[k - 1], delta, W, acts[k])
+                optimizer.step(k, WT, b, DT, AT)
+                layers[k] = (WT, list(zip(*WT)) if k else None, b)
+        return total, hits
+
+    def evaluate(self, rows, T):
+        "Return (loss, metric) of the current weights on rows and targets."
+        net = self.net
+        acts, Z = net._forward(self.layers, rows)
+        loss = _loss_sum(net.loss, Z, acts[-1], T)
+        if net.loss != "sse":
+            loss /= len(rows)
+        return loss, self.metric(_hits(acts[-1], T) if self.classify
+                                 else _squared_error(acts[-1], T), T)
+
+    def metric(self, hits, T):
+        "Return accuracy (classifiers) or R^2 (otherwise) from the summed hits or squared errors."
+        if self.classify:
+            return hits / len(T)
+        total = 0.0
+        for column in zip(*T):
+            mean = sum(column) / len(column)
+            total += sum([(y - mean) * (y - mean) for y in column])
+        return 1.0 - hits / total if total > 0.0 else 0.0
+
+    def snapshot(self):
+        "Return a copy of the weights and biases being trained."
+        return [([r[:] for r in WT], list(b) if b else None) for WT, W, b in self.layers]
+
+    def restore(self, snapshot):
+        "Go back to the weights of a snapshot."
+        self.layers = [([r[:] for r in WT], list(zip(*WT)) if k else None, list(b) if b else None)
+                       for k, (WT, b) in enumerate(snapshot)]
+
+    def finite(self):
+        "Return True when every weight and bias is finite (one sum per layer, in C)."
+        for WT, W, b in self.layers:
+            if not _finite(sum([sum(r) for r in WT]) + (sum(b) if b else 0.0)):
+                return False
+        return True
+
+    def run(self, epochs, patience, target_loss, time_limit, print_every, progress):
+        "Train for up to epochs passes; return the History."
+        net = self.net
+        history = History()
+        history.history = h = {"loss": history}
+        name = "accuracy" if self.classify else "r2"
+        h[name] = []
+        if self.val:
+            h["val_loss"], h["val_" + name] = [], []
+        n = len(self.rows)
+        count = n if net.loss != "sse" else 1
+        started = _clock()
+        bar = _ProgressBar(epochs) if progress and _is_terminal() else None
+        before = good = self.snapshot()
+        best = best_value = None
+        waited = 0
+        reason = "epochs"
+        e = -1
+        try:
+            for e in range(epochs):
+                order = self.rng.permutation(n) if self.shuffle else None
+                total, hits = self.epoch(order)
+                loss = total / count
+                if not _finite(loss) or not self.finite():
+                    self.restore(before if not _finite(loss) else good)
+                    net._store(self.layers)
+                    history.stop_reason, history.seconds = "diverged", _clock() - started
+                    if bar:
+                        bar.clear()
+                    error = DivergedError(
+                        "train: the loss became %r in epoch %d; scale the inputs (for example "
+                        "input_scaling='standard') or lower the learning rate. The network keeps "
+                        "the weights it had before epoch %d, the last finite one"
+                        % (loss, e, max(e - 1, 0)))
+                    error.history = history
+                    raise error
+                before, good = good, self.snapshot()
+                history.append(loss)
+                h[name].append(self.metric(hits, self.T))
+                monitor = loss
+                if self.val:
+                    val_loss, val_metric = self.evaluate(self.val[0], self.val[1])
+                    h["val_loss"].append(val_loss)
+                    h["val_" + name].append(val_metric)
+                    monitor = val_loss
+                if patience is not None:
+                    if best_value is None or monitor < best_value:
+                        best, best_value, history.best_epoch, waited = good, monitor, e, 0
+                    else:
+                        waited += 1
+                if print_every and e % print_every == 0:
+                    if bar:
+                        bar.clear()
+                    _write_lines([_epoch_line(history, e, epochs)])
+                if bar:
+                    bar.show(e + 1, _clock() - started, loss)
+                if patience is not None and waited >= patience:
+                    reason = "early_stopping"
+                    break
+                if target_loss is not None and loss <= target_loss:
+                    reason = "target_loss"
+                    break
+                if time_limit is not None and _clock() - started >= time_limit:
+                    reason = "time_limit"
+                    break
+        except KeyboardInterrupt:
+            reason = "interrupted"
+            self.restore(good)
+        if patience is not None and best is not None:
+            self.restore(best)
+        net._store(self.layers)
+        history.stop_reason = reason
+        history.seconds = _clock() - started
+        if bar:
+            bar.clear()
+        if print_every or progress:
+            _write_lines([_stop_line(history, epochs)])
+        return history
+
+
+def _hits(O, T):
+    "Return how many output rows pick the same class as their target rows."
+    return float(sum([1 for o, t in zip(O, T) if _best_class(o) == _best_class(t)]))
+
+
+def _fmt(x, digits=6):
+    "Return a number with a few significant digits, for people to read."
+    if x == 0.0 or (1e-4 <= abs(x) < 1e15) or not _finite(x):
+        return "%.*g" % (digits, x)
+    # "%g" by hand: Brython prints 1e-7 as "0e+00"
+    exponent = int(math.floor(math.log10(abs(x))))
+    mantissa = x / 10.0 ** exponent
+    if abs(round(mantissa, digits - 1)) >= 10.0:
+        mantissa, exponent = mantissa / 10.0, exponent + 1
+    text = ("%.*f" % (digits - 1, mantissa)).rstrip("0").rstrip(".")
+    return "%se%s%02d" % (text, "-" if exponent < 0 else "+", abs(exponent))
+
+
+def _epoch_line(history, e, epochs):
+    "Return the progress line for epoch e."
+    parts = ["epoch %d/%d" % (e, epochs)]
+    for key in ("loss", "val_loss", "accuracy", "val_accuracy", "r2", "val_r2"):
+        if key in history.history and history.history[key]:
+            parts.append("%s %s" % (key, _fmt(history.history[key][-1])))
+    return "  ".join(parts)
+
+
+def _stop_line(history, epochs):
+    "Return the line that says why training ended."
+    done = len(history)
+    why = {"epochs": "all %d epochs done" % epochs,
+           "early_stopping": "stopped early after %d epochs: no improvement for a while" % done,
+           "target_loss": "stopped after %d epochs: the target loss was reached" % done,
+           "time_limit": "stopped after %d epochs: the time limit was reached" % done,
+           "interrupted": "interrupted after %d epochs" % done}[history.stop_reason]
+    line = "%s in %.1f s" % (why, history.seconds)
+    if history:
+        line += ", loss %s" % _fmt(history[-1])
+    if history.best_epoch is not None:
+        line += "; kept the weights of epoch %d" % history.best_epoch
+    return line
+
+
+def _is_terminal():
+    "Return True when standard output is a terminal (False where that cannot be told)."
+    isatty = getattr(sys.stdout, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except Exception:
+        return False
+
+
+class _ProgressBar(object):
+    "A one-line progress bar with the time left, redrawn at most ten times a second."
+
+    def __init__(self, total):
+        self.total = total
+        self.last = -1.0
+
+    def show(self, done, seconds, loss):
+        "Redraw the bar for done of total epochs after seconds."
+        if seconds - self.last < 0.1 and done < self.total:
+            return
+        self.last = seconds
+        width = 30
+        filled = int(width * done / float(self.total))
+        left = seconds * (self.total - done) / float(done)
+        sys.stdout.write("\r[%s%s] %d/%d  loss %s  %ds left " % (
+            "#" * filled, "." * (width - filled), done, self.total, _fmt(loss), int(left + 0.5)))
+        flush = getattr(sys.stdout, "flush", None)
+        if flush:
+            flush()
+
+    def clear(self):
+        "Erase the bar, so that the next line starts clean."
+        sys.stdout.write("\r" + " " * 79 + "\r")
+
+
+# ---------------------------------------------------------------------------
+# Checking the gradients
+# ---------------------------------------------------------------------------
+
+def check_gradients(net, X, Y, epsilon=1e-5):
+    """Return the worst relative error between backpropagation and finite differences.
+
+    For every weight and bias w, the slope of the cost is estimated as
+    (cost(w + epsilon) - cost(w - epsilon)) / (2 epsilon) and compared with
+    net.gradients(X, Y). Errors near 1e-7 or below mean backpropagation is right;
+    a bug gives errors near 1. The relative error of a and b is
+    |a - b| / max(|a|, |b|, 1e-8), so gradients near zero compare absolutely.
+    """
+    epsilon = _check_number(epsilon, "check_gradients", "epsilon", 0.0, low_open=True)
+    weight_grads, bias_grads = net.gradients(X, Y)
+    rows, T = net._prepare(X, Y, "check_gradients")
+    layers = [([r[:] for r in WT], W, list(b) if b else None)
+              for WT, W, b in net._layers("check_gradients")]
+
+    def cost():
+        acts, Z = net._forward(layers, rows)
+        return _loss_sum(net.loss, Z, acts[-1], T) / (1 if net.loss == "sse" else len(rows))
+
+    def numeric(values, j):
+        "Return the central difference of the cost in values[j], leaving it as it was."
+        saved = values[j]
+        values[j] = saved + epsilon
+        up = cost()
+        values[j] = saved - epsilon
+        down = cost()
+        values[j] = saved
+        return (up - down) / (2.0 * epsilon)
+
+    worst = 0.0
+    for k, (WT, W, b) in enumerate(layers):
+        pairs = [(WT[j], i, weight_grads[k][i][j]) for j in range(len(WT)) for i in range(len(W))]
+        if b:
+            pairs += [(b, j, bias_grads[k][j]) for j in range(len(b))]
+        for values, j, analytic in pairs:
+            estimate = numeric(values, j)
+            error = abs(analytic - estimate) / max(abs(analytic), abs(estimate), 1e-8)
+            worst = max(worst, error)
+    return worst
+
+
+# ---------------------------------------------------------------------------
+# Saving and loading
+# ---------------------------------------------------------------------------
+# A network is saved as JSON: its shape, activations, loss, scaling, classes,
+# weights and biases, everything needed to predict and to go on training.
+# Floats are written as the shortest text that reads back to the same bits,
+# so a round trip is exact. The file is written beside the target and renamed
+# over it, so a crash leaves the old file or the new one, never half of one.
+# Loading reads JSON only (nothing in the file is ever run or imported) and
+# checks every field.
+
+_FORMAT = "nn.py network"
+_FORMAT_VERSION = 1
+_MAX_FILE_BYTES = 512 * 1024 * 1024
+
+try:
+    _IOError = IOError                   # Python 2 and Jython; OSError elsewhere
+except NameError:
+    _IOError = OSError
+
+try:
+    class FileError(_IOError, ValueError):
+        """A file that could not be read, written or understood.
+
+        It is a ValueError (bad input) and an OSError at once, so either
+        except clause catches it; on MicroPython it is a ValueError only.
+        """
+except TypeError:                        # MicroPython: one built-in base only
+    class FileError(ValueError):
+        "A file that could not be read, written or understood."
+
+
+def _float_text(x):
+    "Return the shortest text that reads back as exactly x (never 'e+', which Brython misreads)."
+    text = repr(float(x))
+    if float(text) != x:                  # MicroPython before 1.26 printed some floats short
+        text = "%.17g" % x
+    return text.replace("e+", "e")
+
+
+def _json_text(value):
+    "Return value (None, booleans, numbers, strings and lists) as JSON text."
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return _float_text(value)
+    if isinstance(value, _INTEGERS):
+        return str(value)
+    if isinstance(value, _TEXT):
+        return json.dumps(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(["%s: %s" % (json.dumps(str(k)), _json_text(value[k]))
+                                for k in sorted(value)]) + "}"
+    return "[" + ", ".join([_json_text(v) for v in value]) + "]"
+
+
+def _matrix_text(matrix, indent):
+    "Return a matrix as JSON text with one row per line."
+    if not matrix:
+        return "[]"
+    pad = " " * indent
+    return "[\n" + ",\n".join([pad + "  " + _json_text(row) for row in matrix]) + "\n" + pad + "]"
+
+
+def _write_atomic(path, text, who):
+    """Write text to path all at once: into a temporary file beside it, then renamed over it."""
+    if not isinstance(path, _TEXT):
+        raise TypeError("%s: path must be a string, got %s" % (who, _describe(path)))
+    if not path:
+        raise ValueError("%s: path is empty" % who)
+    temporary = "%s.tmp%d" % (path, _fresh_seed() % 1000000)
+    try:
+        f = open(temporary, "w")
+        try:
+            f.write(text)
+            f.flush()
+            if hasattr(os, "fsync") and hasattr(f, "fileno"):
+                os.fsync(f.fileno())          # the bytes are on disk before the rename
+        finally:
+            f.close()
+        try:
+            os.rename(temporary, path)        # atomic on POSIX
+        except OSError:
+            if not hasattr(os, "replace"):    # Windows without os.replace: the best we can
+                os.remove(path)
+                os.rename(temporary, path)
+            else:
+                os.replace(temporary, path)   # Windows: rename() will not overwrite
+    except Exception as error:
+        try:
+            os.remove(temporary)
+        except Exception:
+            pass
+        if isinstance(error, (TypeError, ValueError)):
+            raise
+        raise FileError("%s: cannot write %r: %s" % (who, path, _reason(error)))
+
+
+def _reason(error):
+    "Return the readable part of an exception from the operating system."
+    return getattr(error, "strerror", None) or str(error) or type(error).__name__
+
+
+def _read_text(path, who):
+    "Return the text of a file, or raise FileError naming it."
+    if not isinstance(path, _TEXT):
+        raise TypeError("%s: path must be a string, got %s" % (who, _describe(path)))
+    try:
+        size = os.stat(path)[6]
+    except Exception:
+        size = 0
+    if size > _MAX_FILE_BYTES:
+        raise FileError("%s: %r is %d bytes, more than the %d nn.py reads"
+                        % (who, path, size, _MAX_FILE_BYTES))
+    try:
+        f = open(path, "rb")
+        try:
+            data = f.read()
+        finally:
+            f.close()
+    except Exception as error:
+        raise FileError("%s: cannot read %r: %s" % (who, path, _reason(error)))
+    try:
+        return data.decode("utf-8")
+    except Exception:
+        raise FileError("%s: %r is not UTF-8 text" % (who, path))
+
+
+def _save(net, path):
+    "Write net to path as JSON (see Network.save)."
+    net._layers("save")                   # refuse to save weights that are not numbers
+    fields = [
+        ("format", _json_text(_FORMAT)),
+        ("version", _json_text(_FORMAT_VERSION)),
+        ("sizes", _json_text(net.sizes)),
+        ("activation", _json_text(net.activation)),
+        ("output_activation", _json_text(net.output_activation)),
+        ("loss", _json_text(net.loss)),
+        ("bias", _json_text(net.bias)),
+        ("init", _json_text(net.init)),
+        ("seed", _json_text(net.seed)),
+        ("classes", _json_text(net.classes)),
+        ("input_scaling", _json_text(_scaler_dict(net.input_scaler))),
+        ("target_scaling", _json_text(_scaler_dict(net.target_scaler))),
+        ("weights", "[\n" + ",\n".join(["  " + _matrix_text(W, 2) for W in net.weights])
+         + "\n]"),
+        ("biases", _matrix_text(net.biases, 0)),
+    ]
+    text = "{\n" + ",\n".join(['"%s": %s' % pair for pair in fields]) + "\n}\n"
+    _write_atomic(path, text, "save")
+
+
+def _scaler_dict(scaler):
+    "Return a Scaler's fields for the file, or None."
+    return None if scaler is None else scaler.to_dict()
+
+
+def load(path):
+    """Return the Network saved in path by net.save(path).
+
+    Raises FileError (a ValueError) naming the file and the problem when the
+    file cannot be read, is not a saved network, or has anything wrong in it.
+    """
+    text = _read_text(path, "load")
+    try:
+        data = json.loads(_brython_safe(text))
+    except Exception as error:           # ValueError, or RecursionError from deep nesting
+        raise FileError("load: %r is not a saved network: not valid JSON (%s)"
+                        % (path, str(error)[:80] or type(error).__name__))
+    try:
+        return _from_dict(data)
+    except (TypeError, ValueError) as error:
+        message = str(error)
+        for prefix in ("from_weights: ", "file: ", "Network: "):
+            if message.startswith(prefix):
+                message = message[len(prefix):]
+        raise FileError("load: %r: %s" % (path, message))
+
+
+def _brython_safe(text):
+    "Return JSON text Brython's json.loads can read: exponents without '+'."
+    return text.replace("e+", "e").replace("E+", "E") if _IMPLEMENTATION == "brython" else text
+
+
+_FIELDS = ("format", "version", "sizes", "activation", "output_activation", "loss", "bias",
+           "init", "seed", "classes", "input_scaling", "target_scaling", "weights", "biases",
+           "comment")
+
+
+def _from_dict(data):
+    "Return the Network a loaded file's dict describes, checking every field."
+    if not isinstance(data, dict):
+        raise ValueError("the top level is %s, expected an object" % type(data).__name__)
+    if data.get("format") != _FORMAT:
+        raise ValueError("it is not a saved nn.py network (no \"format\": %s)"
+                         % json.dumps(_FORMAT))
+    version = data.get("version")
+    if not isinstance(version, _INTEGERS) or isinstance(version, bool) or \
+            not 1 <= version <= _FORMAT_VERSION:
+        raise ValueError("format version %r is not one this nn.py (%s) reads; it reads up to %d"
+                         % (version, __version__, _FORMAT_VERSION))
+    unknown = sorted([str(k) for k in data if k not in _FIELDS])
+    if unknown:
+        raise ValueError("unknown fields %s; a newer nn.py may have written it" % ", ".join(unknown))
+    for name in ("sizes", "activation", "weights", "biases"):
+        if name not in data:
+            raise ValueError("the field %r is missing" % name)
+    seed = data.get("seed")
+    net = Network.from_weights(
+        data["weights"], data["biases"] if data.get("bias", True) else None,
+        activation=data["activation"], output_activation=data.get("output_activation"),
+        loss=data.get("loss"), classes=data.get("classes"), sizes=data["sizes"])
+    net.init = data.get("init")
+    if net.init is not None:
+        net.init = _check_choice(net.init, ["normal", "glorot", "he"], "file", "init")
+    if seed is not None:
+        net.seed = _check_int(seed, "file", "seed", low=0)
+    net.input_scaler = _scaler_from(data.get("input_scaling"), net.sizes[0], "input_scaling")
+    net.target_scaler = _scaler_from(data.get("target_scaling"), net.sizes[-1], "target_scaling")
+    if net.target_scaler is not None and net.classes is not None:
+        raise ValueError("target_scaling is for numeric targets, but classes are given")
+    return net
+
+
+def _scaler_from(fields, width, name):
+    "Return the Scaler a file describes, checking its shape, or None."
+    if fields is None:
+        return None
+    if not isinstance(fields, dict) or sorted(fields) != ["divisor", "kind", "shift"]:
+        raise ValueError("%s must be an object with kind, shift and divisor" % name)
+    scaler = Scaler(fields["kind"])
+    shift = _number_row(fields["shift"], width, "file", name + " shift")
+    divisor = _number_row(fields["divisor"], width, "file", name + " divisor")
+    if [d for d in divisor if d == 0.0]:
+        raise ValueError("%s has a divisor of 0" % name)
+    scaler.shift, scaler.divisor = shift, divisor
+    return scaler
+
+
+def _from_weights(cls, weights, biases, activation, output_activation, loss, classes, sizes):
+    "Return a network of class cls with the given weights (see Network.from_weights)."
+    who = "from_weights"
+    weights = _as_list(weights, who, "weights")
+    shape = []
+    for k, W in enumerate(weights):
+        W = _as_list(W, who, "weights[%d]" % k)
+        if not isinstance(W[0], (list, tuple)):
+            raise TypeError("from_weights: weights[%d] must be a matrix (a list of rows), got %s"
+                            % (k, _describe(W)))
+        shape.append((len(W), len(W[0])))
+    derived = [shape[0][0]] + [cols for rows, cols in shape]
+    for k in range(1, len(shape)):
+        if shape[k][0] != shape[k - 1][1]:
+            raise ValueError("from_weights: weights[%d] has %d rows but weights[%d] has %d "
+                             "columns; they must match" % (k, shape[k][0], k - 1, shape[k - 1][1]))
+    if sizes is not None and list(sizes) != derived:
+        raise ValueError("from_weights: sizes %r do not match the weights, which give %r"
+                         % (sizes, derived))
+    net = object.__new__(cls)
+    if biases is not None:
+        biases = _as_list(biases, who, "biases")
+        if len(biases) != len(weights):
+            raise ValueError("from_weights: %d weight matrices but %d bias vectors"
+                             % (len(weights), len(biases)))
+    net._configure(derived, activation, output_activation, loss, biases is not None, None, 0,
+                   None, None)
+    net.weights = [[list(row) if isinstance(row, (list, tuple)) else row for row in
+                    (W.tolist() if hasattr(W, "tolist") else W)] for W in weights]
+    if biases is None:
+        net.biases = [[] for W in weights]
+    else:
+        net.biases = [list(b.tolist() if hasattr(b, "tolist") else b) if
+                      isinstance(b, (list, tuple)) or hasattr(b, "tolist") else b for b in biases]
+    layers = net._layers(who)              # checks every number
+    net.weights = [transpose(WT) for WT, W, b in layers]    # as floats
+    net.biases = [list(b) if b else [] for WT, W, b in layers]
+    net._cache = None
+    if classes is not None:
+        classes = _as_list(classes, who, "classes")
+        for i, c in enumerate(classes):
+            _check_label(c, who, "classes[%d]" % i)
+        if len(set(classes)) != len(classes) or len(set([_label_kind(c) for c in classes])) > 1:
+            raise ValueError("from_weights: classes must be distinct labels of one kind, got %s"
+                             % _short_list(classes))
+        net.loss = loss if loss is not None else None
+        net._learn_classes(list(classes), who)
+    return net
+
+
+def save_weights(path, matrix):
+    """Write a matrix (a list of rows) to path as np.savetxt does: a line per row.
+
+    Values are separated by spaces and written exactly, so np.loadtxt(path)
+    and load_weights(path) read back the same numbers.
+    """
+    rows = _as_list(matrix, "save_weights", "matrix")
+    if not isinstance(rows[0], (list, tuple)):
+        rows = [[v] for v in rows]            # a vector: one value per line, as np.savetxt
+    checked = [_number_row(row, len(rows[0]), "save_weights", "row %d of matrix" % i)
+               for i, row in enumerate(rows)]
+    _write_atomic(path, "".join([" ".join([_float_text(v) for v in row]) + "\n"
+                                 for row in checked]), "save_weights")
+
+
+def load_weights(path):
+    """Return the matrix in a text file written by np.savetxt or save_weights.
+
+    Values are separated by spaces or commas; blank lines and lines starting
+    with # are skipped. A vector comes back as a column: [[1.0], [2.0]].
+    """
+    text = _read_text(path, "load_weights")
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.split("#")[0].strip()
+        if not line:
+            continue
+        row = []
+        for item in line.replace(",", " ").split():
+            try:
+                value = float(item)
+            except ValueError:
+                raise FileError("load_weights: %r line %d: %r is not a number"
+                                % (path, number, item[:20]))
+            if not _finite(value):
+                raise FileError("load_weights: %r line %d: %r is not finite"
+                                % (path, number, item[:20]))
+            row.append(value)
+        if rows and len(row) != len(rows[0]):
+            raise FileError("load_weights: %r line %d has %d values, the first row has %d"
+                            % (path, number, len(row), len(rows[0])))
+        rows.append(row)
+    if not rows:
+        raise FileError("load_weights: %r holds no numbers" % path)
+    return rows
+
+
+# ---------------------------------------------------------------------------
+# The command line
+# ---------------------------------------------------------------------------
+
+def demo(out=None):
+    "Run the two tutorials nn.py grew out of, printing what they print."
+    out = out or sys.stdout
+
+    def say(line=""):
+        out.write(line + "\n")
+
+    say("Tutorial 1: a 3-4-5-1 sigmoid network learns [0, 1, 1, 0] (seed 1, as np.random.seed(1))")
+    X = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
+    Y = [[0], [1], [1], [0]]
+    net = Network([3, 4, 5, 1], activation="sigmoid", loss="sse", bias=False, init="normal",
+                  seed=1)
+    history = net.train(X, Y, epochs=5000, learning_rate=0.1)
+    for epoch in range(0, 5000, 1000):
+        say("Cost at epoch %d: %.12f" % (epoch, history[epoch]))
+    say("Predictions: %s   (targets 0 1 1 0)"
+        % "  ".join(["%.8f" % row[0] for row in net.predict(X)]))
+    say()
+    say("Tutorial 2: a 2-3-1 network predicts exam scores from hours studied and slept")
+    X = [[2, 9], [1, 5], [3, 6]]
+    Y = [[92], [86], [89]]
+    net = Network([2, 3, 1], activation="sigmoid", loss="sse", bias=False, init="normal",
+                  seed=1, input_scaling="max", target_scaling=100)
+    history = net.train(X, Y, epochs=1000, learning_rate=1.0)
+    scaled = net.target_scaler.transform
+    loss = mse(scaled(net.predict(X)), scaled(Y))
+    say("Inputs divided by the column maxima %s, scores by 100, kept in the network"
+        % [int(d) for d in net.input_scaler.divisor])
+    say("Loss (mean squared error of the scaled scores) after 1000 epochs: %.10f" % loss)
+    say("Scores: predicted %s for actual %s"
+        % (", ".join(["%.1f" % row[0] for row in net.predict(X)]),
+           ", ".join(["%d" % row[0] for row in Y])))
+    say("Predicted score for 4 hours studied and 8 slept: %.1f points" % net.predict([4, 8])[0])
+    wrong = Network.from_weights(net.weights, None, loss="sse").predict([0.5, 1.0])[0] * 100
+    say("(The tutorial scaled [4, 8] by its own maximum, to [0.5, 1.0], which would say %.1f.)"
+        % wrong)
+    return 0
+
+
+def main(argv=None):
+    "Run the command line with the given arguments; return the exit status."
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in ("-h", "--help", "help"):
+        sys.stdout.write(_USAGE)
+        return 0
+    if not argv or argv[0] == "demo":
+        return demo()
+    sys.stderr.write("nn.py: unknown command %r; try: python3 nn.py --help\n" % argv[0])
+    return 2
+
+
+_USAGE = """usage: python3 nn.py [demo]     run the two tutorials (the default)
+       python3 nn.py --help     this message
+"""
+
+
+if __name__ == "__main__":
+    sys.exit(main())
