@@ -228,7 +228,9 @@ def softmax(z, exp=math.exp):
     """
     top = max(z)
     e = [exp(v - top) for v in z]
-    total = sum(e)
+    total = 0.0
+    for v in e:                  # left to right: sum() rounds differently on 3.12+
+        total += v
     return [v / total for v in e]
 
 
@@ -623,10 +625,10 @@ class RandomState(object):
 
 def _init_genrand(seed):
     "Return the 624 words of state that np.random.seed(seed) starts from (init_genrand)."
-    state = [seed & 0xffffffff]
+    state = [seed & 0xffffffff] * 624
     for i in range(1, 624):
-        prev = state[-1]
-        state.append((1812433253 * (prev ^ (prev >> 30)) + i) & 0xffffffff)
+        prev = state[i - 1]
+        state[i] = (1812433253 * (prev ^ (prev >> 30)) + i) & 0xffffffff
     return state
 
 
@@ -1701,12 +1703,16 @@ class _TrainingLoop(object):
     def run(self, epochs, patience, target_loss, time_limit, print_every, progress):
         "Train for up to epochs passes; return the History."
         net = self.net
-        history = History()
+        # Every series is made full length at once and cut to size at the end: on a
+        # small heap (MicroPython), a list that grows late may find no block large
+        # enough between the numbers kept from earlier epochs.
+        room = min(epochs, 100000)
+        history = History([0.0] * room)
         history.history = h = {"loss": history}
         name = "accuracy" if self.classify else "r2"
-        h[name] = []
+        h[name] = [0.0] * room
         if self.val:
-            h["val_loss"], h["val_" + name] = [], []
+            h["val_loss"], h["val_" + name] = [0.0] * room, [0.0] * room
         n = len(self.rows)
         count = n if net.loss != "sse" else 1
         started = _clock()
@@ -1715,7 +1721,7 @@ class _TrainingLoop(object):
         best = best_value = None
         waited = 0
         reason = "epochs"
-        e = -1
+        done = 0
         try:
             for e in range(epochs):
                 order = self.rng.permutation(n) if self.shuffle else None
@@ -1724,6 +1730,7 @@ class _TrainingLoop(object):
                 if not _finite(loss) or not self.finite():
                     self.restore(before if not _finite(loss) else good)
                     net._store(self.layers)
+                    _cut(h, done)
                     history.stop_reason, history.seconds = "diverged", _clock() - started
                     if bar:
                         bar.clear()
@@ -1735,14 +1742,15 @@ class _TrainingLoop(object):
                     error.history = history
                     raise error
                 before, good = good, self.snapshot()
-                history.append(loss)
-                h[name].append(self.metric(hits, self.T))
+                _record(history, e, loss)
+                _record(h[name], e, self.metric(hits, self.T))
                 monitor = loss
                 if self.val:
                     val_loss, val_metric = self.evaluate(self.val[0], self.val[1])
-                    h["val_loss"].append(val_loss)
-                    h["val_" + name].append(val_metric)
+                    _record(h["val_loss"], e, val_loss)
+                    _record(h["val_" + name], e, val_metric)
                     monitor = val_loss
+                done = e + 1                       # every series has epoch e now
                 if patience is not None:
                     if best_value is None or monitor < best_value:
                         best, best_value, history.best_epoch, waited = good, monitor, e, 0
@@ -1766,6 +1774,8 @@ class _TrainingLoop(object):
         except KeyboardInterrupt:
             reason = "interrupted"
             self.restore(good)
+        _cut(h, done)
+        _compact(h)
         if patience is not None and best is not None:
             self.restore(best)
         net._store(self.layers)
@@ -1776,6 +1786,37 @@ class _TrainingLoop(object):
         if print_every or progress:
             _write_lines([_stop_line(history, epochs)])
         return history
+
+
+def _record(series, e, value):
+    "Set entry e of a history series, growing it past the room reserved at the start."
+    if e < len(series):
+        series[e] = value
+    else:
+        series.append(value)
+
+
+def _cut(h, done):
+    "Cut every series of a history dict to the number of epochs done."
+    for series in h.values():
+        del series[done:]
+
+
+def _compact(h):
+    """On MicroPython, move the history's numbers together at the bottom of the heap.
+
+    They were made one epoch at a time among the training's garbage, so they are
+    spread over the whole heap, and a small board would then find no room for a
+    list of a few hundred numbers. After a collection MicroPython allocates from
+    the bottom up, so making each number again packs them there.
+    """
+    if _IMPLEMENTATION != "micropython":
+        return
+    import gc
+    gc.collect()
+    for series in h.values():
+        for i in range(len(series)):
+            series[i] = series[i] + 0.0
 
 
 def _hits(O, T):
@@ -2033,7 +2074,12 @@ def _read_text(path, who):
 
 def _save(net, path):
     "Write net to path as JSON (see Network.save)."
-    net._layers("save")                   # refuse to save weights that are not numbers
+    _write_atomic(path, _model_text(net, "save"), "save")
+
+
+def _model_text(net, who):
+    "Return the JSON text of a saved network."
+    net._layers(who)                      # refuse to save weights that are not numbers
     fields = [
         ("format", _json_text(_FORMAT)),
         ("version", _json_text(_FORMAT_VERSION)),
@@ -2051,8 +2097,7 @@ def _save(net, path):
          + "\n]"),
         ("biases", _matrix_text(net.biases, 0)),
     ]
-    text = "{\n" + ",\n".join(['"%s": %s' % pair for pair in fields]) + "\n}\n"
-    _write_atomic(path, text, "save")
+    return "{\n" + ",\n".join(['"%s": %s' % pair for pair in fields]) + "\n}\n"
 
 
 def _scaler_dict(scaler):
@@ -2066,7 +2111,11 @@ def load(path):
     Raises FileError (a ValueError) naming the file and the problem when the
     file cannot be read, is not a saved network, or has anything wrong in it.
     """
-    text = _read_text(path, "load")
+    return _load_text(_read_text(path, "load"), path)
+
+
+def _load_text(text, path):
+    "Return the Network in the text of a saved file; path names it in messages."
     try:
         data = json.loads(_brython_safe(text))
     except Exception as error:           # ValueError, or RecursionError from deep nesting

@@ -7,9 +7,131 @@ Pyodide, so it keeps to the part of unittest they all have.
 import math
 import os
 import sys
-import unittest
+
+try:
+    import unittest
+except ImportError:         # the unix MicroPython has none: the stand-in at the end of the file
+    unittest = None
 
 import nn
+
+# --------------------------------------------------------------------------
+# Where there is no unittest (the unix MicroPython), a small stand-in that runs
+# the same tests: TestCase with the assertions used here, and main().
+# --------------------------------------------------------------------------
+
+class _SkipTest(Exception):
+    "Raised by skipTest."
+
+
+class _Raises(object):
+    "The context manager assertRaises returns when called without a function."
+
+    def __init__(self, kind):
+        self.kind = kind
+        self.exception = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, value, traceback):
+        if kind is None:
+            raise AssertionError("%s not raised" % self.kind.__name__)
+        if not issubclass(kind, self.kind):
+            return False
+        self.exception = value
+        return True
+
+
+class _TestCase(object):
+    "The part of unittest.TestCase these tests use."
+
+    def setUp(self):
+        pass
+
+    def tearDown(self):
+        pass
+
+    def skipTest(self, why):
+        raise _SkipTest(why)
+
+    def fail(self, message=None):
+        raise AssertionError(message or "failed")
+
+    def assertTrue(self, value, message=None):
+        if not value:
+            self.fail(message or "%r is not true" % (value,))
+
+    def assertFalse(self, value, message=None):
+        if value:
+            self.fail(message or "%r is not false" % (value,))
+
+    def assertEqual(self, a, b, message=None):
+        if not a == b:
+            self.fail(message or "%r != %r" % (a, b))
+
+    def assertNotEqual(self, a, b, message=None):
+        if a == b:
+            self.fail(message or "%r == %r" % (a, b))
+
+    def assertAlmostEqual(self, a, b, places=7, message=None, delta=None):
+        if (abs(a - b) > delta) if delta is not None else round(abs(a - b), places) != 0:
+            self.fail(message or "%r != %r within %s" % (a, b, delta or places))
+
+    def assertRaises(self, kind, f=None, *args, **kwargs):
+        if f is None:
+            return _Raises(kind)
+        with _Raises(kind):
+            f(*args, **kwargs)
+
+
+class _Result(object):
+    "What main() returns: the counts, and wasSuccessful()."
+
+    def __init__(self):
+        self.run, self.failures, self.skipped = 0, [], 0
+
+    def wasSuccessful(self):
+        return not self.failures
+
+
+def _main():
+    "Run every test method of every TestCase in this module; print and return the result."
+    result = _Result()
+    cases = sorted([(name, value) for name, value in globals().items()
+                    if isinstance(value, type) and issubclass(value, _TestCase) and
+                    value is not _TestCase and name.startswith("Test")])
+    for name, case in cases:
+        for method in sorted([m for m in dir(case) if m.startswith("test_")]):
+            test = case()
+            label = "%s.%s" % (name, method)
+            result.run += 1
+            try:
+                test.setUp()
+                try:
+                    getattr(test, method)()
+                finally:
+                    test.tearDown()
+                sys.stdout.write("%s ... ok\n" % label)
+            except _SkipTest as why:
+                result.skipped += 1
+                sys.stdout.write("%s ... skipped: %s\n" % (label, why))
+            except Exception as error:
+                result.failures.append(label)
+                sys.stdout.write("%s ... FAIL: %s: %s\n" % (label, type(error).__name__, error))
+    sys.stdout.write("Ran %d tests (%d skipped): %s\n" % (
+        result.run, result.skipped, "OK" if result.wasSuccessful() else
+        "FAILED %s" % ", ".join(result.failures)))
+    return result
+
+
+if unittest is None:
+    class unittest(object):
+        "The stand-in, under the name the tests use."
+        TestCase = _TestCase
+        SkipTest = _SkipTest
+        main = staticmethod(_main)
+
 
 # --------------------------------------------------------------------------
 # Golden values, made once with numpy 2.4 (numpy is never needed to run these)
