@@ -73,6 +73,8 @@ _IMPLEMENTATION = getattr(getattr(sys, "implementation", None), "name", "").lowe
 # the largest float lets every check for "finite" be one comparison.
 _FLOAT32 = float("1e39") == float("1e40")
 _BIG = 3.4028234663852886e38 if _FLOAT32 else 1.7976931348623157e308
+_TINY = 1.1754943508222875e-38 if _FLOAT32 else 2.2250738585072014e-308   # smallest normal
+_EPSILON = 2.0 ** -23 if _FLOAT32 else 2.0 ** -52                         # 1 + _EPSILON > 1
 
 
 def _finite(x):
@@ -339,7 +341,7 @@ def _saturate(x):
 
 def _logit(o):
     "Return the z with sigmoid(z) == o, clamped for o at 0 or 1."
-    o = min(max(o, 1e-300), 1.0 - 1e-16)
+    o = min(max(o, _TINY), 1.0 - _EPSILON)
     return math.log(o) - math.log(1.0 - o)
 
 
@@ -363,7 +365,7 @@ def binary_crossentropy(outputs, targets):
 
 def cross_entropy(outputs, targets):
     "Return the mean over rows of -sum_k y_k log o_k, for outputs that are probabilities."
-    Z = [[math.log(max(o, 1e-300)) for o in row] for row in outputs]
+    Z = [[math.log(max(o, _TINY)) for o in row] for row in outputs]
     return _saturate(_ce_from_z(Z, targets) / len(targets))
 
 
