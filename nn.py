@@ -426,8 +426,8 @@ def _output_delta(loss, name, O, Y, count):
 # in the last bit now and then (measured: log differs from glibc's in about 5%
 # of cases under Brython, 1 in 2,000 under Jython, 1 in 4,000 with musl). So
 # predict() uses the exp and tanh below, built from exact operations only,
-# and the generator uses the correctly rounded log below wherever numpy
-# cannot run. Training keeps the fast library functions.
+# and the generator uses the correctly rounded log below. Training keeps the
+# fast library functions.
 
 _LN2_HI = 0.6931471803691238        # log 2 to 32 bits, so that k * _LN2_HI is exact
 _LN2_LO = 1.9082149292705877e-10    # log 2 - _LN2_HI
@@ -529,12 +529,6 @@ def _log(x):
     return _round_fixed(fixed, _FIXED_BITS)
 
 
-# numpy runs on CPython and PyPy and takes log() from the same C library they
-# do, so there the generator uses math.log and matches numpy bit for bit.
-# Elsewhere it uses _log: glibc's log is not correctly rounded in about 8 of
-# 10,000 cases, and there the last bit of a weight can differ from numpy's.
-_NORMAL_LOG = math.log if _IMPLEMENTATION in ("cpython", "pypy") else _log
-
 
 # ---------------------------------------------------------------------------
 # Random numbers: numpy's legacy generator, on every interpreter
@@ -598,7 +592,10 @@ class RandomState(object):
             r2 = x1 * x1 + x2 * x2
             if 0.0 < r2 < 1.0:
                 break
-        f = math.sqrt(-2.0 * _NORMAL_LOG(r2) / r2)
+        # numpy takes log() from the platform's C library; _log is glibc's but for
+        # the 8 in 10,000 inputs that glibc rounds the wrong way, and the same
+        # on every interpreter (see "Arithmetic that gives the same bits")
+        f = math.sqrt(-2.0 * _log(r2) / r2)
         self._spare = f * x1
         return f * x2
 
