@@ -1527,6 +1527,46 @@ class Network(object):
                                                   "" if scaler.shift else " (not fitted yet)"))
         _write_lines(lines, file)
 
+    def explain(self, X, Y, learning_rate=None, file=None, digits=6):
+        """Print one step of training on a few rows, with every number in it.
+
+        X is one input row or a few (at most 4), Y the target of each (a row
+        of numbers, or a class label). It prints the forward pass (each
+        weighted sum z and activation a), the cost, the backward pass (the
+        deltas d = dC/dz, from the output back), the gradient of every weight
+        and bias, and the step w - learning_rate * dC/dw, in the notation of
+        the README; learning_rate None means 0.1, as in train(). Numbers are
+        rounded to digits significant digits. The network is not changed.
+        A layer of more than 10 units is too wide to print: ValueError.
+        """
+        who = "explain"
+        for k, n in enumerate(self.sizes):
+            if n > _EXPLAIN_MAX_UNITS:
+                raise ValueError("explain: prints networks of at most %d units in a layer; layer "
+                                 "%d of %r has %d" % (_EXPLAIN_MAX_UNITS, k, self.sizes, n))
+        if learning_rate is None:
+            learning_rate = 0.1
+        learning_rate = _check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
+        digits = _check_int(digits, who, "digits")
+        if digits > 17:
+            raise ValueError("explain: digits must be at most 17, got %d" % digits)
+        if file is not None and not hasattr(file, "write"):
+            raise TypeError("explain: file must have a write method, such as sys.stdout, got %s"
+                            % _describe(file))
+        rows, single = _number_rows(X, self.sizes[0], who, "X", single=True)
+        if len(rows) > _EXPLAIN_MAX_ROWS:
+            raise ValueError("explain: prints at most %d rows at once, X has %d; pass a few, "
+                             "such as X[:%d] and Y[:%d]" % (_EXPLAIN_MAX_ROWS, len(rows),
+                                                            _EXPLAIN_MAX_ROWS, _EXPLAIN_MAX_ROWS))
+        self._layers(who)                    # checks the weights
+        loss = self.loss
+        try:                                 # as train() would see them, with no loss chosen yet
+            rows, T = self._prepare(rows, [Y] if single else Y, who)
+            used = self.loss
+        finally:
+            self.loss = loss
+        _write_lines(_explain_lines(self, rows, T, used, learning_rate, digits), file)
+
     def __repr__(self):
         return "Network(%r, activation=%r, output_activation=%r, loss=%r, bias=%r)" % (
             self.sizes, self.activation, self.output_activation, self.loss, self.bias)
@@ -2237,6 +2277,325 @@ def load_weights(path):
     if not rows:
         raise FileError("load_weights: %r holds no numbers" % path)
     return rows
+
+
+# ---------------------------------------------------------------------------
+# Explaining and drawing
+# ---------------------------------------------------------------------------
+# net.explain(X, Y) prints one step of training with every number in it, in
+# the same text on every interpreter: numbers are rounded by _decimal, with
+# integers.
+
+_EXPLAIN_MAX_UNITS = 10      # in any layer: wider ones make lines no one reads
+_EXPLAIN_MAX_ROWS = 4
+
+
+def _decimal(x, digits=6):
+    """Return x rounded to digits significant digits, written as "%g" writes it.
+
+    The rounding is exact, half to even, and done with integers, so the text
+    is the same everywhere: MicroPython rounds some ties in "%f" the other
+    way, and Brython writes 1e-7 as "0e+00".
+    """
+    if x == 0.0:
+        return "0"                               # never "-0"
+    if not _finite(x):
+        return repr(x)
+    fraction, exponent = math.frexp(abs(x))
+    m, e = int(fraction * 9007199254740992.0), exponent - 53    # |x| = m 2^e, exactly
+    p = int(math.floor(math.log10(abs(x))))      # the decimal exponent, perhaps one off
+    while True:
+        s = digits - 1 - p                       # n = |x| 10^s, rounded, has digits digits
+        top = m * 10 ** max(s, 0) * 2 ** max(e, 0)
+        bottom = 10 ** max(-s, 0) * 2 ** max(-e, 0)
+        n, rest = divmod(top, bottom)
+        if 2 * rest > bottom or (2 * rest == bottom and n % 2):
+            n += 1
+        if n >= 10 ** digits:
+            p += 1
+        elif n < 10 ** (digits - 1):
+            p -= 1
+        else:
+            break
+    text = str(n).rstrip("0")
+    sign = "-" if x < 0 else ""
+    if p < -4 or p >= digits:                    # where "%g" switches to an exponent
+        mantissa = text[0] + ("." + text[1:] if len(text) > 1 else "")
+        return "%s%se%s%02d" % (sign, mantissa, "-" if p < 0 else "+", abs(p))
+    if p < 0:
+        return sign + "0." + "0" * (-p - 1) + text
+    fraction = text[p + 1:]
+    return sign + (text + "0" * p)[:p + 1] + ("." + fraction if fraction else "")
+
+
+def _vector_text(values, digits):
+    "Return a list of numbers as text, each rounded: [0.5, -1.25]."
+    return "[" + ", ".join([_decimal(v, digits) for v in values]) + "]"
+
+
+def _operand(x, digits):
+    "Return a rounded number for the right of an operator, in brackets when negative."
+    text = _decimal(x, digits)
+    return "(" + text + ")" if x < 0 else text
+
+
+def _products_text(pairs, digits):
+    "Return (a * b) + (c * d) + ... for pairs of numbers, and their sum taken in order."
+    total = 0.0
+    terms = []
+    for a, b in pairs:
+        total += a * b
+        terms.append("(%s * %s)" % (_decimal(a, digits), _decimal(b, digits)))
+    return " + ".join(terms), total
+
+
+def _slope_text(name, a, digits):
+    """Return (text, value): the slope of activation name where its output is a.
+
+    The text is the arithmetic with a filled in, or None for linear's slope 1.
+    """
+    value = ACTIVATIONS[name][1](a)
+    if name == "sigmoid":
+        text = "%s * (1 - %s)" % (_decimal(a, digits), _decimal(a, digits))
+    elif name == "tanh":
+        text = "(1 - %s^2)" % _operand(a, digits)
+    elif name == "linear":
+        text = None
+    else:
+        text = _decimal(value, digits)           # relu and leaky_relu: a constant
+    return text, value
+
+
+def _slope_formula(name, a):
+    "Return the slope of activation name in terms of its output called a, or None."
+    return {"sigmoid": "%s * (1 - %s)" % (a, a), "tanh": "(1 - %s^2)" % a,
+            "relu": "(1 if %s > 0, else 0)" % a,
+            "leaky_relu": "(1 if %s > 0, else 0.01)" % a}.get(name)
+
+
+def _explain_forward(weights, biases, names, row):
+    "Return (zs, activations) of one input row, every layer, each sum taken in order."
+    zs, acts = [], [row]
+    for W, b, name in zip(weights, biases, names):
+        a = acts[-1]
+        z = []
+        for j in range(len(W[0])):
+            total = _dot_in_order(a, [row[j] for row in W])
+            z.append(total + b[j] if b else total)
+        zs.append(z)
+        acts.append(softmax(z) if name == "softmax" else [ACTIVATIONS[name][0](v) for v in z])
+    return zs, acts
+
+
+def _explain_lines(net, rows, T, loss, learning_rate, digits):
+    """Return the lines that show one step of gradient descent on rows and targets T.
+
+    Each number is computed here from its definition, with the public
+    activations, slopes and losses, so that every line is the arithmetic it
+    shows; the tests hold the results to net.gradients().
+    """
+    weights = [[[float(w) for w in row] for row in W] for W in net.weights]
+    biases = [[float(v) for v in b] if net.bias else None for b in net.biases]
+    names = net._activations()
+    L, n = len(weights), len(rows)
+    lines = ["One step of gradient descent on %d row%s, every number rounded to %d digits."
+             % (n, "" if n == 1 else "s", digits),
+             "Network %s: %s output; loss %s; %s." % (
+                 net.sizes, (net.activation + " hidden, ") * (L > 1) + names[-1], loss,
+                 "with biases" if net.bias else "no biases"),
+             "Layer k computes z_k = a_(k-1) weights[k-1]%s and a_k = f(z_k); a0 is the input."
+             % (" + biases[k-1]" if net.bias else "")]
+    if net.input_scaler is not None:
+        lines.append("The inputs are scaled as in training: a0 = (x - shift) / divisor.")
+    passes = [_explain_forward(weights, biases, names, row) for row in rows]
+    for r, (zs, acts) in enumerate(passes):
+        lines += ["", "Forward pass%s: a0 = %s" % (_row_label(r, n), _vector_text(rows[r], digits))]
+        lines += _forward_lines(weights, biases, names, zs, acts, digits)
+        lines.append("  output o = a%d = %s; target y = %s"
+                     % (L, _vector_text(acts[L], digits), _vector_text(T[r], digits)))
+
+    outputs = [acts[L] for zs, acts in passes]
+    cost = LOSSES[loss](outputs, T)
+    formula, text = _cost_text(loss, outputs, T, digits)
+    lines += ["", "Cost, %s: C = %s" % (loss, formula),
+              "  C = %s = %s" % (text, _decimal(cost, digits))]
+
+    deltas = []                          # deltas[r][k]: dC/dz of layer k for row r
+    for r, (zs, acts) in enumerate(passes):
+        lines += ["", "Backward pass%s: d_k = dC/dz_k, from the output back" % _row_label(r, n)]
+        deltas.append(_backward(loss, weights, names, acts, T[r], n, digits, lines))
+
+    lines += ["", "Gradients: dC/dweights[k][i][j] = sum over rows of a_k[i] * d_(k+1)[j]%s"
+              % ("; dC/dbiases[k][j] = sum over rows of d_(k+1)[j]" if net.bias else "")]
+    parameters = []                      # (name, value, gradient, where to put the new value)
+    for k in range(L):
+        for i, row in enumerate(weights[k]):
+            for j, w in enumerate(row):
+                pairs = [(acts[k][i], d[k + 1][j]) for (zs, acts), d in zip(passes, deltas)]
+                text, g = _products_text(pairs, digits)
+                name = "weights[%d][%d][%d]" % (k, i, j)
+                lines.append("  %s: %s = %s" % (name, text[1:-1] if n == 1 else text,
+                                                _decimal(g, digits)))
+                parameters.append((name, w, g, row, j))
+        for j, v in enumerate(biases[k] or []):
+            values = [d[k + 1][j] for d in deltas]
+            g = _products_text([(1.0, value) for value in values], digits)[1]
+            text = " + ".join([_decimal(values[0], digits)] +
+                              [_operand(value, digits) for value in values[1:]])
+            name = "biases[%d][%d]" % (k, j)
+            lines.append("  %s: %s%s" % (name, text + " = " if n > 1 else "", _decimal(g, digits)))
+            parameters.append((name, v, g, biases[k], j))
+
+    rate = _decimal(learning_rate, digits)
+    lines += ["", "Update with learning rate %s: w = w - %s * dC/dw" % (rate, rate)]
+    for name, value, g, place, j in parameters:  # weights and biases are copies: change them
+        place[j] = value - learning_rate * g
+        lines.append("  %s: %s - %s * %s = %s" % (name, _decimal(value, digits), rate,
+                                                  _operand(g, digits), _decimal(place[j], digits)))
+    after = LOSSES[loss]([_explain_forward(weights, biases, names, row)[1][-1] for row in rows], T)
+    lines += ["", "Cost after the step: %s (before: %s)" % (_decimal(after, digits),
+                                                           _decimal(cost, digits))]
+    return lines
+
+
+def _forward_lines(weights, biases, names, zs, acts, digits):
+    "Return the lines of one row's forward pass: every z and a, layer by layer."
+    lines = []
+    for k, (W, b, name) in enumerate(zip(weights, biases, names)):
+        lines.append("  layer %d, %s, %s: z%d[j] = sum over i of a%d[i] * weights[%d][i][j]%s"
+                     % (k + 1, "output" if k == len(weights) - 1 else "hidden", name, k + 1, k,
+                        k, " + biases[%d][j]" % k if b else ""))
+        a = acts[k]
+        for j, z in enumerate(zs[k]):
+            text = _products_text([(a[i], W[i][j]) for i in range(len(a))], digits)[0]
+            if b:
+                text += (" - " if b[j] < 0 else " + ") + _decimal(abs(b[j]), digits)
+            lines.append("    z%d[%d] = %s = %s" % (k + 1, j, text, _decimal(z, digits)))
+            if name != "softmax":
+                lines.append("    a%d[%d] = %s(%s) = %s" % (k + 1, j, name, _decimal(z, digits),
+                                                         _decimal(acts[k + 1][j], digits)))
+        if name == "softmax":
+            lines.append("    a%d = softmax(z%d) = %s"
+                         % (k + 1, k + 1, _vector_text(acts[k + 1], digits)))
+    return lines
+
+
+def _backward(loss, weights, names, acts, y, rows, digits, lines):
+    """Return the deltas d[k] = dC/dz_k of one row, from the output back, adding their lines.
+
+    d[0] is None: the inputs have no weighted sums.
+    """
+    L = len(weights)
+    d = [None] * (L + 1)
+    d[L] = _output_deltas(loss, names[-1], acts[L], y, rows * len(y), rows, L, digits, lines)
+    for k in range(L - 1, 0, -1):
+        name, W = names[k - 1], weights[k]
+        formula = _slope_formula(name, "a%d[i]" % k)
+        lines.append("  layer %d: d%d[i] = (sum over j of d%d[j] * weights[%d][i][j])%s"
+                     % (k, k, k + 1, k, " * " + formula if formula else ""))
+        d[k] = []
+        for i in range(len(W)):
+            text, total = _products_text(list(zip(d[k + 1], W[i])), digits)
+            slope_text, slope = _slope_text(name, acts[k][i], digits)
+            d[k].append(total * slope)
+            lines.append("    d%d[%d] = %s%s = %s" % (k, i, "(" + text + ")" if len(W[i]) > 1
+                                                     else text,
+                                                     " * " + slope_text if slope_text else "",
+                                                     _decimal(d[k][i], digits)))
+    return d
+
+
+def _row_label(r, n):
+    "Return ', row r' when there are several rows, else nothing."
+    return ", row %d" % r if n > 1 else ""
+
+
+def _cost_text(loss, outputs, targets, digits):
+    "Return (the loss's formula, its arithmetic with the numbers filled in)."
+    count = sum([len(y) for y in targets])
+    pairs = [(o, y) for o_row, y_row in zip(outputs, targets) for o, y in zip(o_row, y_row)]
+    over = " / %d" % count if count > 1 else ""
+    if loss in ("sse", "mse"):
+        terms = ["(%s - %s)^2" % (_decimal(o, digits), _operand(y, digits)) for o, y in pairs]
+        total = " + ".join(terms)
+        if loss == "sse":
+            return ("0.5 * sum of (o - y)^2",
+                    "0.5 * " + (total if len(terms) == 1 else "(" + total + ")"))
+        return ("sum of (o - y)^2 / (n k), for n rows of k outputs",
+                (total if len(terms) == 1 else "(" + total + ")") + over)
+    terms = []
+    for o, y in pairs:
+        o_text, y_text = _decimal(o, digits), _decimal(y, digits)
+        if loss == "binary_crossentropy" and y != 1.0:
+            terms.append(("" if y == 0.0 else "%s * log(%s) + " % (y_text, o_text))
+                         + ("log(1 - %s)" % o_text if y == 0.0 else
+                            "%s * log(1 - %s)" % (_decimal(1.0 - y, digits), o_text)))
+        elif y == 1.0:
+            terms.append("log(%s)" % o_text)
+        elif y != 0.0:
+            terms.append("%s * log(%s)" % (y_text, o_text))
+    if loss == "binary_crossentropy":
+        return ("-sum of (y log(o) + (1 - y) log(1 - o)) / (n k), for n rows of k outputs",
+                "-(" + " + ".join(terms) + ")" + over)
+    rows = len(targets)
+    return ("-sum of y log(o) / n, for n rows",
+            "-(" + " + ".join(terms) + ")" + (" / %d" % rows if rows > 1 else ""))
+
+
+def _output_deltas(loss, name, o, y, count, rows, L, digits, lines):
+    """Return the output layer's deltas dC/dz for one row, adding their lines to lines.
+
+    count is the number of values the loss averages over (n k) and rows the n
+    it divides by for cross_entropy.
+    """
+    if loss in ("binary_crossentropy", "cross_entropy"):
+        # with the output activation that belongs to the loss, its slope cancels
+        over = count if loss == "binary_crossentropy" else rows
+        over_text = " / %d" % over if over > 1 else ""
+        total = sum(y) if loss == "cross_entropy" else 1.0    # 1 for one-hot targets
+        times = "" if total == 1.0 else " * %s" % _decimal(total, digits)
+        lines.append("  layer %d, output: d%d[j] = (o[j]%s - y[j])%s"
+                     % (L, L, times and " * sum(y)", over_text))
+        deltas = []
+        for j, (oj, yj) in enumerate(zip(o, y)):
+            deltas.append((oj * total - yj) / over)
+            lines.append("    d%d[%d] = (%s%s - %s)%s = %s"
+                         % (L, j, _decimal(oj, digits), times, _operand(yj, digits), over_text,
+                            _decimal(deltas[-1], digits)))
+        return deltas
+    # sse or mse: first g = dC/do, then through the output activation
+    if loss == "sse":
+        scale, g_text, pattern = 1.0, "(o[j] - y[j])", "(%s - %s)"
+    else:
+        scale, g_text, pattern = 2.0 / count, "2 * (o[j] - y[j]) / (n k)", "2 * (%s - %s)"
+        pattern += " / %d" % count if count > 1 else ""
+    g = [scale * (oj - yj) for oj, yj in zip(o, y)]
+    g_texts = [pattern % (_decimal(oj, digits), _operand(yj, digits)) for oj, yj in zip(o, y)]
+    if name == "softmax":
+        lines.append("  layer %d, output: g[j] = dC/do[j] = %s; s = sum over j of g[j] * o[j]; "
+                     "d%d[j] = o[j] * (g[j] - s)" % (L, g_text, L))
+        for j, text in enumerate(g_texts):
+            lines.append("    g[%d] = %s = %s" % (j, text, _decimal(g[j], digits)))
+        text, s = _products_text(list(zip(g, o)), digits)
+        lines.append("    s = %s = %s" % (text, _decimal(s, digits)))
+        deltas = [oj * (gj - s) for oj, gj in zip(o, g)]
+        for j, (oj, gj) in enumerate(zip(o, g)):
+            lines.append("    d%d[%d] = %s * (%s - %s) = %s"
+                         % (L, j, _decimal(oj, digits), _decimal(gj, digits),
+                            _operand(s, digits), _decimal(deltas[j], digits)))
+        return deltas
+    formula = _slope_formula(name, "o[j]")
+    lines.append("  layer %d, output: d%d[j] = dC/do[j] * f'(o[j]) = %s%s"
+                 % (L, L, g_text, " * " + formula if formula else ""))
+    deltas = []
+    for j, oj in enumerate(o):
+        slope_text, slope = _slope_text(name, oj, digits)
+        deltas.append(g[j] * slope)
+        lines.append("    d%d[%d] = %s%s = %s" % (L, j, g_texts[j],
+                                                  " * " + slope_text if slope_text else "",
+                                                  _decimal(deltas[-1], digits)))
+    return deltas
+
 
 
 # ---------------------------------------------------------------------------

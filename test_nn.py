@@ -883,6 +883,138 @@ class TestDemo(Case):
         self.assertTrue("4 hours studied and 8 slept" in text)
 
 
+
+# --------------------------------------------------------------------------
+# Explaining and drawing
+# --------------------------------------------------------------------------
+
+# The worked example of tutorial 2: inputs [2, 9], 3 hidden units, 1 output
+TUTORIAL_2_WEIGHTS = [[[0.2, 0.6, 0.1], [0.8, 0.3, 0.7]], [[0.4], [0.5], [0.9]]]
+
+
+class Written(object):
+    "A file that keeps what is written to it."
+
+    def __init__(self):
+        self.parts = []
+
+    def write(self, text):
+        self.parts.append(text)
+
+    def text(self):
+        return "".join(self.parts)
+
+
+def numbers_after(text, prefix):
+    "Return the last number of every line that starts with prefix (after indentation)."
+    return [float(line.split(" = ")[-1]) for line in text.split("\n")
+            if line.strip().startswith(prefix)]
+
+
+class TestDecimal(Case):
+
+    def test_fixed_cases(self):
+        cases = [(0.9994997988929205, 6, "0.9995"), (0.9994997988929205, 9, "0.999499799"),
+                 (7.6000000000000005, 6, "7.6"), (1e-07, 6, "1e-07"), (-0.0, 6, "0"),
+                 (0.25, 1, "0.2"), (0.75, 1, "0.8"), (2.5, 1, "2"), (3.5, 1, "4"),
+                 (0.35, 1, "0.3"), (123456789.0, 6, "1.23457e+08"), (999999.5, 6, "1e+06"),
+                 (0.0001, 6, "0.0001"), (1.234e-05, 3, "1.23e-05"), (5e-324, 3, "4.94e-324"),
+                 (1.7976931348623157e308, 17, "1.7976931348623157e+308"), (100.0, 6, "100"),
+                 (1e15, 6, "1e+15"), (-0.000150968, 6, "-0.000150968"), (99.99, 3, "100"),
+                 (float("inf"), 6, "inf")]
+        for x, digits, text in cases:
+            self.assertEqual(nn._decimal(x, digits), text)
+
+    def test_same_as_cpython_format(self):
+        if nn._IMPLEMENTATION != "cpython":
+            self.skipTest("only CPython's %g is known to round every float correctly")
+        rng = Random(4)
+        for n in range(300):
+            x = rng.uniform(-10.0, 10.0) * 10.0 ** int(rng.uniform(-30.0, 30.0))
+            digits = 1 + n % 17
+            self.assertEqual(nn._decimal(x, digits), "%.*g" % (digits, x))
+
+
+class TestExplain(Case):
+
+    def explain(self, net, *args, **kwargs):
+        "Return what net.explain prints."
+        out = Written()
+        kwargs["file"] = out
+        net.explain(*args, **kwargs)
+        return out.text()
+
+    def test_tutorial_two_worked_example(self):
+        net = nn.Network.from_weights(TUTORIAL_2_WEIGHTS, None, loss="sse")
+        text = self.explain(net, [2, 9], [0.92], learning_rate=1.0)
+        for line in ["z1[0] = (2 * 0.2) + (9 * 0.8) = 7.6", "a1[0] = sigmoid(7.6) = 0.9995",
+                     "z1[1] = (2 * 0.6) + (9 * 0.3) = 3.9",        # the tutorial says 7.5
+                     "a1[1] = sigmoid(3.9) = 0.98016",             # and 1.000553084
+                     "z1[2] = (2 * 0.1) + (9 * 0.7) = 6.5", "a1[2] = sigmoid(6.5) = 0.998499",
+                     "z2[0] = (0.9995 * 0.4) + (0.98016 * 0.5) + (0.998499 * 0.9) = 1.78853",
+                     "a2[0] = sigmoid(1.78853) = 0.856747",
+                     "C = 0.5 * (0.856747 - 0.92)^2 = 0.00200048",
+                     "d2[0] = (0.856747 - 0.92) * 0.856747 * (1 - 0.856747) = -0.00776317",
+                     "weights[1][0][0]: 0.9995 * -0.00776317 = -0.00775929",
+                     "weights[1][0][0]: 0.4 - 1 * (-0.00775929) = 0.407759",
+                     "Cost after the step: 0.00182718 (before: 0.00200048)"]:
+            self.assertTrue(line in text, "%r not in:\n%s" % (line, text))
+        text = self.explain(net, [2, 9], [0.92], digits=9)
+        for line in ["a1[0] = sigmoid(7.6) = 0.999499799", "a1[2] = sigmoid(6.5) = 0.998498818"]:
+            self.assertTrue(line in text, line)
+
+    def test_the_numbers_are_the_gradients(self):
+        rng = Random(9)
+        X = [[0.5, -1.0], [1.0, 2.0], [0.0, 0.3]]
+        cases = [("sse", "sigmoid", "sigmoid"), ("mse", "tanh", "softmax"),
+                 ("mse", "relu", "linear"), ("sse", "leaky_relu", "tanh"),
+                 ("binary_crossentropy", "tanh", "sigmoid"), ("cross_entropy", "linear", "softmax")]
+        for loss, hidden, output in cases:
+            net = nn.Network([2, 3, 2], activation=hidden, output_activation=output, loss=loss,
+                             seed=5)
+            net.biases = [[rng.uniform(-0.5, 0.5) for v in b] for b in net.biases]
+            Y = targets_for(loss, output, rng, 3, 2)
+            text = self.explain(net, X, Y, learning_rate=0.5, digits=17)
+            gW, gb = net.gradients(X, Y)
+            flat = [g for W in gW for row in W for g in row]
+            weights = numbers_after(text, "weights[")
+            self.assertClose(weights[:len(flat)], flat, 1e-12, 1e-15, loss + " weights")
+            old = [w for W in net.weights for row in W for w in row]
+            self.assertClose(weights[len(flat):], [w - 0.5 * g for w, g in zip(old, flat)],
+                             1e-12, 1e-15, loss + " update")
+            flat = [g for b in gb for g in b]
+            self.assertClose(numbers_after(text, "biases[")[:len(flat)], flat, 1e-12, 1e-15, loss)
+            self.assertClose(numbers_after(text, "C = ")[0], net.cost(X, Y), 1e-12)
+
+    def test_the_network_is_not_changed(self):
+        net = nn.Network([2, 3, 1], seed=4)
+        weights, biases = [[r[:] for r in W] for W in net.weights], [b[:] for b in net.biases]
+        text = self.explain(net, [[1, 2], [3, 4]], [[0.5], [1.0]])
+        self.assertTrue("Cost, mse" in text)          # as train() would choose
+        self.assertEqual(net.loss, None)
+        self.assertEqual((net.weights, net.biases), (weights, biases))
+
+    def test_scaled_inputs_and_labels(self):
+        net = nn.Network([2, 3, 1], input_scaling="max", seed=1)
+        net.train([[2, 9], [1, 5], [3, 6]], ["a", "b", "a"], epochs=2)
+        text = self.explain(net, [3, 9], "b")
+        self.assertTrue("a0 = [1, 1]" in text and "target y = [1]" in text, text)
+        self.assertTrue("Cost, binary_crossentropy: " in text and "-(log(" in text, text)
+
+    def test_too_large_or_wrong(self):
+        net = nn.Network([11, 2, 1], seed=1)
+        self.assertRaisesMessage(ValueError, ["explain", "at most 10 units", "11"], net.explain,
+                                 [[0] * 11], [[0]])
+        net = nn.Network([2, 2, 1], seed=1)
+        self.assertRaisesMessage(ValueError, ["explain", "at most 4 rows", "X has 5"],
+                                 net.explain, [[0, 0]] * 5, [[0]] * 5)
+        self.assertRaisesMessage(ValueError, ["learning_rate"], net.explain, [0, 0], [0],
+                                 learning_rate=0)
+        self.assertRaisesMessage(ValueError, ["digits"], net.explain, [0, 0], [0], digits=18)
+        self.assertRaisesMessage(TypeError, ["file"], net.explain, [0, 0], [0], file="out.txt")
+        self.assertRaisesMessage(ValueError, ["explain", "X has 2 rows but Y has 1"], net.explain,
+                                 [[0, 0], [1, 1]], [[0]])
+
 if __name__ == "__main__":
     result = unittest.main()
     sys.exit(0 if result.wasSuccessful() else 1)
