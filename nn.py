@@ -969,6 +969,34 @@ class History(list):
     best_epoch = None
     seconds = 0.0
 
+    def plot(self, width=60, height=12, log=False, file=None):
+        """Print the loss of every epoch as a text chart: '*' training, 'o' validation.
+
+        width and height are the chart's columns and rows; log=True draws the
+        losses on a log scale, where a long tail of small losses shows too.
+        """
+        who = "plot"
+        width = _check_int(width, who, "width", low=2)
+        height = _check_int(height, who, "height", low=2)
+        if log is not True and log is not False:
+            raise TypeError("plot: log must be True or False, got %s" % _describe(log))
+        losses, validation = _loss_series(self, who)
+        _write_lines(_loss_chart_lines(losses, validation, width, height, log), file)
+
+    def to_svg(self, path=None, log=False):
+        """Draw the loss curve as an SVG picture: write it to path, or return its text if no path.
+
+        The training loss is a solid blue line, the validation loss (when
+        train() had validation data) a dashed vermillion one.
+        """
+        if log is not True and log is not False:
+            raise TypeError("to_svg: log must be True or False, got %s" % _describe(log))
+        losses, validation = _loss_series(self, "to_svg")
+        text = _loss_svg(losses, validation, log)
+        if path is None:
+            return text
+        _write_atomic(path, text, "to_svg")
+
 
 class Network(object):
     """A fully connected feed-forward network, trained by backpropagation.
@@ -1566,6 +1594,24 @@ class Network(object):
         finally:
             self.loss = loss
         _write_lines(_explain_lines(self, rows, T, used, learning_rate, digits), file)
+
+    def to_svg(self, path=None, labels=None):
+        """Draw the network as an SVG picture: write it to path, or return its text if no path.
+
+        Units are circles, layer by layer; a weight is a line, blue and solid
+        when positive, vermillion and dashed when negative, wider when larger.
+        labels True writes every weight on its line and every bias in its
+        unit; None does so when no layer has more than 8 units. A layer of
+        more than 16 units is drawn with its first 12 and last 2.
+        """
+        self._layers("to_svg")               # checks the weights
+        if labels is not None and labels is not True and labels is not False:
+            raise TypeError("to_svg: labels must be True, False or None, got %s"
+                            % _describe(labels))
+        text = _network_svg(self, labels)
+        if path is None:
+            return text
+        _write_atomic(path, text, "to_svg")
 
     def __repr__(self):
         return "Network(%r, activation=%r, output_activation=%r, loss=%r, bias=%r)" % (
@@ -2282,9 +2328,11 @@ def load_weights(path):
 # ---------------------------------------------------------------------------
 # Explaining and drawing
 # ---------------------------------------------------------------------------
-# net.explain(X, Y) prints one step of training with every number in it, in
-# the same text on every interpreter: numbers are rounded by _decimal, with
-# integers.
+# Three ways to watch a network learn: net.explain(X, Y) prints one step of
+# training with every number in it, net.to_svg(path) draws the network, and
+# history.plot() and history.to_svg(path) draw the loss curve. They write the
+# same text on every interpreter: numbers are rounded by _decimal, with
+# integers, and the pictures are laid out in whole pixels.
 
 _EXPLAIN_MAX_UNITS = 10      # in any layer: wider ones make lines no one reads
 _EXPLAIN_MAX_ROWS = 4
@@ -2596,6 +2644,296 @@ def _output_deltas(loss, name, o, y, count, rows, L, digits, lines):
                                                   _decimal(deltas[-1], digits)))
     return deltas
 
+
+# The pictures are SVG text: a browser shows them, and nothing is needed to
+# make them. Positive weights are blue and solid, negative ones vermillion
+# and dashed (two colours that colour-blind eyes tell apart, and a dash for
+# print); a line's width grows with the size of its weight.
+
+_SVG_POSITIVE = "#0072b2"
+_SVG_NEGATIVE = "#d55e00"
+_SVG_MAX_UNITS = 16          # a wider layer shows its first 12 units and its last 2
+
+
+def _svg_tenths(n):
+    "Return a whole number of tenths as SVG text: 25 gives '2.5'."
+    return "%s%d.%d" % ("-" if n < 0 else "", abs(n) // 10, abs(n) % 10)
+
+
+def _svg_text(x, y, text, attributes=""):
+    "Return an SVG text element at whole pixels x, y."
+    return '<text x="%d" y="%d"%s>%s</text>' % (x, y, attributes, text)
+
+
+def _svg_document(width, height, title, body):
+    "Return a standalone SVG document of the given size around the lines of body."
+    return "\n".join(['<?xml version="1.0" encoding="UTF-8"?>',
+                      '<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
+                      'viewBox="0 0 %d %d" font-family="Helvetica, Arial, sans-serif" '
+                      'font-size="12">' % (width, height, width, height),
+                      "<title>%s</title>" % title,
+                      '<rect width="%d" height="%d" fill="white"/>' % (width, height)]
+                     + body + ["</svg>", ""])
+
+
+def _svg_legend(x, y, entries):
+    "Return the lines of a legend at x, y: a sample stroke and its words, per entry."
+    body = []
+    for colour, dash, words in entries:
+        body.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2.5"%s/>'
+                    % (x, y - 4, x + 28, y - 4, colour,
+                       ' stroke-dasharray="6 4"' if dash else ""))
+        body.append(_svg_text(x + 36, y, words))
+        x += 48 + 7 * len(words)
+    return body
+
+
+def _drawn_units(n):
+    "Return the units of a layer of n that a picture shows, with None where some are left out."
+    if n <= _SVG_MAX_UNITS:
+        return list(range(n))
+    return list(range(12)) + [None, n - 2, n - 1]
+
+
+def _network_svg(net, labels):
+    """Return an SVG picture of net: units as circles by layer, weights as lines.
+
+    With labels, every line carries its weight and every unit its bias;
+    labels None means labels when no two neighbouring layers have more than
+    20 weights between them.
+    """
+    sizes = net.sizes
+    columns = [_drawn_units(n) for n in sizes]
+    slots = max([len(units) for units in columns])
+    if labels is None:
+        labels = max([a * b for a, b in zip(sizes, sizes[1:])]) <= 20
+    gap, top = 240 if labels else 200, 80
+    step, radius = (64, 18) if slots <= 8 else (40, 14)
+    width = max(2 * 80 + gap * (len(sizes) - 1), 640)
+    height = top + step * (slots - 1) + 140
+    left = (width - gap * (len(sizes) - 1)) // 2
+    centres = []                       # centres[k][p]: where the p-th drawn unit of layer k is
+    for k, units in enumerate(columns):
+        first = top + (slots - len(units)) * step // 2
+        centres.append([(left + gap * k, first + p * step) for p in range(len(units))])
+    biggest = 0.0
+    for W in net.weights:
+        for row in W:
+            for w in row:
+                biggest = max(biggest, abs(float(w)))
+    names = net._activations()
+    caption = ", ".join(["%s hidden" % net.activation] * (len(sizes) > 2) +
+                        ["%s output" % names[-1], "loss %s" % (net.loss or "not chosen yet")])
+    body = [_svg_text(width // 2, 30, "Network %s: %s" % (sizes, caption),
+                      ' text-anchor="middle" font-size="15"')]
+    lines, boxes = [], []
+    for k, W in enumerate(net.weights):
+        for p, i in enumerate(columns[k]):
+            for q, j in enumerate(columns[k + 1]):
+                if i is None or j is None:
+                    continue
+                w = float(W[i][j])
+                (x1, y1), (x2, y2) = centres[k][p], centres[k + 1][q]
+                tenths = 5 + int(55.0 * abs(w) / biggest + 0.5) if biggest > 0.0 else 5
+                colour = _SVG_POSITIVE if w >= 0.0 else _SVG_NEGATIVE
+                lines.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="%s"%s>'
+                             '<title>weights[%d][%d][%d] = %s</title></line>'
+                             % (x1, y1, x2, y2, colour, _svg_tenths(tenths),
+                                ' stroke-dasharray="6 4"' if w < 0.0 else "",
+                                k, i, j, _decimal(w, 6)))
+                if labels:
+                    boxes.append(_label_box(x1, y1, x2, y2, _decimal(w, 2), colour, boxes))
+    body += ['<g stroke-opacity="0.85" stroke-linecap="round">'] + lines + ["</g>"]
+    for k, units in enumerate(columns):
+        for p, i in enumerate(units):
+            x, y = centres[k][p]
+            if i is None:              # the units left out: a column of three dots
+                body += ['<circle cx="%d" cy="%d" r="2.5" fill="#555"/>' % (x, y + d)
+                         for d in (-12, 0, 12)]
+                body.append('<rect x="%d" y="%d" width="54" height="14" rx="3" fill="white" '
+                            'fill-opacity="0.9"/>' % (x + 8, y - 7))
+                body.append(_svg_text(x + 12, y + 4, "%d more" % (sizes[k] - 14),
+                                      ' font-size="11" fill="#555"'))
+                continue
+            body.append('<circle cx="%d" cy="%d" r="%d" fill="white" stroke="#333" '
+                        'stroke-width="1.5"/>' % (x, y, radius))
+            if k == 0:
+                body.append(_svg_text(x, y + 4, "x%d" % i, ' text-anchor="middle" font-size="11"'))
+            elif labels and net.bias:
+                body.append(_svg_text(x, y + 4, _decimal(float(net.biases[k - 1][i]), 2),
+                                      ' text-anchor="middle" font-size="10"'))
+    for x, y, half, text, colour in boxes:
+        body.append('<rect x="%d" y="%d" width="%d" height="14" rx="3" fill="white" '
+                    'fill-opacity="0.9"/>' % (x - half, y - 7, 2 * half))
+        body.append(_svg_text(x, y + 4, text, ' text-anchor="middle" font-size="11" fill="%s"'
+                              % colour))
+    bottom = top + step * (slots - 1) + radius
+    for k, n in enumerate(sizes):
+        role = "input" if k == 0 else "output" if k == len(sizes) - 1 else "hidden %d" % k
+        x = left + gap * k
+        body.append(_svg_text(x, bottom + 28, role, ' text-anchor="middle" font-weight="bold"'))
+        body.append(_svg_text(x, bottom + 44, "%d unit%s%s" % (n, "" if n == 1 else "s",
+                                                           ", " + names[k - 1] if k else ""),
+                              ' text-anchor="middle"'))
+    legend = [(_SVG_POSITIVE, False, "positive weight"), (_SVG_NEGATIVE, True, "negative weight")]
+    body += _svg_legend(16, height - 18, legend)
+    body.append(_svg_text(width - 16, height - 18, "width: size of the weight%s"
+                          % ("; in a unit: its bias" if labels and net.bias else ""),
+                          ' text-anchor="end" fill="#555"'))
+    return _svg_document(width, height, "nn.py network %s" % sizes, body)
+
+
+def _label_box(x1, y1, x2, y2, text, colour, boxes):
+    """Return (x, y, half width, text, colour): where a line's label goes, clear of boxes.
+
+    The label sits on the line from (x1, y1) to (x2, y2), at the first of a
+    few places along it that overlaps no label placed before, or else at the
+    one that overlaps fewest.
+    """
+    half = 3 * len(text) + 3           # about 6 pixels a character at 11 pixels
+    best = None
+    for t in (30, 22, 38, 46, 54, 62, 70, 78, 14):
+        x, y = x1 + (x2 - x1) * t // 100, y1 + (y2 - y1) * t // 100
+        hits = len([b for b in boxes if abs(b[0] - x) < b[2] + half + 2 and abs(b[1] - y) < 15])
+        if best is None or hits < best[0]:
+            best = (hits, x, y)
+        if not hits:
+            break
+    hits, x, y = best
+    return x, y, half, text, colour
+    x, y = x1 + (x2 - x1) * 3 // 10, y1 + (y2 - y1) * 3 // 10
+    return x, y, half, text, colour
+
+
+def _loss_series(history, who):
+    "Return (training losses, validation losses or None) of a History, checked."
+    losses = list(history)
+    extra = history.history if isinstance(getattr(history, "history", None), dict) else {}
+    validation = extra.get("val_loss") or None
+    if not losses:
+        raise ValueError("%s: the history is empty; train for an epoch or more first" % who)
+    for name, values in (("loss", losses), ("val_loss", validation or [])):
+        for e, v in enumerate(values):
+            if not _is_number(v) or not _finite(float(v)):
+                raise ValueError("%s: the %s of epoch %d is %r, not a finite number"
+                                 % (who, name, e, v))
+    return [float(v) for v in losses], validation and [float(v) for v in validation]
+
+
+def _chart_scale(series, log):
+    """Return (level, low, high): a function that maps a loss to the chart's scale, and its range.
+
+    On a log scale a loss of 0 is drawn as the smallest positive one there is.
+    """
+    values = [v for s in series for v in s]
+    if log:
+        positive = [v for v in values if v > 0.0] or [1.0]
+        floor = min(positive)
+
+        def level(v):
+            "Return log(v), with losses of 0 at the floor."
+            return _log(max(v, floor))
+    else:
+        def level(v):
+            "Return v itself: a linear scale."
+            return v
+    levels = [level(v) for v in values]
+    return level, min(levels), max(levels)
+
+
+def _sample(n, count):
+    "Return count epochs out of n, evenly spread, the first and the last among them."
+    if count <= 1 or n <= 1:
+        return [0] * max(count, 1)
+    return [c * (n - 1) // (count - 1) for c in range(count)]
+
+
+def _loss_chart_lines(losses, validation, width, height, log):
+    "Return a text chart of the loss per epoch: '*' training, 'o' validation, '#' both."
+    series = [(losses, "*")] + ([(validation, "o")] if validation else [])
+    level, low, high = _chart_scale([s for s, mark in series], log)
+    columns = min(width, len(losses))
+    grid = [[" "] * columns for r in range(height)]
+    for values, mark in series:
+        for c, e in enumerate(_sample(len(values), columns)):
+            if high > low:
+                r = height - 1 - int((level(values[e]) - low) / (high - low) * (height - 1) + 0.5)
+            else:
+                r = height // 2
+            grid[r][c] = mark if grid[r][c] in (" ", mark) else "#"
+    everything = [v for values, mark in series for v in values]
+    top, bottom = _decimal(max(everything), 4), _decimal(min(everything), 4)
+    pad = max(len(top), len(bottom))
+    title = "loss per epoch%s: * training" % (" (log scale)" if log else "")
+    if validation:
+        title += ", o validation, # both"
+    lines = [title]
+    for r, row in enumerate(grid):
+        if high > low:
+            label = top if r == 0 else bottom if r == height - 1 else ""
+        else:                          # one value: one label, beside it
+            label = top if r == height // 2 else ""
+        lines.append((" " * (pad - len(label)) + label + " |" + "".join(row)).rstrip())
+    last = str(len(losses) - 1)
+    lines.append(" " * pad + " +" + "-" * columns)
+    axis = "0" + " " * max(columns - 1 - len(last), 1) + last if len(losses) > 1 else "0"
+    lines.append(" " * (pad + 2) + axis + "  epoch")
+    return lines
+
+
+def _loss_svg(losses, validation, log):
+    "Return an SVG picture of the loss per epoch, training and validation."
+    width, height = 640, 400
+    left, right, top, bottom = 80, 24, 48, 64
+    plot_w, plot_h = width - left - right, height - top - bottom
+    series = [(losses, _SVG_POSITIVE, False)]
+    if validation:
+        series.append((validation, _SVG_NEGATIVE, True))
+    level, low, high = _chart_scale([s for s, colour, dash in series], log)
+    if high <= low:                    # one value: draw it at the foot of a range of 1
+        high = low + 1.0
+    span = high - low
+
+    def y_tenths(value):
+        "Return the y of a level, in tenths of a pixel."
+        return 10 * top + int((high - value) / span * plot_h * 10 + 0.5)
+
+    body = [_svg_text(width // 2, 28, "Loss per epoch%s" % (" (log scale)" if log else ""),
+                      ' text-anchor="middle" font-size="15"')]
+    for t in range(5):                 # five levels, from the lowest loss to the highest
+        value = low + span * t / 4.0
+        y = y_tenths(value) // 10
+        loss = _exp(value) if log else value
+        body.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#ddd"/>'
+                    % (left, y, left + plot_w, y))
+        body.append(_svg_text(left - 8, y + 4, _decimal(loss, 3), ' text-anchor="end"'))
+    n = len(losses)
+    for tick in [m * 10 ** p for p in range(12) for m in (1, 2, 5)]:    # epochs between ticks
+        if (n - 1) // tick <= 6:
+            break
+    for e in range(0, n, tick):
+        x = left + e * plot_w // max(n - 1, 1)
+        body.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#999"/>'
+                    % (x, top + plot_h, x, top + plot_h + 5))
+        body.append(_svg_text(x, top + plot_h + 20, str(e), ' text-anchor="middle"'))
+    body.append('<rect x="%d" y="%d" width="%d" height="%d" fill="none" stroke="#999"/>'
+                % (left, top, plot_w, plot_h))
+    for values, colour, dash in series:
+        count = len(values)
+        every = (count + 599) // 600    # at most about 600 points
+        epochs = list(range(0, count, every))
+        if epochs[-1] != count - 1:
+            epochs.append(count - 1)
+        points = " ".join(["%s,%s" % (_svg_tenths(10 * left + e * plot_w * 10 // max(n - 1, 1)),
+                                      _svg_tenths(y_tenths(level(values[e])))) for e in epochs])
+        body.append('<polyline points="%s" fill="none" stroke="%s" stroke-width="2"%s/>'
+                    % (points, colour, ' stroke-dasharray="6 4"' if dash else ""))
+    body.append(_svg_text(left + plot_w // 2, height - 22, "epoch", ' text-anchor="middle"'))
+    legend = [(_SVG_POSITIVE, False, "training loss")]
+    if validation:
+        legend.append((_SVG_NEGATIVE, True, "validation loss"))
+    body += _svg_legend(left, height - 6, legend)
+    return _svg_document(width, height, "nn.py loss per epoch", body)
 
 
 # ---------------------------------------------------------------------------

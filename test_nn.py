@@ -1015,6 +1015,124 @@ class TestExplain(Case):
         self.assertRaisesMessage(ValueError, ["explain", "X has 2 rows but Y has 1"], net.explain,
                                  [[0, 0], [1, 1]], [[0]])
 
+
+def checksum(text):
+    "Return a number that changes when any character of text does."
+    total = 0
+    for i, c in enumerate(text):
+        total = (total * 31 + ord(c) * (i % 7 + 1)) % 1000000007
+    return total
+
+
+class SvgCase(Case):
+    "Checks that a picture is a standalone SVG file."
+
+    def assertWellFormed(self, svg):
+        self.assertTrue(svg.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns='))
+        self.assertTrue(svg.endswith("</svg>\n"))
+        self.assertEqual(len([c for c in svg if ord(c) > 126]), 0)
+        try:
+            from xml.dom import minidom
+        except ImportError:
+            return
+        self.assertEqual(minidom.parseString(svg).documentElement.tagName, "svg")
+
+
+class TestPictures(SvgCase):
+
+    def test_tutorial_two_network(self):
+        net = nn.Network.from_weights([[[0.2, -0.6, 0.1], [0.8, 0.3, 0.7]], [[0.4], [0.5], [0.9]]],
+                                      None, loss="sse")
+        svg = net.to_svg()
+        self.assertWellFormed(svg)
+        self.assertEqual(svg.count("<circle "), 6)
+        self.assertEqual(svg.count("<line "), 9 + 2)          # the weights and the legend
+        self.assertTrue('<line x1="80" y1="112" x2="320" y2="144" stroke="#d55e00" '
+                        'stroke-width="4.2" stroke-dasharray="6 4"><title>weights[0][0][1] = -0.6'
+                        '</title></line>' in svg, svg)
+        self.assertTrue(">0.8</text>" in svg and ">-0.6</text>" in svg)
+        self.assertEqual((len(svg), checksum(svg)), (4496, 408199053))   # the same everywhere
+        self.assertEqual(net.to_svg(labels=False).count("</text>"), svg.count("</text>") - 9)
+
+    def test_wide_layers_are_cut(self):
+        svg = nn.Network([30, 20, 10], seed=2).to_svg()
+        self.assertWellFormed(svg)
+        self.assertEqual(svg.count("<line "), 14 * 14 + 14 * 10 + 2)
+        self.assertTrue(">16 more</text>" in svg and ">6 more</text>" in svg)
+        self.assertTrue(">x29</text>" in svg and ">x12</text>" not in svg)
+
+    def test_bad_arguments(self):
+        net = nn.Network([2, 1], seed=1)
+        self.assertRaisesMessage(TypeError, ["to_svg", "labels"], net.to_svg, None, "yes")
+        self.assertRaisesMessage(TypeError, ["to_svg", "path"], net.to_svg, 3)
+        net.weights[0][0][0] = float("nan")
+        self.assertRaisesMessage(ValueError, ["to_svg"], net.to_svg)
+
+
+class TestPictureFiles(TempFiles):
+
+    def test_written_atomically(self):
+        net = nn.Network([2, 2, 1], seed=1)
+        self.assertEqual(net.to_svg(self.path("net.svg")), None)
+        self.assertEqual(read(self.path("net.svg")), net.to_svg())
+        history = net.train([[0, 1], [1, 0]], [[1], [0]], epochs=3)
+        self.assertEqual(history.to_svg(self.path("loss.svg")), None)
+        self.assertEqual(read(self.path("loss.svg")), history.to_svg())
+        self.assertRaises(nn.FileError, net.to_svg, "no_such_folder/x/net.svg")
+
+def history_of(losses, validation=None):
+    "Return a History holding the given losses, as train() makes them."
+    history = nn.History()
+    history.extend(losses)
+    history.history = {"loss": history}
+    if validation is not None:
+        history.history["val_loss"] = validation
+    return history
+
+
+class TestLossCharts(SvgCase):
+
+    def chart(self, history, *args, **kwargs):
+        "Return what history.plot prints."
+        out = Written()
+        kwargs["file"] = out
+        history.plot(*args, **kwargs)
+        return out.text()
+
+    def test_text_chart(self):
+        history = history_of([1.0, 0.5, 0.3, 0.2, 0.15, 0.1], [1.0, 0.6, 0.45, 0.4, 0.4, 0.42])
+        self.assertEqual(self.chart(history, height=5), "\n".join([
+            "loss per epoch: * training, o validation, # both",
+            "  1 |#",
+            "    |",
+            "    | #o",
+            "    |  *ooo",
+            "0.1 |   ***",
+            "    +------",
+            "     0    5  epoch", ""]))
+        text = self.chart(history_of([100.0, 10.0, 1.0, 0.1]), width=4, height=4, log=True)
+        self.assertEqual(text.split("\n")[1:5], ["100 |*", "    | *", "    |  *", "0.1 |   *"])
+        wide = self.chart(history_of([0.5] * 200), width=40, height=3)
+        self.assertEqual(wide.split("\n")[2], "0.5 |" + "*" * 40)
+
+    def test_svg_chart(self):
+        history = history_of([1.0, 0.5, 0.3, 0.2, 0.15, 0.1], [1.0, 0.6, 0.45, 0.4, 0.4, 0.42])
+        svg = history.to_svg()
+        self.assertWellFormed(svg)
+        self.assertEqual(svg.count("<polyline "), 2)
+        self.assertTrue('<polyline points="80.0,48.0 187.2,208.0 294.4,272.0 401.6,304.0 '
+                        '508.8,320.0 616.0,336.0" fill="none" stroke="#0072b2"' in svg, svg)
+        self.assertEqual((len(svg), checksum(svg)), (2241, 866314582))   # the same everywhere
+        log = history.to_svg(log=True)
+        self.assertTrue("(log scale)" in log and ">0.1</text>" in log)
+        self.assertEqual(history_of([0.3, 0.2]).to_svg().count("<polyline "), 1)
+
+    def test_bad_histories(self):
+        self.assertRaisesMessage(ValueError, ["plot", "empty"], history_of([]).plot)
+        self.assertRaisesMessage(ValueError, ["to_svg", "epoch 1"], history_of([1.0, None]).to_svg)
+        self.assertRaisesMessage(ValueError, ["plot", "width"], history_of([1.0]).plot, 1)
+        self.assertRaisesMessage(TypeError, ["plot", "log"], history_of([1.0]).plot, 60, 12, 1)
+
 if __name__ == "__main__":
     result = unittest.main()
     sys.exit(0 if result.wasSuccessful() else 1)
