@@ -9,10 +9,13 @@ numpy on every interpreter.
     >>> import nn
     >>> X = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
     >>> Y = [[0], [1], [1], [0]]
-    >>> net = nn.Network([3, 4, 5, 1], loss="sse", bias=False, init="normal", seed=1)
-    >>> history = net.train(X, Y, epochs=5000, learning_rate=0.1)
-    >>> [round(row[0], 4) for row in net.predict(X)]
-    [0.0204, 0.968, 0.972, 0.0276]
+    >>> net = nn.Network([3, 4, 1], seed=1)
+    >>> history = net.train(X, Y, epochs=300, learning_rate=2.0)
+    >>> print(" ".join(["%.2f" % row[0] for row in net.predict(X)]))
+    0.03 0.96 0.96 0.04
+
+Network([3, 4, 5, 1], loss="sse", bias=False, init="normal", seed=1) is
+tutorial 1's network, with numpy's weights; README.md follows it through.
 
 The API, in the order the file defines it:
 
@@ -2457,7 +2460,7 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
         lines.append("The inputs are scaled as in training: a0 = (x - shift) / divisor.")
     passes = [_explain_forward(weights, biases, names, row) for row in rows]
     for r, (zs, acts) in enumerate(passes):
-        lines += ["", "Forward pass%s: a0 = %s" % (_row_label(r, n), _vector_text(rows[r], digits))]
+        lines.append("Forward pass%s: a0 = %s" % (_row_label(r, n), _vector_text(rows[r], digits)))
         lines += _forward_lines(weights, biases, names, zs, acts, digits)
         lines.append("  output o = a%d = %s; target y = %s"
                      % (L, _vector_text(acts[L], digits), _vector_text(T[r], digits)))
@@ -2465,16 +2468,16 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
     outputs = [acts[L] for zs, acts in passes]
     cost = LOSSES[loss](outputs, T)
     formula, text = _cost_text(loss, outputs, T, digits)
-    lines += ["", "Cost, %s: C = %s" % (loss, formula),
+    lines += ["Cost, %s: C = %s" % (loss, formula),
               "  C = %s = %s" % (text, _decimal(cost, digits))]
 
     deltas = []                          # deltas[r][k]: dC/dz of layer k for row r
     for r, (zs, acts) in enumerate(passes):
-        lines += ["", "Backward pass%s: d_k = dC/dz_k, from the output back" % _row_label(r, n)]
+        lines.append("Backward pass%s: d_k = dC/dz_k, from the output back" % _row_label(r, n))
         deltas.append(_backward(loss, weights, names, acts, T[r], n, digits, lines))
 
-    lines += ["", "Gradients: dC/dweights[k][i][j] = sum over rows of a_k[i] * d_(k+1)[j]%s"
-              % ("; dC/dbiases[k][j] = sum over rows of d_(k+1)[j]" if net.bias else "")]
+    lines.append("Gradients: dC/dweights[k][i][j] = sum over rows of a_k[i] * d_(k+1)[j]%s"
+                 % ("; dC/dbiases[k][j] = sum over rows of d_(k+1)[j]" if net.bias else ""))
     parameters = []                      # (name, value, gradient, where to put the new value)
     for k in range(L):
         for i, row in enumerate(weights[k]):
@@ -2495,14 +2498,14 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
             parameters.append((name, v, g, biases[k], j))
 
     rate = _decimal(learning_rate, digits)
-    lines += ["", "Update with learning rate %s: w = w - %s * dC/dw" % (rate, rate)]
+    lines.append("Update with learning rate %s: w = w - %s * dC/dw" % (rate, rate))
     for name, value, g, place, j in parameters:  # weights and biases are copies: change them
         place[j] = value - learning_rate * g
         lines.append("  %s: %s - %s * %s = %s" % (name, _decimal(value, digits), rate,
                                                   _operand(g, digits), _decimal(place[j], digits)))
     after = LOSSES[loss]([_explain_forward(weights, biases, names, row)[1][-1] for row in rows], T)
-    lines += ["", "Cost after the step: %s (before: %s)" % (_decimal(after, digits),
-                                                           _decimal(cost, digits))]
+    lines.append("Cost after the step: %s (before: %s)" % (_decimal(after, digits),
+                                                           _decimal(cost, digits)))
     return lines
 
 
@@ -2569,7 +2572,7 @@ def _cost_text(loss, outputs, targets, digits):
         if loss == "sse":
             return ("0.5 * sum of (o - y)^2",
                     "0.5 * " + (total if len(terms) == 1 else "(" + total + ")"))
-        return ("sum of (o - y)^2 / (n k), for n rows of k outputs",
+        return ("sum of (o - y)^2 / (n m), for n rows of m outputs",
                 (total if len(terms) == 1 else "(" + total + ")") + over)
     terms = []
     for o, y in pairs:
@@ -2583,7 +2586,7 @@ def _cost_text(loss, outputs, targets, digits):
         elif y != 0.0:
             terms.append("%s * log(%s)" % (y_text, o_text))
     if loss == "binary_crossentropy":
-        return ("-sum of (y log(o) + (1 - y) log(1 - o)) / (n k), for n rows of k outputs",
+        return ("-sum of (y log(o) + (1 - y) log(1 - o)) / (n m), for n rows of m outputs",
                 "-(" + " + ".join(terms) + ")" + over)
     rows = len(targets)
     return ("-sum of y log(o) / n, for n rows",
@@ -2593,7 +2596,7 @@ def _cost_text(loss, outputs, targets, digits):
 def _output_deltas(loss, name, o, y, count, rows, L, digits, lines):
     """Return the output layer's deltas dC/dz for one row, adding their lines to lines.
 
-    count is the number of values the loss averages over (n k) and rows the n
+    count is the number of values the loss averages over (n m) and rows the n
     it divides by for cross_entropy.
     """
     if loss in ("binary_crossentropy", "cross_entropy"):
@@ -2615,7 +2618,7 @@ def _output_deltas(loss, name, o, y, count, rows, L, digits, lines):
     if loss == "sse":
         scale, g_text, pattern = 1.0, "(o[j] - y[j])", "(%s - %s)"
     else:
-        scale, g_text, pattern = 2.0 / count, "2 * (o[j] - y[j]) / (n k)", "2 * (%s - %s)"
+        scale, g_text, pattern = 2.0 / count, "2 * (o[j] - y[j]) / (n m)", "2 * (%s - %s)"
         pattern += " / %d" % count if count > 1 else ""
     g = [scale * (oj - yj) for oj, yj in zip(o, y)]
     g_texts = [pattern % (_decimal(oj, digits), _operand(yj, digits)) for oj, yj in zip(o, y)]

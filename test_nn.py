@@ -1133,6 +1133,66 @@ class TestLossCharts(SvgCase):
         self.assertRaisesMessage(ValueError, ["plot", "width"], history_of([1.0]).plot, 1)
         self.assertRaisesMessage(TypeError, ["plot", "log"], history_of([1.0]).plot, 60, 12, 1)
 
+
+# --------------------------------------------------------------------------
+# The documentation runs: README examples and docstrings, as doctests
+# --------------------------------------------------------------------------
+
+def python_blocks(text):
+    "Return (line number, source) of every ```python block of a Markdown text."
+    blocks, start = [], None
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if start is None and line.strip() == "```python":
+            start = number + 1
+        elif start is not None and line.strip() == "```":
+            blocks.append((start, "\n".join(lines[start:number]) + "\n"))
+            start = None
+    return blocks
+
+
+class TestDocumentation(Case):
+    "Every example in README.md and in nn.py's docstrings prints what it shows."
+
+    def doctest(self):
+        "Return the doctest module, or skip (MicroPython's unittest cannot skip in setUp)."
+        try:
+            import doctest
+        except ImportError:
+            self.skipTest("no doctest module here (MicroPython): the examples run elsewhere")
+        return doctest
+
+    def run_examples(self, test):
+        "Run one doctest, failing with doctest's own report if an example prints otherwise."
+        report = []
+        runner = self.doctest().DocTestRunner(verbose=False)
+        failed, attempted = runner.run(test, out=report.append, clear_globs=False)
+        self.assertEqual(failed, 0, "".join(report))
+        return attempted
+
+    def test_readme(self):
+        try:
+            text = read("README.md")
+        except (IOError, OSError):
+            self.skipTest("README.md cannot be read here (Brython reads only modules)")
+        parser = self.doctest().DocTestParser()
+        blocks = python_blocks(text)
+        self.assertTrue(len(blocks) >= 2)
+        names = {"__name__": "README"}        # one session: later blocks use earlier names
+        for start, source in blocks:
+            test = parser.get_doctest(source, names, "README.md, the block at line %d" % start,
+                                      "README.md", start)
+            self.assertTrue(test.examples, "README.md, line %d: a python block with no >>> "
+                            "examples, which nothing would check" % start)
+            self.run_examples(test)
+            names.update(test.globs)
+
+    def test_docstrings(self):
+        count = 0
+        for test in self.doctest().DocTestFinder().find(nn, "nn"):
+            count += self.run_examples(test)
+        self.assertTrue(count > 0)
+
 if __name__ == "__main__":
     result = unittest.main()
     sys.exit(0 if result.wasSuccessful() else 1)
