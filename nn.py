@@ -27,6 +27,8 @@ The API, in the order the file defines it:
     SGD(...), Adam(...)          the update rules train() can use
     Network(sizes, ...)          the network: predict, cost, gradients, train
     check_gradients(net, X, Y)   backpropagation against finite differences
+    net.explain, net.to_svg      one training step, every number; the network drawn
+    history.plot, .to_svg        the loss per epoch as a chart
     load(path)                   a network saved with net.save(path)
     save_weights, load_weights   np.savetxt-style weight files
     read_csv, train_test_split, one_hot          data without numpy
@@ -2739,8 +2741,8 @@ def _network_svg(net, labels):
                 (x1, y1), (x2, y2) = centres[k][p], centres[k + 1][q]
                 tenths = 5 + int(55.0 * abs(w) / biggest + 0.5) if biggest > 0.0 else 5
                 colour = _SVG_POSITIVE if w >= 0.0 else _SVG_NEGATIVE
-                lines.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="%s"%s>'
-                             '<title>weights[%d][%d][%d] = %s</title></line>'
+                lines.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" '
+                             'stroke-width="%s"%s><title>weights[%d][%d][%d] = %s</title></line>'
                              % (x1, y1, x2, y2, colour, _svg_tenths(tenths),
                                 ' stroke-dasharray="6 4"' if w < 0.0 else "",
                                 k, i, j, _decimal(w, 6)))

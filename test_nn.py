@@ -968,7 +968,8 @@ class TestExplain(Case):
         X = [[0.5, -1.0], [1.0, 2.0], [0.0, 0.3]]
         cases = [("sse", "sigmoid", "sigmoid"), ("mse", "tanh", "softmax"),
                  ("mse", "relu", "linear"), ("sse", "leaky_relu", "tanh"),
-                 ("binary_crossentropy", "tanh", "sigmoid"), ("cross_entropy", "linear", "softmax")]
+                 ("binary_crossentropy", "tanh", "sigmoid"),
+                 ("cross_entropy", "linear", "softmax")]
         for loss, hidden, output in cases:
             net = nn.Network([2, 3, 2], activation=hidden, output_activation=output, loss=loss,
                              seed=5)
@@ -1186,6 +1187,37 @@ class TestDocumentation(Case):
                             "examples, which nothing would check" % start)
             self.run_examples(test)
             names.update(test.globs)
+
+    def test_readme_names(self):
+        try:
+            text = read("README.md")
+        except (IOError, OSError):
+            self.skipTest("README.md cannot be read here (Brython reads only modules)")
+        net = nn.Network([2, 2, 1], seed=1)
+        owners = {"nn": nn, "Network": nn.Network, "SGD": nn.SGD, "Adam": nn.Adam, "net": net,
+                  "history": net.train([[0, 1]], [[1]], epochs=1)}
+        prose = "\n".join([block for i, block in enumerate(text.split("```")) if i % 2 == 0])
+        checked = 0
+        for span in prose.split("`")[1::2]:         # the text between backticks
+            path = ""
+            for c in span:
+                if not (c.isalpha() or c.isdigit() or c in "_."):
+                    break
+                path += c
+            parts = path.strip(".").split(".")
+            if path.endswith(".py"):                 # a file name
+                continue
+            if parts[0] in owners:
+                thing, parts = owners[parts[0]], parts[1:]
+            elif path.startswith("_") and not path.startswith("__"):   # not the tutorials' names
+                thing = nn if hasattr(nn, parts[0]) else nn.Network
+            else:
+                continue
+            for part in parts:
+                self.assertTrue(hasattr(thing, part), "README.md names %r: no %s" % (span, part))
+                thing = getattr(thing, part)
+            checked += 1
+        self.assertTrue(checked > 20)
 
     def test_docstrings(self):
         count = 0
