@@ -979,6 +979,17 @@ class History(list):
 
         width and height are the chart's columns and rows; log=True draws the
         losses on a log scale, where a long tail of small losses shows too.
+
+        >>> net = Network([1, 2, 1], seed=1)
+        >>> history = net.train([[0.0], [1.0]], [[0.0], [1.0]], epochs=100, learning_rate=2.0)
+        >>> history.plot(width=20, height=4)
+        loss per epoch: * training
+          0.2776 |*
+                 | ****
+                 |     ***
+        0.008669 |        ************
+                 +--------------------
+                  0                 99  epoch
         """
         who = "plot"
         width = _check_int(width, who, "width", low=2)
@@ -1571,6 +1582,26 @@ class Network(object):
         the README; learning_rate None means 0.1, as in train(). Numbers are
         rounded to digits significant digits. The network is not changed.
         A layer of more than 10 units is too wide to print: ValueError.
+
+        >>> Network.from_weights([[[0.5]]], None, loss="sse").explain([2], [1])
+        One step of gradient descent on 1 row, every number rounded to 6 digits.
+        Network [1, 1]: sigmoid output; loss sse; no biases.
+        Layer k computes z_k = a_(k-1) weights[k-1] and a_k = f(z_k); a0 is the input.
+        Forward pass: a0 = [2]
+          layer 1, output, sigmoid: z1[j] = sum over i of a0[i] * weights[0][i][j]
+            z1[0] = (2 * 0.5) = 1
+            a1[0] = sigmoid(1) = 0.731059
+          output o = a1 = [0.731059]; target y = [1]
+        Cost, sse: C = 0.5 * sum of (o - y)^2
+          C = 0.5 * (0.731059 - 1)^2 = 0.0361647
+        Backward pass: d_k = dC/dz_k, from the output back
+          layer 1, output: d1[j] = dC/do[j] * f'(o[j]) = (o[j] - y[j]) * o[j] * (1 - o[j])
+            d1[0] = (0.731059 - 1) * 0.731059 * (1 - 0.731059) = -0.0528771
+        Gradients: dC/dweights[k][i][j] = sum over rows of a_k[i] * d_(k+1)[j]
+          weights[0][0][0]: 2 * -0.0528771 = -0.105754
+        Update with learning rate 0.1: w = w - 0.1 * dC/dw
+          weights[0][0][0]: 0.5 - 0.1 * (-0.105754) = 0.510575
+        Cost after the step: 0.0350604 (before: 0.0361647)
         """
         who = "explain"
         for k, n in enumerate(self.sizes):

@@ -901,8 +901,13 @@ class Written(object):
     def write(self, text):
         self.parts.append(text)
 
-    def text(self):
-        return "".join(self.parts)
+
+def printed(method, *args, **kwargs):
+    "Return what method(*args, **kwargs) writes to its file argument."
+    out = Written()
+    kwargs["file"] = out
+    method(*args, **kwargs)
+    return "".join(out.parts)
 
 
 def numbers_after(text, prefix):
@@ -937,16 +942,9 @@ class TestDecimal(Case):
 
 class TestExplain(Case):
 
-    def explain(self, net, *args, **kwargs):
-        "Return what net.explain prints."
-        out = Written()
-        kwargs["file"] = out
-        net.explain(*args, **kwargs)
-        return out.text()
-
     def test_tutorial_two_worked_example(self):
         net = nn.Network.from_weights(TUTORIAL_2_WEIGHTS, None, loss="sse")
-        text = self.explain(net, [2, 9], [0.92], learning_rate=1.0)
+        text = printed(net.explain, [2, 9], [0.92], learning_rate=1.0)
         for line in ["z1[0] = (2 * 0.2) + (9 * 0.8) = 7.6", "a1[0] = sigmoid(7.6) = 0.9995",
                      "z1[1] = (2 * 0.6) + (9 * 0.3) = 3.9",        # the tutorial says 7.5
                      "a1[1] = sigmoid(3.9) = 0.98016",             # and 1.000553084
@@ -959,7 +957,7 @@ class TestExplain(Case):
                      "weights[1][0][0]: 0.4 - 1 * (-0.00775929) = 0.407759",
                      "Cost after the step: 0.00182718 (before: 0.00200048)"]:
             self.assertTrue(line in text, "%r not in:\n%s" % (line, text))
-        text = self.explain(net, [2, 9], [0.92], digits=9)
+        text = printed(net.explain, [2, 9], [0.92], digits=9)
         for line in ["a1[0] = sigmoid(7.6) = 0.999499799", "a1[2] = sigmoid(6.5) = 0.998498818"]:
             self.assertTrue(line in text, line)
 
@@ -975,7 +973,7 @@ class TestExplain(Case):
                              seed=5)
             net.biases = [[rng.uniform(-0.5, 0.5) for v in b] for b in net.biases]
             Y = targets_for(loss, output, rng, 3, 2)
-            text = self.explain(net, X, Y, learning_rate=0.5, digits=17)
+            text = printed(net.explain, X, Y, learning_rate=0.5, digits=17)
             gW, gb = net.gradients(X, Y)
             flat = [g for W in gW for row in W for g in row]
             weights = numbers_after(text, "weights[")
@@ -990,7 +988,7 @@ class TestExplain(Case):
     def test_the_network_is_not_changed(self):
         net = nn.Network([2, 3, 1], seed=4)
         weights, biases = [[r[:] for r in W] for W in net.weights], [b[:] for b in net.biases]
-        text = self.explain(net, [[1, 2], [3, 4]], [[0.5], [1.0]])
+        text = printed(net.explain, [[1, 2], [3, 4]], [[0.5], [1.0]])
         self.assertTrue("Cost, mse" in text)          # as train() would choose
         self.assertEqual(net.loss, None)
         self.assertEqual((net.weights, net.biases), (weights, biases))
@@ -998,7 +996,7 @@ class TestExplain(Case):
     def test_scaled_inputs_and_labels(self):
         net = nn.Network([2, 3, 1], input_scaling="max", seed=1)
         net.train([[2, 9], [1, 5], [3, 6]], ["a", "b", "a"], epochs=2)
-        text = self.explain(net, [3, 9], "b")
+        text = printed(net.explain, [3, 9], "b")
         self.assertTrue("a0 = [1, 1]" in text and "target y = [1]" in text, text)
         self.assertTrue("Cost, binary_crossentropy: " in text and "-(log(" in text, text)
 
@@ -1093,16 +1091,9 @@ def history_of(losses, validation=None):
 
 class TestLossCharts(SvgCase):
 
-    def chart(self, history, *args, **kwargs):
-        "Return what history.plot prints."
-        out = Written()
-        kwargs["file"] = out
-        history.plot(*args, **kwargs)
-        return out.text()
-
     def test_text_chart(self):
         history = history_of([1.0, 0.5, 0.3, 0.2, 0.15, 0.1], [1.0, 0.6, 0.45, 0.4, 0.4, 0.42])
-        self.assertEqual(self.chart(history, height=5), "\n".join([
+        self.assertEqual(printed(history.plot, height=5), "\n".join([
             "loss per epoch: * training, o validation, # both",
             "  1 |#",
             "    |",
@@ -1111,9 +1102,9 @@ class TestLossCharts(SvgCase):
             "0.1 |   ***",
             "    +------",
             "     0    5  epoch", ""]))
-        text = self.chart(history_of([100.0, 10.0, 1.0, 0.1]), width=4, height=4, log=True)
+        text = printed(history_of([100.0, 10.0, 1.0, 0.1]).plot, width=4, height=4, log=True)
         self.assertEqual(text.split("\n")[1:5], ["100 |*", "    | *", "    |  *", "0.1 |   *"])
-        wide = self.chart(history_of([0.5] * 200), width=40, height=3)
+        wide = printed(history_of([0.5] * 200).plot, width=40, height=3)
         self.assertEqual(wide.split("\n")[2], "0.5 |" + "*" * 40)
 
     def test_svg_chart(self):
