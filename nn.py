@@ -996,6 +996,7 @@ class History(list):
         height = _check_int(height, who, "height", low=2)
         if log is not True and log is not False:
             raise TypeError("plot: log must be True or False, got %s" % _describe(log))
+        _check_file(file, who)
         losses, validation = _loss_series(self, who)
         _write_lines(_loss_chart_lines(losses, validation, width, height, log), file)
 
@@ -1614,9 +1615,7 @@ class Network(object):
         digits = _check_int(digits, who, "digits")
         if digits > 17:
             raise ValueError("explain: digits must be at most 17, got %d" % digits)
-        if file is not None and not hasattr(file, "write"):
-            raise TypeError("explain: file must have a write method, such as sys.stdout, got %s"
-                            % _describe(file))
+        _check_file(file, who)
         rows, single = _number_rows(X, self.sizes[0], who, "X", single=True)
         if len(rows) > _EXPLAIN_MAX_ROWS:
             raise ValueError("explain: prints at most %d rows at once, X has %d; pass a few, "
@@ -2410,6 +2409,13 @@ def _decimal(x, digits=6):
         return sign + "0." + "0" * (-p - 1) + text
     fraction = text[p + 1:]
     return sign + (text + "0" * p)[:p + 1] + ("." + fraction if fraction else "")
+
+
+def _check_file(file, who):
+    "Raise TypeError unless file is None (standard output) or has a write method."
+    if file is not None and not hasattr(file, "write"):
+        raise TypeError("%s: file must have a write method, such as sys.stdout, got %s"
+                        % (who, _describe(file)))
 
 
 def _vector_text(values, digits):

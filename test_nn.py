@@ -1124,6 +1124,8 @@ class TestLossCharts(SvgCase):
         self.assertRaisesMessage(ValueError, ["to_svg", "epoch 1"], history_of([1.0, None]).to_svg)
         self.assertRaisesMessage(ValueError, ["plot", "width"], history_of([1.0]).plot, 1)
         self.assertRaisesMessage(TypeError, ["plot", "log"], history_of([1.0]).plot, 60, 12, 1)
+        self.assertRaisesMessage(TypeError, ["plot", "file"], history_of([1.0]).plot, 60, 12,
+                                 False, "chart.txt")
 
 
 # --------------------------------------------------------------------------
