@@ -2407,8 +2407,8 @@ def _decimal(x, digits=6):
         return "%s%se%s%02d" % (sign, mantissa, "-" if p < 0 else "+", abs(p))
     if p < 0:
         return sign + "0." + "0" * (-p - 1) + text
-    fraction = text[p + 1:]
-    return sign + (text + "0" * p)[:p + 1] + ("." + fraction if fraction else "")
+    decimals = text[p + 1:]
+    return sign + (text + "0" * p)[:p + 1] + ("." + decimals if decimals else "")
 
 
 def _check_file(file, who):
@@ -2470,7 +2470,7 @@ def _explain_forward(weights, biases, names, row):
         a = acts[-1]
         z = []
         for j in range(len(W[0])):
-            total = _dot_in_order(a, [row[j] for row in W])
+            total = _dot_in_order(a, [w_row[j] for w_row in W])
             z.append(total + b[j] if b else total)
         zs.append(z)
         acts.append(softmax(z) if name == "softmax" else [ACTIVATIONS[name][0](v) for v in z])
@@ -2645,7 +2645,7 @@ def _output_deltas(loss, name, o, y, count, rows, L, digits, lines):
         total = sum(y) if loss == "cross_entropy" else 1.0    # 1 for one-hot targets
         times = "" if total == 1.0 else " * %s" % _decimal(total, digits)
         lines.append("  layer %d, output: d%d[j] = (o[j]%s - y[j])%s"
-                     % (L, L, times and " * sum(y)", over_text))
+                     % (L, L, " * sum(y)" if times else "", over_text))
         deltas = []
         for j, (oj, yj) in enumerate(zip(o, y)):
             deltas.append((oj * total - yj) / over)
@@ -2694,6 +2694,7 @@ def _output_deltas(loss, name, o, y, count, rows, L, digits, lines):
 
 _SVG_POSITIVE = "#0072b2"
 _SVG_NEGATIVE = "#d55e00"
+_SVG_DASH = ' stroke-dasharray="6 4"'
 _SVG_MAX_UNITS = 16          # a wider layer shows its first 12 units and its last 2
 
 
@@ -2724,7 +2725,7 @@ def _svg_legend(x, y, entries):
     for colour, dash, words in entries:
         body.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2.5"%s/>'
                     % (x, y - 4, x + 28, y - 4, colour,
-                       ' stroke-dasharray="6 4"' if dash else ""))
+                       _SVG_DASH if dash else ""))
         body.append(_svg_text(x + 36, y, words))
         x += 48 + 7 * len(words)
     return body
@@ -2781,7 +2782,7 @@ def _network_svg(net, labels):
                 lines.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" '
                              'stroke-width="%s"%s><title>weights[%d][%d][%d] = %s</title></line>'
                              % (x1, y1, x2, y2, colour, _svg_tenths(tenths),
-                                ' stroke-dasharray="6 4"' if w < 0.0 else "",
+                                _SVG_DASH if w < 0.0 else "",
                                 k, i, j, _decimal(w, 6)))
                 if labels:
                     boxes.append(_label_box(x1, y1, x2, y2, _decimal(w, 2), colour, boxes))
@@ -2969,7 +2970,7 @@ def _loss_svg(losses, validation, log):
         points = " ".join(["%s,%s" % (_svg_tenths(10 * left + e * plot_w * 10 // max(n - 1, 1)),
                                       _svg_tenths(y_tenths(level(values[e])))) for e in epochs])
         body.append('<polyline points="%s" fill="none" stroke="%s" stroke-width="2"%s/>'
-                    % (points, colour, ' stroke-dasharray="6 4"' if dash else ""))
+                    % (points, colour, _SVG_DASH if dash else ""))
     body.append(_svg_text(left + plot_w // 2, height - 22, "epoch", ' text-anchor="middle"'))
     legend = [(_SVG_POSITIVE, False, "training loss")]
     if validation:
