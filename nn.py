@@ -2497,6 +2497,11 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
              % (" + biases[k-1]" if net.bias else "")]
     if net.input_scaler is not None:
         lines.append("The inputs are scaled as in training: a0 = (x - shift) / divisor.")
+    if net.target_scaler is not None:
+        lines.append("The targets are scaled as in training: y = (target - shift) / divisor.")
+    if net.classes is not None:
+        lines.append("The class labels become target rows y, as in training; the classes are %s."
+                     % _short_list(net.classes))
     passes = [_explain_forward(weights, biases, names, row) for row in rows]
     for r, (zs, acts) in enumerate(passes):
         lines.append("Forward pass%s: a0 = %s" % (_row_label(r, n), _vector_text(rows[r], digits)))

@@ -998,6 +998,7 @@ class TestExplain(Case):
         net.train([[2, 9], [1, 5], [3, 6]], ["a", "b", "a"], epochs=2)
         text = printed(net.explain, [3, 9], "b")
         self.assertTrue("a0 = [1, 1]" in text and "target y = [1]" in text, text)
+        self.assertTrue("the classes are ['a', 'b']" in text, text)
         self.assertTrue("Cost, binary_crossentropy: " in text and "-(log(" in text, text)
 
     def test_too_large_or_wrong(self):
