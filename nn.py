@@ -9,10 +9,13 @@ numpy on every interpreter.
     >>> import nn
     >>> X = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
     >>> Y = [[0], [1], [1], [0]]
-    >>> net = nn.Network([3, 4, 5, 1], loss="sse", bias=False, init="normal", seed=1)
-    >>> history = net.train(X, Y, epochs=5000, learning_rate=0.1)
-    >>> [round(row[0], 4) for row in net.predict(X)]
-    [0.0204, 0.968, 0.972, 0.0276]
+    >>> net = nn.Network([3, 4, 1], seed=1)
+    >>> history = net.train(X, Y, epochs=300, learning_rate=2.0)
+    >>> print(" ".join(["%.2f" % row[0] for row in net.predict(X)]))
+    0.03 0.96 0.96 0.04
+
+Network([3, 4, 5, 1], loss="sse", bias=False, init="normal", seed=1) is
+tutorial 1's network, with numpy's weights; README.md follows it through.
 
 The API, in the order the file defines it:
 
@@ -24,6 +27,8 @@ The API, in the order the file defines it:
     SGD(...), Adam(...)          the update rules train() can use
     Network(sizes, ...)          the network: predict, cost, gradients, train
     check_gradients(net, X, Y)   backpropagation against finite differences
+    net.explain, net.to_svg      one training step, every number; the network drawn
+    history.plot, .to_svg        the loss per epoch as a chart
     load(path)                   a network saved with net.save(path)
     save_weights, load_weights   np.savetxt-style weight files
     read_csv, train_test_split, one_hot          data without numpy
@@ -970,6 +975,46 @@ class History(list):
     best_epoch = None
     seconds = 0.0
 
+    def plot(self, width=60, height=12, log=False, file=None):
+        """Print the loss of every epoch as a text chart: '*' training, 'o' validation.
+
+        width and height are the chart's columns and rows; log=True draws the
+        losses on a log scale, where a long tail of small losses shows too.
+
+        >>> net = Network([1, 2, 1], seed=1)
+        >>> history = net.train([[0.0], [1.0]], [[0.0], [1.0]], epochs=100, learning_rate=2.0)
+        >>> history.plot(width=20, height=4)
+        loss per epoch: * training
+          0.2776 |*
+                 | ****
+                 |     ***
+        0.008669 |        ************
+                 +--------------------
+                  0                 99  epoch
+        """
+        who = "plot"
+        width = _check_int(width, who, "width", low=2)
+        height = _check_int(height, who, "height", low=2)
+        if log is not True and log is not False:
+            raise TypeError("plot: log must be True or False, got %s" % _describe(log))
+        _check_file(file, who)
+        losses, validation = _loss_series(self, who)
+        _write_lines(_loss_chart_lines(losses, validation, width, height, log), file)
+
+    def to_svg(self, path=None, log=False):
+        """Draw the loss curve as an SVG picture: write it to path, or return its text if no path.
+
+        The training loss is a solid blue line, the validation loss (when
+        train() had validation data) a dashed vermillion one.
+        """
+        if log is not True and log is not False:
+            raise TypeError("to_svg: log must be True or False, got %s" % _describe(log))
+        losses, validation = _loss_series(self, "to_svg")
+        text = _loss_svg(losses, validation, log)
+        if path is None:
+            return text
+        _write_atomic(path, text, "to_svg")
+
 
 class Network(object):
     """A fully connected feed-forward network, trained by backpropagation.
@@ -1527,6 +1572,82 @@ class Network(object):
                 lines.append("%s scaled: %s%s" % (name, scaler.kind,
                                                   "" if scaler.shift else " (not fitted yet)"))
         _write_lines(lines, file)
+
+    def explain(self, X, Y, learning_rate=None, file=None, digits=6):
+        """Print one step of training on a few rows, with every number in it.
+
+        X is one input row or a few (at most 4), Y the target of each (a row
+        of numbers, or a class label). It prints the forward pass (each
+        weighted sum z and activation a), the cost, the backward pass (the
+        deltas d = dC/dz, from the output back), the gradient of every weight
+        and bias, and the step w - learning_rate * dC/dw, in the notation of
+        the README; learning_rate None means 0.1, as in train(). Numbers are
+        rounded to digits significant digits. The network is not changed.
+        A layer of more than 10 units is too wide to print: ValueError.
+
+        >>> Network.from_weights([[[0.5]]], None, loss="sse").explain([2], [1])
+        One step of gradient descent on 1 row, every number rounded to 6 digits.
+        Network [1, 1]: sigmoid output; loss sse; no biases.
+        Layer k computes z_k = a_(k-1) weights[k-1] and a_k = f(z_k); a0 is the input.
+        Forward pass: a0 = [2]
+          layer 1, output, sigmoid: z1[j] = sum over i of a0[i] * weights[0][i][j]
+            z1[0] = (2 * 0.5) = 1
+            a1[0] = sigmoid(1) = 0.731059
+          output o = a1 = [0.731059]; target y = [1]
+        Cost, sse: C = 0.5 * sum of (o - y)^2
+          C = 0.5 * (0.731059 - 1)^2 = 0.0361647
+        Backward pass: d_k = dC/dz_k, from the output back
+          layer 1, output: d1[j] = dC/do[j] * f'(o[j]) = (o[j] - y[j]) * o[j] * (1 - o[j])
+            d1[0] = (0.731059 - 1) * 0.731059 * (1 - 0.731059) = -0.0528771
+        Gradients: dC/dweights[k][i][j] = sum over rows of a_k[i] * d_(k+1)[j]
+          weights[0][0][0]: 2 * -0.0528771 = -0.105754
+        Update with learning rate 0.1: w = w - 0.1 * dC/dw
+          weights[0][0][0]: 0.5 - 0.1 * (-0.105754) = 0.510575
+        Cost after the step: 0.0350604 (before: 0.0361647)
+        """
+        who = "explain"
+        for k, n in enumerate(self.sizes):
+            if n > _EXPLAIN_MAX_UNITS:
+                raise ValueError("explain: prints networks of at most %d units in a layer; layer "
+                                 "%d of %r has %d" % (_EXPLAIN_MAX_UNITS, k, self.sizes, n))
+        if learning_rate is None:
+            learning_rate = 0.1
+        learning_rate = _check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
+        digits = _check_int(digits, who, "digits")
+        if digits > 17:
+            raise ValueError("explain: digits must be at most 17, got %d" % digits)
+        _check_file(file, who)
+        rows, single = _number_rows(X, self.sizes[0], who, "X", single=True)
+        if len(rows) > _EXPLAIN_MAX_ROWS:
+            raise ValueError("explain: prints at most %d rows at once, X has %d; pass a few, "
+                             "such as X[:%d] and Y[:%d]" % (_EXPLAIN_MAX_ROWS, len(rows),
+                                                            _EXPLAIN_MAX_ROWS, _EXPLAIN_MAX_ROWS))
+        self._layers(who)                    # checks the weights
+        loss = self.loss
+        try:                                 # as train() would see them, with no loss chosen yet
+            rows, T = self._prepare(rows, [Y] if single else Y, who)
+            used = self.loss
+        finally:
+            self.loss = loss
+        _write_lines(_explain_lines(self, rows, T, used, learning_rate, digits), file)
+
+    def to_svg(self, path=None, labels=None):
+        """Draw the network as an SVG picture: write it to path, or return its text if no path.
+
+        Units are circles, layer by layer; a weight is a line, blue and solid
+        when positive, vermillion and dashed when negative, wider when larger.
+        labels True writes every weight on its line and every bias in its
+        unit; None does so when no layer has more than 8 units. A layer of
+        more than 16 units is drawn with its first 12 and last 2.
+        """
+        self._layers("to_svg")               # checks the weights
+        if labels is not None and labels is not True and labels is not False:
+            raise TypeError("to_svg: labels must be True, False or None, got %s"
+                            % _describe(labels))
+        text = _network_svg(self, labels)
+        if path is None:
+            return text
+        _write_atomic(path, text, "to_svg")
 
     def __repr__(self):
         return "Network(%r, activation=%r, output_activation=%r, loss=%r, bias=%r)" % (
@@ -2285,6 +2406,630 @@ def load_weights(path):
     if not rows:
         raise FileError("load_weights: %r holds no numbers" % path)
     return rows
+
+
+# ---------------------------------------------------------------------------
+# Explaining and drawing
+# ---------------------------------------------------------------------------
+# Three ways to watch a network learn: net.explain(X, Y) prints one step of
+# training with every number in it, net.to_svg(path) draws the network, and
+# history.plot() and history.to_svg(path) draw the loss curve. They write the
+# same text on every interpreter: numbers are rounded by _decimal, with
+# integers, and the pictures are laid out in whole pixels.
+
+_EXPLAIN_MAX_UNITS = 10      # in any layer: wider ones make lines no one reads
+_EXPLAIN_MAX_ROWS = 4
+
+
+def _decimal(x, digits=6):
+    """Return x rounded to digits significant digits, written as "%g" writes it.
+
+    The rounding is exact, half to even, and done with integers, so the text
+    is the same everywhere: MicroPython rounds some ties in "%f" the other
+    way, and Brython writes 1e-7 as "0e+00".
+    """
+    if x == 0.0:
+        return "0"                               # never "-0"
+    if not _finite(x):
+        return repr(x)
+    fraction, exponent = math.frexp(abs(x))
+    m, e = int(fraction * 9007199254740992.0), exponent - 53    # |x| = m 2^e, exactly
+    p = int(math.floor(math.log10(abs(x))))      # the decimal exponent, perhaps one off
+    while True:
+        s = digits - 1 - p                       # n = |x| 10^s, rounded, has digits digits
+        top = m * 10 ** max(s, 0) * 2 ** max(e, 0)
+        bottom = 10 ** max(-s, 0) * 2 ** max(-e, 0)
+        n, rest = divmod(top, bottom)
+        if 2 * rest > bottom or (2 * rest == bottom and n % 2):
+            n += 1
+        if n >= 10 ** digits:
+            p += 1
+        elif n < 10 ** (digits - 1):
+            p -= 1
+        else:
+            break
+    text = str(n).rstrip("0")
+    sign = "-" if x < 0 else ""
+    if p < -4 or p >= digits:                    # where "%g" switches to an exponent
+        mantissa = text[0] + ("." + text[1:] if len(text) > 1 else "")
+        return "%s%se%s%02d" % (sign, mantissa, "-" if p < 0 else "+", abs(p))
+    if p < 0:
+        return sign + "0." + "0" * (-p - 1) + text
+    decimals = text[p + 1:]
+    return sign + (text + "0" * p)[:p + 1] + ("." + decimals if decimals else "")
+
+
+def _check_file(file, who):
+    "Raise TypeError unless file is None (standard output) or has a write method."
+    if file is not None and not hasattr(file, "write"):
+        raise TypeError("%s: file must have a write method, such as sys.stdout, got %s"
+                        % (who, _describe(file)))
+
+
+def _vector_text(values, digits):
+    "Return a list of numbers as text, each rounded: [0.5, -1.25]."
+    return "[" + ", ".join([_decimal(v, digits) for v in values]) + "]"
+
+
+def _operand(x, digits):
+    "Return a rounded number for the right of an operator, in brackets when negative."
+    text = _decimal(x, digits)
+    return "(" + text + ")" if x < 0 else text
+
+
+def _products_text(pairs, digits):
+    "Return (a * b) + (c * d) + ... for pairs of numbers, and their sum taken in order."
+    total = 0.0
+    terms = []
+    for a, b in pairs:
+        total += a * b
+        terms.append("(%s * %s)" % (_decimal(a, digits), _decimal(b, digits)))
+    return " + ".join(terms), total
+
+
+def _slope_text(name, a, digits):
+    """Return (text, value): the slope of activation name where its output is a.
+
+    The text is the arithmetic with a filled in, or None for linear's slope 1.
+    """
+    value = ACTIVATIONS[name][1](a)
+    if name == "sigmoid":
+        text = "%s * (1 - %s)" % (_decimal(a, digits), _decimal(a, digits))
+    elif name == "tanh":
+        text = "(1 - %s^2)" % _operand(a, digits)
+    elif name == "linear":
+        text = None
+    else:
+        text = _decimal(value, digits)           # relu and leaky_relu: a constant
+    return text, value
+
+
+def _slope_formula(name, a):
+    "Return the slope of activation name in terms of its output called a, or None."
+    return {"sigmoid": "%s * (1 - %s)" % (a, a), "tanh": "(1 - %s^2)" % a,
+            "relu": "(1 if %s > 0, else 0)" % a,
+            "leaky_relu": "(1 if %s > 0, else 0.01)" % a}.get(name)
+
+
+def _explain_forward(weights, biases, names, row):
+    "Return (zs, activations) of one input row, every layer, each sum taken in order."
+    zs, acts = [], [row]
+    for W, b, name in zip(weights, biases, names):
+        a = acts[-1]
+        z = []
+        for j in range(len(W[0])):
+            total = _dot_in_order(a, [w_row[j] for w_row in W])
+            z.append(total + b[j] if b else total)
+        zs.append(z)
+        acts.append(softmax(z) if name == "softmax" else [ACTIVATIONS[name][0](v) for v in z])
+    return zs, acts
+
+
+def _explain_lines(net, rows, T, loss, learning_rate, digits):
+    """Return the lines that show one step of gradient descent on rows and targets T.
+
+    Each number is computed here from its definition, with the public
+    activations, slopes and losses, so that every line is the arithmetic it
+    shows; the tests hold the results to net.gradients().
+    """
+    weights = [[[float(w) for w in row] for row in W] for W in net.weights]
+    biases = [[float(v) for v in b] if net.bias else None for b in net.biases]
+    names = net._activations()
+    L, n = len(weights), len(rows)
+    lines = ["One step of gradient descent on %d row%s, every number rounded to %d digits."
+             % (n, "" if n == 1 else "s", digits),
+             "Network %s: %s output; loss %s; %s." % (
+                 net.sizes, (net.activation + " hidden, ") * (L > 1) + names[-1], loss,
+                 "with biases" if net.bias else "no biases"),
+             "Layer k computes z_k = a_(k-1) weights[k-1]%s and a_k = f(z_k); a0 is the input."
+             % (" + biases[k-1]" if net.bias else "")]
+    if net.input_scaler is not None:
+        lines.append("The inputs are scaled as in training: a0 = (x - shift) / divisor.")
+    if net.target_scaler is not None:
+        lines.append("The targets are scaled as in training: y = (target - shift) / divisor.")
+    if net.classes is not None:
+        lines.append("The class labels become target rows y, as in training; the classes are %s."
+                     % _short_list(net.classes))
+    passes = [_explain_forward(weights, biases, names, row) for row in rows]
+    for r, (zs, acts) in enumerate(passes):
+        lines.append("Forward pass%s: a0 = %s" % (_row_label(r, n), _vector_text(rows[r], digits)))
+        lines += _forward_lines(weights, biases, names, zs, acts, digits)
+        lines.append("  output o = a%d = %s; target y = %s"
+                     % (L, _vector_text(acts[L], digits), _vector_text(T[r], digits)))
+
+    outputs = [acts[L] for zs, acts in passes]
+    cost = LOSSES[loss](outputs, T)
+    formula, text = _cost_text(loss, outputs, T, digits)
+    lines += ["Cost, %s: C = %s" % (loss, formula),
+              "  C = %s = %s" % (text, _decimal(cost, digits))]
+
+    deltas = []                          # deltas[r][k]: dC/dz of layer k for row r
+    for r, (zs, acts) in enumerate(passes):
+        lines.append("Backward pass%s: d_k = dC/dz_k, from the output back" % _row_label(r, n))
+        deltas.append(_backward(loss, weights, names, acts, T[r], n, digits, lines))
+
+    lines.append("Gradients: dC/dweights[k][i][j] = sum over rows of a_k[i] * d_(k+1)[j]%s"
+                 % ("; dC/dbiases[k][j] = sum over rows of d_(k+1)[j]" if net.bias else ""))
+    parameters = []                      # (name, value, gradient, where to put the new value)
+    for k in range(L):
+        for i, row in enumerate(weights[k]):
+            for j, w in enumerate(row):
+                pairs = [(acts[k][i], d[k + 1][j]) for (zs, acts), d in zip(passes, deltas)]
+                text, g = _products_text(pairs, digits)
+                name = "weights[%d][%d][%d]" % (k, i, j)
+                lines.append("  %s: %s = %s" % (name, text[1:-1] if n == 1 else text,
+                                                _decimal(g, digits)))
+                parameters.append((name, w, g, row, j))
+        for j, v in enumerate(biases[k] or []):
+            values = [d[k + 1][j] for d in deltas]
+            g = _products_text([(1.0, value) for value in values], digits)[1]
+            text = " + ".join([_decimal(values[0], digits)] +
+                              [_operand(value, digits) for value in values[1:]])
+            name = "biases[%d][%d]" % (k, j)
+            lines.append("  %s: %s%s" % (name, text + " = " if n > 1 else "", _decimal(g, digits)))
+            parameters.append((name, v, g, biases[k], j))
+
+    rate = _decimal(learning_rate, digits)
+    lines.append("Update with learning rate %s: w = w - %s * dC/dw" % (rate, rate))
+    for name, value, g, place, j in parameters:  # weights and biases are copies: change them
+        place[j] = value - learning_rate * g
+        lines.append("  %s: %s - %s * %s = %s" % (name, _decimal(value, digits), rate,
+                                                  _operand(g, digits), _decimal(place[j], digits)))
+    after = LOSSES[loss]([_explain_forward(weights, biases, names, row)[1][-1] for row in rows], T)
+    lines.append("Cost after the step: %s (before: %s)" % (_decimal(after, digits),
+                                                           _decimal(cost, digits)))
+    return lines
+
+
+def _forward_lines(weights, biases, names, zs, acts, digits):
+    "Return the lines of one row's forward pass: every z and a, layer by layer."
+    lines = []
+    for k, (W, b, name) in enumerate(zip(weights, biases, names)):
+        lines.append("  layer %d, %s, %s: z%d[j] = sum over i of a%d[i] * weights[%d][i][j]%s"
+                     % (k + 1, "output" if k == len(weights) - 1 else "hidden", name, k + 1, k,
+                        k, " + biases[%d][j]" % k if b else ""))
+        a = acts[k]
+        for j, z in enumerate(zs[k]):
+            text = _products_text([(a[i], W[i][j]) for i in range(len(a))], digits)[0]
+            if b:
+                text += (" - " if b[j] < 0 else " + ") + _decimal(abs(b[j]), digits)
+            lines.append("    z%d[%d] = %s = %s" % (k + 1, j, text, _decimal(z, digits)))
+            if name != "softmax":
+                lines.append("    a%d[%d] = %s(%s) = %s" % (k + 1, j, name, _decimal(z, digits),
+                                                         _decimal(acts[k + 1][j], digits)))
+        if name == "softmax":
+            lines.append("    a%d = softmax(z%d) = %s"
+                         % (k + 1, k + 1, _vector_text(acts[k + 1], digits)))
+    return lines
+
+
+def _backward(loss, weights, names, acts, y, rows, digits, lines):
+    """Return the deltas d[k] = dC/dz_k of one row, from the output back, adding their lines.
+
+    d[0] is None: the inputs have no weighted sums.
+    """
+    L = len(weights)
+    d = [None] * (L + 1)
+    d[L] = _output_deltas(loss, names[-1], acts[L], y, rows * len(y), rows, L, digits, lines)
+    for k in range(L - 1, 0, -1):
+        name, W = names[k - 1], weights[k]
+        formula = _slope_formula(name, "a%d[i]" % k)
+        lines.append("  layer %d: d%d[i] = (sum over j of d%d[j] * weights[%d][i][j])%s"
+                     % (k, k, k + 1, k, " * " + formula if formula else ""))
+        d[k] = []
+        for i in range(len(W)):
+            text, total = _products_text(list(zip(d[k + 1], W[i])), digits)
+            slope_text, slope = _slope_text(name, acts[k][i], digits)
+            d[k].append(total * slope)
+            lines.append("    d%d[%d] = %s%s = %s" % (k, i, "(" + text + ")" if len(W[i]) > 1
+                                                     else text,
+                                                     " * " + slope_text if slope_text else "",
+                                                     _decimal(d[k][i], digits)))
+    return d
+
+
+def _row_label(r, n):
+    "Return ', row r' when there are several rows, else nothing."
+    return ", row %d" % r if n > 1 else ""
+
+
+def _cost_text(loss, outputs, targets, digits):
+    "Return (the loss's formula, its arithmetic with the numbers filled in)."
+    count = sum([len(y) for y in targets])
+    pairs = [(o, y) for o_row, y_row in zip(outputs, targets) for o, y in zip(o_row, y_row)]
+    over = " / %d" % count if count > 1 else ""
+    if loss in ("sse", "mse"):
+        terms = ["(%s - %s)^2" % (_decimal(o, digits), _operand(y, digits)) for o, y in pairs]
+        total = " + ".join(terms)
+        if loss == "sse":
+            return ("0.5 * sum of (o - y)^2",
+                    "0.5 * " + (total if len(terms) == 1 else "(" + total + ")"))
+        return ("sum of (o - y)^2 / (n m), for n rows of m outputs",
+                (total if len(terms) == 1 else "(" + total + ")") + over)
+    terms = []
+    for o, y in pairs:
+        o_text, y_text = _decimal(o, digits), _decimal(y, digits)
+        if loss == "binary_crossentropy" and y != 1.0:
+            terms.append(("" if y == 0.0 else "%s * log(%s) + " % (y_text, o_text))
+                         + ("log(1 - %s)" % o_text if y == 0.0 else
+                            "%s * log(1 - %s)" % (_decimal(1.0 - y, digits), o_text)))
+        elif y == 1.0:
+            terms.append("log(%s)" % o_text)
+        elif y != 0.0:
+            terms.append("%s * log(%s)" % (y_text, o_text))
+    if loss == "binary_crossentropy":
+        return ("-sum of (y log(o) + (1 - y) log(1 - o)) / (n m), for n rows of m outputs",
+                "-(" + " + ".join(terms) + ")" + over)
+    rows = len(targets)
+    return ("-sum of y log(o) / n, for n rows",
+            "-(" + " + ".join(terms) + ")" + (" / %d" % rows if rows > 1 else ""))
+
+
+def _output_deltas(loss, name, o, y, count, rows, L, digits, lines):
+    """Return the output layer's deltas dC/dz for one row, adding their lines to lines.
+
+    count is the number of values the loss averages over (n m) and rows the n
+    it divides by for cross_entropy.
+    """
+    if loss in ("binary_crossentropy", "cross_entropy"):
+        # with the output activation that belongs to the loss, its slope cancels
+        over = count if loss == "binary_crossentropy" else rows
+        over_text = " / %d" % over if over > 1 else ""
+        total = sum(y) if loss == "cross_entropy" else 1.0    # 1 for one-hot targets
+        times = "" if total == 1.0 else " * %s" % _decimal(total, digits)
+        lines.append("  layer %d, output: d%d[j] = (o[j]%s - y[j])%s"
+                     % (L, L, " * sum(y)" if times else "", over_text))
+        deltas = []
+        for j, (oj, yj) in enumerate(zip(o, y)):
+            deltas.append((oj * total - yj) / over)
+            lines.append("    d%d[%d] = (%s%s - %s)%s = %s"
+                         % (L, j, _decimal(oj, digits), times, _operand(yj, digits), over_text,
+                            _decimal(deltas[-1], digits)))
+        return deltas
+    # sse or mse: first g = dC/do, then through the output activation
+    if loss == "sse":
+        scale, g_text, pattern = 1.0, "(o[j] - y[j])", "(%s - %s)"
+    else:
+        scale, g_text, pattern = 2.0 / count, "2 * (o[j] - y[j]) / (n m)", "2 * (%s - %s)"
+        pattern += " / %d" % count if count > 1 else ""
+    g = [scale * (oj - yj) for oj, yj in zip(o, y)]
+    g_texts = [pattern % (_decimal(oj, digits), _operand(yj, digits)) for oj, yj in zip(o, y)]
+    if name == "softmax":
+        lines.append("  layer %d, output: g[j] = dC/do[j] = %s; s = sum over j of g[j] * o[j]; "
+                     "d%d[j] = o[j] * (g[j] - s)" % (L, g_text, L))
+        for j, text in enumerate(g_texts):
+            lines.append("    g[%d] = %s = %s" % (j, text, _decimal(g[j], digits)))
+        text, s = _products_text(list(zip(g, o)), digits)
+        lines.append("    s = %s = %s" % (text, _decimal(s, digits)))
+        deltas = [oj * (gj - s) for oj, gj in zip(o, g)]
+        for j, (oj, gj) in enumerate(zip(o, g)):
+            lines.append("    d%d[%d] = %s * (%s - %s) = %s"
+                         % (L, j, _decimal(oj, digits), _decimal(gj, digits),
+                            _operand(s, digits), _decimal(deltas[j], digits)))
+        return deltas
+    formula = _slope_formula(name, "o[j]")
+    lines.append("  layer %d, output: d%d[j] = dC/do[j] * f'(o[j]) = %s%s"
+                 % (L, L, g_text, " * " + formula if formula else ""))
+    deltas = []
+    for j, oj in enumerate(o):
+        slope_text, slope = _slope_text(name, oj, digits)
+        deltas.append(g[j] * slope)
+        lines.append("    d%d[%d] = %s%s = %s" % (L, j, g_texts[j],
+                                                  " * " + slope_text if slope_text else "",
+                                                  _decimal(deltas[-1], digits)))
+    return deltas
+
+
+# The pictures are SVG text: a browser shows them, and nothing is needed to
+# make them. Positive weights are blue and solid, negative ones vermillion
+# and dashed (two colours that colour-blind eyes tell apart, and a dash for
+# print); a line's width grows with the size of its weight.
+
+_SVG_POSITIVE = "#0072b2"
+_SVG_NEGATIVE = "#d55e00"
+_SVG_DASH = ' stroke-dasharray="6 4"'
+_SVG_MAX_UNITS = 16          # a wider layer shows its first 12 units and its last 2
+
+
+def _svg_tenths(n):
+    "Return a whole number of tenths as SVG text: 25 gives '2.5'."
+    return "%s%d.%d" % ("-" if n < 0 else "", abs(n) // 10, abs(n) % 10)
+
+
+def _svg_text(x, y, text, attributes=""):
+    "Return an SVG text element at whole pixels x, y."
+    return '<text x="%d" y="%d"%s>%s</text>' % (x, y, attributes, text)
+
+
+def _svg_document(width, height, title, body):
+    "Return a standalone SVG document of the given size around the lines of body."
+    return "\n".join(['<?xml version="1.0" encoding="UTF-8"?>',
+                      '<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
+                      'viewBox="0 0 %d %d" font-family="Helvetica, Arial, sans-serif" '
+                      'font-size="12">' % (width, height, width, height),
+                      "<title>%s</title>" % title,
+                      '<rect width="%d" height="%d" fill="white"/>' % (width, height)]
+                     + body + ["</svg>", ""])
+
+
+def _svg_legend(x, y, entries):
+    "Return the lines of a legend at x, y: a sample stroke and its words, per entry."
+    body = []
+    for colour, dash, words in entries:
+        body.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2.5"%s/>'
+                    % (x, y - 4, x + 28, y - 4, colour,
+                       _SVG_DASH if dash else ""))
+        body.append(_svg_text(x + 36, y, words))
+        x += 48 + 7 * len(words)
+    return body
+
+
+def _drawn_units(n):
+    "Return the units of a layer of n that a picture shows, with None where some are left out."
+    if n <= _SVG_MAX_UNITS:
+        return list(range(n))
+    return list(range(12)) + [None, n - 2, n - 1]
+
+
+def _network_svg(net, labels):
+    """Return an SVG picture of net: units as circles by layer, weights as lines.
+
+    With labels, every line carries its weight and every unit its bias;
+    labels None means labels when no two neighbouring layers have more than
+    20 weights between them.
+    """
+    sizes = net.sizes
+    columns = [_drawn_units(n) for n in sizes]
+    slots = max([len(units) for units in columns])
+    if labels is None:
+        labels = max([a * b for a, b in zip(sizes, sizes[1:])]) <= 20
+    gap, top = 240 if labels else 200, 80
+    step, radius = (64, 18) if slots <= 8 else (40, 14)
+    width = max(2 * 80 + gap * (len(sizes) - 1), 640)
+    height = top + step * (slots - 1) + 140
+    left = (width - gap * (len(sizes) - 1)) // 2
+    centres = []                       # centres[k][p]: where the p-th drawn unit of layer k is
+    for k, units in enumerate(columns):
+        first = top + (slots - len(units)) * step // 2
+        centres.append([(left + gap * k, first + p * step) for p in range(len(units))])
+    biggest = 0.0
+    for W in net.weights:
+        for row in W:
+            for w in row:
+                biggest = max(biggest, abs(float(w)))
+    names = net._activations()
+    caption = ", ".join(["%s hidden" % net.activation] * (len(sizes) > 2) +
+                        ["%s output" % names[-1], "loss %s" % (net.loss or "not chosen yet")])
+    body = [_svg_text(width // 2, 30, "Network %s: %s" % (sizes, caption),
+                      ' text-anchor="middle" font-size="15"')]
+    lines, boxes = [], []
+    for k, W in enumerate(net.weights):
+        for p, i in enumerate(columns[k]):
+            for q, j in enumerate(columns[k + 1]):
+                if i is None or j is None:
+                    continue
+                w = float(W[i][j])
+                (x1, y1), (x2, y2) = centres[k][p], centres[k + 1][q]
+                tenths = 5 + int(55.0 * abs(w) / biggest + 0.5) if biggest > 0.0 else 5
+                colour = _SVG_POSITIVE if w >= 0.0 else _SVG_NEGATIVE
+                lines.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" '
+                             'stroke-width="%s"%s><title>weights[%d][%d][%d] = %s</title></line>'
+                             % (x1, y1, x2, y2, colour, _svg_tenths(tenths),
+                                _SVG_DASH if w < 0.0 else "",
+                                k, i, j, _decimal(w, 6)))
+                if labels:
+                    boxes.append(_label_box(x1, y1, x2, y2, _decimal(w, 2), colour, boxes))
+    body += ['<g stroke-opacity="0.85" stroke-linecap="round">'] + lines + ["</g>"]
+    for k, units in enumerate(columns):
+        for p, i in enumerate(units):
+            x, y = centres[k][p]
+            if i is None:              # the units left out: a column of three dots
+                body += ['<circle cx="%d" cy="%d" r="2.5" fill="#555"/>' % (x, y + d)
+                         for d in (-12, 0, 12)]
+                body.append('<rect x="%d" y="%d" width="54" height="14" rx="3" fill="white" '
+                            'fill-opacity="0.9"/>' % (x + 8, y - 7))
+                body.append(_svg_text(x + 12, y + 4, "%d more" % (sizes[k] - 14),
+                                      ' font-size="11" fill="#555"'))
+                continue
+            body.append('<circle cx="%d" cy="%d" r="%d" fill="white" stroke="#333" '
+                        'stroke-width="1.5"/>' % (x, y, radius))
+            if k == 0:
+                body.append(_svg_text(x, y + 4, "x%d" % i, ' text-anchor="middle" font-size="11"'))
+            elif labels and net.bias:
+                body.append(_svg_text(x, y + 4, _decimal(float(net.biases[k - 1][i]), 2),
+                                      ' text-anchor="middle" font-size="10"'))
+    for x, y, half, text, colour in boxes:
+        body.append('<rect x="%d" y="%d" width="%d" height="14" rx="3" fill="white" '
+                    'fill-opacity="0.9"/>' % (x - half, y - 7, 2 * half))
+        body.append(_svg_text(x, y + 4, text, ' text-anchor="middle" font-size="11" fill="%s"'
+                              % colour))
+    bottom = top + step * (slots - 1) + radius
+    for k, n in enumerate(sizes):
+        role = "input" if k == 0 else "output" if k == len(sizes) - 1 else "hidden %d" % k
+        x = left + gap * k
+        body.append(_svg_text(x, bottom + 28, role, ' text-anchor="middle" font-weight="bold"'))
+        body.append(_svg_text(x, bottom + 44, "%d unit%s%s" % (n, "" if n == 1 else "s",
+                                                           ", " + names[k - 1] if k else ""),
+                              ' text-anchor="middle"'))
+    legend = [(_SVG_POSITIVE, False, "positive weight"), (_SVG_NEGATIVE, True, "negative weight")]
+    body += _svg_legend(16, height - 18, legend)
+    body.append(_svg_text(width - 16, height - 18, "width: size of the weight%s"
+                          % ("; in a unit: its bias" if labels and net.bias else ""),
+                          ' text-anchor="end" fill="#555"'))
+    return _svg_document(width, height, "nn.py network %s" % sizes, body)
+
+
+def _label_box(x1, y1, x2, y2, text, colour, boxes):
+    """Return (x, y, half width, text, colour): where a line's label goes, clear of boxes.
+
+    The label sits on the line from (x1, y1) to (x2, y2), at the first of a
+    few places along it that overlaps no label placed before, or else at the
+    one that overlaps fewest.
+    """
+    half = 3 * len(text) + 3           # about 6 pixels a character at 11 pixels
+    best = None
+    for t in (30, 22, 38, 46, 54, 62, 70, 78, 14):
+        x, y = x1 + (x2 - x1) * t // 100, y1 + (y2 - y1) * t // 100
+        hits = len([b for b in boxes if abs(b[0] - x) < b[2] + half + 2 and abs(b[1] - y) < 15])
+        if best is None or hits < best[0]:
+            best = (hits, x, y)
+        if not hits:
+            break
+    hits, x, y = best
+    return x, y, half, text, colour
+    x, y = x1 + (x2 - x1) * 3 // 10, y1 + (y2 - y1) * 3 // 10
+    return x, y, half, text, colour
+
+
+def _loss_series(history, who):
+    "Return (training losses, validation losses or None) of a History, checked."
+    losses = list(history)
+    extra = history.history if isinstance(getattr(history, "history", None), dict) else {}
+    validation = extra.get("val_loss") or None
+    if not losses:
+        raise ValueError("%s: the history is empty; train for an epoch or more first" % who)
+    for name, values in (("loss", losses), ("val_loss", validation or [])):
+        for e, v in enumerate(values):
+            if not _is_number(v) or not _finite(float(v)):
+                raise ValueError("%s: the %s of epoch %d is %r, not a finite number"
+                                 % (who, name, e, v))
+    return [float(v) for v in losses], validation and [float(v) for v in validation]
+
+
+def _chart_scale(series, log):
+    """Return (level, low, high): a function that maps a loss to the chart's scale, and its range.
+
+    On a log scale a loss of 0 is drawn as the smallest positive one there is.
+    """
+    values = [v for s in series for v in s]
+    if log:
+        positive = [v for v in values if v > 0.0] or [1.0]
+        floor = min(positive)
+
+        def level(v):
+            "Return log(v), with losses of 0 at the floor."
+            return _log(max(v, floor))
+    else:
+        def level(v):
+            "Return v itself: a linear scale."
+            return v
+    levels = [level(v) for v in values]
+    return level, min(levels), max(levels)
+
+
+def _sample(n, count):
+    "Return count epochs out of n, evenly spread, the first and the last among them."
+    if count <= 1 or n <= 1:
+        return [0] * max(count, 1)
+    return [c * (n - 1) // (count - 1) for c in range(count)]
+
+
+def _loss_chart_lines(losses, validation, width, height, log):
+    "Return a text chart of the loss per epoch: '*' training, 'o' validation, '#' both."
+    series = [(losses, "*")] + ([(validation, "o")] if validation else [])
+    level, low, high = _chart_scale([s for s, mark in series], log)
+    columns = min(width, len(losses))
+    grid = [[" "] * columns for r in range(height)]
+    for values, mark in series:
+        for c, e in enumerate(_sample(len(values), columns)):
+            if high > low:
+                r = height - 1 - int((level(values[e]) - low) / (high - low) * (height - 1) + 0.5)
+            else:
+                r = height // 2
+            grid[r][c] = mark if grid[r][c] in (" ", mark) else "#"
+    everything = [v for values, mark in series for v in values]
+    top, bottom = _decimal(max(everything), 4), _decimal(min(everything), 4)
+    pad = max(len(top), len(bottom))
+    title = "loss per epoch%s: * training" % (" (log scale)" if log else "")
+    if validation:
+        title += ", o validation, # both"
+    lines = [title]
+    for r, row in enumerate(grid):
+        if high > low:
+            label = top if r == 0 else bottom if r == height - 1 else ""
+        else:                          # one value: one label, beside it
+            label = top if r == height // 2 else ""
+        lines.append((" " * (pad - len(label)) + label + " |" + "".join(row)).rstrip())
+    last = str(len(losses) - 1)
+    lines.append(" " * pad + " +" + "-" * columns)
+    axis = "0" + " " * max(columns - 1 - len(last), 1) + last if len(losses) > 1 else "0"
+    lines.append(" " * (pad + 2) + axis + "  epoch")
+    return lines
+
+
+def _loss_svg(losses, validation, log):
+    "Return an SVG picture of the loss per epoch, training and validation."
+    width, height = 640, 400
+    left, right, top, bottom = 80, 24, 48, 64
+    plot_w, plot_h = width - left - right, height - top - bottom
+    series = [(losses, _SVG_POSITIVE, False)]
+    if validation:
+        series.append((validation, _SVG_NEGATIVE, True))
+    level, low, high = _chart_scale([s for s, colour, dash in series], log)
+    if high <= low:                    # one value: draw it at the foot of a range of 1
+        high = low + 1.0
+    span = high - low
+
+    def y_tenths(value):
+        "Return the y of a level, in tenths of a pixel."
+        return 10 * top + int((high - value) / span * plot_h * 10 + 0.5)
+
+    body = [_svg_text(width // 2, 28, "Loss per epoch%s" % (" (log scale)" if log else ""),
+                      ' text-anchor="middle" font-size="15"')]
+    for t in range(5):                 # five levels, from the lowest loss to the highest
+        value = low + span * t / 4.0
+        y = y_tenths(value) // 10
+        loss = _exp(value) if log else value
+        body.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#ddd"/>'
+                    % (left, y, left + plot_w, y))
+        body.append(_svg_text(left - 8, y + 4, _decimal(loss, 3), ' text-anchor="end"'))
+    n = len(losses)
+    for tick in [m * 10 ** p for p in range(12) for m in (1, 2, 5)]:    # epochs between ticks
+        if (n - 1) // tick <= 6:
+            break
+    for e in range(0, n, tick):
+        x = left + e * plot_w // max(n - 1, 1)
+        body.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#999"/>'
+                    % (x, top + plot_h, x, top + plot_h + 5))
+        body.append(_svg_text(x, top + plot_h + 20, str(e), ' text-anchor="middle"'))
+    body.append('<rect x="%d" y="%d" width="%d" height="%d" fill="none" stroke="#999"/>'
+                % (left, top, plot_w, plot_h))
+    for values, colour, dash in series:
+        count = len(values)
+        every = (count + 599) // 600    # at most about 600 points
+        epochs = list(range(0, count, every))
+        if epochs[-1] != count - 1:
+            epochs.append(count - 1)
+        points = " ".join(["%s,%s" % (_svg_tenths(10 * left + e * plot_w * 10 // max(n - 1, 1)),
+                                      _svg_tenths(y_tenths(level(values[e])))) for e in epochs])
+        body.append('<polyline points="%s" fill="none" stroke="%s" stroke-width="2"%s/>'
+                    % (points, colour, _SVG_DASH if dash else ""))
+    body.append(_svg_text(left + plot_w // 2, height - 22, "epoch", ' text-anchor="middle"'))
+    legend = [(_SVG_POSITIVE, False, "training loss")]
+    if validation:
+        legend.append((_SVG_NEGATIVE, True, "validation loss"))
+    body += _svg_legend(left, height - 6, legend)
+    return _svg_document(width, height, "nn.py loss per epoch", body)
 
 
 # ---------------------------------------------------------------------------

@@ -1036,6 +1036,345 @@ class TestDemo(Case):
         self.assertTrue("4 hours studied and 8 slept" in text)
 
 
+
+# --------------------------------------------------------------------------
+# Explaining and drawing
+# --------------------------------------------------------------------------
+
+# The worked example of tutorial 2: inputs [2, 9], 3 hidden units, 1 output
+TUTORIAL_2_WEIGHTS = [[[0.2, 0.6, 0.1], [0.8, 0.3, 0.7]], [[0.4], [0.5], [0.9]]]
+
+
+class Written(object):
+    "A file that keeps what is written to it."
+
+    def __init__(self):
+        self.parts = []
+
+    def write(self, text):
+        self.parts.append(text)
+
+
+def printed(method, *args, **kwargs):
+    "Return what method(*args, **kwargs) writes to its file argument."
+    out = Written()
+    kwargs["file"] = out
+    method(*args, **kwargs)
+    return "".join(out.parts)
+
+
+def numbers_after(text, prefix):
+    "Return the last number of every line that starts with prefix (after indentation)."
+    return [float(line.split(" = ")[-1]) for line in text.split("\n")
+            if line.strip().startswith(prefix)]
+
+
+class TestDecimal(Case):
+
+    def test_fixed_cases(self):
+        cases = [(0.9994997988929205, 6, "0.9995"), (0.9994997988929205, 9, "0.999499799"),
+                 (7.6000000000000005, 6, "7.6"), (1e-07, 6, "1e-07"), (-0.0, 6, "0"),
+                 (0.25, 1, "0.2"), (0.75, 1, "0.8"), (2.5, 1, "2"), (3.5, 1, "4"),
+                 (0.35, 1, "0.3"), (123456789.0, 6, "1.23457e+08"), (999999.5, 6, "1e+06"),
+                 (0.0001, 6, "0.0001"), (1.234e-05, 3, "1.23e-05"), (5e-324, 3, "4.94e-324"),
+                 (1.7976931348623157e308, 17, "1.7976931348623157e+308"), (100.0, 6, "100"),
+                 (1e15, 6, "1e+15"), (-0.000150968, 6, "-0.000150968"), (99.99, 3, "100"),
+                 (float("inf"), 6, "inf")]
+        for x, digits, text in cases:
+            self.assertEqual(nn._decimal(x, digits), text)
+
+    def test_same_as_cpython_format(self):
+        if nn._IMPLEMENTATION != "cpython":
+            self.skipTest("only CPython's %g is known to round every float correctly")
+        rng = Random(4)
+        for n in range(300):
+            x = rng.uniform(-10.0, 10.0) * 10.0 ** int(rng.uniform(-30.0, 30.0))
+            digits = 1 + n % 17
+            self.assertEqual(nn._decimal(x, digits), "%.*g" % (digits, x))
+
+
+class TestExplain(Case):
+
+    def test_tutorial_two_worked_example(self):
+        net = nn.Network.from_weights(TUTORIAL_2_WEIGHTS, None, loss="sse")
+        text = printed(net.explain, [2, 9], [0.92], learning_rate=1.0)
+        for line in ["z1[0] = (2 * 0.2) + (9 * 0.8) = 7.6", "a1[0] = sigmoid(7.6) = 0.9995",
+                     "z1[1] = (2 * 0.6) + (9 * 0.3) = 3.9",        # the tutorial says 7.5
+                     "a1[1] = sigmoid(3.9) = 0.98016",             # and 1.000553084
+                     "z1[2] = (2 * 0.1) + (9 * 0.7) = 6.5", "a1[2] = sigmoid(6.5) = 0.998499",
+                     "z2[0] = (0.9995 * 0.4) + (0.98016 * 0.5) + (0.998499 * 0.9) = 1.78853",
+                     "a2[0] = sigmoid(1.78853) = 0.856747",
+                     "C = 0.5 * (0.856747 - 0.92)^2 = 0.00200048",
+                     "d2[0] = (0.856747 - 0.92) * 0.856747 * (1 - 0.856747) = -0.00776317",
+                     "weights[1][0][0]: 0.9995 * -0.00776317 = -0.00775929",
+                     "weights[1][0][0]: 0.4 - 1 * (-0.00775929) = 0.407759",
+                     "Cost after the step: 0.00182718 (before: 0.00200048)"]:
+            self.assertTrue(line in text, "%r not in:\n%s" % (line, text))
+        text = printed(net.explain, [2, 9], [0.92], digits=9)
+        for line in ["a1[0] = sigmoid(7.6) = 0.999499799", "a1[2] = sigmoid(6.5) = 0.998498818"]:
+            self.assertTrue(line in text, line)
+
+    def test_the_numbers_are_the_gradients(self):
+        rng = Random(9)
+        X = [[0.5, -1.0], [1.0, 2.0], [0.0, 0.3]]
+        cases = [("sse", "sigmoid", "sigmoid"), ("mse", "tanh", "softmax"),
+                 ("mse", "relu", "linear"), ("sse", "leaky_relu", "tanh"),
+                 ("binary_crossentropy", "tanh", "sigmoid"),
+                 ("cross_entropy", "linear", "softmax")]
+        for loss, hidden, output in cases:
+            net = nn.Network([2, 3, 2], activation=hidden, output_activation=output, loss=loss,
+                             seed=5)
+            net.biases = [[rng.uniform(-0.5, 0.5) for v in b] for b in net.biases]
+            Y = targets_for(loss, output, rng, 3, 2)
+            text = printed(net.explain, X, Y, learning_rate=0.5, digits=17)
+            gW, gb = net.gradients(X, Y)
+            flat = [g for W in gW for row in W for g in row]
+            weights = numbers_after(text, "weights[")
+            self.assertClose(weights[:len(flat)], flat, 1e-12, 1e-15, loss + " weights")
+            old = [w for W in net.weights for row in W for w in row]
+            self.assertClose(weights[len(flat):], [w - 0.5 * g for w, g in zip(old, flat)],
+                             1e-12, 1e-15, loss + " update")
+            flat = [g for b in gb for g in b]
+            self.assertClose(numbers_after(text, "biases[")[:len(flat)], flat, 1e-12, 1e-15, loss)
+            self.assertClose(numbers_after(text, "C = ")[0], net.cost(X, Y), 1e-12)
+
+    def test_the_network_is_not_changed(self):
+        net = nn.Network([2, 3, 1], seed=4)
+        weights, biases = [[r[:] for r in W] for W in net.weights], [b[:] for b in net.biases]
+        text = printed(net.explain, [[1, 2], [3, 4]], [[0.5], [1.0]])
+        self.assertTrue("Cost, mse" in text)          # as train() would choose
+        self.assertEqual(net.loss, None)
+        self.assertEqual((net.weights, net.biases), (weights, biases))
+
+    def test_scaled_inputs_and_labels(self):
+        net = nn.Network([2, 3, 1], input_scaling="max", seed=1)
+        net.train([[2, 9], [1, 5], [3, 6]], ["a", "b", "a"], epochs=2)
+        text = printed(net.explain, [3, 9], "b")
+        self.assertTrue("a0 = [1, 1]" in text and "target y = [1]" in text, text)
+        self.assertTrue("the classes are ['a', 'b']" in text, text)
+        self.assertTrue("Cost, binary_crossentropy: " in text and "-(log(" in text, text)
+
+    def test_too_large_or_wrong(self):
+        net = nn.Network([11, 2, 1], seed=1)
+        self.assertRaisesMessage(ValueError, ["explain", "at most 10 units", "11"], net.explain,
+                                 [[0] * 11], [[0]])
+        net = nn.Network([2, 2, 1], seed=1)
+        self.assertRaisesMessage(ValueError, ["explain", "at most 4 rows", "X has 5"],
+                                 net.explain, [[0, 0]] * 5, [[0]] * 5)
+        self.assertRaisesMessage(ValueError, ["learning_rate"], net.explain, [0, 0], [0],
+                                 learning_rate=0)
+        self.assertRaisesMessage(ValueError, ["digits"], net.explain, [0, 0], [0], digits=18)
+        self.assertRaisesMessage(TypeError, ["file"], net.explain, [0, 0], [0], file="out.txt")
+        self.assertRaisesMessage(ValueError, ["explain", "X has 2 rows but Y has 1"], net.explain,
+                                 [[0, 0], [1, 1]], [[0]])
+
+
+def checksum(text):
+    "Return a number that changes when any character of text does."
+    total = 0
+    for i, c in enumerate(text):
+        total = (total * 31 + ord(c) * (i % 7 + 1)) % 1000000007
+    return total
+
+
+class SvgCase(Case):
+    "Checks that a picture is a standalone SVG file."
+
+    def assertWellFormed(self, svg):
+        self.assertTrue(svg.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns='))
+        self.assertTrue(svg.endswith("</svg>\n"))
+        self.assertEqual(len([c for c in svg if ord(c) > 126]), 0)
+        try:
+            from xml.dom import minidom
+        except ImportError:
+            return
+        self.assertEqual(minidom.parseString(svg).documentElement.tagName, "svg")
+
+
+class TestPictures(SvgCase):
+
+    def test_tutorial_two_network(self):
+        net = nn.Network.from_weights([[[0.2, -0.6, 0.1], [0.8, 0.3, 0.7]], [[0.4], [0.5], [0.9]]],
+                                      None, loss="sse")
+        svg = net.to_svg()
+        self.assertWellFormed(svg)
+        self.assertEqual(svg.count("<circle "), 6)
+        self.assertEqual(svg.count("<line "), 9 + 2)          # the weights and the legend
+        self.assertTrue('<line x1="80" y1="112" x2="320" y2="144" stroke="#d55e00" '
+                        'stroke-width="4.2" stroke-dasharray="6 4"><title>weights[0][0][1] = -0.6'
+                        '</title></line>' in svg, svg)
+        self.assertTrue(">0.8</text>" in svg and ">-0.6</text>" in svg)
+        self.assertEqual((len(svg), checksum(svg)), (4496, 408199053))   # the same everywhere
+        self.assertEqual(net.to_svg(labels=False).count("</text>"), svg.count("</text>") - 9)
+
+    def test_wide_layers_are_cut(self):
+        svg = nn.Network([18, 3, 2], seed=2).to_svg()     # small: a 2 MiB heap draws it
+        self.assertWellFormed(svg)
+        self.assertEqual(svg.count("<line "), 14 * 3 + 3 * 2 + 2)
+        self.assertTrue(">4 more</text>" in svg)
+        self.assertTrue(">x17</text>" in svg and ">x12</text>" not in svg)
+        svg = nn.Network([2, 17, 1], seed=2).to_svg()
+        self.assertEqual(svg.count("<line "), 2 * 14 + 14 + 2)
+        self.assertTrue(">3 more</text>" in svg)
+
+    def test_bad_arguments(self):
+        net = nn.Network([2, 1], seed=1)
+        self.assertRaisesMessage(TypeError, ["to_svg", "labels"], net.to_svg, None, "yes")
+        self.assertRaisesMessage(TypeError, ["to_svg", "path"], net.to_svg, 3)
+        net.weights[0][0][0] = float("nan")
+        self.assertRaisesMessage(ValueError, ["to_svg"], net.to_svg)
+
+
+class TestPictureFiles(TempFiles):
+
+    def test_written_atomically(self):
+        net = nn.Network([2, 2, 1], seed=1)
+        self.assertEqual(net.to_svg(self.path("net.svg")), None)
+        self.assertEqual(read(self.path("net.svg")), net.to_svg())
+        history = net.train([[0, 1], [1, 0]], [[1], [0]], epochs=3)
+        self.assertEqual(history.to_svg(self.path("loss.svg")), None)
+        self.assertEqual(read(self.path("loss.svg")), history.to_svg())
+        self.assertRaises(nn.FileError, net.to_svg, "no_such_folder/x/net.svg")
+
+def history_of(losses, validation=None):
+    "Return a History holding the given losses, as train() makes them."
+    history = nn.History()
+    history.extend(losses)
+    history.history = {"loss": history}
+    if validation is not None:
+        history.history["val_loss"] = validation
+    return history
+
+
+class TestLossCharts(SvgCase):
+
+    def test_text_chart(self):
+        history = history_of([1.0, 0.5, 0.3, 0.2, 0.15, 0.1], [1.0, 0.6, 0.45, 0.4, 0.4, 0.42])
+        self.assertEqual(printed(history.plot, height=5), "\n".join([
+            "loss per epoch: * training, o validation, # both",
+            "  1 |#",
+            "    |",
+            "    | #o",
+            "    |  *ooo",
+            "0.1 |   ***",
+            "    +------",
+            "     0    5  epoch", ""]))
+        text = printed(history_of([100.0, 10.0, 1.0, 0.1]).plot, width=4, height=4, log=True)
+        self.assertEqual(text.split("\n")[1:5], ["100 |*", "    | *", "    |  *", "0.1 |   *"])
+        wide = printed(history_of([0.5] * 200).plot, width=40, height=3)
+        self.assertEqual(wide.split("\n")[2], "0.5 |" + "*" * 40)
+
+    def test_svg_chart(self):
+        history = history_of([1.0, 0.5, 0.3, 0.2, 0.15, 0.1], [1.0, 0.6, 0.45, 0.4, 0.4, 0.42])
+        svg = history.to_svg()
+        self.assertWellFormed(svg)
+        self.assertEqual(svg.count("<polyline "), 2)
+        self.assertTrue('<polyline points="80.0,48.0 187.2,208.0 294.4,272.0 401.6,304.0 '
+                        '508.8,320.0 616.0,336.0" fill="none" stroke="#0072b2"' in svg, svg)
+        self.assertEqual((len(svg), checksum(svg)), (2241, 866314582))   # the same everywhere
+        log = history.to_svg(log=True)
+        self.assertTrue("(log scale)" in log and ">0.1</text>" in log)
+        self.assertEqual(history_of([0.3, 0.2]).to_svg().count("<polyline "), 1)
+
+    def test_bad_histories(self):
+        self.assertRaisesMessage(ValueError, ["plot", "empty"], history_of([]).plot)
+        self.assertRaisesMessage(ValueError, ["to_svg", "epoch 1"], history_of([1.0, None]).to_svg)
+        self.assertRaisesMessage(ValueError, ["plot", "width"], history_of([1.0]).plot, 1)
+        self.assertRaisesMessage(TypeError, ["plot", "log"], history_of([1.0]).plot, 60, 12, 1)
+        self.assertRaisesMessage(TypeError, ["plot", "file"], history_of([1.0]).plot, 60, 12,
+                                 False, "chart.txt")
+
+
+# --------------------------------------------------------------------------
+# The documentation runs: README examples and docstrings, as doctests
+# --------------------------------------------------------------------------
+
+def python_blocks(text):
+    "Return (line number, source) of every ```python block of a Markdown text."
+    blocks, start = [], None
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if start is None and line.strip() == "```python":
+            start = number + 1
+        elif start is not None and line.strip() == "```":
+            blocks.append((start, "\n".join(lines[start:number]) + "\n"))
+            start = None
+    return blocks
+
+
+class TestDocumentation(Case):
+    "Every example in README.md and in nn.py's docstrings prints what it shows."
+
+    def doctest(self):
+        "Return the doctest module, or skip (MicroPython's unittest cannot skip in setUp)."
+        try:
+            import doctest
+        except ImportError:
+            self.skipTest("no doctest module here (MicroPython): the examples run elsewhere")
+        return doctest
+
+    def run_examples(self, test):
+        "Run one doctest, failing with doctest's own report if an example prints otherwise."
+        report = []
+        runner = self.doctest().DocTestRunner(verbose=False)
+        failed, attempted = runner.run(test, out=report.append, clear_globs=False)
+        self.assertEqual(failed, 0, "".join(report))
+        return attempted
+
+    def test_readme(self):
+        try:
+            text = read("README.md")
+        except (IOError, OSError):
+            self.skipTest("README.md cannot be read here (Brython reads only modules)")
+        parser = self.doctest().DocTestParser()
+        blocks = python_blocks(text)
+        self.assertTrue(len(blocks) >= 2)
+        names = {"__name__": "README"}        # one session: later blocks use earlier names
+        for start, source in blocks:
+            test = parser.get_doctest(source, names, "README.md, the block at line %d" % start,
+                                      "README.md", start)
+            self.assertTrue(test.examples, "README.md, line %d: a python block with no >>> "
+                            "examples, which nothing would check" % start)
+            self.run_examples(test)
+            names.update(test.globs)
+
+    def test_readme_names(self):
+        try:
+            text = read("README.md")
+        except (IOError, OSError):
+            self.skipTest("README.md cannot be read here (Brython reads only modules)")
+        net = nn.Network([2, 2, 1], seed=1)
+        owners = {"nn": nn, "Network": nn.Network, "SGD": nn.SGD, "Adam": nn.Adam, "net": net,
+                  "history": net.train([[0, 1]], [[1]], epochs=1)}
+        prose = "\n".join([block for i, block in enumerate(text.split("```")) if i % 2 == 0])
+        checked = 0
+        for span in prose.split("`")[1::2]:         # the text between backticks
+            path = ""
+            for c in span:
+                if not (c.isalpha() or c.isdigit() or c in "_."):
+                    break
+                path += c
+            parts = path.strip(".").split(".")
+            if path.endswith(".py"):                 # a file name
+                continue
+            if parts[0] in owners:
+                thing, parts = owners[parts[0]], parts[1:]
+            elif path.startswith("_") and not path.startswith("__"):   # not the tutorials' names
+                thing = nn if hasattr(nn, parts[0]) else nn.Network
+            else:
+                continue
+            for part in parts:
+                self.assertTrue(hasattr(thing, part), "README.md names %r: no %s" % (span, part))
+                thing = getattr(thing, part)
+            checked += 1
+        self.assertTrue(checked > 20)
+
+    def test_docstrings(self):
+        count = 0
+        for test in self.doctest().DocTestFinder().find(nn, "nn"):
+            count += self.run_examples(test)
+        self.assertTrue(count > 0)
+
 if __name__ == "__main__":
     result = unittest.main()
     sys.exit(0 if result.wasSuccessful() else 1)
