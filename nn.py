@@ -80,6 +80,16 @@ def _finite(x):
     return -_BIG <= x <= _BIG
 
 
+def _native(value):
+    "Return text as a plain str where it can be one (Python 2 reads files and JSON as unicode)."
+    if not isinstance(value, _TEXT):
+        return value
+    try:
+        return str(value)
+    except Exception:                  # Python 2: text beyond ASCII stays unicode
+        return value
+
+
 def _is_number(x):
     "Return True for an int or float; booleans are not numbers here, on any interpreter."
     return isinstance(x, _INTEGERS + (float,)) and not isinstance(x, bool)
@@ -2236,6 +2246,329 @@ def load_weights(path):
         rows.append(row)
     if not rows:
         raise FileError("load_weights: %r holds no numbers" % path)
+    return rows
+
+
+# ---------------------------------------------------------------------------
+# Data without numpy
+# ---------------------------------------------------------------------------
+# Enough to go from a CSV file to a trained network: read_csv turns a file
+# into rows of numbers and a target column, train_test_split holds rows out
+# to test on (the rows scikit-learn holds out for the same seed), and one_hot
+# turns class labels into rows of 0s and 1s. The reader is written by hand,
+# a line at a time, because MicroPython has no csv module and a board may not
+# have room for a whole file at once.
+
+_BOM = b"\xef\xbb\xbf".decode("utf-8")    # a byte order mark, which spreadsheets write first
+
+
+def read_csv(source, target=None, inputs=None, labels=None, delimiter=","):
+    """Return (X, y, names): the rows of numbers, the target column and the input names.
+
+    source     a file name, or lines of text (an open file, a list of strings)
+    target     the column y holds: its name in the header, or its position
+               counting from 0 (-1 is the last); None reads no target, y is None
+    inputs     the columns of X, by name or position, in that order; None
+               means every column but the target
+    labels     None: y holds numbers when every value is a number (int where
+               it is written as a whole number), else class labels (strings);
+               True: always labels; False: always numbers
+    delimiter  the character between values, such as ";" or a tab
+
+    The first line is the header, unless one of its values is a number; then
+    the columns are named "0", "1", ... by position. A value may be in double
+    quotes ("a, b" is one value, "" inside quotes is a quote). Blank lines are
+    skipped; a byte order mark and Windows line ends are fine. A missing value
+    or a value that is not a number is refused, naming the line and column:
+
+        X, y, names = read_csv("iris.csv", target="species")
+        read_csv(["a,b,kind", "1,2,x", "3,4,y"], target="kind")
+            == ([[1.0, 2.0], [3.0, 4.0]], ["x", "y"], ["a", "b"])
+    """
+    X, y, names, target_name = _read_csv(source, target, inputs, labels, delimiter)
+    return X, y, names
+
+
+def _read_csv(source, target, inputs, labels, delimiter):
+    "Return (X, y, input names, target name) from a CSV source (see read_csv)."
+    who = "read_csv"
+    if labels is not None and labels is not True and labels is not False:
+        raise TypeError("read_csv: labels must be None, True or False, got %s"
+                        % _describe(labels))
+    if not isinstance(delimiter, _TEXT) or len(delimiter) != 1 or delimiter in '"\r\n':
+        raise ValueError("read_csv: delimiter must be one character other than a quote or a "
+                         "line end, got %r" % (delimiter,))
+    lines, where, close = _open_lines(source, who)
+    names = first = None                # first: "header" or "first line", for messages
+    X, targets = [], []                 # targets: (line number, text) for every row
+    try:
+        for number, line in enumerate(lines, 1):
+            if isinstance(line, bytes) or not isinstance(line, _TEXT):
+                line = _decode_line(line, number, where, who)
+            if line[:1] == _BOM:
+                line = line[1:]
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                continue
+            fields = _csv_fields(line, delimiter)
+            if fields is None:
+                raise ValueError("read_csv: line %d of %s: a quoted value is not closed (a value "
+                                 "cannot go on to the next line)" % (number, where))
+            if names is None:
+                if [f for f in fields if _csv_number(f) is not None]:
+                    names, first = [str(j) for j in range(len(fields))], "first line"
+                else:
+                    names, first = fields, "header"
+                columns, t = _csv_columns(names, target, inputs, where)
+                if first == "header":
+                    continue
+            if len(fields) != len(names):
+                raise ValueError("read_csv: line %d of %s has %d values, the %s has %d"
+                                 % (number, where, len(fields), first, len(names)))
+            row = []
+            for j in columns:
+                x = _csv_number(fields[j])
+                if x is None:
+                    raise ValueError(_csv_problem(fields[j], names[j], number, where))
+                row.append(x)
+            X.append(row)
+            if t is not None:
+                targets.append((number, fields[t]))
+    finally:
+        close()
+    if not X:
+        raise ValueError("read_csv: %s has no rows of data" % where)
+    if t is None:
+        return X, None, [names[j] for j in columns], None
+    return X, _csv_targets(targets, names[t], labels, where), [names[j] for j in columns], \
+        names[t]
+
+
+def _open_lines(source, who):
+    "Return (lines, the source's description for messages, a function that closes it)."
+    if isinstance(source, _TEXT):
+        try:
+            f = open(source, "rb")
+        except Exception as error:
+            raise FileError('%s: cannot read "%s": %s' % (who, source, _reason(error)))
+        return f, '"%s"' % source, f.close
+    if isinstance(source, (list, tuple)) or hasattr(source, "readline"):
+        name = getattr(source, "name", None)
+        where = '"%s"' % name if isinstance(name, _TEXT) else "the text given"
+        return source, where, lambda: None
+    raise TypeError("%s: source must be a file name or lines of text, got %s"
+                    % (who, _describe(source)))
+
+
+def _decode_line(line, number, where, who):
+    "Return a line of bytes as text (a plain str where it can be one)."
+    try:
+        text = line.decode("utf-8")
+    except AttributeError:
+        raise TypeError("%s: line %d of %s is %s, expected text"
+                        % (who, number, where, _describe(line)))
+    except Exception:
+        raise ValueError("%s: line %d of %s is not UTF-8 text" % (who, number, where))
+    return _native(text)
+
+
+def _csv_fields(line, delimiter):
+    """Return the values of one CSV line, or None when a quote is left open.
+
+    Values are split at the delimiter outside double quotes; "" inside quotes
+    is one quote, and spaces outside quotes are dropped.
+    """
+    if '"' not in line:
+        return [field.strip() for field in line.split(delimiter)]
+    fields, text, quoted, was_quoted = [], [], False, False
+    i = 0
+    while i < len(line):
+        c = line[i]
+        if quoted:
+            if c != '"':
+                text.append(c)
+            elif line[i + 1:i + 2] == '"':
+                text.append('"')
+                i += 1
+            else:
+                quoted = False
+        elif c == '"':
+            quoted = was_quoted = True
+            text = []                   # whatever stood before the quote was blank
+        elif c == delimiter:
+            fields.append("".join(text) if was_quoted else "".join(text).strip())
+            text, was_quoted = [], False
+        elif not was_quoted:
+            text.append(c)
+        i += 1
+    if quoted:
+        return None
+    fields.append("".join(text) if was_quoted else "".join(text).strip())
+    return fields
+
+
+def _csv_number(text):
+    "Return text as a float if it is a finite number, else None."
+    if "_" in text:                     # 1_000 is a number on Python 3.6+ only
+        return None
+    try:
+        x = float(text)
+    except ValueError:
+        return None
+    return x if _finite(x) else None
+
+
+def _csv_problem(text, column, number, where):
+    "Return the message for a value that should be a number and is not."
+    if not text:
+        return ("read_csv: line %d of %s: the value in column \"%s\" is missing; fill it in or "
+                "leave the row out" % (number, where, column))
+    return ("read_csv: line %d of %s: \"%s\" in column \"%s\" is not a number"
+            % (number, where, text[:40], column))
+
+
+def _csv_columns(names, target, inputs, where):
+    "Return (the positions of the input columns, the position of the target or None)."
+    seen = set()
+    for name in names:
+        if name in seen:
+            raise ValueError("read_csv: the header of %s names the column \"%s\" twice"
+                             % (where, name))
+        seen.add(name)
+    t = None if target is None else _csv_position(names, target, "target", where)
+    if inputs is None:
+        columns = [j for j in range(len(names)) if j != t]
+    else:
+        if not isinstance(inputs, (list, tuple)):
+            raise TypeError("read_csv: inputs must be a list of column names or positions, "
+                            "got %s" % _describe(inputs))
+        columns = [_csv_position(names, key, "inputs[%d]" % i, where)
+                   for i, key in enumerate(inputs)]
+        for j in columns:
+            if j == t or columns.count(j) > 1:
+                raise ValueError("read_csv: the column \"%s\" is given twice (as %s)"
+                                 % (names[j], "the target and an input" if j == t
+                                    else "two inputs"))
+    if not columns:
+        raise ValueError("read_csv: %s has no columns for inputs" % where)
+    return columns, t
+
+
+def _csv_position(names, key, name, where):
+    "Return the position of a column given by name, or by position counting from 0."
+    if isinstance(key, _TEXT) and key in names:
+        return names.index(key)
+    position = key
+    if isinstance(key, _TEXT):
+        try:
+            position = int(key)
+        except ValueError:
+            pass
+    if isinstance(position, _INTEGERS) and not isinstance(position, bool):
+        if -len(names) <= position < len(names):
+            return position % len(names)
+        raise ValueError("read_csv: %s is column %d, but %s has %d columns (0 to %d)"
+                         % (name, position, where, len(names), len(names) - 1))
+    if isinstance(key, _TEXT):
+        raise ValueError("read_csv: %s has no column \"%s\"; its columns are %s"
+                         % (where, key, ", ".join(names)))
+    raise TypeError("read_csv: %s must be a column name or position, got %s"
+                    % (name, _describe(key)))
+
+
+def _csv_targets(targets, column, labels, where):
+    "Return the target column's values: numbers or class labels (see read_csv)."
+    values, strays = [], []
+    for number, text in targets:
+        if not text:
+            raise ValueError("read_csv: line %d of %s: the value in column \"%s\" is missing"
+                             % (number, where, column))
+        x = _csv_number(text) if labels is not True else None
+        if x is not None and text.lstrip("+-").isdigit():
+            x = int(text)
+        if x is None:
+            if labels is False:
+                raise ValueError(_csv_problem(text, column, number, where))
+            strays.append((number, text))
+        values.append(x)
+    if not strays:
+        return values
+    if len(strays) < len(values) - len(strays) and labels is None:
+        number, text = strays[0]        # a column of numbers with a few gaps
+        raise ValueError("%s, though most values in the column are (labels=True reads them "
+                         "all as class labels)" % _csv_problem(text, column, number, where))
+    return [text for number, text in targets]
+
+
+def _csv_line(values, delimiter=","):
+    "Return values as one line of CSV: numbers written exactly, text quoted where it must be."
+    fields = []
+    for v in values:
+        text = _float_text(v) if isinstance(v, float) else v if isinstance(v, _TEXT) else str(v)
+        if delimiter in text or '"' in text or "\n" in text or text != text.strip():
+            text = '"%s"' % text.replace('"', '""')
+        fields.append(text)
+    return delimiter.join(fields)
+
+
+def train_test_split(X, y, test_size=0.25, seed=None):
+    """Return (X_train, X_test, y_train, y_test): the rows shuffled, then split in two.
+
+    test_size is a fraction of the rows (rounded up) or a number of rows. The
+    shuffle is numpy's permutation, so a seed holds out the same rows, in the
+    same order, as scikit-learn's train_test_split(X, y, test_size=test_size,
+    random_state=seed); None draws a seed.
+    """
+    who = "train_test_split"
+    X, y = _as_list(X, who, "X"), _as_list(y, who, "y")
+    n = len(X)
+    if len(y) != n:
+        raise ValueError("train_test_split: X has %d rows but y has %d" % (n, len(y)))
+    if isinstance(test_size, float):
+        size = _check_number(test_size, who, "test_size", 0.0, 1.0, low_open=True)
+        count = int(math.ceil(size * n))
+    else:
+        count = _check_int(test_size, who, "test_size")
+    if count >= n:
+        raise ValueError("train_test_split: test_size %r of %d rows leaves no rows to train on"
+                         % (test_size, n))
+    if seed is None:
+        seed = _fresh_seed()
+    seed = _check_int(seed, who, "seed", low=0)
+    if seed > 0xffffffff:
+        raise ValueError("train_test_split: seed must be below 2**32, got %d" % seed)
+    order = RandomState(seed).permutation(n)
+    test, train = order[:count], order[count:]
+    return [X[i] for i in train], [X[i] for i in test], [y[i] for i in train], [y[i] for i in test]
+
+
+def one_hot(labels, classes=None):
+    """Return class labels as rows of 0.0 and 1.0, with a column for every class.
+
+    The columns follow classes, by default sorted(set(labels)), the order of
+    net.classes: one_hot(["b", "a", "b"]) == [[0.0, 1.0], [1.0, 0.0], [0.0, 1.0]].
+    """
+    who = "one_hot"
+    labels = _as_list(labels, who, "labels")
+    for i, label in enumerate(labels):
+        _check_label(label, who, "labels[%d]" % i)
+    if classes is None:
+        if len(set([_label_kind(label) for label in labels])) > 1:
+            raise TypeError("one_hot: labels mixes labels of different kinds, %s"
+                            % _short_list(labels))
+        classes = sorted(set(labels))
+    classes = _as_list(classes, who, "classes")
+    index = dict((c, j) for j, c in enumerate(classes))
+    if len(index) != len(classes):
+        raise ValueError("one_hot: classes holds a label twice: %s" % _short_list(classes))
+    rows = []
+    for i, label in enumerate(labels):
+        if label not in index:
+            raise ValueError("one_hot: labels[%d] is %r, not one of the classes %s"
+                             % (i, label, _short_list(classes)))
+        row = [0.0] * len(classes)
+        row[index[label]] = 1.0
+        rows.append(row)
     return rows
 
 

@@ -788,6 +788,134 @@ class TestClassification(Case):
 
 
 # --------------------------------------------------------------------------
+# Data without numpy: CSV files, held-out rows, one-hot rows
+# --------------------------------------------------------------------------
+
+IRIS_LINES = ["sepal_length,sepal_width,petal_length,petal_width,species",
+              "5.1,3.5,1.4,0.2,setosa", "7.0,3.2,4.7,1.4,versicolor",
+              "6.3,3.3,6.0,2.5,virginica", "4.9,3.0,1.4,0.2,setosa"]
+
+
+class TestReadCsv(Case):
+
+    def test_columns_by_name_and_position(self):
+        X, y, names = nn.read_csv(IRIS_LINES, target="species")
+        self.assertEqual(names, ["sepal_length", "sepal_width", "petal_length", "petal_width"])
+        self.assertEqual(X[1], [7.0, 3.2, 4.7, 1.4])
+        self.assertEqual(y, ["setosa", "versicolor", "virginica", "setosa"])
+        self.assertEqual(nn.read_csv(IRIS_LINES, target=-1), (X, y, names))
+        self.assertEqual(nn.read_csv(IRIS_LINES, target="4"), (X, y, names))
+        X, y, names = nn.read_csv(IRIS_LINES, target=0, inputs=["petal_width", 2])
+        self.assertEqual((X[0], y[0], names), ([0.2, 1.4], 5.1, ["petal_width", "petal_length"]))
+        X, y, names = nn.read_csv(IRIS_LINES[:1] + ["1,2,3,4,x"], inputs=[0, 1])
+        self.assertEqual((X, y), ([[1.0, 2.0]], None))
+
+    def test_targets(self):
+        lines = ["a,n,f,s", "1,0,0.5,x", "2,2,7,3", "3,1,1e3,y"]
+        self.assertEqual(nn.read_csv(lines, "n", ["a"])[1], [0, 2, 1])     # whole: ints
+        self.assertEqual(nn.read_csv(lines, "f", ["a"])[1], [0.5, 7, 1000.0])
+        self.assertEqual(nn.read_csv(lines, "s", ["a"])[1], ["x", "3", "y"])
+        self.assertEqual(nn.read_csv(lines, "n", ["a"], labels=True)[1], ["0", "2", "1"])
+        self.assertRaisesMessage(ValueError, ['line 2 of the text given: "x" in column "s" '
+                                              'is not a number'],
+                                 nn.read_csv, lines, "s", ["a"], labels=False)
+
+    def test_quotes_spaces_blank_lines_and_line_ends(self):
+        lines = [nn._BOM + '"x", "name, full" ,kind\r\n', '\r\n', '  1 , "a ""b"", c",  "p q" \r\n',
+                 '2,plain,r\n', '   ']
+        X, y, names = nn.read_csv(lines, target="kind", inputs=["x"])
+        self.assertEqual((X, y, names), ([[1.0], [2.0]], ["p q", "r"], ["x"]))
+        self.assertEqual(nn.read_csv(lines, target=1, inputs=[0])[1], ['a "b", c', "plain"])
+        self.assertEqual(nn.read_csv(["a;b", "1,5;2"], delimiter=";", inputs=["b"])[0], [[2.0]])
+        self.assertEqual(nn.read_csv([b"a\tb\n", b"3\t4\n"], target="b", delimiter="\t")[:2],
+                         ([[3.0]], [4]))
+
+    def test_no_header(self):
+        X, y, names = nn.read_csv(["5.1,3.5,Iris-setosa", "7.0,3.2,Iris-versicolor"], target=2)
+        self.assertEqual((X, y, names), ([[5.1, 3.5], [7.0, 3.2]],
+                                         ["Iris-setosa", "Iris-versicolor"], ["0", "1"]))
+
+    def test_mistakes_name_the_line_and_column(self):
+        where = "line 3 of the text given"
+        cases = [(["a,b", "1,2", "1,abc"], {}, [where + ': "abc" in column "b" is not a number']),
+                 (["a,b", "1,2", "1,"], {}, [where, 'column "b" is missing']),
+                 (["a,b", "1,2", "1,nan"], {}, [where, '"nan"', "not a number"]),
+                 (["a,b", "1,2", "1,1_0"], {}, [where, '"1_0"']),
+                 (["a,b", "1,2", "1,2,3"], {}, [where, "has 3 values, the header has 2"]),
+                 (["1,2", "1,2", "1"], {}, [where, "has 1 values, the first line has 2"]),
+                 (["a,b", "1,2", '1,"2'], {}, [where, "quoted value is not closed"]),
+                 (["a,b", "1,2", "2,", "3,4"], {"target": "b"}, [where, "missing"]),
+                 (["a,b", "1,2", "2,NA", "3,4"], {"target": "b"}, [where, '"NA"', "labels=True"]),
+                 (["a,b", "1,2"], {"target": "c"}, ['no column "c"', "a, b"]),
+                 (["a,b", "1,2"], {"target": 2}, ["target is column 2", "2 columns"]),
+                 (["a,a", "1,2"], {}, ['"a" twice']),
+                 (["a,b", "1,2"], {"target": "a", "inputs": ["a"]}, ["target and an input"]),
+                 (["a", "1"], {"target": "a"}, ["no columns for inputs"]),
+                 (["a,b", ""], {}, ["no rows"]),
+                 (["a,b", "1,2"], {"delimiter": ", "}, ["delimiter"])]
+        for lines, kwargs, words in cases:
+            self.assertRaisesMessage(ValueError, ["read_csv: "] + words, nn.read_csv, lines,
+                                     **kwargs)
+        self.assertRaisesMessage(TypeError, ["source"], nn.read_csv, 7)
+        self.assertRaisesMessage(TypeError, ["inputs"], nn.read_csv, ["a,b", "1,2"], inputs="a")
+        self.assertRaisesMessage(ValueError, ["line 2", "UTF-8"], nn.read_csv,
+                                 [b"a,b", b"\xff,2"])
+
+
+class TestCsvFiles(TempFiles):
+
+    def test_a_file_from_a_spreadsheet(self):
+        path = self.path("sheet.csv")
+        f = open(path, "wb")
+        f.write(b'\xef\xbb\xbf"hours","slept","passed"\r\n2,9,yes\r\n\r\n1,5,no\r\n3,6,yes')
+        f.close()
+        X, y, names = nn.read_csv(path, target="passed")
+        self.assertEqual((X, y, names), ([[2.0, 9.0], [1.0, 5.0], [3.0, 6.0]],
+                                         ["yes", "no", "yes"], ["hours", "slept"]))
+        f = open(path, "w")
+        f.write("a,b\n1,2\n\n3,x\n")
+        f.close()
+        self.assertRaisesMessage(ValueError, ['read_csv: line 4 of "%s": "x" in column "b" is '
+                                              'not a number' % path], nn.read_csv, path)
+        self.assertRaisesMessage(nn.FileError, ["read_csv", "cannot read", "no_such.csv"],
+                                 nn.read_csv, "no_such.csv")
+
+
+class TestSplitAndOneHot(Case):
+
+    def test_the_rows_scikit_learn_holds_out(self):
+        # sklearn.model_selection.train_test_split(X, y, test_size=0.3, random_state=0)
+        X = [[i] for i in range(10)]
+        X_train, X_test, y_train, y_test = nn.train_test_split(X, list(range(10)), 0.3, seed=0)
+        self.assertEqual(y_test, [2, 8, 4])
+        self.assertEqual(y_train, [9, 1, 6, 7, 3, 0, 5])
+        self.assertEqual(X_test, [[2], [8], [4]])
+        self.assertEqual(nn.train_test_split(X, X, 3, seed=0)[1], X_test)
+        n = 150                          # 0.25 * 150 rounds up to 38 rows, as scikit-learn's
+        self.assertEqual(len(nn.train_test_split(list(range(n)), list(range(n)), 0.25, 1)[1]), 38)
+
+    def test_split_mistakes(self):
+        X = [[1], [2], [3]]
+        cases = [(ValueError, ["X has 3 rows but y has 2"], (X, [1, 2]), {}),
+                 (ValueError, ["no rows to train"], (X, X), {"test_size": 3}),
+                 (ValueError, ["test_size"], (X, X), {"test_size": 0.0}),
+                 (TypeError, ["test_size"], (X, X), {"test_size": "half"}),
+                 (ValueError, ["seed"], (X, X), {"seed": -1})]
+        for kind, words, args, kwargs in cases:
+            self.assertRaisesMessage(kind, ["train_test_split: "] + words, nn.train_test_split,
+                                     *args, **kwargs)
+
+    def test_one_hot(self):
+        self.assertEqual(nn.one_hot(["b", "a", "b"]), [[0.0, 1.0], [1.0, 0.0], [0.0, 1.0]])
+        self.assertEqual(nn.one_hot([2, 0], classes=[0, 1, 2]), [[0.0, 0.0, 1.0],
+                                                                 [1.0, 0.0, 0.0]])
+        self.assertRaisesMessage(ValueError, ["labels[1]", "'c'", "classes"], nn.one_hot,
+                                 ["a", "c"], ["a", "b"])
+        self.assertRaisesMessage(TypeError, ["kinds"], nn.one_hot, ["a", 1])
+        self.assertRaisesMessage(TypeError, ["labels[0]"], nn.one_hot, [None])
+
+
+# --------------------------------------------------------------------------
 # Bad input gets a clear ValueError or TypeError
 # --------------------------------------------------------------------------
 
