@@ -1006,6 +1006,9 @@ class Network(object):
     net.weights[k][i][j] is the weight from unit i of layer k to unit j of layer
     k + 1, and net.biases[k][j] the bias of unit j of layer k + 1. Both are plain
     lists: read them, change them, and every method uses what they hold.
+    net.input_names and net.target_name, None unless set, name the columns of
+    a CSV file the network learnt from; they are saved with it, and the command
+    line's predict reads the inputs by these names.
     """
 
     def __init__(self, sizes, activation="sigmoid", output_activation=None, loss=None,
@@ -1068,6 +1071,7 @@ class Network(object):
         self.init = init
         self.seed = seed
         self.classes = None
+        self.input_names = self.target_name = None
         self._output_given = output_activation is not None
         self.output_activation = output_activation or _default_output(loss, activation)
         _check_pair(self.loss, self.output_activation, who)
@@ -2057,6 +2061,8 @@ def _save(net, path):
         ("classes", _json_text(net.classes)),
         ("input_scaling", _json_text(_scaler_dict(net.input_scaler))),
         ("target_scaling", _json_text(_scaler_dict(net.target_scaler))),
+        ("input_names", _json_text(_column_names(net, "save"))),
+        ("target_name", _json_text(net.target_name)),
         ("weights", "[\n" + ",\n".join(["  " + _matrix_text(W, 2) for W in net.weights])
          + "\n]"),
         ("biases", _matrix_text(net.biases, 0)),
@@ -2098,8 +2104,8 @@ def _brython_safe(text):
 
 
 _FIELDS = ("format", "version", "sizes", "activation", "output_activation", "loss", "bias",
-           "init", "seed", "classes", "input_scaling", "target_scaling", "weights", "biases",
-           "comment")
+           "init", "seed", "classes", "input_scaling", "target_scaling", "input_names",
+           "target_name", "weights", "biases", "comment")
 
 
 def _from_dict(data):
@@ -2121,10 +2127,12 @@ def _from_dict(data):
         if name not in data:
             raise ValueError("the field %r is missing" % name)
     seed = data.get("seed")
+    classes = data.get("classes")
     net = Network.from_weights(
         data["weights"], data["biases"] if data.get("bias", True) else None,
         activation=data["activation"], output_activation=data.get("output_activation"),
-        loss=data.get("loss"), classes=data.get("classes"), sizes=data["sizes"])
+        loss=data.get("loss"), sizes=data["sizes"],
+        classes=[_native(c) for c in classes] if isinstance(classes, list) else classes)
     net.init = data.get("init")
     if net.init is not None:
         net.init = _check_choice(net.init, ["normal", "glorot", "he"], "file", "init")
@@ -2134,7 +2142,24 @@ def _from_dict(data):
     net.target_scaler = _scaler_from(data.get("target_scaling"), net.sizes[-1], "target_scaling")
     if net.target_scaler is not None and net.classes is not None:
         raise ValueError("target_scaling is for numeric targets, but classes are given")
+    names = data.get("input_names")
+    net.input_names = [_native(n) for n in names] if isinstance(names, list) else names
+    net.target_name = _native(data.get("target_name"))
+    _column_names(net, "file")
     return net
+
+
+def _column_names(net, who):
+    "Return net.input_names after checking them and net.target_name: None or names as text."
+    names = net.input_names
+    if names is not None and not (isinstance(names, list) and len(names) == net.sizes[0] and
+                                  not [n for n in names if not isinstance(n, _TEXT)]):
+        raise ValueError("%s: input_names must be None or a list of %d strings, got %s"
+                         % (who, net.sizes[0], _describe(names)))
+    if net.target_name is not None and not isinstance(net.target_name, _TEXT):
+        raise ValueError("%s: target_name must be None or a string, got %s"
+                         % (who, _describe(net.target_name)))
+    return names
 
 
 def _scaler_from(fields, width, name):

@@ -880,6 +880,20 @@ class TestCsvFiles(TempFiles):
         self.assertRaisesMessage(nn.FileError, ["read_csv", "cannot read", "no_such.csv"],
                                  nn.read_csv, "no_such.csv")
 
+    def test_a_network_remembers_its_columns(self):
+        X, y, names = nn.read_csv(IRIS_LINES, target="species")
+        net = nn.Network([4, 3, 3], seed=1)
+        net.train(X, y, epochs=2)
+        self.assertEqual((net.input_names, net.target_name), (None, None))
+        net.input_names, net.target_name = names, "species"
+        net.save(self.path("iris.json"))
+        copy = nn.load(self.path("iris.json"))
+        self.assertEqual((copy.input_names, copy.target_name), (names, "species"))
+        self.assertEqual((copy.classes, copy.predict(X)), (net.classes, net.predict(X)))
+        net.input_names = names[:3]
+        self.assertRaisesMessage(ValueError, ["save", "input_names", "4 strings"], net.save,
+                                 self.path("iris.json"))
+
 
 class TestSplitAndOneHot(Case):
 
