@@ -787,6 +787,41 @@ class TestClassification(Case):
                                  [[0, 1], [1, 0], [1, 1]], ["a", "b", "c"])
 
 
+class TestTrainingControls(Case):
+
+    def test_early_stopping_keeps_the_best_epoch(self):
+        X = [[i / 10.0] for i in range(40)]
+        Y = [[(i % 7) / 7.0] for i in range(40)]
+        net = nn.Network([1, 6, 1], seed=3)
+        history = net.train(X, Y, epochs=300, learning_rate=3.0, validation_split=0.25,
+                            patience=4)
+        val = history.history["val_loss"]
+        self.assertEqual(history.stop_reason, "early_stopping")
+        self.assertEqual(len(val), history.best_epoch + 5)
+        self.assertEqual(val[history.best_epoch], min(val))
+        self.assertClose(net.cost(X[30:], Y[30:]), min(val), 1e-12)
+
+    def test_ctrl_c_returns_the_history(self):
+        net = nn.Network([1, 3, 1], seed=1)
+        epoch = nn._TrainingLoop.epoch
+        calls = []
+
+        def interrupted(loop, order):
+            calls.append(order)
+            if len(calls) == 4:
+                raise KeyboardInterrupt()
+            return epoch(loop, order)
+        try:
+            nn._TrainingLoop.epoch = interrupted
+            history = net.train([[0.0], [1.0]], [[0.0], [1.0]], epochs=10, learning_rate=0.5)
+        finally:
+            nn._TrainingLoop.epoch = epoch
+        self.assertEqual((history.stop_reason, len(history)), ("interrupted", 3))
+        three = nn.Network([1, 3, 1], seed=1)           # the weights of the last whole epoch
+        three.train([[0.0], [1.0]], [[0.0], [1.0]], epochs=3, learning_rate=0.5)
+        self.assertEqual((net.weights, net.biases), (three.weights, three.biases))
+
+
 # --------------------------------------------------------------------------
 # Data without numpy: CSV files, held-out rows, one-hot rows
 # --------------------------------------------------------------------------
