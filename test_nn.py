@@ -965,6 +965,90 @@ class TestSplitAndOneHot(Case):
 
 
 # --------------------------------------------------------------------------
+# Networks trained by scikit-learn 1.9 (MLPClassifier, MLPRegressor on iris),
+# their coefs_, intercepts_ and answers; nn.py must give the same to 1e-12
+# --------------------------------------------------------------------------
+
+SK_CLASSIFIER_WEIGHTS = [[[0.810540106424172, 0.2529012558421323, -5.2757158468853264e-18,
+    -6.522860171169474e-20, 0.776835363950814], [2.37186886361011, -0.6827405669621466,
+    1.2246013857470469e-17, 2.799839821381766e-16, 0.1012299844326972], [-1.9713460773499654,
+    -0.14984603944410685, 1.397132779258379e-18, 5.561611383789477e-18, -0.5014968644683812],
+    [-2.221013476594836, -0.74399536662678, 7.6152096598311185e-19, -7.686518033272438e-18,
+    -1.666368142152852]], [[2.1597811166498055, 0.43079351313773395, -5.02569543449332],
+    [-0.07569124435455381, 0.35347075615522594, 0.09449054521174728], [2.715141217783236e-18,
+    5.581207273750405e-17, 4.789615442673944e-17], [-2.2963199823835636e-18,
+    5.5001372959374505e-17, -2.3979431578622972e-18], [-0.7273661018814392, 1.4882555605539856,
+    -0.029731242154565456]]]
+SK_CLASSIFIER_BIASES = [[1.603940645675273, 0.23088717486099766, -0.0972386718575966,
+    -0.5603326366823815, 1.4788690530934672], [-2.868934203806094, -0.6658158731919336,
+    3.007971090999458]]
+SK_CLASSIFIER_X = [[5.1, 3.5, 1.4, 0.2], [5.0, 2.0, 3.5, 1.0], [6.9, 3.2, 5.7, 2.3], [6.0, -2.5,
+    30.0, 0.0]]
+SK_CLASSIFIER_PROBA = [[0.9974903591999313, 0.0025096408000686156, 1.5170148262422288e-30],
+    [0.008645004162383663, 0.9899575860065506, 0.001397409831065738], [0.0019139293772752711,
+    0.0492832971711314, 0.9488027734515933], [0.002726602184187493, 0.02468447598594534,
+    0.9725889218298672]]
+SK_CLASSIFIER_LABELS = ['setosa', 'versicolor', 'virginica', 'virginica']
+SK_BINARY_WEIGHTS = [[[-0.5099023892392612, -0.4404859157774705, -0.6846567339893382],
+    [-2.377409328580759, -2.430383191677022, -2.289437044367696]], [[-4.155058458715391],
+    [-4.044494716096938], [-4.825365226379614]]]
+SK_BINARY_BIASES = [[5.685581450305334, 5.4079814026595825, 6.479014579995852],
+    [4.423237198430126]]
+SK_BINARY_X = [[1.4, 0.2], [4.8, 1.6], [5.1, 1.9], [-3.0, 40.0]]
+SK_BINARY_PROBA = [[0.9997907238941476, 0.00020927610585240737], [0.5926585068556081,
+    0.4073414931443919], [0.13306166430091582, 0.8669383356990842], [0.011853155467874799,
+    0.9881468445321252]]
+SK_BINARY_LABELS = ['other', 'other', 'virginica', 'virginica']
+SK_REGRESSOR_WEIGHTS = [[[0.2777428404584209, -0.35859677516527283, 0.8095907716548485,
+    0.026171512259054393], [0.3038664939378571, -0.11929869748110178, -1.1491424191337982,
+    0.3885179382514818]], [[-0.2937220970469093, 0.30278299528555097, -0.3943113417838923],
+    [1.012804942832222, 1.3022044646545035, 0.3590856534678734], [0.9307397873771995,
+    -1.9129012705500217, -0.0427223284287037], [-0.6689167704678965, -0.17243687762496185,
+    -1.0001190513086158]], [[-1.8259683449266821], [-2.448407399989696], [-1.3842264095505579]]]
+SK_REGRESSOR_BIASES = [[0.0654831318790927, 2.791693892643994, -0.39873290195304323,
+    0.1915840074023585], [-0.7337209890199992, 0.10176547966870982, -0.7240579015718879],
+    [0.6963290813049895]]
+SK_REGRESSOR_X = [[5.1, 3.5], [6.3, 2.5], [7.7, 3.8], [0.0, 100.0]]
+SK_REGRESSOR_PREDICTIONS = [1.4516443527837273, 4.938993939367688, 5.950377220113701,
+    2.2001453794176498]
+
+
+# scikit-learn's names for activations, and nn.py's
+SKLEARN_ACTIVATIONS = {"identity": "linear", "logistic": "sigmoid", "tanh": "tanh", "relu": "relu"}
+
+
+class TestFromScikitLearn(Case):
+
+    def test_multiclass_classifier(self):
+        # MLPClassifier(hidden_layer_sizes=(5,), learning_rate_init=0.01, max_iter=2000,
+        #               random_state=3): relu, softmax output
+        net = nn.Network.from_weights(SK_CLASSIFIER_WEIGHTS, SK_CLASSIFIER_BIASES,
+                                      activation=SKLEARN_ACTIVATIONS["relu"],
+                                      classes=["setosa", "versicolor", "virginica"])
+        self.assertEqual((net.loss, net.output_activation), ("cross_entropy", "softmax"))
+        self.assertClose(net.predict_proba(SK_CLASSIFIER_X), SK_CLASSIFIER_PROBA, 0.0, 1e-12)
+        self.assertEqual(net.predict(SK_CLASSIFIER_X), SK_CLASSIFIER_LABELS)
+
+    def test_binary_classifier(self):
+        # MLPClassifier(hidden_layer_sizes=(3,), activation="logistic", ...): one logistic output
+        net = nn.Network.from_weights(SK_BINARY_WEIGHTS, SK_BINARY_BIASES,
+                                      activation=SKLEARN_ACTIVATIONS["logistic"],
+                                      classes=["other", "virginica"])
+        self.assertEqual((net.loss, net.output_activation), ("binary_crossentropy", "sigmoid"))
+        self.assertClose(net.predict_proba(SK_BINARY_X), SK_BINARY_PROBA, 0.0, 1e-12)
+        self.assertEqual(net.predict(SK_BINARY_X), SK_BINARY_LABELS)
+
+    def test_regressor(self):
+        # MLPRegressor(hidden_layer_sizes=(4, 3), activation="tanh", ...): identity output
+        net = nn.Network.from_weights(SK_REGRESSOR_WEIGHTS, SK_REGRESSOR_BIASES,
+                                      activation=SKLEARN_ACTIVATIONS["tanh"],
+                                      output_activation=SKLEARN_ACTIVATIONS["identity"],
+                                      loss="mse")
+        predicted = [row[0] for row in net.predict(SK_REGRESSOR_X)]
+        self.assertClose(predicted, SK_REGRESSOR_PREDICTIONS, 0.0, 1e-12)
+
+
+# --------------------------------------------------------------------------
 # Bad input gets a clear ValueError or TypeError
 # --------------------------------------------------------------------------
 
