@@ -954,6 +954,9 @@ def _label_kind(label):
 # The network
 # ---------------------------------------------------------------------------
 
+_INITS = ("normal", "glorot", "he", "uniform")     # the ways to draw the first weights
+
+
 class DivergedError(ValueError):
     """Training reached an infinite or NaN loss and stopped.
 
@@ -996,7 +999,11 @@ class Network(object):
     bias                False for no biases (the tutorials have none)
     init                "normal" (numpy's randn, as the tutorials), "glorot" or
                         "he" (randn scaled by sqrt(2 / (n_in + n_out)) or
-                        sqrt(2 / n_in)); None picks he for relu layers, else glorot
+                        sqrt(2 / n_in)); None picks he for relu layers, else glorot;
+                        "uniform": weights and biases uniform in [-r, r] with
+                        r = sqrt(6 / (n_in + n_out)) (2, not 6, for sigmoid
+                        hidden layers), the weights scikit-learn's MLPClassifier
+                        and MLPRegressor start from with random_state=seed
     seed                an integer from 0 to 2**32 - 1: the same weights as
                         np.random.seed(seed) on every interpreter; None draws one
     input_scaling       None, "max", "minmax", "standard" or a number: how the
@@ -1015,10 +1022,14 @@ class Network(object):
                  bias=True, init=None, seed=None, input_scaling=None, target_scaling=None):
         self._configure(sizes, activation, output_activation, loss, bias, init, seed,
                         input_scaling, target_scaling)
-        # The weights: numpy's randn(n_in, n_out) for every layer in turn, scaled.
+        # The weights: numpy's randn(n_in, n_out) for every layer in turn, scaled
+        # (or, for init="uniform", scikit-learn's draws).
         rng = RandomState(self.seed)
         self.weights, self.biases = [], []
         for k in range(len(self.sizes) - 1):
+            if self.init == "uniform":
+                self._init_uniform(k, rng)
+                continue
             std = self._init_std(k)
             self.weights.append([[rng.normal() * std for j in range(self.sizes[k + 1])]
                                  for i in range(self.sizes[k])])
@@ -1056,7 +1067,7 @@ class Network(object):
         if bias is not True and bias is not False:
             raise TypeError("Network: bias must be True or False, got %s" % _describe(bias))
         if init is not None:
-            init = _check_choice(init, ["normal", "glorot", "he"], who, "init")
+            init = _check_choice(init, _INITS, who, "init")
         if seed is None:
             seed = _fresh_seed()
         seed = _check_int(seed, who, "seed", low=0)
@@ -1105,6 +1116,15 @@ class Network(object):
         if init == "he":
             return math.sqrt(2.0 / n_in)
         return math.sqrt(2.0 / (n_in + n_out))
+
+    def _init_uniform(self, k, rng):
+        "Draw layer k's weights, then its biases, as scikit-learn does: rng.uniform(-r, r)."
+        n_in, n_out = self.sizes[k], self.sizes[k + 1]
+        r = math.sqrt((2.0 if self.activation == "sigmoid" else 6.0) / (n_in + n_out))
+        self.weights.append([[-r + 2.0 * r * rng.random() for j in range(n_out)]
+                             for i in range(n_in)])
+        self.biases.append([-r + 2.0 * r * rng.random() for j in range(n_out)] if self.bias
+                           else [])
 
     def _activations(self):
         "Return the activation of every layer after the input: hidden ones, then the output."
@@ -1730,9 +1750,12 @@ class _TrainingLoop(object):
         waited = 0
         reason = "epochs"
         e = -1
+        order = None
         try:
             for e in range(epochs):
-                order = self.rng.permutation(n) if self.shuffle else None
+                if self.shuffle:         # the last order shuffled again, as scikit-learn does
+                    shuffled = self.rng.permutation(n)
+                    order = shuffled if order is None else [order[i] for i in shuffled]
                 total, hits = self.epoch(order)
                 loss = total / count
                 if not _finite(loss) or not self.finite():
@@ -2135,7 +2158,7 @@ def _from_dict(data):
         classes=[_native(c) for c in classes] if isinstance(classes, list) else classes)
     net.init = data.get("init")
     if net.init is not None:
-        net.init = _check_choice(net.init, ["normal", "glorot", "he"], "file", "init")
+        net.init = _check_choice(net.init, _INITS, "file", "init")
     if seed is not None:
         net.seed = _check_int(seed, "file", "seed", low=0)
     net.input_scaler = _scaler_from(data.get("input_scaling"), net.sizes[0], "input_scaling")

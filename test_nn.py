@@ -965,8 +965,8 @@ class TestSplitAndOneHot(Case):
 
 
 # --------------------------------------------------------------------------
-# Networks trained by scikit-learn 1.9 (MLPClassifier, MLPRegressor on iris),
-# their coefs_, intercepts_ and answers; nn.py must give the same to 1e-12
+# Networks made by scikit-learn 1.9 (MLPClassifier, MLPRegressor, mostly on
+# iris): their coefs_, intercepts_ and answers, which nn.py must reproduce
 # --------------------------------------------------------------------------
 
 SK_CLASSIFIER_WEIGHTS = [[[0.810540106424172, 0.2529012558421323, -5.2757158468853264e-18,
@@ -1012,6 +1012,30 @@ SK_REGRESSOR_X = [[5.1, 3.5], [6.3, 2.5], [7.7, 3.8], [0.0, 100.0]]
 SK_REGRESSOR_PREDICTIONS = [1.4516443527837273, 4.938993939367688, 5.950377220113701,
     2.2001453794176498]
 
+# MLPRegressor(random_state=5)'s starting coefs_ and intercepts_ for layers [2, 3, 3], and
+# MLPRegressor(activation="logistic", random_state=7)'s for [3, 2, 1]
+SK_INIT_RELU = [[[[-0.6090824453385162, 0.8122337875570436, -0.6425461372190588],
+    [0.9171305483812722, -0.025389813246962767, 0.24481853749817506]], [[-0.6245575426774967,
+    -0.8385174624702503, 0.47688059239794], [-0.11738155420809382, -0.6833802645746976,
+    0.7598740624025577], [-0.4518270760155507, -0.17152996183789737, -0.40784013453270407]]],
+    [[0.5825749248484604, 0.04035178968747033, -0.4451877958417547], [0.25757581775896665,
+    0.1596756203790901, 0.19985839324997512]]]
+SK_INIT_LOGISTIC = [[[[-0.5359323325245043, 0.3540723773448914], [-0.07790684459482544,
+    0.28266357587213586], [0.6046142222326568, 0.04869385240306057]], [[-0.37813756204591864],
+    [-0.0001918753483842739]]], [[0.0014172868803408178, -0.5413172562683213],
+    [0.29268135806487505]]]
+# MLPClassifier(hidden_layer_sizes=(3,), solver="sgd", momentum=0.0, learning_rate_init=0.1,
+#     batch_size=2, max_iter=4, alpha=0.0, random_state=4) after fit(SK_SGD_X, SK_SGD_LABELS)
+SK_SGD_X = [[0.5, -1.0], [1.5, 0.25], [-0.75, 2.0], [0.0, 0.5], [2.0, -1.5], [-1.0, -0.5], [0.25,
+    1.0]]
+SK_SGD_LABELS = ['a', 'b', 'c', 'a', 'b', 'c', 'a']
+SK_SGD_WEIGHTS = [[[1.2640379141789653, 0.10348067326099164, 0.7425230043004585],
+    [-0.009525908261216296, 0.43320215000363027, -0.5671827984208841]], [[-0.03301610010286932,
+    0.5140404856018977, -0.6573053279021257], [0.7259864711984445, 0.9668013543506255,
+    -0.6723155171906026], [-0.053274132129677354, -0.672241245660772, -0.2887019737214633]]]
+SK_SGD_BIASES = [[0.7842556094272879, -1.0817953097520607, -0.594243256895967],
+    [-0.6429278704216145, 0.38516870563028577, 0.13167850984239496]]
+SK_SGD_LOSSES = [1.7984323444334755, 1.511507131955522, 1.3113437535199879, 1.2059750545854857]
 
 # scikit-learn's names for activations, and nn.py's
 SKLEARN_ACTIVATIONS = {"identity": "linear", "logistic": "sigmoid", "tanh": "tanh", "relu": "relu"}
@@ -1046,6 +1070,20 @@ class TestFromScikitLearn(Case):
                                       loss="mse")
         predicted = [row[0] for row in net.predict(SK_REGRESSOR_X)]
         self.assertClose(predicted, SK_REGRESSOR_PREDICTIONS, 0.0, 1e-12)
+
+    def test_uniform_init_is_scikit_learns(self):
+        net = nn.Network([2, 3, 3], activation="relu", init="uniform", seed=5)
+        self.assertEqual([net.weights, net.biases], SK_INIT_RELU)
+        net = nn.Network([3, 2, 1], activation="sigmoid", init="uniform", seed=7)
+        self.assertEqual([net.weights, net.biases], SK_INIT_LOGISTIC)
+
+    def test_training_step_for_step(self):
+        # the same start, the same shuffled batches, the same steps
+        net = nn.Network([2, 3, 3], activation="relu", init="uniform", seed=4)
+        history = net.train(SK_SGD_X, SK_SGD_LABELS, epochs=4, learning_rate=0.1, batch_size=2)
+        self.assertClose(list(history), SK_SGD_LOSSES, 1e-12)
+        self.assertClose(net.weights, SK_SGD_WEIGHTS, 0.0, 1e-12)
+        self.assertClose(net.biases, SK_SGD_BIASES, 0.0, 1e-12)
 
 
 # --------------------------------------------------------------------------
