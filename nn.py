@@ -2623,6 +2623,10 @@ def one_hot(labels, classes=None):
 # ---------------------------------------------------------------------------
 # The command line
 # ---------------------------------------------------------------------------
+# python3 nn.py COMMAND [ARGUMENTS] [OPTIONS], or python3 -m nn. Every command
+# is a function listed in _COMMANDS with its arguments and options; the parser
+# and the help texts are made from that table, so a new command is a function
+# and a row. Written by hand, because MicroPython has no argparse.
 
 def demo(out=None):
     "Run the two tutorials nn.py grew out of, printing what they print."
@@ -2663,21 +2667,381 @@ def demo(out=None):
     return 0
 
 
+def _train_command(arguments, options):
+    "nn.py train DATA.csv: train a network on the rows of a CSV file and save it."
+    path, task, seed = arguments[0], options["task"], options["seed"]
+    X, y, names, target = _read_csv(path, -1 if options["target"] is None else options["target"],
+                                    options["inputs"], False if task == "regression" else None,
+                                    options["delimiter"])
+    task = task or _task_of(y)
+    classes = sorted(set(y)) if task == "classification" else None
+    _say("%s: %d rows, %d inputs, target %s: %s" % (
+        path, len(X), len(names), target,
+        "%d classes" % len(classes) if classes else "regression (numbers)"))
+
+    # rows held out: some to score the network at the end, some to stop early
+    X_fit, y_fit, X_test, y_test, validation = X, y, [], [], None
+    count = _held_out(len(X), options["test_size"])
+    if count:
+        X_fit, X_test, y_fit, y_test = train_test_split(X, y, count, seed)
+    count = _held_out(len(X_fit), options["validation_split"])
+    if count:
+        X_fit, X_val, y_fit, y_val = train_test_split(X_fit, y_fit, count, seed)
+        validation = (X_val, y_val)
+
+    # scikit-learn's starting weights, and for two classes one sigmoid output, as it has
+    sizes = [len(names)] + options["layers"]
+    if classes:
+        net = Network(sizes + [1 if len(classes) == 2 else len(classes)],
+                      activation=options["activation"], init="uniform",
+                      input_scaling="standard", seed=seed)
+        net._learn_classes(classes, "train")
+    else:
+        net = Network(sizes + [1], activation=options["activation"], output_activation="linear",
+                      loss="mse", init="uniform", input_scaling="standard",
+                      target_scaling="standard", seed=seed)
+    patience = options["patience"] or None
+    _say("network %s, %d parameters; training on %d rows with %s%s" % (
+        net.sizes, net.parameter_count(), len(X_fit), options["optimizer"],
+        "" if validation is None or patience is None else
+        ", stopping when the loss on %d other rows has not improved for %d epochs"
+        % (len(validation[0]), patience)))
+    learning_rate = options["learning_rate"]
+    if learning_rate is None and options["optimizer"] == "adam":
+        learning_rate = 0.01           # 0.001, Adam's usual default, is slow for small data
+    history = net.train(X_fit, y_fit, epochs=options["epochs"],
+                        learning_rate=learning_rate, batch_size=options["batch_size"],
+                        optimizer=options["optimizer"], momentum=options["momentum"],
+                        weight_decay=options["weight_decay"], validation_data=validation,
+                        patience=patience, time_limit=options["time_limit"],
+                        print_every=options["print_every"], progress=True)
+    if history.stop_reason == "interrupted":
+        sys.stderr.write("nn.py: interrupted after %d epochs; nothing was saved\n" % len(history))
+        return 130
+
+    metric = "accuracy" if classes else "R^2"
+    fit = "%.4f on the %d training rows" % (net.score(X_fit, y_fit), len(X_fit))
+    if X_test:
+        _say("%s %.4f on the %d held-out rows (%s)" % (metric, net.score(X_test, y_test),
+                                                     len(X_test), fit))
+    else:
+        _say("%s %s (too few rows to hold any out)" % (metric, fit))
+    net.input_names, net.target_name = names, target
+    net.save(options["out"])
+    _say("saved %s" % options["out"])
+    return 0
+
+
+def _task_of(y):
+    "Return 'classification' for class labels or a few distinct whole numbers, else 'regression'."
+    distinct = set(y)
+    if [v for v in distinct if isinstance(v, _TEXT)]:
+        return "classification"
+    whole = not [v for v in distinct if not isinstance(v, _INTEGERS)]
+    return "classification" if whole and len(distinct) <= min(20, len(y) // 2) else "regression"
+
+
+_MIN_HELD_OUT = 10                     # fewer rows than this tell too little to be worth it
+
+
+def _held_out(n, fraction):
+    "Return how many of n rows a fraction holds out, or 0 when that is too few to use."
+    count = int(math.ceil(fraction * n))
+    return count if count >= _MIN_HELD_OUT and n - count >= _MIN_HELD_OUT else 0
+
+
+def _predict_command(arguments, options):
+    "nn.py predict MODEL.json DATA.csv: write the network's answers for a CSV file as CSV."
+    net = load(arguments[0])
+    X, y, names = read_csv(arguments[1], None, options["inputs"] or net.input_names, None,
+                           options["delimiter"])
+    if len(names) != net.sizes[0]:
+        raise _UsageError("predict: %s has %d columns, but the network takes %d inputs; choose "
+                          "them with --inputs" % (arguments[1], len(names), net.sizes[0]))
+    name = net.target_name or "prediction"
+    if net.classes is not None:
+        answers = [[label] for label in net.predict(X)]
+        header = [name]
+        if options["probabilities"]:
+            answers = [a + p for a, p in zip(answers, net.predict_proba(X))]
+            header += ["probability_%s" % (c,) for c in net.classes]
+    elif options["probabilities"]:
+        raise _UsageError("predict: --probabilities is for classifiers, and %s predicts numbers"
+                          % arguments[0])
+    else:
+        answers = net.predict(X)
+        header = [name] if net.sizes[-1] == 1 else ["%s_%d" % (name, j)
+                                                    for j in range(net.sizes[-1])]
+    delimiter = options["delimiter"]
+    sys.stdout.write(_csv_line(names + header, delimiter) + "\n")
+    for row, answer in zip(X, answers):
+        sys.stdout.write(_csv_line(row + answer, delimiter) + "\n")
+    return 0
+
+
+def _info_command(arguments, options):
+    "nn.py info MODEL.json: describe a saved network."
+    net = load(arguments[0])
+    net.summary()
+    if net.input_names is not None:
+        _say("input columns: %s" % ", ".join(net.input_names))
+    if net.target_name is not None:
+        _say("target column: %s" % net.target_name)
+    return 0
+
+
+def _demo_command(arguments, options):
+    "nn.py demo: run the two tutorials."
+    return demo()
+
+
+def _say(line):
+    "Print one line on standard output."
+    sys.stdout.write(line + "\n")
+
+
+# Reading the values of options. Each returns the value or raises ValueError
+# saying what was expected, which the parser turns into a one-line message.
+
+def _whole(text, low=1):
+    "Return an option's value as a whole number of low or more."
+    try:
+        value = int(text)
+    except ValueError:
+        value = None
+    if value is None or value < low:
+        raise ValueError("a whole number of %d or more" % low)
+    return value
+
+
+def _count(text):
+    "Return an option's value as a whole number of 0 or more."
+    return _whole(text, 0)
+
+
+def _positive(text):
+    "Return an option's value as a number above 0."
+    x = _csv_number(text)
+    if x is None or x <= 0.0:
+        raise ValueError("a number above 0")
+    return x
+
+
+def _fraction(text):
+    "Return an option's value as a number from 0 up to (not including) 1."
+    x = _csv_number(text)
+    if x is None or not 0.0 <= x < 1.0:
+        raise ValueError("a number from 0 up to 1, such as 0.2")
+    return x
+
+
+def _widths(text):
+    "Return an option's value as layer widths: '16,8' is [16, 8]."
+    try:
+        return [_whole(width) for width in text.split(",")]
+    except ValueError:
+        raise ValueError("widths of 1 or more separated by commas, such as 16,8")
+
+
+def _columns(text):
+    "Return an option's value as column names or positions: 'a,b' is ['a', 'b']."
+    names = [name.strip() for name in text.split(",")]
+    if "" in names:
+        raise ValueError("column names or positions separated by commas")
+    return names
+
+
+def _delimiter(text):
+    "Return an option's value as a delimiter: one character, or the word tab."
+    if text == "tab":
+        return "\t"
+    if len(text) != 1:
+        raise ValueError("one character, or the word tab")
+    return text
+
+
+class _UsageError(ValueError):
+    "A mistake on the command line: one line on standard error, exit status 2."
+
+
+def _parse(entry, argv):
+    """Return (arguments, options) of a command's line, or raise _UsageError.
+
+    entry is the command's row of _COMMANDS. options maps every option's name,
+    without dashes ("learning_rate" for --learning-rate), to its value, or to
+    its default when it was not given. --name value and --name=value both work.
+    """
+    name, function, expected, about, table = entry
+    by_flag = dict((option[0], option) for option in table)
+    options = dict((option[0][2:].replace("-", "_"), option[2]) for option in table)
+    arguments = []
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--":                 # everything after it is an argument
+            arguments.extend(argv[i + 1:])
+            break
+        if word.startswith("-") and len(word) > 1 and _csv_number(word) is None:
+            flag, value = (word.split("=", 1) + [None])[:2]
+            if flag not in by_flag:
+                close = [o[0] for o in table if o[0].startswith(flag[:5])]
+                raise _UsageError("%s: unknown option %s%s; see python3 nn.py %s --help"
+                                  % (name, flag, " (did you mean %s?)" % " or ".join(close)
+                                     if close and flag.startswith("--") else "", name))
+            flag, metavar, default, convert, text = by_flag[flag]
+            if metavar is None:          # a switch
+                if value is not None:
+                    raise _UsageError("%s: %s takes no value" % (name, flag))
+                value = True
+            else:
+                if value is None:
+                    i += 1
+                    if i == len(argv):
+                        raise _UsageError("%s: %s needs a value (%s)" % (name, flag, metavar))
+                    value = argv[i]
+                value = _convert(name, flag, convert, value)
+            options[flag[2:].replace("-", "_")] = value
+        else:
+            arguments.append(word)
+        i += 1
+    if len(arguments) != len(expected.split()):
+        raise _UsageError("%s expects %s, got %s; see python3 nn.py %s --help"
+                          % (name, expected or "no arguments", " ".join(arguments) or "none",
+                             name))
+    return arguments, options
+
+
+def _convert(name, flag, convert, value):
+    "Return an option's value converted, or raise _UsageError saying what was expected."
+    if convert is None:
+        return value
+    if isinstance(convert, tuple):       # a choice of names
+        if value not in convert:
+            raise _UsageError("%s: %s must be %s, got %r"
+                              % (name, flag, " or ".join(convert), value))
+        return value
+    try:
+        return convert(value)
+    except ValueError as error:
+        raise _UsageError("%s: %s must be %s, got %r" % (name, flag, error, value))
+
+
+def _help(name=None):
+    "Return the help text of one command, or of the command line as a whole."
+    if name is None:
+        lines = ["usage: python3 nn.py COMMAND [ARGUMENTS] [OPTIONS]   (or: python3 -m nn ...)",
+                 ""]
+        for command, function, expected, about, table in _COMMANDS:
+            lines.append("  %-30s %s" % (command + " " + expected, about))
+        lines += ["", "python3 nn.py COMMAND --help describes a command and its options.",
+                  "Exit status: 0 done, 2 a mistake (one line on standard error), 130 interrupted."]
+        return "\n".join(lines) + "\n"
+    name, function, expected, about, table = _command(name)
+    lines = ["usage: python3 nn.py %s%s%s" % (name, " " + expected if expected else "",
+                                             " [OPTIONS]" if table else ""), "", about[:1].upper() +
+             about[1:] + "."]
+    if table:
+        lines += ["", "options:"]
+    for flag, metavar, default, convert, text in table:
+        if default is not None and default is not False:
+            shown = ",".join([str(v) for v in default]) if isinstance(default, list) else \
+                "tab" if default == "\t" else str(default)
+            text += " (default %s)" % shown
+        words, line = text.split(), "  %-24s" % (flag + (" " + metavar if metavar else ""))
+        for word in words:               # wrapped to 79 columns
+            if len(line) + 1 + len(word) > 79 and len(line) > 27:
+                lines.append(line)
+                line = " " * 26
+            line += " " + word
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def _command(name):
+    "Return the row of _COMMANDS for a command's name, or raise _UsageError."
+    for entry in _COMMANDS:
+        if entry[0] == name:
+            return entry
+    raise _UsageError("unknown command %r; the commands are %s (python3 nn.py --help)"
+                      % (name, ", ".join([entry[0] for entry in _COMMANDS])))
+
+
+# Every command: its name, its function, the arguments it expects, what it
+# does, and its options as (flag, value's name or None for a switch, default,
+# how to read the value: a function, a tuple of choices or None for text, help).
+# The function gets the arguments as a list and the options as a dict.
+_COMMANDS = [
+    ("train", _train_command, "DATA.csv", "train a network on a CSV file and save it", [
+        ("--target", "COLUMN", None, None,
+         "the column to learn: a name, or a position from 0 (default the last)"),
+        ("--inputs", "A,B,...", None, _columns, "the input columns (default all but the target)"),
+        ("--task", "TASK", None, ("classification", "regression"),
+         "classification or regression (default classification when the target holds"
+         " labels or a few whole numbers)"),
+        ("--layers", "N,N,...", [16], _widths, "the widths of the hidden layers"),
+        ("--activation", "NAME", "relu", ("relu", "tanh", "sigmoid", "leaky_relu", "linear"),
+         "of the hidden layers: relu, tanh, sigmoid, leaky_relu or linear"),
+        ("--epochs", "N", 200, _whole, "the most passes over the training rows"),
+        ("--optimizer", "NAME", "adam", ("adam", "sgd"), "adam or sgd"),
+        ("--learning-rate", "R", None, _positive, "the step size (default 0.01 for adam, 0.1 for"
+                                                   " sgd)"),
+        ("--batch-size", "N", 32, _whole, "rows per step"),
+        ("--momentum", "M", 0.0, _fraction, "for sgd, such as 0.9"),
+        ("--weight-decay", "W", 0.0, _fraction, "L2 regularisation, such as 0.0001"),
+        ("--test-size", "F", 0.2, _fraction, "the fraction of rows held out to score the network"),
+        ("--validation-split", "F", 0.1, _fraction,
+         "the fraction of the other rows held out to stop early"),
+        ("--patience", "N", 20, _count,
+         "stop when the validation loss has not improved for N epochs (0: never)"),
+        ("--time-limit", "SECONDS", None, _positive, "stop training after this long"),
+        ("--seed", "N", 0, _count, "for the weights, the held-out rows and the shuffling"),
+        ("--print-every", "N", 0, _count, "print the loss every N epochs (0: never)"),
+        ("--delimiter", "C", ",", _delimiter, "the character between values, or tab"),
+        ("--out", "MODEL.json", "model.json", None, "where to save the network"),
+    ]),
+    ("predict", _predict_command, "MODEL.json DATA.csv",
+     "write a network's answers for a CSV file as CSV, on standard output", [
+         ("--probabilities", None, False, None, "add the probability of every class"),
+         ("--inputs", "A,B,...", None, _columns,
+          "the input columns (default the ones the network learnt from)"),
+         ("--delimiter", "C", ",", _delimiter, "the character between values, or tab"),
+     ]),
+    ("info", _info_command, "MODEL.json", "describe a saved network", []),
+    ("demo", _demo_command, "", "run the two tutorials nn.py grew out of (the default)", []),
+]
+
+
 def main(argv=None):
-    "Run the command line with the given arguments; return the exit status."
+    """Run the command line with the given arguments (sys.argv[1:] by default).
+
+    Returns the exit status: 0 when done, 2 for a mistake in the command or the
+    data (one line on standard error, starting "nn.py: "), 130 for Ctrl-C. A bug
+    in nn.py shows its traceback, with status 1.
+    """
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv and argv[0] in ("-h", "--help", "help"):
-        sys.stdout.write(_USAGE)
-        return 0
-    if not argv or argv[0] == "demo":
-        return demo()
-    sys.stderr.write("nn.py: unknown command %r; try: python3 nn.py --help\n" % argv[0])
-    return 2
-
-
-_USAGE = """usage: python3 nn.py [demo]     run the two tutorials (the default)
-       python3 nn.py --help     this message
-"""
+    try:
+        name = argv[0] if argv else "demo"
+        if name in ("-h", "--help", "help"):
+            sys.stdout.write(_help(argv[1] if len(argv) > 1 else None))
+            return 0
+        if name == "--version":
+            _say("nn.py %s" % __version__)
+            return 0
+        entry = _command(name)
+        if "-h" in argv[1:] or "--help" in argv[1:]:
+            sys.stdout.write(_help(name))
+            return 0
+        arguments, options = _parse(entry, argv[1:])
+        return entry[1](arguments, options)
+    except KeyboardInterrupt:
+        sys.stderr.write("nn.py: interrupted\n")
+        return 130
+    except (ValueError, _IOError) as error:   # nn.py's own checks raise ValueError
+        if getattr(error, "errno", None) == 32 and not isinstance(error, ValueError):
+            return 1                     # a closed pipe, as in: nn.py predict ... | head
+        message = str(error) if isinstance(error, ValueError) else _reason(error)
+        sys.stderr.write("nn.py: %s\n" % " ".join(message.split()))
+        return 2
 
 
 if __name__ == "__main__":

@@ -1087,6 +1087,142 @@ class TestFromScikitLearn(Case):
 
 
 # --------------------------------------------------------------------------
+# The command line
+# --------------------------------------------------------------------------
+
+class Capture(object):
+    "Stands in for sys.stdout or sys.stderr and keeps what is written."
+
+    def __init__(self):
+        self.parts = []
+
+    def write(self, text):
+        self.parts.append(text)
+
+    def text(self):
+        return "".join(self.parts)
+
+
+def run_main(case, args, status=0):
+    "Return (standard output, standard error) of nn.main(args), checking its exit status."
+    out, err = Capture(), Capture()
+    saved = sys.stdout, sys.stderr
+    try:
+        sys.stdout, sys.stderr = out, err
+    except AttributeError:               # MicroPython: sys.stdout cannot be replaced
+        case.skipTest("sys.stdout cannot be replaced on this interpreter")
+    try:
+        got = nn.main(args)
+    finally:
+        sys.stdout, sys.stderr = saved
+    case.assertEqual(got, status, "nn.main(%r) returned %r: %s" % (args, got, err.text()))
+    return out.text(), err.text()
+
+
+def check_mistake(case, args, words):
+    "nn.main(args) exits 2 with one line on standard error holding every word."
+    out, err = run_main(case, args, 2)
+    case.assertTrue(err.startswith("nn.py: ") and err.count("\n") == 1, err)
+    for word in words:
+        case.assertTrue(word in err, "%r not in %r" % (word, err))
+
+
+class TestCommandLine(Case):
+
+    def test_parser(self):
+        entry = nn._command("train")
+        arguments, options = nn._parse(entry, ["d.csv", "--layers", "8,4", "--epochs=5",
+                                               "--target", "-1", "--optimizer", "sgd"])
+        self.assertEqual(arguments, ["d.csv"])
+        self.assertEqual((options["layers"], options["epochs"], options["target"]),
+                         ([8, 4], 5, "-1"))
+        self.assertEqual((options["optimizer"], options["learning_rate"], options["seed"]),
+                         ("sgd", None, 0))
+        arguments, options = nn._parse(nn._command("predict"), ["m.json", "--probabilities",
+                                                                "d.csv"])
+        self.assertEqual((arguments, options["probabilities"]), (["m.json", "d.csv"], True))
+        cases = [(["--epochs", "0"], ["--epochs must be a whole number of 1 or more, got '0'"]),
+                 (["--layers", "16;8"], ["--layers", "16,8"]),
+                 (["--optimizer", "rmsprop"], ["adam or sgd"]),
+                 (["--epoch", "3"], ["unknown option --epoch", "--epochs"]),
+                 (["--test-size", "1.5"], ["--test-size"]),
+                 (["--out"], ["--out needs a value"]),
+                 ([], ["expects DATA.csv"]), (["a.csv", "b.csv"], ["expects DATA.csv"])]
+        for args, words in cases:
+            self.assertRaisesMessage(ValueError, ["train"] + words, nn._parse, entry, args)
+        self.assertRaisesMessage(ValueError, ["--probabilities takes no value"], nn._parse,
+                                 nn._command("predict"), ["a", "b", "--probabilities=1"])
+        self.assertRaisesMessage(ValueError, ["unknown command 'trian'", "train, predict"],
+                                 nn._command, "trian")
+
+    def test_help_and_mistakes(self):
+        out, err = run_main(self, ["--help"])
+        for command in ("train DATA.csv", "predict MODEL.json DATA.csv", "info", "demo"):
+            self.assertTrue(command in out, out)
+        for args in (["train", "--help"], ["help", "train"], ["train", "x.csv", "-h"]):
+            out, err = run_main(self, args)
+            self.assertTrue("--learning-rate R" in out and "(default 200)" in out, out)
+            self.assertEqual(max([len(line) for line in out.split("\n")]) <= 79, True)
+        check_mistake(self, ["trian"], ["unknown command"])
+        check_mistake(self, ["train", "no_such.csv", "--epochs", "x"], ["--epochs", "'x'"])
+        check_mistake(self, ["train", "no_such.csv"], ["cannot read", "no_such.csv"])
+        check_mistake(self, ["info", "no_such.json"], ["load", "no_such.json"])
+        check_mistake(self, ["predict", "model.json"], ["expects MODEL.json DATA.csv"])
+
+
+class TestCommandLineFiles(TempFiles):
+
+    def write_csv(self, name, lines):
+        path = self.path(name)
+        f = open(path, "w")
+        f.write("\n".join(lines) + "\n")
+        f.close()
+        return path
+
+    def test_train_predict_info(self):
+        rng = Random(4)
+        rows = ["x,y,kind"] + ["%r,%r,%s" % (x, y, "in" if x * x + y * y < 0.5 else "out")
+                               for x, y in rng.matrix(60, 2)]
+        data = self.write_csv("points.csv", rows)
+        model = self.path("points.json")
+        out, err = run_main(self, ["train", data, "--layers", "6", "--epochs", "30", "--out",
+                                  model, "--learning-rate", "0.05"])
+        self.assertTrue("target kind: 2 classes" in out, out)
+        self.assertTrue("accuracy" in out and "12 held-out rows" in out, out)
+        net = nn.load(model)
+        self.assertEqual((net.sizes, net.classes, net.input_names, net.target_name),
+                         ([2, 6, 1], ["in", "out"], ["x", "y"], "kind"))
+        out, err = run_main(self, ["info", model])
+        self.assertTrue("classes: ['in', 'out']" in out and "input columns: x, y" in out, out)
+        new = self.write_csv("new.csv", ["kind,y,x", "?,0.1,0.0", "?,0.9,-0.95"])
+        out, err = run_main(self, ["predict", model, new, "--probabilities"])
+        lines = out.split("\n")
+        self.assertEqual(lines[0], "x,y,kind,probability_in,probability_out")
+        self.assertEqual([line.split(",")[2] for line in lines[1:3]], net.predict([[0.0, 0.1],
+                                                                                  [-0.95, 0.9]]))
+        self.assertClose(float(lines[2].split(",")[3]), net.predict_proba([-0.95, 0.9])[0],
+                         1e-15)
+
+    def test_regression_and_its_mistakes(self):
+        data = self.write_csv("line.csv", ["a,b,c"] + ["%d,%d,%r" % (i, i % 3, 0.5 * i + 1.0)
+                                                       for i in range(12)])
+        model = self.path("line.json")
+        out, err = run_main(self, ["train", data, "--epochs", "5", "--out", model])
+        self.assertTrue("regression" in out and "too few rows to hold any out" in out, out)
+        net = nn.load(model)
+        self.assertEqual((net.output_activation, net.target_scaler.kind), ("linear", "standard"))
+        out, err = run_main(self, ["predict", model, data])
+        self.assertEqual(out.split("\n")[0], "a,b,c")
+        check_mistake(self, ["predict", model, data, "--probabilities"], ["--probabilities"])
+        check_mistake(self, ["predict", model, data, "--inputs", "a"], ["takes 2 inputs"])
+        bad = self.write_csv("bad.csv", ["a,b,c", "1,2,3", "1,x,3"])
+        check_mistake(self, ["train", bad], ['line 3 of "%s": "x" in column "b" is not a number' % bad])
+        check_mistake(self, ["train", data, "--target", "d"], ['no column "d"'])
+        same = self.write_csv("same.csv", ["a,b"] + ["%d,same" % i for i in range(5)])
+        check_mistake(self, ["train", same, "--out", model], ["only one class", "'same'"])
+
+
+# --------------------------------------------------------------------------
 # Bad input gets a clear ValueError or TypeError
 # --------------------------------------------------------------------------
 
