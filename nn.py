@@ -2681,11 +2681,11 @@ def _train_command(arguments, options):
 
     # rows held out: some to score the network at the end, some to stop early
     X_fit, y_fit, X_test, y_test, validation = X, y, [], [], None
-    count = _held_out(len(X), options["test_size"])
+    count = _held_out(len(X), options["test_size"], 10)
     if count:
         X_fit, X_test, y_fit, y_test = train_test_split(X, y, count, seed)
-    count = _held_out(len(X_fit), options["validation_split"])
-    if count:
+    count = _held_out(len(X_fit), options["validation_split"], 50)
+    if count and options["patience"]:
         X_fit, X_val, y_fit, y_val = train_test_split(X_fit, y_fit, count, seed)
         validation = (X_val, y_val)
 
@@ -2700,20 +2700,22 @@ def _train_command(arguments, options):
         net = Network(sizes + [1], activation=options["activation"], output_activation="linear",
                       loss="mse", init="uniform", input_scaling="standard",
                       target_scaling="standard", seed=seed)
-    patience = options["patience"] or None
-    _say("network %s, %d parameters; training on %d rows with %s%s" % (
-        net.sizes, net.parameter_count(), len(X_fit), options["optimizer"],
-        "" if validation is None or patience is None else
-        ", stopping when the loss on %d other rows has not improved for %d epochs"
-        % (len(validation[0]), patience)))
     learning_rate = options["learning_rate"]
-    if learning_rate is None and options["optimizer"] == "adam":
-        learning_rate = 0.01           # 0.001, Adam's usual default, is slow for small data
+    if learning_rate is None:          # 0.001, Adam's usual default, is slow for small data
+        learning_rate = 0.01 if options["optimizer"] == "adam" else 0.1
+    _say("network %s, %d parameters; %s, learning rate %s, batches of %d, %d epochs" % (
+        net.sizes, net.parameter_count(), options["optimizer"], _fmt(learning_rate),
+        options["batch_size"], options["epochs"]))
+    _say("training on %d rows%s%s" % (
+        len(X_fit), "; %d held out to score the network" % len(X_test) if X_test else "",
+        "" if validation is None else ", %d to stop early (patience %d)"
+        % (len(validation[0]), options["patience"])))
     history = net.train(X_fit, y_fit, epochs=options["epochs"],
                         learning_rate=learning_rate, batch_size=options["batch_size"],
                         optimizer=options["optimizer"], momentum=options["momentum"],
                         weight_decay=options["weight_decay"], validation_data=validation,
-                        patience=patience, time_limit=options["time_limit"],
+                        patience=options["patience"] if validation else None,
+                        time_limit=options["time_limit"],
                         print_every=options["print_every"], progress=True)
     if history.stop_reason == "interrupted":
         sys.stderr.write("nn.py: interrupted after %d epochs; nothing was saved\n" % len(history))
@@ -2741,13 +2743,14 @@ def _task_of(y):
     return "classification" if whole and len(distinct) <= min(20, len(y) // 2) else "regression"
 
 
-_MIN_HELD_OUT = 10                     # fewer rows than this tell too little to be worth it
+def _held_out(n, fraction, least):
+    """Return how many of n rows a fraction holds out, or 0 when that is fewer than least.
 
-
-def _held_out(n, fraction):
-    "Return how many of n rows a fraction holds out, or 0 when that is too few to use."
+    Too few held-out rows tell little; to stop early, where their loss is
+    watched every epoch, a few dozen are needed, or noise stops training.
+    """
     count = int(math.ceil(fraction * n))
-    return count if count >= _MIN_HELD_OUT and n - count >= _MIN_HELD_OUT else 0
+    return count if count >= least and n - count >= least else 0
 
 
 def _predict_command(arguments, options):
@@ -2988,11 +2991,14 @@ _COMMANDS = [
         ("--batch-size", "N", 32, _whole, "rows per step"),
         ("--momentum", "M", 0.0, _fraction, "for sgd, such as 0.9"),
         ("--weight-decay", "W", 0.0, _fraction, "L2 regularisation, such as 0.0001"),
-        ("--test-size", "F", 0.2, _fraction, "the fraction of rows held out to score the network"),
+        ("--test-size", "F", 0.2, _fraction,
+         "the fraction of rows held out to score the network, when that is 10 rows or more"),
         ("--validation-split", "F", 0.1, _fraction,
-         "the fraction of the other rows held out to stop early"),
+         "the fraction of the other rows held out to stop early, when that is 50 rows"
+         " or more"),
         ("--patience", "N", 20, _count,
-         "stop when the validation loss has not improved for N epochs (0: never)"),
+         "stop when their loss has not improved for N epochs, keeping the best weights"
+         " (0: never)"),
         ("--time-limit", "SECONDS", None, _positive, "stop training after this long"),
         ("--seed", "N", 0, _count, "for the weights, the held-out rows and the shuffling"),
         ("--print-every", "N", 0, _count, "print the loss every N epochs (0: never)"),

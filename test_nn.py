@@ -1154,6 +1154,9 @@ class TestCommandLine(Case):
                                  nn._command("predict"), ["a", "b", "--probabilities=1"])
         self.assertRaisesMessage(ValueError, ["unknown command 'trian'", "train, predict"],
                                  nn._command, "trian")
+        # rows held out: 20% of 150 to score; 10% of 120 is too few to stop early on
+        self.assertEqual([nn._held_out(150, 0.2, 10), nn._held_out(120, 0.1, 50),
+                          nn._held_out(600, 0.1, 50), nn._held_out(40, 0.2, 10)], [30, 0, 60, 0])
 
     def test_help_and_mistakes(self):
         out, err = run_main(self, ["--help"])
@@ -1203,6 +1206,21 @@ class TestCommandLineFiles(TempFiles):
         self.assertClose(float(lines[2].split(",")[3]), net.predict_proba([-0.95, 0.9])[0],
                          1e-15)
 
+    def test_ctrl_c_saves_nothing(self):
+        data = self.write_csv("xor.csv", ["a,b,c", "0,0,0", "0,1,1", "1,0,1", "1,1,0"])
+        model = self.path("xor.json")
+        epoch = nn._TrainingLoop.epoch
+
+        def interrupted(loop, order):
+            raise KeyboardInterrupt()
+        try:
+            nn._TrainingLoop.epoch = interrupted
+            out, err = run_main(self, ["train", data, "--out", model], 130)
+        finally:
+            nn._TrainingLoop.epoch = epoch
+        self.assertTrue("interrupted" in err and "nothing was saved" in err, err)
+        self.assertRaises(nn.FileError, nn.load, model)
+
     def test_regression_and_its_mistakes(self):
         data = self.write_csv("line.csv", ["a,b,c"] + ["%d,%d,%r" % (i, i % 3, 0.5 * i + 1.0)
                                                        for i in range(12)])
@@ -1218,6 +1236,8 @@ class TestCommandLineFiles(TempFiles):
         bad = self.write_csv("bad.csv", ["a,b,c", "1,2,3", "1,x,3"])
         check_mistake(self, ["train", bad], ['line 3 of "%s": "x" in column "b" is not a number' % bad])
         check_mistake(self, ["train", data, "--target", "d"], ['no column "d"'])
+        check_mistake(self, ["train", self.write_csv("words.csv", ["a,b", "1,x"]), "--task",
+                             "regression"], ['line 2', '"x" in column "b" is not a number'])
         same = self.write_csv("same.csv", ["a,b"] + ["%d,same" % i for i in range(5)])
         check_mistake(self, ["train", same, "--out", model], ["only one class", "'same'"])
 
