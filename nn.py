@@ -2722,9 +2722,9 @@ def _train_command(arguments, options):
         return 130
 
     metric = "accuracy" if classes else "R^2"
-    fit = "%.4f on the %d training rows" % (net.score(X_fit, y_fit), len(X_fit))
+    fit = "%.4f on the %d training rows" % (_score(net, X_fit, y_fit), len(X_fit))
     if X_test:
-        _say("%s %.4f on the %d held-out rows (%s)" % (metric, net.score(X_test, y_test),
+        _say("%s %.4f on the %d held-out rows (%s)" % (metric, _score(net, X_test, y_test),
                                                      len(X_test), fit))
     else:
         _say("%s %s (too few rows to hold any out)" % (metric, fit))
@@ -2732,6 +2732,19 @@ def _train_command(arguments, options):
     net.save(options["out"])
     _say("saved %s" % options["out"])
     return 0
+
+
+_CHUNK = 64                            # rows predicted at once, so that a board has the memory
+
+
+def _score(net, X, y):
+    "Return net.score(X, y), accuracy or R^2, predicting _CHUNK rows at a time."
+    answers = []
+    for start in range(0, len(X), _CHUNK):
+        answers += net.predict(X[start:start + _CHUNK])
+    if net.classes is not None:
+        return sum([1.0 for a, label in zip(answers, y) if a == label]) / len(y)
+    return _r2(answers, [[v] for v in y])
 
 
 def _task_of(y):
@@ -2761,24 +2774,28 @@ def _predict_command(arguments, options):
     if len(names) != net.sizes[0]:
         raise _UsageError("predict: %s has %d columns, but the network takes %d inputs; choose "
                           "them with --inputs" % (arguments[1], len(names), net.sizes[0]))
-    name = net.target_name or "prediction"
-    if net.classes is not None:
-        answers = [[label] for label in net.predict(X)]
-        header = [name]
-        if options["probabilities"]:
-            answers = [a + p for a, p in zip(answers, net.predict_proba(X))]
-            header += ["probability_%s" % (c,) for c in net.classes]
-    elif options["probabilities"]:
+    classify, probabilities = net.classes is not None, options["probabilities"]
+    if probabilities and not classify:
         raise _UsageError("predict: --probabilities is for classifiers, and %s predicts numbers"
                           % arguments[0])
+    name = net.target_name or "prediction"
+    if classify:
+        header = [name] + (["probability_%s" % (c,) for c in net.classes] if probabilities
+                           else [])
     else:
-        answers = net.predict(X)
         header = [name] if net.sizes[-1] == 1 else ["%s_%d" % (name, j)
                                                     for j in range(net.sizes[-1])]
     delimiter = options["delimiter"]
     sys.stdout.write(_csv_line(names + header, delimiter) + "\n")
-    for row, answer in zip(X, answers):
-        sys.stdout.write(_csv_line(row + answer, delimiter) + "\n")
+    for start in range(0, len(X), _CHUNK):
+        rows = X[start:start + _CHUNK]
+        answers = net.predict(rows)
+        if classify:
+            answers = [[label] for label in answers]
+            if probabilities:
+                answers = [a + p for a, p in zip(answers, net.predict_proba(rows))]
+        for row, answer in zip(rows, answers):
+            sys.stdout.write(_csv_line(row + answer, delimiter) + "\n")
     return 0
 
 
@@ -3042,6 +3059,10 @@ def main(argv=None):
     except KeyboardInterrupt:
         sys.stderr.write("nn.py: interrupted\n")
         return 130
+    except MemoryError:
+        sys.stderr.write("nn.py: out of memory; try fewer rows or smaller layers (on "
+                         "MicroPython, a bigger heap: micropython -X heapsize=8M)\n")
+        return 2
     except (ValueError, _IOError) as error:   # nn.py's own checks raise ValueError
         if getattr(error, "errno", None) == 32 and not isinstance(error, ValueError):
             return 1                     # a closed pipe, as in: nn.py predict ... | head

@@ -1229,6 +1229,8 @@ class TestCommandLineFiles(TempFiles):
         self.assertTrue("regression" in out and "too few rows to hold any out" in out, out)
         net = nn.load(model)
         self.assertEqual((net.output_activation, net.target_scaler.kind), ("linear", "standard"))
+        X, y, names = nn.read_csv(data, target="c")
+        self.assertClose(nn._score(net, X * 30, y * 30), net.score(X, y), 1e-12)   # in chunks
         out, err = run_main(self, ["predict", model, data])
         self.assertEqual(out.split("\n")[0], "a,b,c")
         check_mistake(self, ["predict", model, data, "--probabilities"], ["--probabilities"])
