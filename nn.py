@@ -1747,10 +1747,10 @@ class _TrainingLoop(object):
         bar = _ProgressBar(epochs) if progress and _is_terminal() else None
         before = good = self.snapshot()
         best = best_value = None
+        order = None                     # the order of the rows, once shuffled
         waited = 0
         reason = "epochs"
         e = -1
-        order = None
         try:
             for e in range(epochs):
                 if self.shuffle:         # the last order shuffled again, as scikit-learn does
