@@ -2386,10 +2386,10 @@ def _read_csv(source, target, inputs, labels, delimiter):
         close()
     if not X:
         raise ValueError("read_csv: %s has no rows of data" % where)
+    input_names = [names[j] for j in columns]
     if t is None:
-        return X, None, [names[j] for j in columns], None
-    return X, _csv_targets(targets, names[t], labels, where), [names[j] for j in columns], \
-        names[t]
+        return X, None, input_names, None
+    return X, _csv_targets(targets, names[t], labels, where), input_names, names[t]
 
 
 def _open_lines(source, who):
@@ -2529,8 +2529,7 @@ def _csv_targets(targets, column, labels, where):
     values, strays = [], []
     for number, text in targets:
         if not text:
-            raise ValueError("read_csv: line %d of %s: the value in column \"%s\" is missing"
-                             % (number, where, column))
+            raise ValueError(_csv_problem(text, column, number, where))
         x = _csv_number(text) if labels is not True else None
         if x is not None and text.lstrip("+-").isdigit():
             x = int(text)
@@ -2954,18 +2953,19 @@ def _help(name=None):
         for command, function, expected, about, table in _COMMANDS:
             lines.append("  %-30s %s" % (command + " " + expected, about))
         lines += ["", "python3 nn.py COMMAND --help describes a command and its options.",
-                  "Exit status: 0 done, 2 a mistake (one line on standard error), 130 interrupted."]
+                  "Exit status: 0 done, 2 a mistake (said in one line), 130 interrupted."]
         return "\n".join(lines) + "\n"
     name, function, expected, about, table = _command(name)
-    lines = ["usage: python3 nn.py %s%s%s" % (name, " " + expected if expected else "",
-                                             " [OPTIONS]" if table else ""), "", about[:1].upper() +
-             about[1:] + "."]
+    usage = " ".join([word for word in ("usage: python3 nn.py", name, expected,
+                                        "[OPTIONS]" if table else "") if word])
+    lines = [usage, "", about[:1].upper() + about[1:] + "."]
     if table:
         lines += ["", "options:"]
     for flag, metavar, default, convert, text in table:
         if default is not None and default is not False:
-            shown = ",".join([str(v) for v in default]) if isinstance(default, list) else \
-                "tab" if default == "\t" else str(default)
+            shown = "tab" if default == "\t" else str(default)
+            if isinstance(default, list):
+                shown = ",".join([str(v) for v in default])
             text += " (default %s)" % shown
         words, line = text.split(), "  %-24s" % (flag + (" " + metavar if metavar else ""))
         for word in words:               # wrapped to 79 columns
@@ -3023,14 +3023,14 @@ _COMMANDS = [
         ("--out", "MODEL.json", "model.json", None, "where to save the network"),
     ]),
     ("predict", _predict_command, "MODEL.json DATA.csv",
-     "write a network's answers for a CSV file as CSV, on standard output", [
+     "write the answers for a CSV file, as CSV", [
          ("--probabilities", None, False, None, "add the probability of every class"),
          ("--inputs", "A,B,...", None, _columns,
           "the input columns (default the ones the network learnt from)"),
          ("--delimiter", "C", ",", _delimiter, "the character between values, or tab"),
      ]),
     ("info", _info_command, "MODEL.json", "describe a saved network", []),
-    ("demo", _demo_command, "", "run the two tutorials nn.py grew out of (the default)", []),
+    ("demo", _demo_command, "", "run the tutorials nn.py grew out of (default)", []),
 ]
 
 

@@ -1162,6 +1162,7 @@ class TestCommandLine(Case):
         out, err = run_main(self, ["--help"])
         for command in ("train DATA.csv", "predict MODEL.json DATA.csv", "info", "demo"):
             self.assertTrue(command in out, out)
+        self.assertEqual(max([len(line) for line in out.split("\n")]) <= 79, True)
         for args in (["train", "--help"], ["help", "train"], ["train", "x.csv", "-h"]):
             out, err = run_main(self, args)
             self.assertTrue("--learning-rate R" in out and "(default 200)" in out, out)
