@@ -2903,10 +2903,10 @@ def _parse(entry, argv):
         if word.startswith("-") and len(word) > 1 and _csv_number(word) is None:
             flag, value = (word.split("=", 1) + [None])[:2]
             if flag not in by_flag:
-                close = [o[0] for o in table if o[0].startswith(flag[:5])]
+                close = [o[0] for o in table if flag[:2] == "--" and o[0].startswith(flag[:5])]
+                hint = " (did you mean %s?)" % " or ".join(close) if close else ""
                 raise _UsageError("%s: unknown option %s%s; see python3 nn.py %s --help"
-                                  % (name, flag, " (did you mean %s?)" % " or ".join(close)
-                                     if close and flag.startswith("--") else "", name))
+                                  % (name, flag, hint, name))
             flag, metavar, default, convert, text = by_flag[flag]
             if metavar is None:          # a switch
                 if value is not None:
