@@ -1043,24 +1043,22 @@ SKLEARN_ACTIVATIONS = {"identity": "linear", "logistic": "sigmoid", "tanh": "tan
 
 class TestFromScikitLearn(Case):
 
-    def test_multiclass_classifier(self):
-        # MLPClassifier(hidden_layer_sizes=(5,), learning_rate_init=0.01, max_iter=2000,
-        #               random_state=3): relu, softmax output
-        net = nn.Network.from_weights(SK_CLASSIFIER_WEIGHTS, SK_CLASSIFIER_BIASES,
-                                      activation=SKLEARN_ACTIVATIONS["relu"],
-                                      classes=["setosa", "versicolor", "virginica"])
-        self.assertEqual((net.loss, net.output_activation), ("cross_entropy", "softmax"))
-        self.assertClose(net.predict_proba(SK_CLASSIFIER_X), SK_CLASSIFIER_PROBA, 0.0, 1e-12)
-        self.assertEqual(net.predict(SK_CLASSIFIER_X), SK_CLASSIFIER_LABELS)
-
-    def test_binary_classifier(self):
-        # MLPClassifier(hidden_layer_sizes=(3,), activation="logistic", ...): one logistic output
-        net = nn.Network.from_weights(SK_BINARY_WEIGHTS, SK_BINARY_BIASES,
-                                      activation=SKLEARN_ACTIVATIONS["logistic"],
-                                      classes=["other", "virginica"])
-        self.assertEqual((net.loss, net.output_activation), ("binary_crossentropy", "sigmoid"))
-        self.assertClose(net.predict_proba(SK_BINARY_X), SK_BINARY_PROBA, 0.0, 1e-12)
-        self.assertEqual(net.predict(SK_BINARY_X), SK_BINARY_LABELS)
+    def test_classifiers(self):
+        cases = [
+            # MLPClassifier(hidden_layer_sizes=(5,), learning_rate_init=0.01, max_iter=2000,
+            #               random_state=3): relu, a softmax output
+            (SK_CLASSIFIER_WEIGHTS, SK_CLASSIFIER_BIASES, "relu", SK_CLASSIFIER_X,
+             SK_CLASSIFIER_PROBA, SK_CLASSIFIER_LABELS, ("cross_entropy", "softmax")),
+            # MLPClassifier(hidden_layer_sizes=(3,), activation="logistic", ...): one output
+            (SK_BINARY_WEIGHTS, SK_BINARY_BIASES, "logistic", SK_BINARY_X, SK_BINARY_PROBA,
+             SK_BINARY_LABELS, ("binary_crossentropy", "sigmoid"))]
+        for weights, biases, activation, X, proba, labels, loss_and_output in cases:
+            net = nn.Network.from_weights(weights, biases,
+                                          activation=SKLEARN_ACTIVATIONS[activation],
+                                          classes=sorted(set(labels)))
+            self.assertEqual((net.loss, net.output_activation), loss_and_output)
+            self.assertClose(net.predict_proba(X), proba, 0.0, 1e-12)
+            self.assertEqual(net.predict(X), labels)
 
     def test_regressor(self):
         # MLPRegressor(hidden_layer_sizes=(4, 3), activation="tanh", ...): identity output
