@@ -2726,7 +2726,7 @@ def _train_command(arguments, options):
         _say("%s %.4f on the %d held-out rows (%s)" % (metric, _score(net, X_test, y_test),
                                                      len(X_test), fit))
     else:
-        _say("%s %s (too few rows to hold any out)" % (metric, fit))
+        _say("%s %s (none held out: fewer than 10 rows for --test-size)" % (metric, fit))
     net.input_names, net.target_name = names, target
     net.save(options["out"])
     _say("saved %s" % options["out"])
