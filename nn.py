@@ -87,6 +87,16 @@ def _finite(x):
     return -_BIG <= x <= _BIG
 
 
+def _native(value):
+    "Return text as a plain str where it can be one (Python 2 reads files and JSON as unicode)."
+    if not isinstance(value, _TEXT):
+        return value
+    try:
+        return str(value)
+    except Exception:                  # Python 2: text beyond ASCII stays unicode
+        return value
+
+
 def _is_number(x):
     "Return True for an int or float; booleans are not numbers here, on any interpreter."
     return isinstance(x, _INTEGERS + (float,)) and not isinstance(x, bool)
@@ -950,6 +960,9 @@ def _label_kind(label):
 # The network
 # ---------------------------------------------------------------------------
 
+_INITS = ("normal", "glorot", "he", "uniform")     # the ways to draw the first weights
+
+
 class DivergedError(ValueError):
     """Training reached an infinite or NaN loss and stopped.
 
@@ -1032,7 +1045,11 @@ class Network(object):
     bias                False for no biases (the tutorials have none)
     init                "normal" (numpy's randn, as the tutorials), "glorot" or
                         "he" (randn scaled by sqrt(2 / (n_in + n_out)) or
-                        sqrt(2 / n_in)); None picks he for relu layers, else glorot
+                        sqrt(2 / n_in)); None picks he for relu layers, else glorot;
+                        "uniform": weights and biases uniform in [-r, r] with
+                        r = sqrt(6 / (n_in + n_out)) (2, not 6, for sigmoid
+                        hidden layers), the weights scikit-learn's MLPClassifier
+                        and MLPRegressor start from with random_state=seed
     seed                an integer from 0 to 2**32 - 1: the same weights as
                         np.random.seed(seed) on every interpreter; None draws one
     input_scaling       None, "max", "minmax", "standard" or a number: how the
@@ -1042,16 +1059,23 @@ class Network(object):
     net.weights[k][i][j] is the weight from unit i of layer k to unit j of layer
     k + 1, and net.biases[k][j] the bias of unit j of layer k + 1. Both are plain
     lists: read them, change them, and every method uses what they hold.
+    net.input_names and net.target_name, None unless set, name the columns of
+    a CSV file the network learnt from; they are saved with it, and the command
+    line's predict reads the inputs by these names.
     """
 
     def __init__(self, sizes, activation="sigmoid", output_activation=None, loss=None,
                  bias=True, init=None, seed=None, input_scaling=None, target_scaling=None):
         self._configure(sizes, activation, output_activation, loss, bias, init, seed,
                         input_scaling, target_scaling)
-        # The weights: numpy's randn(n_in, n_out) for every layer in turn, scaled.
+        # The weights: numpy's randn(n_in, n_out) for every layer in turn, scaled
+        # (or, for init="uniform", scikit-learn's draws).
         rng = RandomState(self.seed)
         self.weights, self.biases = [], []
         for k in range(len(self.sizes) - 1):
+            if self.init == "uniform":
+                self._init_uniform(k, rng)
+                continue
             std = self._init_std(k)
             self.weights.append([[rng.normal() * std for j in range(self.sizes[k + 1])]
                                  for i in range(self.sizes[k])])
@@ -1089,7 +1113,7 @@ class Network(object):
         if bias is not True and bias is not False:
             raise TypeError("Network: bias must be True or False, got %s" % _describe(bias))
         if init is not None:
-            init = _check_choice(init, ["normal", "glorot", "he"], who, "init")
+            init = _check_choice(init, _INITS, who, "init")
         if seed is None:
             seed = _fresh_seed()
         seed = _check_int(seed, who, "seed", low=0)
@@ -1104,6 +1128,7 @@ class Network(object):
         self.init = init
         self.seed = seed
         self.classes = None
+        self.input_names = self.target_name = None
         self._output_given = output_activation is not None
         self.output_activation = output_activation or _default_output(loss, activation)
         _check_pair(self.loss, self.output_activation, who)
@@ -1137,6 +1162,15 @@ class Network(object):
         if init == "he":
             return math.sqrt(2.0 / n_in)
         return math.sqrt(2.0 / (n_in + n_out))
+
+    def _init_uniform(self, k, rng):
+        "Draw layer k's weights, then its biases, as scikit-learn does: rng.uniform(-r, r)."
+        n_in, n_out = self.sizes[k], self.sizes[k + 1]
+        r = math.sqrt((2.0 if self.activation == "sigmoid" else 6.0) / (n_in + n_out))
+        self.weights.append([[-r + 2.0 * r * rng.random() for j in range(n_out)]
+                             for i in range(n_in)])
+        self.biases.append([-r + 2.0 * r * rng.random() for j in range(n_out)] if self.bias
+                           else [])
 
     def _activations(self):
         "Return the activation of every layer after the input: hidden ones, then the output."
@@ -1839,12 +1873,15 @@ class _TrainingLoop(object):
         bar = _ProgressBar(epochs) if progress and _is_terminal() else None
         before = good = self.snapshot()
         best = best_value = None
+        order = None                     # the order of the rows, once shuffled
         waited = 0
         reason = "epochs"
         done = 0
         try:
             for e in range(epochs):
-                order = self.rng.permutation(n) if self.shuffle else None
+                if self.shuffle:         # the last order shuffled again, as scikit-learn does
+                    shuffled = self.rng.permutation(n)
+                    order = shuffled if order is None else [order[i] for i in shuffled]
                 total, hits = self.epoch(order)
                 loss = total / count
                 if not _finite(loss) or not self.finite():
@@ -2213,6 +2250,8 @@ def _model_text(net, who):
         ("classes", _json_text(net.classes)),
         ("input_scaling", _json_text(_scaler_dict(net.input_scaler))),
         ("target_scaling", _json_text(_scaler_dict(net.target_scaler))),
+        ("input_names", _json_text(_column_names(net, "save"))),
+        ("target_name", _json_text(net.target_name)),
         ("weights", "[\n" + ",\n".join(["  " + _matrix_text(W, 2) for W in net.weights])
          + "\n]"),
         ("biases", _matrix_text(net.biases, 0)),
@@ -2257,8 +2296,8 @@ def _brython_safe(text):
 
 
 _FIELDS = ("format", "version", "sizes", "activation", "output_activation", "loss", "bias",
-           "init", "seed", "classes", "input_scaling", "target_scaling", "weights", "biases",
-           "comment")
+           "init", "seed", "classes", "input_scaling", "target_scaling", "input_names",
+           "target_name", "weights", "biases", "comment")
 
 
 def _from_dict(data):
@@ -2280,20 +2319,39 @@ def _from_dict(data):
         if name not in data:
             raise ValueError("the field %r is missing" % name)
     seed = data.get("seed")
+    classes = data.get("classes")
     net = Network.from_weights(
         data["weights"], data["biases"] if data.get("bias", True) else None,
         activation=data["activation"], output_activation=data.get("output_activation"),
-        loss=data.get("loss"), classes=data.get("classes"), sizes=data["sizes"])
+        loss=data.get("loss"), sizes=data["sizes"],
+        classes=[_native(c) for c in classes] if isinstance(classes, list) else classes)
     net.init = data.get("init")
     if net.init is not None:
-        net.init = _check_choice(net.init, ["normal", "glorot", "he"], "file", "init")
+        net.init = _check_choice(net.init, _INITS, "file", "init")
     if seed is not None:
         net.seed = _check_int(seed, "file", "seed", low=0)
     net.input_scaler = _scaler_from(data.get("input_scaling"), net.sizes[0], "input_scaling")
     net.target_scaler = _scaler_from(data.get("target_scaling"), net.sizes[-1], "target_scaling")
     if net.target_scaler is not None and net.classes is not None:
         raise ValueError("target_scaling is for numeric targets, but classes are given")
+    names = data.get("input_names")
+    net.input_names = [_native(n) for n in names] if isinstance(names, list) else names
+    net.target_name = _native(data.get("target_name"))
+    _column_names(net, "file")
     return net
+
+
+def _column_names(net, who):
+    "Return net.input_names after checking them and net.target_name: None or names as text."
+    names = net.input_names
+    if names is not None and not (isinstance(names, list) and len(names) == net.sizes[0] and
+                                  not [n for n in names if not isinstance(n, _TEXT)]):
+        raise ValueError("%s: input_names must be None or a list of %d strings, got %s"
+                         % (who, net.sizes[0], _describe(names)))
+    if net.target_name is not None and not isinstance(net.target_name, _TEXT):
+        raise ValueError("%s: target_name must be None or a string, got %s"
+                         % (who, _describe(net.target_name)))
+    return names
 
 
 def _scaler_from(fields, width, name):
@@ -2405,6 +2463,328 @@ def load_weights(path):
         rows.append(row)
     if not rows:
         raise FileError("load_weights: %r holds no numbers" % path)
+    return rows
+
+
+# ---------------------------------------------------------------------------
+# Data without numpy
+# ---------------------------------------------------------------------------
+# Enough to go from a CSV file to a trained network: read_csv turns a file
+# into rows of numbers and a target column, train_test_split holds rows out
+# to test on (the rows scikit-learn holds out for the same seed), and one_hot
+# turns class labels into rows of 0s and 1s. The reader is written by hand,
+# a line at a time, because MicroPython has no csv module and a board may not
+# have room for a whole file at once.
+
+_BOM = b"\xef\xbb\xbf".decode("utf-8")    # a byte order mark, which spreadsheets write first
+
+
+def read_csv(source, target=None, inputs=None, labels=None, delimiter=","):
+    """Return (X, y, names): the rows of numbers, the target column and the input names.
+
+    source     a file name, or lines of text (an open file, a list of strings)
+    target     the column y holds: its name in the header, or its position
+               counting from 0 (-1 is the last); None reads no target, y is None
+    inputs     the columns of X, by name or position, in that order; None
+               means every column but the target
+    labels     None: y holds numbers when every value is a number (int where
+               it is written as a whole number), else class labels (strings);
+               True: always labels; False: always numbers
+    delimiter  the character between values, such as ";" or a tab
+
+    The first line is the header, unless one of its values is a number; then
+    the columns are named "0", "1", ... by position. A value may be in double
+    quotes ("a, b" is one value, "" inside quotes is a quote). Blank lines are
+    skipped; a byte order mark and Windows line ends are fine. A missing value
+    or a value that is not a number is refused, naming the line and column:
+
+        X, y, names = read_csv("iris.csv", target="species")
+        read_csv(["a,b,kind", "1,2,x", "3,4,y"], target="kind")
+            == ([[1.0, 2.0], [3.0, 4.0]], ["x", "y"], ["a", "b"])
+    """
+    X, y, names, target_name = _read_csv(source, target, inputs, labels, delimiter)
+    return X, y, names
+
+
+def _read_csv(source, target, inputs, labels, delimiter):
+    "Return (X, y, input names, target name) from a CSV source (see read_csv)."
+    who = "read_csv"
+    if labels is not None and labels is not True and labels is not False:
+        raise TypeError("read_csv: labels must be None, True or False, got %s"
+                        % _describe(labels))
+    if not isinstance(delimiter, _TEXT) or len(delimiter) != 1 or delimiter in '"\r\n':
+        raise ValueError("read_csv: delimiter must be one character other than a quote or a "
+                         "line end, got %r" % (delimiter,))
+    lines, where, close = _open_lines(source, who)
+    names = first = None                # first: "header" or "first line", for messages
+    X, targets = [], []                 # targets: (line number, text) for every row
+    try:
+        for number, line in enumerate(lines, 1):
+            if isinstance(line, bytes) or not isinstance(line, _TEXT):
+                line = _decode_line(line, number, where, who)
+            if line[:1] == _BOM:
+                line = line[1:]
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                continue
+            fields = _csv_fields(line, delimiter)
+            if fields is None:
+                raise ValueError("read_csv: line %d of %s: a quoted value is not closed (a value "
+                                 "cannot go on to the next line)" % (number, where))
+            if names is None:
+                if [f for f in fields if _csv_number(f) is not None]:
+                    names, first = [str(j) for j in range(len(fields))], "first line"
+                else:
+                    names, first = fields, "header"
+                columns, t = _csv_columns(names, target, inputs, where)
+                if first == "header":
+                    continue
+            if len(fields) != len(names):
+                raise ValueError("read_csv: line %d of %s has %d values, the %s has %d"
+                                 % (number, where, len(fields), first, len(names)))
+            row = []
+            for j in columns:
+                x = _csv_number(fields[j])
+                if x is None:
+                    raise ValueError(_csv_problem(fields[j], names[j], number, where))
+                row.append(x)
+            X.append(row)
+            if t is not None:
+                targets.append((number, fields[t]))
+    finally:
+        close()
+    if not X:
+        raise ValueError("read_csv: %s has no rows of data" % where)
+    input_names = [names[j] for j in columns]
+    if t is None:
+        return X, None, input_names, None
+    return X, _csv_targets(targets, names[t], labels, where), input_names, names[t]
+
+
+def _open_lines(source, who):
+    "Return (lines, the source's description for messages, a function that closes it)."
+    if isinstance(source, _TEXT):
+        try:
+            f = open(source, "rb")
+        except Exception as error:
+            raise FileError('%s: cannot read "%s": %s' % (who, source, _reason(error)))
+        return f, '"%s"' % source, f.close
+    if isinstance(source, (list, tuple)) or hasattr(source, "readline"):
+        name = getattr(source, "name", None)
+        where = '"%s"' % name if isinstance(name, _TEXT) else "the text given"
+        return source, where, lambda: None
+    raise TypeError("%s: source must be a file name or lines of text, got %s"
+                    % (who, _describe(source)))
+
+
+def _decode_line(line, number, where, who):
+    "Return a line of bytes as text (a plain str where it can be one)."
+    try:
+        text = line.decode("utf-8")
+    except AttributeError:
+        raise TypeError("%s: line %d of %s is %s, expected text"
+                        % (who, number, where, _describe(line)))
+    except Exception:
+        raise ValueError("%s: line %d of %s is not UTF-8 text" % (who, number, where))
+    return _native(text)
+
+
+def _csv_fields(line, delimiter):
+    """Return the values of one CSV line, or None when a quote is left open.
+
+    Values are split at the delimiter outside double quotes; "" inside quotes
+    is one quote, and spaces outside quotes are dropped.
+    """
+    if '"' not in line:
+        return [field.strip() for field in line.split(delimiter)]
+    fields, text, quoted, was_quoted = [], [], False, False
+    i = 0
+    while i < len(line):
+        c = line[i]
+        if quoted:
+            if c != '"':
+                text.append(c)
+            elif line[i + 1:i + 2] == '"':
+                text.append('"')
+                i += 1
+            else:
+                quoted = False
+        elif c == '"':
+            quoted = was_quoted = True
+            text = []                   # whatever stood before the quote was blank
+        elif c == delimiter:
+            fields.append("".join(text) if was_quoted else "".join(text).strip())
+            text, was_quoted = [], False
+        elif not was_quoted:
+            text.append(c)
+        i += 1
+    if quoted:
+        return None
+    fields.append("".join(text) if was_quoted else "".join(text).strip())
+    return fields
+
+
+def _csv_number(text):
+    "Return text as a float if it is a finite number, else None."
+    if "_" in text:                     # 1_000 is a number on Python 3.6+ only
+        return None
+    try:
+        x = float(text)
+    except ValueError:
+        return None
+    return x if _finite(x) else None
+
+
+def _csv_problem(text, column, number, where):
+    "Return the message for a value that should be a number and is not."
+    if not text:
+        return ("read_csv: line %d of %s: the value in column \"%s\" is missing; fill it in or "
+                "leave the row out" % (number, where, column))
+    return ("read_csv: line %d of %s: \"%s\" in column \"%s\" is not a number"
+            % (number, where, text[:40], column))
+
+
+def _csv_columns(names, target, inputs, where):
+    "Return (the positions of the input columns, the position of the target or None)."
+    seen = set()
+    for name in names:
+        if name in seen:
+            raise ValueError("read_csv: the header of %s names the column \"%s\" twice"
+                             % (where, name))
+        seen.add(name)
+    t = None if target is None else _csv_position(names, target, "target", where)
+    if inputs is None:
+        columns = [j for j in range(len(names)) if j != t]
+    else:
+        if not isinstance(inputs, (list, tuple)):
+            raise TypeError("read_csv: inputs must be a list of column names or positions, "
+                            "got %s" % _describe(inputs))
+        columns = [_csv_position(names, key, "inputs[%d]" % i, where)
+                   for i, key in enumerate(inputs)]
+        for j in columns:
+            if j == t or columns.count(j) > 1:
+                raise ValueError("read_csv: the column \"%s\" is given twice (as %s)"
+                                 % (names[j], "the target and an input" if j == t
+                                    else "two inputs"))
+    if not columns:
+        raise ValueError("read_csv: %s has no columns for inputs" % where)
+    return columns, t
+
+
+def _csv_position(names, key, name, where):
+    "Return the position of a column given by name, or by position counting from 0."
+    if isinstance(key, _TEXT) and key in names:
+        return names.index(key)
+    position = key
+    if isinstance(key, _TEXT):
+        try:
+            position = int(key)
+        except ValueError:
+            pass
+    if isinstance(position, _INTEGERS) and not isinstance(position, bool):
+        if -len(names) <= position < len(names):
+            return position % len(names)
+        raise ValueError("read_csv: %s is column %d, but %s has %d columns (0 to %d)"
+                         % (name, position, where, len(names), len(names) - 1))
+    if isinstance(key, _TEXT):
+        raise ValueError("read_csv: %s has no column \"%s\"; its columns are %s"
+                         % (where, key, ", ".join(names)))
+    raise TypeError("read_csv: %s must be a column name or position, got %s"
+                    % (name, _describe(key)))
+
+
+def _csv_targets(targets, column, labels, where):
+    "Return the target column's values: numbers or class labels (see read_csv)."
+    values, strays = [], []
+    for number, text in targets:
+        if not text:
+            raise ValueError(_csv_problem(text, column, number, where))
+        x = _csv_number(text) if labels is not True else None
+        if x is not None and text.lstrip("+-").isdigit():
+            x = int(text)
+        if x is None:
+            if labels is False:
+                raise ValueError(_csv_problem(text, column, number, where))
+            strays.append((number, text))
+        values.append(x)
+    if not strays:
+        return values
+    if len(strays) < len(values) - len(strays) and labels is None:
+        number, text = strays[0]        # a column of numbers with a few gaps
+        raise ValueError("%s, though most values in the column are (labels=True reads them "
+                         "all as class labels)" % _csv_problem(text, column, number, where))
+    return [text for number, text in targets]
+
+
+def _csv_line(values, delimiter=","):
+    "Return values as one line of CSV: numbers written exactly, text quoted where it must be."
+    fields = []
+    for v in values:
+        text = _float_text(v) if isinstance(v, float) else v if isinstance(v, _TEXT) else str(v)
+        if delimiter in text or '"' in text or "\n" in text or text != text.strip():
+            text = '"%s"' % text.replace('"', '""')
+        fields.append(text)
+    return delimiter.join(fields)
+
+
+def train_test_split(X, y, test_size=0.25, seed=None):
+    """Return (X_train, X_test, y_train, y_test): the rows shuffled, then split in two.
+
+    test_size is a fraction of the rows (rounded up) or a number of rows. The
+    shuffle is numpy's permutation, so a seed holds out the same rows, in the
+    same order, as scikit-learn's train_test_split(X, y, test_size=test_size,
+    random_state=seed); None draws a seed.
+    """
+    who = "train_test_split"
+    X, y = _as_list(X, who, "X"), _as_list(y, who, "y")
+    n = len(X)
+    if len(y) != n:
+        raise ValueError("train_test_split: X has %d rows but y has %d" % (n, len(y)))
+    if isinstance(test_size, float):
+        size = _check_number(test_size, who, "test_size", 0.0, 1.0, low_open=True)
+        count = int(math.ceil(size * n))
+    else:
+        count = _check_int(test_size, who, "test_size")
+    if count >= n:
+        raise ValueError("train_test_split: test_size %r of %d rows leaves no rows to train on"
+                         % (test_size, n))
+    if seed is None:
+        seed = _fresh_seed()
+    seed = _check_int(seed, who, "seed", low=0)
+    if seed > 0xffffffff:
+        raise ValueError("train_test_split: seed must be below 2**32, got %d" % seed)
+    order = RandomState(seed).permutation(n)
+    test, train = order[:count], order[count:]
+    return [X[i] for i in train], [X[i] for i in test], [y[i] for i in train], [y[i] for i in test]
+
+
+def one_hot(labels, classes=None):
+    """Return class labels as rows of 0.0 and 1.0, with a column for every class.
+
+    The columns follow classes, by default sorted(set(labels)), the order of
+    net.classes: one_hot(["b", "a", "b"]) == [[0.0, 1.0], [1.0, 0.0], [0.0, 1.0]].
+    """
+    who = "one_hot"
+    labels = _as_list(labels, who, "labels")
+    for i, label in enumerate(labels):
+        _check_label(label, who, "labels[%d]" % i)
+    if classes is None:
+        if len(set([_label_kind(label) for label in labels])) > 1:
+            raise TypeError("one_hot: labels mixes labels of different kinds, %s"
+                            % _short_list(labels))
+        classes = sorted(set(labels))
+    classes = _as_list(classes, who, "classes")
+    index = dict((c, j) for j, c in enumerate(classes))
+    if len(index) != len(classes):
+        raise ValueError("one_hot: classes holds a label twice: %s" % _short_list(classes))
+    rows = []
+    for i, label in enumerate(labels):
+        if label not in index:
+            raise ValueError("one_hot: labels[%d] is %r, not one of the classes %s"
+                             % (i, label, _short_list(classes)))
+        row = [0.0] * len(classes)
+        row[index[label]] = 1.0
+        rows.append(row)
     return rows
 
 
@@ -3035,6 +3415,10 @@ def _loss_svg(losses, validation, log):
 # ---------------------------------------------------------------------------
 # The command line
 # ---------------------------------------------------------------------------
+# python3 nn.py COMMAND [ARGUMENTS] [OPTIONS], or python3 -m nn. Every command
+# is a function listed in _COMMANDS with its arguments and options; the parser
+# and the help texts are made from that table, so a new command is a function
+# and a row. Written by hand, because MicroPython has no argparse.
 
 def demo(out=None):
     "Run the two tutorials nn.py grew out of, printing what they print."
@@ -3075,21 +3459,409 @@ def demo(out=None):
     return 0
 
 
+def _train_command(arguments, options):
+    "nn.py train DATA.csv: train a network on the rows of a CSV file and save it."
+    path, task, seed = arguments[0], options["task"], options["seed"]
+    X, y, names, target = _read_csv(path, -1 if options["target"] is None else options["target"],
+                                    options["inputs"], False if task == "regression" else None,
+                                    options["delimiter"])
+    task = task or _task_of(y)
+    classes = sorted(set(y)) if task == "classification" else None
+    _say("%s: %d rows, %d inputs, target %s: %s" % (
+        path, len(X), len(names), target,
+        "%d classes" % len(classes) if classes else "regression (numbers)"))
+
+    # rows held out: some to score the network at the end, some to stop early
+    X_fit, y_fit, X_test, y_test, validation = X, y, [], [], None
+    count = _held_out(len(X), options["test_size"], 10)
+    if count:
+        X_fit, X_test, y_fit, y_test = train_test_split(X, y, count, seed)
+    count = _held_out(len(X_fit), options["validation_split"], 50)
+    if count and options["patience"]:
+        X_fit, X_val, y_fit, y_val = train_test_split(X_fit, y_fit, count, seed)
+        validation = (X_val, y_val)
+
+    # scikit-learn's starting weights, and for two classes one sigmoid output, as it has
+    sizes = [len(names)] + options["layers"]
+    if classes:
+        net = Network(sizes + [1 if len(classes) == 2 else len(classes)],
+                      activation=options["activation"], init="uniform",
+                      input_scaling="standard", seed=seed)
+        net._learn_classes(classes, "train")
+    else:
+        net = Network(sizes + [1], activation=options["activation"], output_activation="linear",
+                      loss="mse", init="uniform", input_scaling="standard",
+                      target_scaling="standard", seed=seed)
+    learning_rate = options["learning_rate"]
+    if learning_rate is None:          # 0.001, Adam's usual default, is slow for small data
+        learning_rate = 0.01 if options["optimizer"] == "adam" else 0.1
+    _say("network %s, %d parameters; %s, learning rate %s, batches of %d, %d epochs" % (
+        net.sizes, net.parameter_count(), options["optimizer"], _fmt(learning_rate),
+        options["batch_size"], options["epochs"]))
+    _say("training on %d rows%s%s" % (
+        len(X_fit), "; %d held out to score the network" % len(X_test) if X_test else "",
+        "" if validation is None else ", %d to stop early (patience %d)"
+        % (len(validation[0]), options["patience"])))
+    history = net.train(X_fit, y_fit, epochs=options["epochs"],
+                        learning_rate=learning_rate, batch_size=options["batch_size"],
+                        optimizer=options["optimizer"], momentum=options["momentum"],
+                        weight_decay=options["weight_decay"], validation_data=validation,
+                        patience=options["patience"] if validation else None,
+                        time_limit=options["time_limit"],
+                        print_every=options["print_every"], progress=True)
+    if history.stop_reason == "interrupted":
+        sys.stderr.write("nn.py: interrupted after %d epochs; nothing was saved\n" % len(history))
+        return 130
+
+    metric = "accuracy" if classes else "R^2"
+    fit = "%.4f on the %d training rows" % (_score(net, X_fit, y_fit), len(X_fit))
+    if X_test:
+        _say("%s %.4f on the %d held-out rows (%s)" % (metric, _score(net, X_test, y_test),
+                                                     len(X_test), fit))
+    else:
+        _say("%s %s (none held out: fewer than 10 rows for --test-size)" % (metric, fit))
+    net.input_names, net.target_name = names, target
+    net.save(options["out"])
+    _say("saved %s" % options["out"])
+    return 0
+
+
+_CHUNK = 64                            # rows predicted at once, so that a board has the memory
+
+
+def _score(net, X, y):
+    "Return net.score(X, y), accuracy or R^2, predicting _CHUNK rows at a time."
+    answers = []
+    for start in range(0, len(X), _CHUNK):
+        answers += net.predict(X[start:start + _CHUNK])
+    if net.classes is not None:
+        return sum([1.0 for a, label in zip(answers, y) if a == label]) / len(y)
+    return _r2(answers, [[v] for v in y])
+
+
+def _task_of(y):
+    "Return 'classification' for class labels or a few distinct whole numbers, else 'regression'."
+    distinct = set(y)
+    if [v for v in distinct if isinstance(v, _TEXT)]:
+        return "classification"
+    whole = not [v for v in distinct if not isinstance(v, _INTEGERS)]
+    return "classification" if whole and len(distinct) <= min(20, len(y) // 2) else "regression"
+
+
+def _held_out(n, fraction, least):
+    """Return how many of n rows a fraction holds out, or 0 when that is fewer than least.
+
+    Too few held-out rows tell little; to stop early, where their loss is
+    watched every epoch, a few dozen are needed, or noise stops training.
+    """
+    count = int(math.ceil(fraction * n))
+    return count if count >= least and n - count >= least else 0
+
+
+def _predict_command(arguments, options):
+    "nn.py predict MODEL.json DATA.csv: write the network's answers for a CSV file as CSV."
+    net = load(arguments[0])
+    X, y, names = read_csv(arguments[1], None, options["inputs"] or net.input_names, None,
+                           options["delimiter"])
+    if len(names) != net.sizes[0]:
+        raise _UsageError("predict: %s has %d columns, but the network takes %d inputs; choose "
+                          "them with --inputs" % (arguments[1], len(names), net.sizes[0]))
+    classify, probabilities = net.classes is not None, options["probabilities"]
+    if probabilities and not classify:
+        raise _UsageError("predict: --probabilities is for classifiers, and %s predicts numbers"
+                          % arguments[0])
+    name = net.target_name or "prediction"
+    if classify:
+        header = [name] + (["probability_%s" % (c,) for c in net.classes] if probabilities
+                           else [])
+    else:
+        header = [name] if net.sizes[-1] == 1 else ["%s_%d" % (name, j)
+                                                    for j in range(net.sizes[-1])]
+    delimiter = options["delimiter"]
+    sys.stdout.write(_csv_line(names + header, delimiter) + "\n")
+    for start in range(0, len(X), _CHUNK):
+        rows = X[start:start + _CHUNK]
+        answers = net.predict(rows)
+        if classify:
+            answers = [[label] for label in answers]
+            if probabilities:
+                answers = [a + p for a, p in zip(answers, net.predict_proba(rows))]
+        for row, answer in zip(rows, answers):
+            sys.stdout.write(_csv_line(row + answer, delimiter) + "\n")
+    return 0
+
+
+def _info_command(arguments, options):
+    "nn.py info MODEL.json: describe a saved network."
+    net = load(arguments[0])
+    net.summary()
+    if net.input_names is not None:
+        _say("input columns: %s" % ", ".join(net.input_names))
+    if net.target_name is not None:
+        _say("target column: %s" % net.target_name)
+    return 0
+
+
+def _demo_command(arguments, options):
+    "nn.py demo: run the two tutorials."
+    return demo()
+
+
+def _say(line):
+    "Print one line on standard output."
+    sys.stdout.write(line + "\n")
+
+
+# Reading the values of options. Each returns the value or raises ValueError
+# saying what was expected, which the parser turns into a one-line message.
+
+def _whole(text, low=1):
+    "Return an option's value as a whole number of low or more."
+    try:
+        value = int(text)
+    except ValueError:
+        value = None
+    if value is None or value < low:
+        raise ValueError("a whole number of %d or more" % low)
+    return value
+
+
+def _count(text):
+    "Return an option's value as a whole number of 0 or more."
+    return _whole(text, 0)
+
+
+def _positive(text):
+    "Return an option's value as a number above 0."
+    x = _csv_number(text)
+    if x is None or x <= 0.0:
+        raise ValueError("a number above 0")
+    return x
+
+
+def _fraction(text):
+    "Return an option's value as a number from 0 up to (not including) 1."
+    x = _csv_number(text)
+    if x is None or not 0.0 <= x < 1.0:
+        raise ValueError("a number from 0 up to 1, such as 0.2")
+    return x
+
+
+def _widths(text):
+    "Return an option's value as layer widths: '16,8' is [16, 8]."
+    try:
+        return [_whole(width) for width in text.split(",")]
+    except ValueError:
+        raise ValueError("widths of 1 or more separated by commas, such as 16,8")
+
+
+def _columns(text):
+    "Return an option's value as column names or positions: 'a,b' is ['a', 'b']."
+    names = [name.strip() for name in text.split(",")]
+    if "" in names:
+        raise ValueError("column names or positions separated by commas")
+    return names
+
+
+def _delimiter(text):
+    "Return an option's value as a delimiter: one character, or the word tab."
+    if text == "tab":
+        return "\t"
+    if len(text) != 1:
+        raise ValueError("one character, or the word tab")
+    return text
+
+
+class _UsageError(ValueError):
+    "A mistake on the command line: one line on standard error, exit status 2."
+
+
+def _parse(entry, argv):
+    """Return (arguments, options) of a command's line, or raise _UsageError.
+
+    entry is the command's row of _COMMANDS. options maps every option's name,
+    without dashes ("learning_rate" for --learning-rate), to its value, or to
+    its default when it was not given. --name value and --name=value both work.
+    """
+    name, function, expected, about, table = entry
+    by_flag = dict((option[0], option) for option in table)
+    options = dict((option[0][2:].replace("-", "_"), option[2]) for option in table)
+    arguments = []
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--":                 # everything after it is an argument
+            arguments.extend(argv[i + 1:])
+            break
+        if word.startswith("-") and len(word) > 1 and _csv_number(word) is None:
+            flag, value = (word.split("=", 1) + [None])[:2]
+            if flag not in by_flag:
+                close = [o[0] for o in table if flag[:2] == "--" and o[0].startswith(flag[:5])]
+                hint = " (did you mean %s?)" % " or ".join(close) if close else ""
+                raise _UsageError("%s: unknown option %s%s; see python3 nn.py %s --help"
+                                  % (name, flag, hint, name))
+            flag, metavar, default, convert, text = by_flag[flag]
+            if metavar is None:          # a switch
+                if value is not None:
+                    raise _UsageError("%s: %s takes no value" % (name, flag))
+                value = True
+            else:
+                if value is None:
+                    i += 1
+                    if i == len(argv):
+                        raise _UsageError("%s: %s needs a value (%s)" % (name, flag, metavar))
+                    value = argv[i]
+                value = _convert(name, flag, convert, value)
+            options[flag[2:].replace("-", "_")] = value
+        else:
+            arguments.append(word)
+        i += 1
+    if len(arguments) != len(expected.split()):
+        raise _UsageError("%s expects %s, got %s; see python3 nn.py %s --help"
+                          % (name, expected or "no arguments", " ".join(arguments) or "none",
+                             name))
+    return arguments, options
+
+
+def _convert(name, flag, convert, value):
+    "Return an option's value converted, or raise _UsageError saying what was expected."
+    if convert is None:
+        return value
+    if isinstance(convert, tuple):       # a choice of names
+        if value not in convert:
+            raise _UsageError("%s: %s must be %s, got %r"
+                              % (name, flag, " or ".join(convert), value))
+        return value
+    try:
+        return convert(value)
+    except ValueError as error:
+        raise _UsageError("%s: %s must be %s, got %r" % (name, flag, error, value))
+
+
+def _help(name=None):
+    "Return the help text of one command, or of the command line as a whole."
+    if name is None:
+        lines = ["usage: python3 nn.py COMMAND [ARGUMENTS] [OPTIONS]   (or: python3 -m nn ...)",
+                 ""]
+        for command, function, expected, about, table in _COMMANDS:
+            lines.append("  %-30s %s" % (command + " " + expected, about))
+        lines += ["", "python3 nn.py COMMAND --help describes a command and its options.",
+                  "Exit status: 0 done, 2 a mistake (said in one line), 130 interrupted."]
+        return "\n".join(lines) + "\n"
+    name, function, expected, about, table = _command(name)
+    usage = " ".join([word for word in ("usage: python3 nn.py", name, expected,
+                                        "[OPTIONS]" if table else "") if word])
+    lines = [usage, "", about[:1].upper() + about[1:] + "."]
+    if table:
+        lines += ["", "options:"]
+    for flag, metavar, default, convert, text in table:
+        if default is not None and default is not False:
+            shown = "tab" if default == "\t" else str(default)
+            if isinstance(default, list):
+                shown = ",".join([str(v) for v in default])
+            text += " (default %s)" % shown
+        words, line = text.split(), "  %-24s" % (flag + (" " + metavar if metavar else ""))
+        for word in words:               # wrapped to 79 columns
+            if len(line) + 1 + len(word) > 79 and len(line) > 27:
+                lines.append(line)
+                line = " " * 26
+            line += " " + word
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def _command(name):
+    "Return the row of _COMMANDS for a command's name, or raise _UsageError."
+    for entry in _COMMANDS:
+        if entry[0] == name:
+            return entry
+    raise _UsageError("unknown command %r; the commands are %s (python3 nn.py --help)"
+                      % (name, ", ".join([entry[0] for entry in _COMMANDS])))
+
+
+# Every command: its name, its function, the arguments it expects, what it
+# does, and its options as (flag, value's name or None for a switch, default,
+# how to read the value: a function, a tuple of choices or None for text, help).
+# The function gets the arguments as a list and the options as a dict.
+_COMMANDS = [
+    ("train", _train_command, "DATA.csv", "train a network on a CSV file and save it", [
+        ("--target", "COLUMN", None, None,
+         "the column to learn: a name, or a position from 0 (default the last)"),
+        ("--inputs", "A,B,...", None, _columns, "the input columns (default all but the target)"),
+        ("--task", "TASK", None, ("classification", "regression"),
+         "classification or regression (default classification when the target holds"
+         " labels or a few whole numbers)"),
+        ("--layers", "N,N,...", [16], _widths, "the widths of the hidden layers"),
+        ("--activation", "NAME", "relu", ("relu", "tanh", "sigmoid", "leaky_relu", "linear"),
+         "of the hidden layers: relu, tanh, sigmoid, leaky_relu or linear"),
+        ("--epochs", "N", 200, _whole, "the most passes over the training rows"),
+        ("--optimizer", "NAME", "adam", ("adam", "sgd"), "adam or sgd"),
+        ("--learning-rate", "R", None, _positive, "the step size (default 0.01 for adam, 0.1 for"
+                                                   " sgd)"),
+        ("--batch-size", "N", 32, _whole, "rows per step"),
+        ("--momentum", "M", 0.0, _fraction, "for sgd, such as 0.9"),
+        ("--weight-decay", "W", 0.0, _fraction, "L2 regularisation, such as 0.0001"),
+        ("--test-size", "F", 0.2, _fraction,
+         "the fraction of rows held out to score the network, when that is 10 rows or more"),
+        ("--validation-split", "F", 0.1, _fraction,
+         "the fraction of the other rows held out to stop early, when that is 50 rows"
+         " or more"),
+        ("--patience", "N", 20, _count,
+         "stop when their loss has not improved for N epochs, keeping the best weights"
+         " (0: never)"),
+        ("--time-limit", "SECONDS", None, _positive, "stop training after this long"),
+        ("--seed", "N", 0, _count, "for the weights, the held-out rows and the shuffling"),
+        ("--print-every", "N", 0, _count, "print the loss every N epochs (0: never)"),
+        ("--delimiter", "C", ",", _delimiter, "the character between values, or tab"),
+        ("--out", "MODEL.json", "model.json", None, "where to save the network"),
+    ]),
+    ("predict", _predict_command, "MODEL.json DATA.csv",
+     "write the answers for a CSV file, as CSV", [
+         ("--probabilities", None, False, None, "add the probability of every class"),
+         ("--inputs", "A,B,...", None, _columns,
+          "the input columns (default the ones the network learnt from)"),
+         ("--delimiter", "C", ",", _delimiter, "the character between values, or tab"),
+     ]),
+    ("info", _info_command, "MODEL.json", "describe a saved network", []),
+    ("demo", _demo_command, "", "run the tutorials nn.py grew out of (default)", []),
+]
+
+
 def main(argv=None):
-    "Run the command line with the given arguments; return the exit status."
+    """Run the command line with the given arguments (sys.argv[1:] by default).
+
+    Returns the exit status: 0 when done, 2 for a mistake in the command or the
+    data (one line on standard error, starting "nn.py: "), 130 for Ctrl-C. A bug
+    in nn.py shows its traceback, with status 1.
+    """
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv and argv[0] in ("-h", "--help", "help"):
-        sys.stdout.write(_USAGE)
-        return 0
-    if not argv or argv[0] == "demo":
-        return demo()
-    sys.stderr.write("nn.py: unknown command %r; try: python3 nn.py --help\n" % argv[0])
-    return 2
-
-
-_USAGE = """usage: python3 nn.py [demo]     run the two tutorials (the default)
-       python3 nn.py --help     this message
-"""
+    try:
+        name = argv[0] if argv else "demo"
+        if name in ("-h", "--help", "help"):
+            sys.stdout.write(_help(argv[1] if len(argv) > 1 else None))
+            return 0
+        if name == "--version":
+            _say("nn.py %s" % __version__)
+            return 0
+        entry = _command(name)
+        if "-h" in argv[1:] or "--help" in argv[1:]:
+            sys.stdout.write(_help(name))
+            return 0
+        arguments, options = _parse(entry, argv[1:])
+        return entry[1](arguments, options)
+    except KeyboardInterrupt:
+        sys.stderr.write("nn.py: interrupted\n")
+        return 130
+    except MemoryError:
+        sys.stderr.write("nn.py: out of memory; try fewer rows or smaller layers (on "
+                         "MicroPython, a bigger heap: micropython -X heapsize=8M)\n")
+        return 2
+    except (ValueError, _IOError) as error:   # nn.py's own checks raise ValueError
+        if getattr(error, "errno", None) == 32 and not isinstance(error, ValueError):
+            return 1                     # a closed pipe, as in: nn.py predict ... | head
+        message = str(error) if isinstance(error, ValueError) else _reason(error)
+        sys.stderr.write("nn.py: %s\n" % " ".join(message.split()))
+        return 2
 
 
 if __name__ == "__main__":

@@ -940,6 +940,462 @@ class TestClassification(Case):
                                  [[0, 1], [1, 0], [1, 1]], ["a", "b", "c"])
 
 
+class TestTrainingControls(Case):
+
+    def test_early_stopping_keeps_the_best_epoch(self):
+        X = [[i / 10.0] for i in range(40)]
+        Y = [[(i % 7) / 7.0] for i in range(40)]
+        net = nn.Network([1, 6, 1], seed=3)
+        history = net.train(X, Y, epochs=300, learning_rate=3.0, validation_split=0.25,
+                            patience=4)
+        val = history.history["val_loss"]
+        self.assertEqual(history.stop_reason, "early_stopping")
+        self.assertEqual(len(val), history.best_epoch + 5)
+        self.assertEqual(val[history.best_epoch], min(val))
+        self.assertClose(net.cost(X[30:], Y[30:]), min(val), 1e-12)
+
+    def test_ctrl_c_returns_the_history(self):
+        net = nn.Network([1, 3, 1], seed=1)
+        epoch = nn._TrainingLoop.epoch
+        calls = []
+
+        def interrupted(loop, order):
+            calls.append(order)
+            if len(calls) == 4:
+                raise KeyboardInterrupt()
+            return epoch(loop, order)
+        try:
+            nn._TrainingLoop.epoch = interrupted
+            history = net.train([[0.0], [1.0]], [[0.0], [1.0]], epochs=10, learning_rate=0.5)
+        finally:
+            nn._TrainingLoop.epoch = epoch
+        self.assertEqual((history.stop_reason, len(history)), ("interrupted", 3))
+        three = nn.Network([1, 3, 1], seed=1)           # the weights of the last whole epoch
+        three.train([[0.0], [1.0]], [[0.0], [1.0]], epochs=3, learning_rate=0.5)
+        self.assertEqual((net.weights, net.biases), (three.weights, three.biases))
+
+
+# --------------------------------------------------------------------------
+# Data without numpy: CSV files, held-out rows, one-hot rows
+# --------------------------------------------------------------------------
+
+IRIS_LINES = ["sepal_length,sepal_width,petal_length,petal_width,species",
+              "5.1,3.5,1.4,0.2,setosa", "7.0,3.2,4.7,1.4,versicolor",
+              "6.3,3.3,6.0,2.5,virginica", "4.9,3.0,1.4,0.2,setosa"]
+
+
+class TestReadCsv(Case):
+
+    def test_columns_by_name_and_position(self):
+        X, y, names = nn.read_csv(IRIS_LINES, target="species")
+        self.assertEqual(names, ["sepal_length", "sepal_width", "petal_length", "petal_width"])
+        self.assertEqual(X[1], [7.0, 3.2, 4.7, 1.4])
+        self.assertEqual(y, ["setosa", "versicolor", "virginica", "setosa"])
+        self.assertEqual(nn.read_csv(IRIS_LINES, target=-1), (X, y, names))
+        self.assertEqual(nn.read_csv(IRIS_LINES, target="4"), (X, y, names))
+        X, y, names = nn.read_csv(IRIS_LINES, target=0, inputs=["petal_width", 2])
+        self.assertEqual((X[0], y[0], names), ([0.2, 1.4], 5.1, ["petal_width", "petal_length"]))
+        X, y, names = nn.read_csv(IRIS_LINES[:1] + ["1,2,3,4,x"], inputs=[0, 1])
+        self.assertEqual((X, y), ([[1.0, 2.0]], None))
+
+    def test_targets(self):
+        lines = ["a,n,f,s", "1,0,0.5,x", "2,2,7,3", "3,1,1e3,y"]
+        self.assertEqual(nn.read_csv(lines, "n", ["a"])[1], [0, 2, 1])     # whole: ints
+        self.assertEqual(nn.read_csv(lines, "f", ["a"])[1], [0.5, 7, 1000.0])
+        self.assertEqual(nn.read_csv(lines, "s", ["a"])[1], ["x", "3", "y"])
+        self.assertEqual(nn.read_csv(lines, "n", ["a"], labels=True)[1], ["0", "2", "1"])
+        self.assertRaisesMessage(ValueError, ['line 2 of the text given: "x" in column "s" '
+                                              'is not a number'],
+                                 nn.read_csv, lines, "s", ["a"], labels=False)
+
+    def test_quotes_spaces_blank_lines_and_line_ends(self):
+        lines = [nn._BOM + '"x", "name, full" ,kind\r\n', '\r\n', '  1 , "a ""b"", c",  "p q" \r\n',
+                 '2,plain,r\n', '   ']
+        X, y, names = nn.read_csv(lines, target="kind", inputs=["x"])
+        self.assertEqual((X, y, names), ([[1.0], [2.0]], ["p q", "r"], ["x"]))
+        self.assertEqual(nn.read_csv(lines, target=1, inputs=[0])[1], ['a "b", c', "plain"])
+        self.assertEqual(nn.read_csv(["a;b", "1,5;2"], delimiter=";", inputs=["b"])[0], [[2.0]])
+        self.assertEqual(nn.read_csv([b"a\tb\n", b"3\t4\n"], target="b", delimiter="\t")[:2],
+                         ([[3.0]], [4]))
+
+    def test_no_header(self):
+        X, y, names = nn.read_csv(["5.1,3.5,Iris-setosa", "7.0,3.2,Iris-versicolor"], target=2)
+        self.assertEqual((X, y, names), ([[5.1, 3.5], [7.0, 3.2]],
+                                         ["Iris-setosa", "Iris-versicolor"], ["0", "1"]))
+
+    def test_mistakes_name_the_line_and_column(self):
+        where = "line 3 of the text given"
+        cases = [(["a,b", "1,2", "1,abc"], {}, [where + ': "abc" in column "b" is not a number']),
+                 (["a,b", "1,2", "1,"], {}, [where, 'column "b" is missing']),
+                 (["a,b", "1,2", "1,nan"], {}, [where, '"nan"', "not a number"]),
+                 (["a,b", "1,2", "1,1_0"], {}, [where, '"1_0"']),
+                 (["a,b", "1,2", "1,2,3"], {}, [where, "has 3 values, the header has 2"]),
+                 (["1,2", "1,2", "1"], {}, [where, "has 1 values, the first line has 2"]),
+                 (["a,b", "1,2", '1,"2'], {}, [where, "quoted value is not closed"]),
+                 (["a,b", "1,2", "2,", "3,4"], {"target": "b"}, [where, "missing"]),
+                 (["a,b", "1,2", "2,NA", "3,4"], {"target": "b"}, [where, '"NA"', "labels=True"]),
+                 (["a,b", "1,2"], {"target": "c"}, ['no column "c"', "a, b"]),
+                 (["a,b", "1,2"], {"target": 2}, ["target is column 2", "2 columns"]),
+                 (["a,a", "1,2"], {}, ['"a" twice']),
+                 (["a,b", "1,2"], {"target": "a", "inputs": ["a"]}, ["target and an input"]),
+                 (["a", "1"], {"target": "a"}, ["no columns for inputs"]),
+                 (["a,b", ""], {}, ["no rows"]),
+                 (["a,b", "1,2"], {"delimiter": ", "}, ["delimiter"])]
+        for lines, kwargs, words in cases:
+            self.assertRaisesMessage(ValueError, ["read_csv: "] + words, nn.read_csv, lines,
+                                     **kwargs)
+        self.assertRaisesMessage(TypeError, ["source"], nn.read_csv, 7)
+        self.assertRaisesMessage(TypeError, ["inputs"], nn.read_csv, ["a,b", "1,2"], inputs="a")
+        self.assertRaisesMessage(ValueError, ["line 2", "UTF-8"], nn.read_csv,
+                                 [b"a,b", b"\xff,2"])
+
+
+class TestCsvFiles(TempFiles):
+
+    def test_a_file_from_a_spreadsheet(self):
+        path = self.path("sheet.csv")
+        f = open(path, "wb")
+        f.write(b'\xef\xbb\xbf"hours","slept","passed"\r\n2,9,yes\r\n\r\n1,5,no\r\n3,6,yes')
+        f.close()
+        X, y, names = nn.read_csv(path, target="passed")
+        self.assertEqual((X, y, names), ([[2.0, 9.0], [1.0, 5.0], [3.0, 6.0]],
+                                         ["yes", "no", "yes"], ["hours", "slept"]))
+        f = open(path, "w")
+        f.write("a,b\n1,2\n\n3,x\n")
+        f.close()
+        self.assertRaisesMessage(ValueError, ['read_csv: line 4 of "%s": "x" in column "b" is '
+                                              'not a number' % path], nn.read_csv, path)
+        self.assertRaisesMessage(nn.FileError, ["read_csv", "cannot read", "no_such.csv"],
+                                 nn.read_csv, "no_such.csv")
+
+    def test_a_network_remembers_its_columns(self):
+        X, y, names = nn.read_csv(IRIS_LINES, target="species")
+        net = nn.Network([4, 3, 3], seed=1)
+        net.train(X, y, epochs=2)
+        self.assertEqual((net.input_names, net.target_name), (None, None))
+        net.input_names, net.target_name = names, "species"
+        net.save(self.path("iris.json"))
+        copy = nn.load(self.path("iris.json"))
+        self.assertEqual((copy.input_names, copy.target_name), (names, "species"))
+        self.assertEqual((copy.classes, copy.predict(X)), (net.classes, net.predict(X)))
+        net.input_names = names[:3]
+        self.assertRaisesMessage(ValueError, ["save", "input_names", "4 strings"], net.save,
+                                 self.path("iris.json"))
+
+
+class TestSplitAndOneHot(Case):
+
+    def test_the_rows_scikit_learn_holds_out(self):
+        # sklearn.model_selection.train_test_split(X, y, test_size=0.3, random_state=0)
+        X = [[i] for i in range(10)]
+        X_train, X_test, y_train, y_test = nn.train_test_split(X, list(range(10)), 0.3, seed=0)
+        self.assertEqual(y_test, [2, 8, 4])
+        self.assertEqual(y_train, [9, 1, 6, 7, 3, 0, 5])
+        self.assertEqual(X_test, [[2], [8], [4]])
+        self.assertEqual(nn.train_test_split(X, X, 3, seed=0)[1], X_test)
+        n = 150                          # 0.25 * 150 rounds up to 38 rows, as scikit-learn's
+        self.assertEqual(len(nn.train_test_split(list(range(n)), list(range(n)), 0.25, 1)[1]), 38)
+
+    def test_split_mistakes(self):
+        X = [[1], [2], [3]]
+        cases = [(ValueError, ["X has 3 rows but y has 2"], (X, [1, 2]), {}),
+                 (ValueError, ["no rows to train"], (X, X), {"test_size": 3}),
+                 (ValueError, ["test_size"], (X, X), {"test_size": 0.0}),
+                 (TypeError, ["test_size"], (X, X), {"test_size": "half"}),
+                 (ValueError, ["seed"], (X, X), {"seed": -1})]
+        for kind, words, args, kwargs in cases:
+            self.assertRaisesMessage(kind, ["train_test_split: "] + words, nn.train_test_split,
+                                     *args, **kwargs)
+
+    def test_one_hot(self):
+        self.assertEqual(nn.one_hot(["b", "a", "b"]), [[0.0, 1.0], [1.0, 0.0], [0.0, 1.0]])
+        self.assertEqual(nn.one_hot([2, 0], classes=[0, 1, 2]), [[0.0, 0.0, 1.0],
+                                                                 [1.0, 0.0, 0.0]])
+        self.assertRaisesMessage(ValueError, ["labels[1]", "'c'", "classes"], nn.one_hot,
+                                 ["a", "c"], ["a", "b"])
+        self.assertRaisesMessage(TypeError, ["kinds"], nn.one_hot, ["a", 1])
+        self.assertRaisesMessage(TypeError, ["labels[0]"], nn.one_hot, [None])
+
+
+# --------------------------------------------------------------------------
+# Networks made by scikit-learn 1.9 (MLPClassifier, MLPRegressor, mostly on
+# iris): their coefs_, intercepts_ and answers, which nn.py must reproduce
+# --------------------------------------------------------------------------
+
+SK_CLASSIFIER_WEIGHTS = [[[0.810540106424172, 0.2529012558421323, -5.2757158468853264e-18,
+    -6.522860171169474e-20, 0.776835363950814], [2.37186886361011, -0.6827405669621466,
+    1.2246013857470469e-17, 2.799839821381766e-16, 0.1012299844326972], [-1.9713460773499654,
+    -0.14984603944410685, 1.397132779258379e-18, 5.561611383789477e-18, -0.5014968644683812],
+    [-2.221013476594836, -0.74399536662678, 7.6152096598311185e-19, -7.686518033272438e-18,
+    -1.666368142152852]], [[2.1597811166498055, 0.43079351313773395, -5.02569543449332],
+    [-0.07569124435455381, 0.35347075615522594, 0.09449054521174728], [2.715141217783236e-18,
+    5.581207273750405e-17, 4.789615442673944e-17], [-2.2963199823835636e-18,
+    5.5001372959374505e-17, -2.3979431578622972e-18], [-0.7273661018814392, 1.4882555605539856,
+    -0.029731242154565456]]]
+SK_CLASSIFIER_BIASES = [[1.603940645675273, 0.23088717486099766, -0.0972386718575966,
+    -0.5603326366823815, 1.4788690530934672], [-2.868934203806094, -0.6658158731919336,
+    3.007971090999458]]
+SK_CLASSIFIER_X = [[5.1, 3.5, 1.4, 0.2], [5.0, 2.0, 3.5, 1.0], [6.9, 3.2, 5.7, 2.3], [6.0, -2.5,
+    30.0, 0.0]]
+SK_CLASSIFIER_PROBA = [[0.9974903591999313, 0.0025096408000686156, 1.5170148262422288e-30],
+    [0.008645004162383663, 0.9899575860065506, 0.001397409831065738], [0.0019139293772752711,
+    0.0492832971711314, 0.9488027734515933], [0.002726602184187493, 0.02468447598594534,
+    0.9725889218298672]]
+SK_CLASSIFIER_LABELS = ['setosa', 'versicolor', 'virginica', 'virginica']
+SK_BINARY_WEIGHTS = [[[-0.5099023892392612, -0.4404859157774705, -0.6846567339893382],
+    [-2.377409328580759, -2.430383191677022, -2.289437044367696]], [[-4.155058458715391],
+    [-4.044494716096938], [-4.825365226379614]]]
+SK_BINARY_BIASES = [[5.685581450305334, 5.4079814026595825, 6.479014579995852],
+    [4.423237198430126]]
+SK_BINARY_X = [[1.4, 0.2], [4.8, 1.6], [5.1, 1.9], [-3.0, 40.0]]
+SK_BINARY_PROBA = [[0.9997907238941476, 0.00020927610585240737], [0.5926585068556081,
+    0.4073414931443919], [0.13306166430091582, 0.8669383356990842], [0.011853155467874799,
+    0.9881468445321252]]
+SK_BINARY_LABELS = ['other', 'other', 'virginica', 'virginica']
+SK_REGRESSOR_WEIGHTS = [[[0.2777428404584209, -0.35859677516527283, 0.8095907716548485,
+    0.026171512259054393], [0.3038664939378571, -0.11929869748110178, -1.1491424191337982,
+    0.3885179382514818]], [[-0.2937220970469093, 0.30278299528555097, -0.3943113417838923],
+    [1.012804942832222, 1.3022044646545035, 0.3590856534678734], [0.9307397873771995,
+    -1.9129012705500217, -0.0427223284287037], [-0.6689167704678965, -0.17243687762496185,
+    -1.0001190513086158]], [[-1.8259683449266821], [-2.448407399989696], [-1.3842264095505579]]]
+SK_REGRESSOR_BIASES = [[0.0654831318790927, 2.791693892643994, -0.39873290195304323,
+    0.1915840074023585], [-0.7337209890199992, 0.10176547966870982, -0.7240579015718879],
+    [0.6963290813049895]]
+SK_REGRESSOR_X = [[5.1, 3.5], [6.3, 2.5], [7.7, 3.8], [0.0, 100.0]]
+SK_REGRESSOR_PREDICTIONS = [1.4516443527837273, 4.938993939367688, 5.950377220113701,
+    2.2001453794176498]
+
+# MLPRegressor(random_state=5)'s starting coefs_ and intercepts_ for layers [2, 3, 3], and
+# MLPRegressor(activation="logistic", random_state=7)'s for [3, 2, 1]
+SK_INIT_RELU = [[[[-0.6090824453385162, 0.8122337875570436, -0.6425461372190588],
+    [0.9171305483812722, -0.025389813246962767, 0.24481853749817506]], [[-0.6245575426774967,
+    -0.8385174624702503, 0.47688059239794], [-0.11738155420809382, -0.6833802645746976,
+    0.7598740624025577], [-0.4518270760155507, -0.17152996183789737, -0.40784013453270407]]],
+    [[0.5825749248484604, 0.04035178968747033, -0.4451877958417547], [0.25757581775896665,
+    0.1596756203790901, 0.19985839324997512]]]
+SK_INIT_LOGISTIC = [[[[-0.5359323325245043, 0.3540723773448914], [-0.07790684459482544,
+    0.28266357587213586], [0.6046142222326568, 0.04869385240306057]], [[-0.37813756204591864],
+    [-0.0001918753483842739]]], [[0.0014172868803408178, -0.5413172562683213],
+    [0.29268135806487505]]]
+# MLPClassifier(hidden_layer_sizes=(3,), solver="sgd", momentum=0.0, learning_rate_init=0.1,
+#     batch_size=2, max_iter=4, alpha=0.0, random_state=4) after fit(SK_SGD_X, SK_SGD_LABELS)
+SK_SGD_X = [[0.5, -1.0], [1.5, 0.25], [-0.75, 2.0], [0.0, 0.5], [2.0, -1.5], [-1.0, -0.5], [0.25,
+    1.0]]
+SK_SGD_LABELS = ['a', 'b', 'c', 'a', 'b', 'c', 'a']
+SK_SGD_WEIGHTS = [[[1.2640379141789653, 0.10348067326099164, 0.7425230043004585],
+    [-0.009525908261216296, 0.43320215000363027, -0.5671827984208841]], [[-0.03301610010286932,
+    0.5140404856018977, -0.6573053279021257], [0.7259864711984445, 0.9668013543506255,
+    -0.6723155171906026], [-0.053274132129677354, -0.672241245660772, -0.2887019737214633]]]
+SK_SGD_BIASES = [[0.7842556094272879, -1.0817953097520607, -0.594243256895967],
+    [-0.6429278704216145, 0.38516870563028577, 0.13167850984239496]]
+SK_SGD_LOSSES = [1.7984323444334755, 1.511507131955522, 1.3113437535199879, 1.2059750545854857]
+
+# scikit-learn's names for activations, and nn.py's
+SKLEARN_ACTIVATIONS = {"identity": "linear", "logistic": "sigmoid", "tanh": "tanh", "relu": "relu"}
+
+
+class TestFromScikitLearn(Case):
+
+    def test_classifiers(self):
+        cases = [
+            # MLPClassifier(hidden_layer_sizes=(5,), learning_rate_init=0.01, max_iter=2000,
+            #               random_state=3): relu, a softmax output
+            (SK_CLASSIFIER_WEIGHTS, SK_CLASSIFIER_BIASES, "relu", SK_CLASSIFIER_X,
+             SK_CLASSIFIER_PROBA, SK_CLASSIFIER_LABELS, ("cross_entropy", "softmax")),
+            # MLPClassifier(hidden_layer_sizes=(3,), activation="logistic", ...): one output
+            (SK_BINARY_WEIGHTS, SK_BINARY_BIASES, "logistic", SK_BINARY_X, SK_BINARY_PROBA,
+             SK_BINARY_LABELS, ("binary_crossentropy", "sigmoid"))]
+        for weights, biases, activation, X, proba, labels, loss_and_output in cases:
+            net = nn.Network.from_weights(weights, biases,
+                                          activation=SKLEARN_ACTIVATIONS[activation],
+                                          classes=sorted(set(labels)))
+            self.assertEqual((net.loss, net.output_activation), loss_and_output)
+            self.assertClose(net.predict_proba(X), proba, 0.0, 1e-12)
+            self.assertEqual(net.predict(X), labels)
+
+    def test_regressor(self):
+        # MLPRegressor(hidden_layer_sizes=(4, 3), activation="tanh", ...): identity output
+        net = nn.Network.from_weights(SK_REGRESSOR_WEIGHTS, SK_REGRESSOR_BIASES,
+                                      activation=SKLEARN_ACTIVATIONS["tanh"],
+                                      output_activation=SKLEARN_ACTIVATIONS["identity"],
+                                      loss="mse")
+        predicted = [row[0] for row in net.predict(SK_REGRESSOR_X)]
+        self.assertClose(predicted, SK_REGRESSOR_PREDICTIONS, 0.0, 1e-12)
+
+    def test_uniform_init_is_scikit_learns(self):
+        net = nn.Network([2, 3, 3], activation="relu", init="uniform", seed=5)
+        self.assertEqual([net.weights, net.biases], SK_INIT_RELU)
+        net = nn.Network([3, 2, 1], activation="sigmoid", init="uniform", seed=7)
+        self.assertEqual([net.weights, net.biases], SK_INIT_LOGISTIC)
+
+    def test_training_step_for_step(self):
+        # the same start, the same shuffled batches, the same steps
+        net = nn.Network([2, 3, 3], activation="relu", init="uniform", seed=4)
+        history = net.train(SK_SGD_X, SK_SGD_LABELS, epochs=4, learning_rate=0.1, batch_size=2)
+        self.assertClose(list(history), SK_SGD_LOSSES, 1e-12)
+        self.assertClose(net.weights, SK_SGD_WEIGHTS, 0.0, 1e-12)
+        self.assertClose(net.biases, SK_SGD_BIASES, 0.0, 1e-12)
+
+
+# --------------------------------------------------------------------------
+# The command line
+# --------------------------------------------------------------------------
+
+class Capture(object):
+    "Stands in for sys.stdout or sys.stderr and keeps what is written."
+
+    def __init__(self):
+        self.parts = []
+
+    def write(self, text):
+        self.parts.append(text)
+
+    def text(self):
+        return "".join(self.parts)
+
+
+def run_main(case, args, status=0):
+    "Return (standard output, standard error) of nn.main(args), checking its exit status."
+    out, err = Capture(), Capture()
+    saved = sys.stdout, sys.stderr
+    try:
+        sys.stdout, sys.stderr = out, err
+    except AttributeError:               # MicroPython: sys.stdout cannot be replaced
+        case.skipTest("sys.stdout cannot be replaced on this interpreter")
+    try:
+        got = nn.main(args)
+    finally:
+        sys.stdout, sys.stderr = saved
+    case.assertEqual(got, status, "nn.main(%r) returned %r: %s" % (args, got, err.text()))
+    return out.text(), err.text()
+
+
+def check_mistake(case, args, words):
+    "nn.main(args) exits 2 with one line on standard error holding every word."
+    out, err = run_main(case, args, 2)
+    case.assertTrue(err.startswith("nn.py: ") and err.count("\n") == 1, err)
+    for word in words:
+        case.assertTrue(word in err, "%r not in %r" % (word, err))
+
+
+class TestCommandLine(Case):
+
+    def test_parser(self):
+        entry = nn._command("train")
+        arguments, options = nn._parse(entry, ["d.csv", "--layers", "8,4", "--epochs=5",
+                                               "--target", "-1", "--optimizer", "sgd"])
+        self.assertEqual(arguments, ["d.csv"])
+        self.assertEqual((options["layers"], options["epochs"], options["target"]),
+                         ([8, 4], 5, "-1"))
+        self.assertEqual((options["optimizer"], options["learning_rate"], options["seed"]),
+                         ("sgd", None, 0))
+        arguments, options = nn._parse(nn._command("predict"), ["m.json", "--probabilities",
+                                                                "d.csv"])
+        self.assertEqual((arguments, options["probabilities"]), (["m.json", "d.csv"], True))
+        cases = [(["--epochs", "0"], ["--epochs must be a whole number of 1 or more, got '0'"]),
+                 (["--layers", "16;8"], ["--layers", "16,8"]),
+                 (["--optimizer", "rmsprop"], ["adam or sgd"]),
+                 (["--epoch", "3"], ["unknown option --epoch", "--epochs"]),
+                 (["--test-size", "1.5"], ["--test-size"]),
+                 (["--out"], ["--out needs a value"]),
+                 ([], ["expects DATA.csv"]), (["a.csv", "b.csv"], ["expects DATA.csv"])]
+        for args, words in cases:
+            self.assertRaisesMessage(ValueError, ["train"] + words, nn._parse, entry, args)
+        self.assertRaisesMessage(ValueError, ["--probabilities takes no value"], nn._parse,
+                                 nn._command("predict"), ["a", "b", "--probabilities=1"])
+        self.assertRaisesMessage(ValueError, ["unknown command 'trian'", "train, predict"],
+                                 nn._command, "trian")
+        # rows held out: 20% of 150 to score; 10% of 120 is too few to stop early on
+        self.assertEqual([nn._held_out(150, 0.2, 10), nn._held_out(120, 0.1, 50),
+                          nn._held_out(600, 0.1, 50), nn._held_out(40, 0.2, 10)], [30, 0, 60, 0])
+
+    def test_help_and_mistakes(self):
+        out, err = run_main(self, ["--help"])
+        for command in ("train DATA.csv", "predict MODEL.json DATA.csv", "info", "demo"):
+            self.assertTrue(command in out, out)
+        self.assertEqual(max([len(line) for line in out.split("\n")]) <= 79, True)
+        for args in (["train", "--help"], ["help", "train"], ["train", "x.csv", "-h"]):
+            out, err = run_main(self, args)
+            self.assertTrue("--learning-rate R" in out and "(default 200)" in out, out)
+            self.assertEqual(max([len(line) for line in out.split("\n")]) <= 79, True)
+        check_mistake(self, ["trian"], ["unknown command"])
+        check_mistake(self, ["train", "no_such.csv", "--epochs", "x"], ["--epochs", "'x'"])
+        check_mistake(self, ["train", "no_such.csv"], ["cannot read", "no_such.csv"])
+        check_mistake(self, ["info", "no_such.json"], ["load", "no_such.json"])
+        check_mistake(self, ["predict", "model.json"], ["expects MODEL.json DATA.csv"])
+
+
+class TestCommandLineFiles(TempFiles):
+
+    def write_csv(self, name, lines):
+        path = self.path(name)
+        f = open(path, "w")
+        f.write("\n".join(lines) + "\n")
+        f.close()
+        return path
+
+    def test_train_predict_info(self):
+        rng = Random(4)
+        rows = ["x,y,kind"] + ["%r,%r,%s" % (x, y, "in" if x * x + y * y < 0.5 else "out")
+                               for x, y in rng.matrix(60, 2)]
+        data = self.write_csv("points.csv", rows)
+        model = self.path("points.json")
+        out, err = run_main(self, ["train", data, "--layers", "6", "--epochs", "30", "--out",
+                                  model, "--learning-rate", "0.05"])
+        self.assertTrue("target kind: 2 classes" in out, out)
+        self.assertTrue("accuracy" in out and "12 held-out rows" in out, out)
+        net = nn.load(model)
+        self.assertEqual((net.sizes, net.classes, net.input_names, net.target_name),
+                         ([2, 6, 1], ["in", "out"], ["x", "y"], "kind"))
+        out, err = run_main(self, ["info", model])
+        self.assertTrue("classes: ['in', 'out']" in out and "input columns: x, y" in out, out)
+        new = self.write_csv("new.csv", ["kind,y,x", "?,0.1,0.0", "?,0.9,-0.95"])
+        out, err = run_main(self, ["predict", model, new, "--probabilities"])
+        lines = out.split("\n")
+        self.assertEqual(lines[0], "x,y,kind,probability_in,probability_out")
+        self.assertEqual([line.split(",")[2] for line in lines[1:3]], net.predict([[0.0, 0.1],
+                                                                                  [-0.95, 0.9]]))
+        self.assertClose(float(lines[2].split(",")[3]), net.predict_proba([-0.95, 0.9])[0],
+                         1e-15)
+
+    def test_ctrl_c_saves_nothing(self):
+        data = self.write_csv("xor.csv", ["a,b,c", "0,0,0", "0,1,1", "1,0,1", "1,1,0"])
+        model = self.path("xor.json")
+        epoch = nn._TrainingLoop.epoch
+
+        def interrupted(loop, order):
+            raise KeyboardInterrupt()
+        try:
+            nn._TrainingLoop.epoch = interrupted
+            out, err = run_main(self, ["train", data, "--out", model], 130)
+        finally:
+            nn._TrainingLoop.epoch = epoch
+        self.assertTrue("interrupted" in err and "nothing was saved" in err, err)
+        self.assertRaises(nn.FileError, nn.load, model)
+
+    def test_regression_and_its_mistakes(self):
+        data = self.write_csv("line.csv", ["a,b,c"] + ["%d,%d,%r" % (i, i % 3, 0.5 * i + 1.0)
+                                                       for i in range(12)])
+        model = self.path("line.json")
+        out, err = run_main(self, ["train", data, "--epochs", "5", "--out", model])
+        self.assertTrue("regression" in out and "none held out" in out, out)
+        net = nn.load(model)
+        self.assertEqual((net.output_activation, net.target_scaler.kind), ("linear", "standard"))
+        X, y, names = nn.read_csv(data, target="c")
+        self.assertClose(nn._score(net, X * 30, y * 30), net.score(X, y), 1e-12)   # in chunks
+        out, err = run_main(self, ["predict", model, data])
+        self.assertEqual(out.split("\n")[0], "a,b,c")
+        check_mistake(self, ["predict", model, data, "--probabilities"], ["--probabilities"])
+        check_mistake(self, ["predict", model, data, "--inputs", "a"], ["takes 2 inputs"])
+        bad = self.write_csv("bad.csv", ["a,b,c", "1,2,3", "1,x,3"])
+        check_mistake(self, ["train", bad], ['line 3 of "%s": "x" in column "b" is not a number' % bad])
+        check_mistake(self, ["train", data, "--target", "d"], ['no column "d"'])
+        check_mistake(self, ["train", self.write_csv("words.csv", ["a,b", "1,x"]), "--task",
+                             "regression"], ['line 2', '"x" in column "b" is not a number'])
+        same = self.write_csv("same.csv", ["a,b"] + ["%d,same" % i for i in range(5)])
+        check_mistake(self, ["train", same, "--out", model], ["only one class", "'same'"])
+
+
 # --------------------------------------------------------------------------
 # Bad input gets a clear ValueError or TypeError
 # --------------------------------------------------------------------------
