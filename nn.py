@@ -3523,6 +3523,11 @@ def _train_command(arguments, options):
     net.input_names, net.target_name = names, target
     net.save(options["out"])
     _say("saved %s" % options["out"])
+    if options["chart"]:
+        history.plot()
+    if options["plot"]:
+        history.to_svg(options["plot"])
+        _say("the loss per epoch drawn in %s" % options["plot"])
     return 0
 
 
@@ -3599,6 +3604,15 @@ def _info_command(arguments, options):
         _say("input columns: %s" % ", ".join(net.input_names))
     if net.target_name is not None:
         _say("target column: %s" % net.target_name)
+    return 0
+
+
+def _draw_command(arguments, options):
+    "nn.py draw MODEL.json PICTURE.svg: draw a saved network."
+    net = load(arguments[0])
+    net.to_svg(arguments[1], labels=True if options["labels"] else None)
+    _say("drew %s (%s) in %s" % (arguments[0], "-".join([str(n) for n in net.sizes]),
+                                 arguments[1]))
     return 0
 
 
@@ -3814,6 +3828,8 @@ _COMMANDS = [
         ("--print-every", "N", 0, _count, "print the loss every N epochs (0: never)"),
         ("--delimiter", "C", ",", _delimiter, "the character between values, or tab"),
         ("--out", "MODEL.json", "model.json", None, "where to save the network"),
+        ("--chart", None, False, None, "print the loss per epoch as a text chart at the end"),
+        ("--plot", "LOSS.svg", None, None, "draw the loss per epoch in an SVG picture"),
     ]),
     ("predict", _predict_command, "MODEL.json DATA.csv",
      "write the answers for a CSV file, as CSV", [
@@ -3823,6 +3839,10 @@ _COMMANDS = [
          ("--delimiter", "C", ",", _delimiter, "the character between values, or tab"),
      ]),
     ("info", _info_command, "MODEL.json", "describe a saved network", []),
+    ("draw", _draw_command, "MODEL.json PICTURE.svg", "draw a saved network as an SVG picture", [
+        ("--labels", None, False, None, "write every weight beside its line (the default for"
+                                        " small networks)"),
+    ]),
     ("demo", _demo_command, "", "run the tutorials nn.py grew out of (default)", []),
 ]
 

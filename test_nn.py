@@ -1358,6 +1358,22 @@ class TestCommandLineFiles(TempFiles):
         self.assertClose(float(lines[2].split(",")[3]), net.predict_proba([-0.95, 0.9])[0],
                          1e-15)
 
+    def test_draw_and_the_loss_pictures(self):
+        data = self.write_csv("and.csv", ["a,b,both"] + ["%d,%d,%d" % (a, b, a * b)
+                                                          for a in (0, 1) for b in (0, 1)])
+        model, picture, plot = self.path("and.json"), self.path("and.svg"), self.path("loss.svg")
+        out, err = run_main(self, ["train", data, "--epochs", "12", "--out", model, "--chart",
+                                  "--plot", plot])
+        self.assertTrue("loss per epoch" in out and "drawn in " + plot in out, out)
+        self.assertTrue(read(plot).startswith("<svg") or read(plot).startswith("<?xml"))
+        out, err = run_main(self, ["draw", model, picture])
+        self.assertEqual(read(picture), nn.load(model).to_svg())
+        self.assertTrue("(2-16-1)" in out, out)
+        out, err = run_main(self, ["draw", model, picture, "--labels"])
+        self.assertEqual(read(picture), nn.load(model).to_svg(labels=True))
+        check_mistake(self, ["draw", model], ["MODEL.json PICTURE.svg"])
+        check_mistake(self, ["draw", self.path("missing.json"), picture], ["cannot read"])
+
     def test_ctrl_c_saves_nothing(self):
         data = self.write_csv("xor.csv", ["a,b,c", "0,0,0", "0,1,1", "1,0,1", "1,1,0"])
         model = self.path("xor.json")
