@@ -1449,6 +1449,17 @@ class Network(object):
         """
         _save(self, path)
 
+    def export_python(self, path):
+        """Write the network to path as a Python module with predict(x), needing only math.
+
+        The module holds the weights, the scaling and the class labels, and its
+        predict(x) answers what net.predict(x) answers, to the last bit, on
+        every interpreter: the same sums in the same order and the same exp and
+        tanh. Every weight is a term in a line of code, so it suits small
+        networks, to freeze into MicroPython firmware or paste into a script.
+        """
+        _write_atomic(path, _export_source(self), "export_python")
+
     @classmethod
     def from_weights(cls, weights, biases=None, activation="sigmoid", output_activation=None,
                      loss=None, classes=None, sizes=None):
@@ -2169,8 +2180,10 @@ def _compiled_epoch(key):
         try:
             _run_source(_epoch_source(*key), namespace)
             _EPOCHS[key] = namespace["epoch"]
-        except Exception:            # no compile or exec here, or source too big for it
-            _EPOCHS[key] = None
+        except KeyboardInterrupt:
+            raise
+        except:                      # no compile or exec here, or a Java error under Jython
+            _EPOCHS[key] = None      # ("method too large"), which Exception does not catch
     return _EPOCHS[key]
 
 
@@ -2262,6 +2275,121 @@ def _training_loop(net, layers, rows, T, val, optimizer, batch, shuffle, rng):
             return _StraightLineLoop(epoch, rule, net, layers, rows, T, val, optimizer, batch,
                                      shuffle, rng)
     return _general_training_loop(net, layers, rows, T, val, optimizer, batch, shuffle, rng)
+
+
+# The exp and tanh of the arithmetic section, for the modules export_python
+# writes: the same operations on the same constants, so the same bits.
+_EXPORTED_EXP = '''
+_SERIES = (%(series)s)       # 1/13!, 1/12!, ..., 1/1!
+
+
+def _expm1(r):
+    "Return e^r - 1 for small r, by Horner's rule on the Taylor series."
+    p = 0.0
+    for c in _SERIES:
+        p = (p + c) * r
+    return p
+
+
+def _exp(x):
+    "Return e^x, the same bits on every interpreter (nn.py's _exp)."
+    if x < -745.2:
+        return 0.0
+    if x > 709.0:
+        x = 709.0
+    k = int(math.floor(x * 1.4426950408889634 + 0.5))
+    r = (x - k * %(hi)s) - k * %(lo)s
+    return math.ldexp(1.0 + _expm1(r), k)
+'''
+
+_EXPORTED_TANH = '''
+
+def _tanh(z):
+    "Return tanh(z), the same bits on every interpreter (nn.py's _tanh)."
+    t = 2.0 * abs(z)
+    if t >= 44.0:
+        q = 1.0
+    else:
+        if t <= 0.34:
+            e = _expm1(t)
+        else:
+            k = int(math.floor(t * 1.4426950408889634 + 0.5))
+            r = (t - k * %(hi)s) - k * %(lo)s
+            e = math.ldexp(1.0 + _expm1(r), k) - 1.0
+        q = e / (e + 2.0)
+    return -q if z < 0 else q
+'''
+
+
+def _label_text(label):
+    "Return a class label as Python source."
+    if label is True or label is False:
+        return "True" if label else "False"
+    if isinstance(label, float):
+        return _float_text(label)
+    if isinstance(label, _INTEGERS):
+        return str(label)
+    return json.dumps(label)          # a string literal Python reads the same way
+
+
+def _export_source(net):
+    "Return the text of the module net.export_python writes."
+    who = "export_python"
+    layers = net._layers(who)
+    sizes, names = net.sizes, net._activations()
+    for name, scaler in (("input_scaling", net.input_scaler), ("target_scaling",
+                                                              net.target_scaler)):
+        if scaler is not None and scaler.shift is None:
+            raise ValueError("%s: %s is not fitted yet; train the network first" % (who, name))
+    L = len(sizes) - 1
+    number = _float_text
+    body = ["if isinstance(x[0], (list, tuple)):",
+            "    return [predict(row) for row in x]"]
+    scaler = net.input_scaler
+    for i in range(sizes[0]):
+        value = "float(x[%d])" % i
+        if scaler is not None:        # as Scaler.transform
+            value = "(%s - %s) / %s" % (value, number(scaler.shift[i]), number(scaler.divisor[i]))
+        body.append("a0_%d = %s" % (i, value))
+    body += _forward_source(sizes, names, lambda k, i, j: number(layers[k][1][i][j]),
+                            net.bias and (lambda k, j: number(layers[k][2][j])), True)
+    outputs = ["a%d_%d" % (L, j) for j in range(sizes[L])]
+    if net.classes is not None:
+        body += _best_class_source(outputs, "picked")
+        body.append("return CLASSES[picked]")
+        answer = "a class label"
+    else:
+        if net.target_scaler is not None:    # as Scaler.inverse
+            t = net.target_scaler
+            outputs = ["%s * %s + %s" % (o, number(d), number(s))
+                       for o, d, s in zip(outputs, t.divisor, t.shift)]
+        body.append("return [%s]" % ", ".join(outputs))
+        answer = "a list of %d number%s" % (sizes[L], "s" if sizes[L] > 1 else "")
+    hidden = ", ".join(sorted(set(names[:-1]))) or "no"
+    text = ['"""A network trained with nn.py %s, as plain Python: predict(x) needs only math.'
+            % __version__, "",
+            "Layers %s: %s hidden, %s output%s%s." % (
+                sizes, hidden, names[-1], ", loss %s" % net.loss if net.loss else "",
+                ", inputs scaled as in training" if scaler is not None else ""),
+            "predict(row) takes %d numbers and returns %s; predict(rows) returns a" % (
+                sizes[0], answer),
+            "list of answers. The answers are nn.py's predict(), to the last bit.",
+            '"""', "", "import math"]
+    pieces = ["\n".join(text)]
+    if net.classes is not None:
+        pieces.append("CLASSES = [%s]" % ", ".join([_label_text(c) for c in net.classes]))
+    series = [number(c) for c in _INVERSE_FACTORIALS]
+    constants = {"series": ",\n    ".join([", ".join(series[i:i + 3]) for i in range(0, 13, 3)]),
+                 "hi": number(_LN2_HI), "lo": number(_LN2_LO)}
+    uses = "\n".join(body)
+    if "_exp(" in uses or "_tanh(" in uses:
+        pieces.append(_EXPORTED_EXP.strip() % constants)
+    if "_tanh(" in uses:
+        pieces.append(_EXPORTED_TANH.strip() % constants)
+    pieces.append("\n".join(["def predict(x):", '    "Return the answer for one row of inputs x, '
+                             'or a list of answers for rows."'] +
+                            ["    " + line for line in body]))
+    return "\n\n\n".join(pieces) + "\n"
 
 
 # ---------------------------------------------------------------------------
