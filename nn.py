@@ -22,7 +22,8 @@ The API, in the order the file defines it:
     RandomState(seed)            numpy's legacy generator, bit for bit
     Scaler(kind)                 max, minmax or standard scaling of columns
     SGD(...), Adam(...)          the update rules train() can use
-    Network(sizes, ...)          the network: predict, cost, gradients, train
+    Network(sizes, ...)          the network: predict, cost, gradients, train,
+                                 export_python
     check_gradients(net, X, Y)   backpropagation against finite differences
     load(path)                   a network saved with net.save(path)
     save_weights, load_weights   np.savetxt-style weight files

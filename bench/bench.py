@@ -344,13 +344,18 @@ def main(argv):
             sys.stdout.write(__doc__)
             return 0 if arg in ("-h", "--help") else 2
         i += 1
-    header = ["workload", "interpreter", "nn.py s, median (min-max)", "samples/s"]
+    header = ["workload", "interpreter", "nn.py s: median (min-max)", "samples/s"]
     if np is not None:
-        header += ["numpy %s s" % np.__version__, "nn.py / numpy"]
+        header += ["numpy s: median (min-max)", "nn.py / numpy"]
     rows = []
     for name in names or ["W1", "W2", "W3", "W4"]:
         rows.append(measure(name, runs, quick))
     sys.stdout.write(_table(header, rows) + "\n")
+    note = "a smoke run: smaller workloads, no warm-up" if quick else \
+        "%d timed runs of each after a warm-up" % runs
+    if np is not None:
+        note += ", interleaved with numpy %s (one BLAS thread)" % np.__version__
+    sys.stdout.write(note + ".\n")
     return 0
 
 
