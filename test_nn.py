@@ -745,14 +745,14 @@ class TestStraightLine(Case):
             nn._run_source = missing
             nn._EPOCHS.clear()
             net = nn.Network([3, 4, 5, 1], loss="sse", bias=False, init="normal", seed=1)
-            history = net.train(TUTORIAL_X, TUTORIAL_Y, epochs=300, learning_rate=0.1)
-            self.assertEqual(len(history), 300)
+            history = net.train(TUTORIAL_X, TUTORIAL_Y, epochs=100, learning_rate=0.1)
+            self.assertEqual(len(history), 100)
         finally:
             nn._run_source = right
             nn._EPOCHS.clear()
             nn._EPOCHS.update(saved)
         fast = nn.Network([3, 4, 5, 1], loss="sse", bias=False, init="normal", seed=1)
-        fast.train(TUTORIAL_X, TUTORIAL_Y, epochs=300, learning_rate=0.1)
+        fast.train(TUTORIAL_X, TUTORIAL_Y, epochs=100, learning_rate=0.1)
         self.assertClose(fast.weights, net.weights, 1e-12, 1e-15)
 
 
