@@ -758,19 +758,22 @@ class SGD(object):
     def step(self, k, WT, b, DT, AT):
         "Update layer k's weight rows WT and biases b in place."
         lr, mu, wd = self.learning_rate, self.momentum, self.weight_decay
+        n = len(AT)
+        # map(dot, [d] * n, AT) is the row of gradients dot(d, a), one per input
+        # column a, made in a C loop rather than by a Python call each
         if mu == 0.0 and wd == 0.0:          # the tutorials' rule, fused with the gradient
             for j, d in enumerate(DT):
-                WT[j] = [w - lr * dot(d, a) for w, a in zip(WT[j], AT)]
+                WT[j] = [w - lr * g for w, g in zip(WT[j], map(dot, [d] * n, AT))]
         elif mu == 0.0:
             for j, d in enumerate(DT):
-                WT[j] = [w - lr * (dot(d, a) + wd * w) for w, a in zip(WT[j], AT)]
+                WT[j] = [w - lr * (g + wd * w) for w, g in zip(WT[j], map(dot, [d] * n, AT))]
         else:
             if k not in self._velocity:
-                self._velocity[k] = ([[0.0] * len(AT) for d in DT], [0.0] * len(DT))
+                self._velocity[k] = ([[0.0] * n for d in DT], [0.0] * len(DT))
             V, vb = self._velocity[k]
             for j, d in enumerate(DT):
-                V[j] = v_row = [mu * v - lr * (dot(d, a) + wd * w)
-                                for v, w, a in zip(V[j], WT[j], AT)]
+                V[j] = v_row = [mu * v - lr * (g + wd * w)
+                                for v, w, g in zip(V[j], WT[j], map(dot, [d] * n, AT))]
                 WT[j] = [w + v for w, v in zip(WT[j], v_row)]
         if b:
             if mu == 0.0:
@@ -808,8 +811,8 @@ class Adam(object):
         sqrt = math.sqrt
         for j, d in enumerate(DT):
             m_row, s_row, w_row = M[j], S[j], WT[j]
-            for i, a in enumerate(AT):
-                g = dot(d, a) + wd * w_row[i]
+            for i, g in enumerate(map(dot, [d] * len(AT), AT)):
+                g += wd * w_row[i]
                 m_row[i] = m = b1 * m_row[i] + (1.0 - b1) * g
                 s_row[i] = s = b2 * s_row[i] + (1.0 - b2) * g * g
                 w_row[i] -= lr * m / (sqrt(s) + eps_hat)
