@@ -229,7 +229,9 @@ def softmax(z, exp=math.exp):
     """
     top = max(z)
     e = [exp(v - top) for v in z]
-    total = sum(e)
+    total = 0.0
+    for v in e:                  # left to right: sum() rounds differently on 3.12+
+        total += v
     return [v / total for v in e]
 
 
@@ -2005,7 +2007,7 @@ def _forward_source(sizes, names, weight, bias, portable):
             Z = ["z%d_%d" % (L, j) for j in range(sizes[L])]
             lines.append("top = max(%s)" % ", ".join(Z) if len(Z) > 1 else "top = " + Z[0])
             lines += ["e%d = %s(%s - top)" % (j, exp, z) for j, z in enumerate(Z)]
-            lines.append("esum = sum([%s])" % ", ".join(["e%d" % j for j in range(len(Z))]))
+            lines += _sum_source("esum", ["e%d" % j for j in range(len(Z))], "0.0")
             lines += ["a%d_%d = e%d / esum" % (L, j, j) for j in range(len(Z))]
     return lines
 
