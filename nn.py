@@ -1799,14 +1799,14 @@ class _TrainingLoop(object):
         return history
 
 
-def _training_loop(net, layers, rows, T, val, optimizer, batch, shuffle, rng):
-    "Return the _TrainingLoop for one run of train() (the fast path below may give another)."
-    return _TrainingLoop(net, layers, rows, T, val, optimizer, batch, shuffle, rng)
-
-
 def _hits(O, T):
     "Return how many output rows pick the same class as their target rows."
     return float(sum([1 for o, t in zip(O, T) if _best_class(o) == _best_class(t)]))
+
+
+def _training_loop(net, layers, rows, T, val, optimizer, batch, shuffle, rng):
+    "Return the _TrainingLoop for one run of train() (the fast path below may give another)."
+    return _TrainingLoop(net, layers, rows, T, val, optimizer, batch, shuffle, rng)
 
 
 def _fmt(x, digits=6):
