@@ -2042,7 +2042,7 @@ def _update_source(p, rule):
         return ["%s = %s - lr * (g%s%s)" % (p, p, p, decay)] if decay else \
             ["%s = %s - lr * g%s" % (p, p, p)]
     if rule == "momentum":
-        return ["v%s = mu * v%s - lr * (g%s%s)" % (p, p, p, decay if decay else ""),
+        return ["v%s = mu * v%s - lr * (g%s%s)" % (p, p, p, decay),
                 "%s = %s + v%s" % (p, p, p)]
     return ["g = g%s%s" % (p, decay),                 # adam, as Adam.step
             "m%s = b1 * m%s + (1.0 - b1) * g" % (p, p),
