@@ -1933,10 +1933,11 @@ def check_gradients(net, X, Y, epsilon=1e-5):
 # In a small network the arithmetic is cheap and Python's overhead is not:
 # every dot() call, list and zip costs more than the handful of products it
 # serves. So for a small network nn.py writes a whole epoch out as Python
-# source, a line per unit, every weight and every gradient a local variable,
-# compiles it once per shape and trains with that. It is the arithmetic of the
-# kernels above, in the same order, so the numbers agree to about 1e-15 (the
-# kernels' dot may be sumprod, whose extended precision moves the last bits).
+# source, a line for each unit's sum and each weight's gradient, every weight
+# and gradient a local variable, compiles it once per shape and trains with
+# it. It is the arithmetic of the kernels above, in the same order, so the
+# numbers agree to about 1e-15 (the kernels' dot may be sumprod, whose
+# extended precision moves the last bits).
 # Where compile or exec is missing or fails, the general loop runs instead.
 # export_python uses the same generator with the weights written as numbers
 # and the exp and tanh of the arithmetic section, so that the module it
@@ -2219,13 +2220,11 @@ class _StraightLineLoop(_TrainingLoop):
         _TrainingLoop.__init__(self, net, layers, rows, T, val, optimizer, batch, shuffle, rng)
         self.compiled = epoch
         self.data = [tuple(x) + tuple(t) for x, t in zip(rows, T)]
-        size = len(self.state)
-        self.memory = tuple([0.0] * (size * {"momentum": 1, "adam": 2}.get(rule, 0))) + \
-            ((0,) if rule == "adam" else ())
-        get = lambda name, default: float(getattr(optimizer, name, default))
-        self.settings = (get("learning_rate", 0.0), get("momentum", 0.0),
-                         get("weight_decay", 0.0), get("beta1", 0.0), get("beta2", 0.0),
-                         get("epsilon", 0.0))
+        zeros = [0.0] * len(self.state)
+        # momentum's velocities; Adam's two running averages and its step count
+        self.memory = {"momentum": tuple(zeros), "adam": tuple(zeros + zeros + [0])}.get(rule, ())
+        self.settings = tuple([float(getattr(optimizer, name, 0.0)) for name in (
+            "learning_rate", "momentum", "weight_decay", "beta1", "beta2", "epsilon")])
 
     def _get_layers(self):
         "Return the state as [(WT, W, b)], the layout of the general kernels."
