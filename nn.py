@@ -2120,7 +2120,7 @@ def _epoch_source(sizes, names, loss, bias, classify, rule):
         row += _sum_source("go", ["g%d * %s" % (j, o) for j, o in enumerate(outputs)])
         row += ["%s = %s * (g%d - go)" % (d, o, j) for j, (d, o) in enumerate(zip(D, outputs))]
     else:
-        row += ["g = " + g + "\n" + _delta_source(output, d, "g", o)
+        row += [_delta_source(output, d, g if g[0] == "(" else "(%s)" % g, o)
                 for d, g, o in zip(D, G, outputs)]
     # backpropagation: the gradients of layer k, then the deltas of the layer below
     for k in range(L - 1, -1, -1):
@@ -2131,9 +2131,12 @@ def _epoch_source(sizes, names, loss, bias, classify, rule):
                 row.append("gb%d_%d += d%d_%d" % (k, j, k, j))
         if k:
             for i in range(sizes[k]):
-                row += _sum_source("back", ["d%d_%d * w%d_%d_%d" % (k, j, k, i, j)
-                                         for j in range(sizes[k + 1])])
-                row.append(_delta_source(names[k - 1], "d%d_%d" % (k - 1, i), "back",
+                terms = ["d%d_%d * w%d_%d_%d" % (k, j, k, i, j) for j in range(sizes[k + 1])]
+                back = "(%s)" % " + ".join(terms)
+                if len(terms) > _SUM_CHUNK:       # too long for one line: sum it first
+                    row += _sum_source("back", terms)
+                    back = "back"
+                row.append(_delta_source(names[k - 1], "d%d_%d" % (k - 1, i), back,
                                          "a%d_%d" % (k, i), True))
     batch.append("for %s, in rows:" % ", ".join(["a0_%d" % i for i in range(sizes[0])] +
                                                targets))

@@ -658,7 +658,7 @@ class TestStraightLine(Case):
 
     def test_activations_losses_and_batches(self):
         rng = Random(21)
-        shapes = ([2, 3], [3, 4, 2], [4, 3, 5, 3], [2, 6, 3, 2, 2])
+        shapes = ([2, 3], [3, 4, 2], [4, 3, 5, 3], [2, 6, 3, 2, 2], [2, 3, 18, 2])  # 18: long sums
         for count, (loss, output) in enumerate(PAIRS + PAIRS[:6]):   # each hidden 4 times
             activation = HIDDEN[count % len(HIDDEN)]
             sizes = shapes[count % len(shapes)]
@@ -771,7 +771,7 @@ class TestExportPython(Case):
         rng = Random(6)
         X = rng.matrix(12, 3, -4.0, 9.0)
         Y = rng.matrix(12, 2, 50.0, 90.0)
-        net = nn.Network([3, 5, 2], activation="tanh", output_activation="linear", seed=2,
+        net = nn.Network([3, 20, 2], activation="tanh", output_activation="linear", seed=2,
                          input_scaling="standard", target_scaling="minmax")
         net.train(X, Y, epochs=40, learning_rate=0.05, batch_size=4)
         module = exported(net)
