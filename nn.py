@@ -1652,8 +1652,12 @@ class _TrainingLoop(object):
         self.classify = net.classes is not None
         self.spreads = {}            # id(T): the summed squares of T about its column means
 
+    compiled = None              # the straight-line epoch of the fast path, where it applies
+
     def epoch(self, order):
         "Run one pass over the data in the given order; return the summed loss and metric."
+        if self.compiled:
+            return self.compiled_epoch(order)
         net, optimizer, layers = self.net, self.optimizer, self.layers
         names = net._activations()
         loss, output = net.loss, net.output_activation
@@ -2213,7 +2217,7 @@ def _update_rule(optimizer):
 
 
 class _StraightLineLoop(_TrainingLoop):
-    """A _TrainingLoop whose epochs run compiled straight-line code.
+    """A _TrainingLoop whose epochs run compiled straight-line code (compiled_epoch).
 
     The weights and biases live in one flat tuple, state, which doubles as a
     snapshot; layers is made from it when the general code asks.
@@ -2254,7 +2258,7 @@ class _StraightLineLoop(_TrainingLoop):
 
     layers = property(_get_layers, _set_layers)
 
-    def epoch(self, order):
+    def compiled_epoch(self, order):
         "Run one pass over the data in the given order; return the summed loss and metric."
         self.state, self.memory, total, hits = self.compiled(
             self.state, self.memory, self.data, order, self.batch, self.settings)

@@ -643,9 +643,10 @@ class TestStraightLine(Case):
         if not compiles():
             self.skipTest("no compile or exec here")
         seen = []
-        right, limit = nn._StraightLineLoop.epoch, nn._STRAIGHT_LINE_LIMIT
+        right, limit = nn._StraightLineLoop.compiled_epoch, nn._STRAIGHT_LINE_LIMIT
         try:
-            nn._StraightLineLoop.epoch = lambda self, order: seen.append(1) or right(self, order)
+            nn._StraightLineLoop.compiled_epoch = \
+                lambda self, order: seen.append(1) or right(self, order)
             nn._STRAIGHT_LINE_LIMIT = 250
             nn.Network([3, 4, 5, 1], loss="sse", seed=1).train(TUTORIAL_X, TUTORIAL_Y, epochs=2)
             self.assertEqual(len(seen), 2)
@@ -654,7 +655,7 @@ class TestStraightLine(Case):
             big.train([[0.5] * 30], [[1.0]], epochs=1)
             self.assertEqual(len(seen), 2)
         finally:
-            nn._StraightLineLoop.epoch, nn._STRAIGHT_LINE_LIMIT = right, limit
+            nn._StraightLineLoop.compiled_epoch, nn._STRAIGHT_LINE_LIMIT = right, limit
 
     def test_activations_losses_and_batches(self):
         rng = Random(21)
@@ -718,7 +719,7 @@ class TestStraightLine(Case):
         if not compiles():
             self.skipTest("no compile or exec here")
         net = nn.Network([2, 3, 1], seed=2)
-        right = nn._StraightLineLoop.epoch
+        right = nn._StraightLineLoop.compiled_epoch
         calls = []
 
         def epoch(self, order):
@@ -727,10 +728,10 @@ class TestStraightLine(Case):
                 raise KeyboardInterrupt()
             return right(self, order)
         try:
-            nn._StraightLineLoop.epoch = epoch
+            nn._StraightLineLoop.compiled_epoch = epoch
             history = net.train([[0.0, 1.0], [1.0, 0.0]], [[1.0], [0.0]], epochs=10)
         finally:
-            nn._StraightLineLoop.epoch = right
+            nn._StraightLineLoop.compiled_epoch = right
         self.assertEqual((history.stop_reason, len(history)), ("interrupted", 2))
         again = nn.Network([2, 3, 1], seed=2)
         again.train([[0.0, 1.0], [1.0, 0.0]], [[1.0], [0.0]], epochs=2)
