@@ -755,6 +755,243 @@ class TestTraining(Case):
         self.assertClose([row[0] for row in net.weights[0]], w, 1e-12)
 
 
+def train_twice(make, X, Y, **settings):
+    """Return [(net, history)] trained by the straight-line path, then by the general one.
+
+    make() builds the network; both runs start from the same weights.
+    """
+    runs = []
+    limit = nn._STRAIGHT_LINE_LIMIT
+    try:
+        for straight in (True, False):
+            nn._STRAIGHT_LINE_LIMIT = limit if straight else -1
+            net = make()
+            runs.append((net, net.train(X, Y, **settings)))
+    finally:
+        nn._STRAIGHT_LINE_LIMIT = limit
+    return runs
+
+
+def compiles():
+    "Return True when this interpreter can compile the straight-line epochs."
+    key = ((2, 2, 1), ("sigmoid", "sigmoid"), "sse", False, False, "sgd")
+    return nn._compiled_epoch(key) is not None
+
+
+class TestStraightLine(Case):
+    "Small networks train with compiled straight-line code: the same numbers as the kernels."
+
+    def assertSameTraining(self, make, X, Y, what, **settings):
+        (fast, fast_history), (general, history) = train_twice(make, X, Y, **settings)
+        self.assertClose(list(fast_history), list(history), 1e-12, 1e-15, what + " losses")
+        for key in history.history:
+            self.assertClose(fast_history.history[key], history.history[key], 1e-12, 1e-15,
+                             what + " " + key)
+        self.assertClose(fast.weights, general.weights, 1e-12, 1e-15, what + " weights")
+        self.assertClose(fast.biases, general.biases, 1e-12, 1e-15, what + " biases")
+        self.assertEqual((fast_history.stop_reason, fast_history.best_epoch),
+                         (history.stop_reason, history.best_epoch))
+
+    def test_it_is_used_for_small_networks(self):
+        if not compiles():
+            self.skipTest("no compile or exec here")
+        seen = []
+        right, limit = nn._StraightLineLoop.compiled_epoch, nn._STRAIGHT_LINE_LIMIT
+        try:
+            nn._StraightLineLoop.compiled_epoch = \
+                lambda self, order: seen.append(1) or right(self, order)
+            nn._STRAIGHT_LINE_LIMIT = 250
+            nn.Network([3, 4, 5, 1], loss="sse", seed=1).train(TUTORIAL_X, TUTORIAL_Y, epochs=2)
+            self.assertEqual(len(seen), 2)
+            big = nn.Network([30, 10, 1], seed=1)
+            self.assertEqual(big.parameter_count(), 321)
+            big.train([[0.5] * 30], [[1.0]], epochs=1)
+            self.assertEqual(len(seen), 2)
+        finally:
+            nn._StraightLineLoop.compiled_epoch, nn._STRAIGHT_LINE_LIMIT = right, limit
+
+    def test_activations_losses_and_batches(self):
+        rng = Random(21)
+        shapes = ([2, 3], [3, 4, 2], [4, 3, 5, 3], [2, 6, 3, 2, 2], [2, 3, 18, 2])  # 18: long sums
+        for count, (loss, output) in enumerate(PAIRS + PAIRS[:6]):   # each hidden 4 times
+            activation = HIDDEN[count % len(HIDDEN)]
+            sizes = shapes[count % len(shapes)]
+            bias = count % 3 != 0
+            X = rng.matrix(7, sizes[0], -2.0, 2.0)
+            Y = targets_for(loss, output, rng, 7, sizes[-1])
+            make = lambda: random_network(Random(count), sizes, activation, output, loss,
+                                          bias, count)
+            what = "%s/%s/%s bias=%s %s" % (loss, activation, output, bias, sizes)
+            self.assertSameTraining(make, X, Y, what, epochs=3, learning_rate=0.05,
+                                    batch_size=None if count % 2 else 3,
+                                    shuffle=count % 4 == 1)
+
+    def test_update_rules(self):
+        rng = Random(8)
+        X = rng.matrix(9, 3, -1.0, 1.0)
+        Y = targets_for("mse", "tanh", rng, 9, 2)
+        make = lambda: nn.Network([3, 5, 2], activation="tanh", loss="mse", seed=3)
+        for settings in (dict(momentum=0.9), dict(weight_decay=0.01),
+                         dict(momentum=0.5, weight_decay=0.02), dict(optimizer="adam"),
+                         dict(optimizer="adam", weight_decay=0.01),
+                         dict(optimizer=nn.Adam(0.01, beta1=0.8))):
+            self.assertSameTraining(make, X, Y, repr(sorted(settings)), epochs=4,
+                                    batch_size=4, **settings)
+
+    def test_what_train_does_between_epochs(self):
+        rng = Random(4)
+        X = rng.matrix(12, 2, -1.0, 1.0)
+        labels = ["in" if x[0] * x[1] > 0 else "out" for x in X]
+        make = lambda: nn.Network([2, 4, 2], seed=5)
+        self.assertSameTraining(make, X, labels, "classes and validation", epochs=6,
+                                learning_rate=0.5, validation_split=0.25, patience=2)
+        Y = [[x[0] + x[1]] for x in X]
+        make = lambda: nn.Network([2, 3, 1], output_activation="linear", seed=5,
+                                  input_scaling="standard", target_scaling="minmax")
+        self.assertSameTraining(make, X, Y, "scaling and a target loss", epochs=50,
+                                validation_data=(X[:3], Y[:3]), target_loss=0.02,
+                                batch_size=5)
+
+    def test_divergence_keeps_finite_weights(self):
+        X, Y = [[1e150], [-1e150]], [[1e150], [0.0]]
+        make = lambda: nn.Network([1, 4, 1], activation="linear", loss="mse", seed=1)
+        runs = []
+        for straight in (True, False):
+            net = make()
+            limit = nn._STRAIGHT_LINE_LIMIT
+            nn._STRAIGHT_LINE_LIMIT = limit if straight else -1
+            try:
+                error = self.assertRaisesMessage(nn.DivergedError, ["learning rate"], net.train,
+                                                 X, Y, epochs=50, learning_rate=10.0)
+            finally:
+                nn._STRAIGHT_LINE_LIMIT = limit
+            runs.append((net.weights, len(error.history)))
+        self.assertEqual(runs[0], runs[1])
+
+    def test_interrupted_training_keeps_the_last_epoch(self):
+        if not compiles():
+            self.skipTest("no compile or exec here")
+        net = nn.Network([2, 3, 1], seed=2)
+        right = nn._StraightLineLoop.compiled_epoch
+        calls = []
+
+        def epoch(self, order):
+            calls.append(1)
+            if len(calls) == 3:
+                raise KeyboardInterrupt()
+            return right(self, order)
+        try:
+            nn._StraightLineLoop.compiled_epoch = epoch
+            history = net.train([[0.0, 1.0], [1.0, 0.0]], [[1.0], [0.0]], epochs=10)
+        finally:
+            nn._StraightLineLoop.compiled_epoch = right
+        self.assertEqual((history.stop_reason, len(history)), ("interrupted", 2))
+        again = nn.Network([2, 3, 1], seed=2)
+        again.train([[0.0, 1.0], [1.0, 0.0]], [[1.0], [0.0]], epochs=2)
+        self.assertEqual(net.weights, again.weights)
+
+    def test_without_compile_the_general_loop_runs(self):
+        right = nn._run_source
+
+        def missing(source, namespace):
+            raise NameError("name 'compile' is not defined")
+        saved = dict(nn._EPOCHS)
+        try:
+            nn._run_source = missing
+            nn._EPOCHS.clear()
+            net = nn.Network([3, 4, 5, 1], loss="sse", bias=False, init="normal", seed=1)
+            history = net.train(TUTORIAL_X, TUTORIAL_Y, epochs=100, learning_rate=0.1)
+            self.assertEqual(len(history), 100)
+        finally:
+            nn._run_source = right
+            nn._EPOCHS.clear()
+            nn._EPOCHS.update(saved)
+        fast = nn.Network([3, 4, 5, 1], loss="sse", bias=False, init="normal", seed=1)
+        fast.train(TUTORIAL_X, TUTORIAL_Y, epochs=100, learning_rate=0.1)
+        self.assertClose(fast.weights, net.weights, 1e-12, 1e-15)
+
+
+def exported(net):
+    "Return the namespace of the module net.export_python writes, run in memory."
+    namespace = {}
+    exec(nn._export_source(net), namespace)
+    return namespace
+
+
+class TestExportPython(Case):
+    "export_python writes a module whose predict() answers as net.predict(), bit for bit."
+
+    def test_regressor_with_scaling(self):
+        rng = Random(6)
+        X = rng.matrix(12, 3, -4.0, 9.0)
+        Y = rng.matrix(12, 2, 50.0, 90.0)
+        net = nn.Network([3, 20, 2], activation="tanh", output_activation="linear", seed=2,
+                         input_scaling="standard", target_scaling="minmax")
+        net.train(X, Y, epochs=40, learning_rate=0.05, batch_size=4)
+        module = exported(net)
+        probe = X + [[0.0, 0.0, 0.0], [1e6, -1e6, 3.0], [-0.001, 250.0, -77.0]]
+        self.assertEqual(module["predict"](probe), net.predict(probe))
+        self.assertEqual(module["predict"](probe[4]), net.predict(probe[4]))
+        self.assertEqual(module["predict"]((1, 2, 3)), net.predict((1, 2, 3)))
+
+    def test_classifiers(self):
+        rng = Random(9)
+        X = rng.matrix(12, 2, -1.0, 1.0)
+        for labels, sizes, activation in (
+                (["low", "mid", "high"], [2, 4, 3], "relu"),
+                ([0, 1], [2, 3, 1], "sigmoid"),
+                ([False, True], [2, 2, 3, 2], "leaky_relu")):
+            Y = [labels[int((x[0] + 1.0) * len(labels) / 2.0) % len(labels)] for x in X]
+            net = nn.Network(sizes, activation=activation, seed=3)
+            net.train(X, Y, epochs=30, learning_rate=0.5)
+            module = exported(net)
+            probe = X + [[40.0, -40.0], [0.0, 0.0], [-700.0, 3.0]]
+            self.assertEqual(module["predict"](probe), net.predict(probe))
+            self.assertEqual(module["CLASSES"], net.classes)
+            outputs = nn.Network.from_weights(net.weights, net.biases, activation=activation,
+                                              output_activation=net.output_activation)
+            self.assertEqual(exported(outputs)["predict"](probe), outputs.predict(probe))
+
+    def test_exp_and_tanh_are_nns(self):
+        module = exported(nn.Network([1, 1, 1], activation="tanh", output_activation="sigmoid",
+                                     seed=1))
+        rng = Random(12)
+        values = [rng.uniform(-40.0, 40.0) for i in range(300)] + \
+            [0.0, -0.0, 1e-300, 0.17, 0.34, -0.35, 22.0, -22.5, 708.9, -745.0, 800.0, -800.0]
+        for x in values:
+            self.assertEqual(module["_exp"](x), nn._exp(x))
+            self.assertEqual(module["_tanh"](x), nn._tanh(x))
+
+    def test_the_file(self):
+        if not CAN_WRITE:
+            self.skipTest("this interpreter cannot write files")
+        net = nn.Network([3, 4, 5, 1], loss="sse", bias=False, init="normal", seed=1)
+        net.train(TUTORIAL_X, TUTORIAL_Y, epochs=200, learning_rate=0.1)
+        path = "_nn_test_model.py"
+        try:
+            net.export_python(path)
+            text = read(path)
+        finally:
+            try:
+                os.remove(path)
+            except OSError:
+                pass
+        self.assertTrue(text.startswith('"""') and "import math\n" in text)
+        self.assertEqual([line for line in text.split("\n")
+                          if line.startswith("import") or line.startswith("from")],
+                         ["import math"])
+        namespace = {}
+        exec(text, namespace)
+        self.assertEqual(namespace["predict"](TUTORIAL_X), net.predict(TUTORIAL_X))
+
+    def test_errors(self):
+        net = nn.Network([2, 1], input_scaling="max", seed=1)
+        self.assertRaisesMessage(ValueError, ["export_python", "input_scaling", "not fitted"],
+                                 net.export_python, "unused.py")
+        self.assertRaisesMessage(TypeError, ["export_python", "path"],
+                                 nn.Network([2, 1], seed=1).export_python, 3)
+
+
 # --------------------------------------------------------------------------
 # Scaling
 # --------------------------------------------------------------------------
