@@ -99,8 +99,13 @@ def _replace(source, target):
     try:
         os.rename(source, target)              # atomic on POSIX, also on 2.7 and Jython
     except OSError:
-        if not _replace_windows(source, target):
-            raise
+        error = sys.exc_info()[1]
+        try:
+            replaced = _replace_windows(source, target)
+        except Exception:
+            replaced = False
+        if not replaced:
+            raise error                        # why rename() failed says the most
 
 
 def _replace_windows(source, target):
@@ -112,12 +117,17 @@ def _replace_windows(source, target):
     if the program died in between.
     """
     try:                                       # Jython: java.nio
+        from java.lang import Exception as JavaException
         from java.nio.file import Files, Paths, StandardCopyOption
-        Files.move(Paths.get(source), Paths.get(target), StandardCopyOption.REPLACE_EXISTING,
-                   StandardCopyOption.ATOMIC_MOVE)
-        return True
     except ImportError:
-        pass
+        JavaException = None
+    if JavaException is not None:
+        try:
+            Files.move(Paths.get(source), Paths.get(target), StandardCopyOption.REPLACE_EXISTING,
+                       StandardCopyOption.ATOMIC_MOVE)
+        except JavaException as error:         # not a Python exception: made into one
+            raise OSError(str(error))
+        return True
     try:                                       # IronPython: .NET
         from System.IO import File
         File.Replace(source, target, None)
@@ -1141,7 +1151,8 @@ class Scaler(object):
                 d = math.sqrt(sum([(v - s) * (v - s) for v in col]) / n)
             if not (_finite(s) and _finite(d)):
                 raise ValueError("Scaler.fit: column %d of rows is too large for %r scaling: "
-                                 "its values reach %r" % (j, self.kind, max([abs(v) for v in col])))
+                                 "its values reach %r"
+                                 % (j, self.kind, max([abs(v) for v in col])))
             if d == 0.0:                           # a constant column
                 d = 1.0
             shift.append(s)
@@ -2434,12 +2445,12 @@ def _read_text(path, who):
     try:
         f = open(path, "rb")
         try:
-            data = f.read(_MAX_FILE_BYTES + 1)
+            data = f.read()                   # a regular file: as long as stat() said
         finally:
             f.close()
     except Exception as error:
         raise FileError("%s: cannot read %r: %s" % (who, path, _reason(error)))
-    if len(data) > _MAX_FILE_BYTES:
+    if len(data) > _MAX_FILE_BYTES:           # it grew, or there was no stat()
         raise FileError("%s: %r is more than the %d bytes nn.py reads"
                         % (who, path, _MAX_FILE_BYTES))
     if data[:3] == b"\xef\xbb\xbf":
@@ -2496,7 +2507,8 @@ def load(path):
         raise FileError("load: %r is not a saved network: not valid JSON (%s)"
                         % (path, str(error)[:80] or type(error).__name__))
     if repeated:
-        raise FileError("load: %r: the field %s appears more than once" % (path, _glimpse(repeated[0])))
+        raise FileError("load: %r: the field %s appears more than once"
+                        % (path, _glimpse(repeated[0])))
     try:
         return _from_dict(data)
     except (TypeError, ValueError) as error:
