@@ -64,9 +64,14 @@ import random as _random  # only as a fast carrier of the generator's state
 try:                                   # Python 2 and Jython: text may be unicode
     _TEXT = (str, unicode)
     _INTEGERS = (int, long)
+    _UNICODE, _LONG = unicode, long
+    _range = xrange                    # range() would build a list of every epoch
 except NameError:                      # Python 3, MicroPython
     _TEXT = (str,)
     _INTEGERS = (int,)
+    _UNICODE, _LONG = str, int
+    _range = range
+_NUMBERS = _INTEGERS + (float,)
 
 try:                                   # not on 2.7, Jython or MicroPython
     from time import perf_counter as _clock
@@ -100,7 +105,365 @@ def _native(value):
 
 def _is_number(x):
     "Return True for an int or float; booleans are not numbers here, on any interpreter."
-    return isinstance(x, _INTEGERS + (float,)) and not isinstance(x, bool)
+    return issubclass(type(x), _NUMBERS) and type(x) is not bool
+
+
+def _replace(source, target):
+    "Rename the file source over target in one step: target is the old file or the new."
+    replace = getattr(os, "replace", None)     # Python 3.3+, PyPy3, IronPython 3
+    if replace is not None:
+        replace(source, target)
+        return
+    try:
+        os.rename(source, target)              # atomic on POSIX, also on 2.7 and Jython
+    except OSError:
+        error = sys.exc_info()[1]
+        try:
+            replaced = _replace_windows(source, target)
+        except Exception:
+            replaced = False
+        if not replaced:
+            raise error                        # why rename() failed says the most
+
+
+def _replace_windows(source, target):
+    """Replace target by source where os.rename() will not (Windows); False if no way is known.
+
+    Python 2.7, Jython and IronPython 2.7 have no os.replace(), and on Windows
+    their rename() refuses a target that exists. Each has a call that
+    replaces in one step; deleting the target first would leave neither file
+    if the program died in between.
+    """
+    try:                                       # Jython: java.nio
+        from java.lang import Exception as JavaException
+        from java.nio.file import Files, Paths, StandardCopyOption
+    except ImportError:
+        JavaException = None
+    if JavaException is not None:
+        try:
+            Files.move(Paths.get(source), Paths.get(target), StandardCopyOption.REPLACE_EXISTING,
+                       StandardCopyOption.ATOMIC_MOVE)
+        except JavaException as error:         # not a Python exception: made into one
+            raise OSError(str(error))
+        return True
+    try:                                       # IronPython: .NET
+        from System.IO import File
+        File.Replace(source, target, None)
+        return True
+    except ImportError:
+        pass
+    try:                                       # CPython 2.7 on Windows: the Win32 call
+        import ctypes
+        move = ctypes.windll.kernel32.MoveFileExW
+    except (ImportError, AttributeError):
+        return False
+    if not move(_UNICODE(source), _UNICODE(target), 1 | 8):   # REPLACE_EXISTING | WRITE_THROUGH
+        raise OSError("MoveFileExW failed with error %d" % ctypes.GetLastError())
+    return True
+
+
+# ---------------------------------------------------------------------------
+# Checking what comes in
+# ---------------------------------------------------------------------------
+# Every public entry point checks its arguments once, with the helpers here,
+# and says what is wrong in the words of its own arguments: "train: row 3 of
+# X has 2 values, expected 3". A value of the wrong type raises TypeError, a
+# value out of range ValueError; nothing else comes out of nn.py for bad input.
+#
+# Numbers: int and float are numbers, and so are their subclasses (such as
+# numpy.float64). Booleans are not (a boolean is an int on CPython but not on
+# MicroPython, so nn.py refuses it everywhere), nor are strings, None or
+# anything else. NaN, infinity and integers too large for a float are refused.
+# A class label is a string, an int, a float or a boolean.
+# Lists: a list or a tuple, a subclass of one, or anything with a tolist()
+# method (a numpy array). Generators, dicts, sets and strings are not lists.
+#
+# A value is judged by its type alone: isinstance() asks the value for its
+# __class__, which can raise. Subclasses of list, int, float and str are
+# copied into the built-in type before use, so that their own comparison and
+# hashing never run here; whatever they raise while being copied (or a
+# tolist() raises) becomes a TypeError.
+
+_MAX_PARAMETERS = 10 ** 7   # weights and biases in one network (about 1 GB while training)
+_MAX_EPOCHS = 10 ** 7       # epochs of one train() call
+_MAX_WORK = 10 ** 11        # epochs x rows x parameters without a time_limit: hours of CPython
+_MAX_DRAWS = 10 ** 8        # numbers RandomState makes in one call
+
+
+def _is(value, types):
+    "Return isinstance(value, types), judged by the value's type alone (see above)."
+    return issubclass(type(value), types)
+
+
+def _is_text(value):
+    "Return True for a str (or, on Python 2, a unicode) and not a subclass of one."
+    return type(value) is str or type(value) is _UNICODE
+
+
+def _is_scalar(value):
+    "Return True for a value that is a single number, string or boolean, not a row of them."
+    return type(value) is bool or issubclass(type(value), _NUMBERS + _TEXT)
+
+
+def _glimpse(value):
+    "Return a short text showing a value, without running any method the value defines."
+    kind = type(value)
+    if value is None or kind is bool or kind is float:
+        return repr(value)
+    if kind is int or kind is _LONG:
+        if -10 ** 30 < value < 10 ** 30:
+            return "%d" % value
+        return "of %d bits" % (len(bin(value)) - 3)     # its digits would fill a page
+    if kind is str or kind is _UNICODE or kind is bytes:
+        return repr(value[:40]) + ("..." if len(value) > 40 else "")
+    if kind in (list, tuple, dict, set, frozenset):
+        return "of %d items" % len(value)
+    return "object"
+
+
+def _describe(value):
+    "Return a short description of any value for an error message: its type and a glimpse."
+    return "%s %s" % (type(value).__name__, _glimpse(value))
+
+
+def _plain(value, who, what):
+    """Return value, or a copy of the built-in float, int or str its type extends.
+
+    A subclass can redefine comparison, hashing and conversion; the copy
+    cannot. What the subclass raises while being copied becomes a TypeError.
+    """
+    kind = type(value)
+    if kind is float or kind is int or kind is str or kind is bool:
+        return value
+    for base in _NUMBERS + _TEXT:
+        if kind is not base and issubclass(kind, base) and kind is not bool:
+            try:
+                copy = base(value)
+            except Exception as error:
+                raise TypeError("%s: %s is a %s that cannot be read as a %s (%s)"
+                                % (who, what, kind.__name__, base.__name__,
+                                   type(error).__name__))
+            if type(copy) is not base:
+                raise TypeError("%s: %s is a %s that cannot be read as a %s"
+                                % (who, what, kind.__name__, base.__name__))
+            return copy
+    return value
+
+
+def _to_float(value):
+    """Return a number as a float (infinity for an int past the largest float), else None.
+
+    Never raises: a subclass whose conversion fails is not a number.
+    """
+    kind = type(value)
+    if kind is float:
+        return value
+    if kind is int or kind is _LONG:
+        try:
+            return float(value)
+        except OverflowError:             # MicroPython gives infinity instead
+            return _BIG * 2.0
+    if kind is bool or not issubclass(kind, _NUMBERS):
+        return None
+    try:
+        x = float(value)
+    except Exception:
+        return None
+    return x if type(x) is float else None
+
+
+def _check_int(value, who, name, low=1, high=None):
+    "Return value if it is an integer from low to high, else raise TypeError or ValueError."
+    kind = type(value)
+    if kind is not int and kind is not _LONG:
+        if kind is bool or not issubclass(kind, _INTEGERS):
+            raise TypeError("%s: %s must be an integer, got %s" % (who, name, _describe(value)))
+        value = _plain(value, who, name)
+    if value < low:
+        raise ValueError("%s: %s must be at least %d, got %s" % (who, name, low, _glimpse(value)))
+    if high is not None and value > high:
+        raise ValueError("%s: %s must be at most %d, got %s" % (who, name, high, _glimpse(value)))
+    return value
+
+
+def _check_number(value, who, name, low=None, high=None, low_open=False, high_open=False):
+    "Return value as a float if it is a finite number in range, else raise."
+    x = _to_float(value)
+    if x is None:
+        raise TypeError("%s: %s must be a number, got %s" % (who, name, _describe(value)))
+    if not -_BIG <= x <= _BIG:
+        raise ValueError("%s: %s must be finite, got %s" % (who, name, _glimpse(value)))
+    if low is not None and (x < low or (low_open and x == low)):
+        raise ValueError("%s: %s must be %s %r, got %r"
+                         % (who, name, "above" if low_open else "at least", low, x))
+    if high is not None and (x > high or (high_open and x == high)):
+        raise ValueError("%s: %s must be %s %r, got %r"
+                         % (who, name, "below" if high_open else "at most", high, x))
+    return x
+
+
+def _check_flag(value, who, name):
+    "Return value if it is True or False, else raise TypeError."
+    if value is not True and value is not False:
+        raise TypeError("%s: %s must be True or False, got %s" % (who, name, _describe(value)))
+    return value
+
+
+def _check_choice(value, choices, who, name):
+    "Return value if it is one of the strings in choices, else raise."
+    if not _is(value, _TEXT):
+        raise TypeError("%s: %s must be a string, one of %s; got %s"
+                        % (who, name, ", ".join(choices), _describe(value)))
+    value = _plain(value, who, name)
+    if value not in choices:
+        raise ValueError("%s: unknown %s %s; expected one of %s"
+                         % (who, name, _glimpse(value), ", ".join(choices)))
+    return str(value)
+
+
+def _sequence(X, who, name, expected="a list"):
+    """Return X as a list or tuple, or raise TypeError.
+
+    A list or tuple is returned as it is; a subclass of one, or anything with
+    a tolist() method (a numpy array), is copied into a plain list.
+    """
+    kind = type(X)
+    if kind is list or kind is tuple:
+        return X
+    tolist = None
+    if not issubclass(kind, (list, tuple)):
+        if not issubclass(kind, _NUMBERS + _TEXT + (bytes, dict, set, frozenset)):
+            try:
+                tolist = getattr(X, "tolist", None)
+            except Exception:             # an object whose attributes raise has none
+                tolist = None
+        if tolist is None:
+            raise TypeError("%s: %s must be %s, got %s" % (who, name, expected, _describe(X)))
+    try:
+        X = list(X) if tolist is None else tolist()
+    except Exception as error:
+        raise TypeError("%s: %s (a %s) could not be read as a list: %s"
+                        % (who, name, kind.__name__, type(error).__name__))
+    if type(X) is not list:
+        raise TypeError("%s: %s must be %s, got %s whose tolist() gave %s"
+                        % (who, name, expected, kind.__name__, _describe(X)))
+    return X
+
+
+def _as_list(X, who, name):
+    "Return X as a list or tuple that is not empty, or raise TypeError or ValueError."
+    X = _sequence(X, who, name, "a list of rows")
+    if not X:
+        raise ValueError("%s: %s is empty" % (who, name))
+    return X
+
+
+def _number_row(row, width, who, where):
+    "Return row as a list of floats, checking its length and every value."
+    row = _sequence(row, who, where, "a list of numbers")
+    if len(row) != width:
+        raise ValueError("%s: %s has %d values, expected %d" % (who, where, len(row), width))
+    out = []
+    for j, v in enumerate(row):
+        x = v if type(v) is float else _to_float(v)
+        if x is None:
+            raise TypeError("%s: %s, value %d is %s, expected a number"
+                            % (who, where, j, _describe(v)))
+        if not -_BIG <= x <= _BIG:
+            raise ValueError("%s: %s, value %d is %s, not a finite number (NaN and infinity "
+                             "cannot be learnt from)" % (who, where, j, _glimpse(v)))
+        out.append(x)
+    return out
+
+
+def _number_rows(X, width, who, name, single=False):
+    """Return (rows of floats, was_single_row) for a matrix X of the given width.
+
+    width None means the width of X's first row. With single=True, one row of
+    numbers is accepted too, as a batch of one.
+    """
+    X = _as_list(X, who, name)
+    if single and _is_scalar(X[0]):
+        return [_number_row(X, width, who, name)], True
+    if width is None:
+        width = len(_sequence(X[0], who, "row 0 of " + name, "a list of numbers"))
+    return [_number_row(row, width, who, "row %d of %s" % (i, name))
+            for i, row in enumerate(X)], False
+
+
+def _first_not_finite(rows):
+    "Return (i, j) of the first value in rows that is infinite or NaN, or None."
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            if not -_BIG <= v <= _BIG:
+                return i, j
+    return None
+
+
+def _check_label(label, who, where):
+    "Return label as a plain string, int, float or boolean if it can name a class, else raise."
+    if not _is_scalar(label):
+        raise TypeError("%s: %s is %s; a class label must be a string, number or boolean"
+                        % (who, where, _describe(label)))
+    label = _plain(label, who, where)
+    if type(label) is float and not _finite(label):
+        raise ValueError("%s: %s is %r, which cannot be a class label" % (who, where, label))
+    if type(label) is not bool and _is(label, _INTEGERS) and not -2 ** 63 < label < 2 ** 63:
+        raise ValueError("%s: %s is an integer %s; integer class labels must be below 2**63 "
+                         "in size" % (who, where, _glimpse(label)))
+    return label
+
+
+def _label_kind(label):
+    "Return 'text', 'bool' or 'number': labels of one network must share one kind."
+    if _is(label, _TEXT):
+        return "text"
+    return "bool" if type(label) is bool else "number"
+
+
+def _check_classes(classes, who, name):
+    "Return classes as a list of plain labels, distinct and of one kind, or raise."
+    classes = [_check_label(c, who, "%s[%d]" % (name, i))
+               for i, c in enumerate(_as_list(classes, who, name))]
+    if len(set(classes)) != len(classes) or len(set([_label_kind(c) for c in classes])) > 1:
+        raise ValueError("%s: %s must be distinct labels of one kind, got %s"
+                         % (who, name, _short_list(classes)))
+    return classes
+
+
+def _check_sizes(sizes, who, name="sizes"):
+    "Return sizes as a list of two or more layer widths within the parameter limit, or raise."
+    sizes = _sequence(sizes, who, name, "a list of layer widths such as [3, 4, 1]")
+    if len(sizes) < 2:
+        raise ValueError("%s: %s needs at least 2 layers (inputs and outputs), got %s"
+                         % (who, name, _short_list(sizes)))
+    if len(sizes) > _MAX_PARAMETERS // 2:         # each layer adds 2 parameters or more
+        raise ValueError("%s: %s has %d layers, more than the %d parameters nn.py allows can hold"
+                         % (who, name, len(sizes), _MAX_PARAMETERS))
+    sizes = [_check_int(n, who, "%s[%d]" % (name, i)) for i, n in enumerate(sizes)]
+    count = sum([(a + 1) * b for a, b in zip(sizes, sizes[1:])])
+    if count > _MAX_PARAMETERS:
+        raise ValueError("%s: %s %s make %s parameters, more than the %d nn.py allows"
+                         % (who, name, _short_list(sizes), _glimpse(count), _MAX_PARAMETERS))
+    return sizes
+
+
+def _check_path(path, who):
+    "Return path if it is a string that can name a file, else raise TypeError or ValueError."
+    if not _is(path, _TEXT):
+        raise TypeError("%s: path must be a string, got %s" % (who, _describe(path)))
+    path = _plain(path, who, "path")
+    if not path or "\0" in path:
+        raise ValueError("%s: path %s cannot name a file" % (who, _glimpse(path)))
+    return path
+
+
+def _short_list(values, limit=8):
+    "Return a list's items as text, cut short after limit items."
+    text = ", ".join([_glimpse(v) for v in values[:limit]])
+    if len(values) > limit:
+        text += ", ... (%d in all)" % len(values)
+    return "[%s]" % text
 
 
 # ---------------------------------------------------------------------------
@@ -184,66 +547,82 @@ def scale(c, u):
 # needs its slope f'(z); for these functions the slope is a simple expression
 # in the output a, which is what backpropagation has at hand. Every function
 # is finite for every finite input, without catching overflow (exp() raises
-# OverflowError on CPython but ValueError on MicroPython).
+# OverflowError on CPython but ValueError on MicroPython). These public
+# functions check their argument; the network's own loops (_activate and
+# _backpropagate below) run on numbers checked once, on the way in.
 
 def sigmoid(z):
     "Return 1 / (1 + e^-z), the logistic function, which maps any number into (0, 1)."
+    z = _check_number(z, "sigmoid", "z")
     if z > -36.0:
         return 1.0 / (1.0 + math.exp(-z))
     return math.exp(z)        # the same value to the last bit, and exp() cannot overflow
 
 
 def sigmoid_derivative(a):
-    "Return the slope of the sigmoid where its output is a: a (1 - a)."
+    "Return the slope of the sigmoid where its output is a: a (1 - a), with a taken into [0, 1]."
+    a = min(max(_check_number(a, "sigmoid_derivative", "a"), 0.0), 1.0)
     return a * (1.0 - a)
 
 
 def tanh(z):
     "Return the hyperbolic tangent of z, which maps any number into (-1, 1)."
-    return math.tanh(z)
+    return math.tanh(_check_number(z, "tanh", "z"))
 
 
 def tanh_derivative(a):
-    "Return the slope of tanh where its output is a: 1 - a^2."
+    "Return the slope of tanh where its output is a: 1 - a^2, with a taken into [-1, 1]."
+    a = min(max(_check_number(a, "tanh_derivative", "a"), -1.0), 1.0)
     return 1.0 - a * a
 
 
 def relu(z):
     "Return max(0, z), the rectified linear unit."
+    z = _check_number(z, "relu", "z")
     return z if z > 0.0 else 0.0
 
 
 def relu_derivative(a):
     "Return the slope of relu where its output is a: 1 for a > 0, else 0 (0 at 0 too)."
-    return 1.0 if a > 0.0 else 0.0
+    return 1.0 if _check_number(a, "relu_derivative", "a") > 0.0 else 0.0
 
 
 def leaky_relu(z):
     "Return z for z > 0, else 0.01 z."
+    z = _check_number(z, "leaky_relu", "z")
     return z if z > 0.0 else 0.01 * z
 
 
 def leaky_relu_derivative(a):
     "Return the slope of leaky_relu where its output is a: 1 for a > 0, else 0.01."
-    return 1.0 if a > 0.0 else 0.01
+    return 1.0 if _check_number(a, "leaky_relu_derivative", "a") > 0.0 else 0.01
 
 
 def linear(z):
-    "Return z unchanged (the identity, for regression outputs)."
-    return z
+    "Return z unchanged (the identity, for regression outputs), as a float."
+    return _check_number(z, "linear", "z")
 
 
 def linear_derivative(a):
     "Return 1.0, the slope of the identity."
+    _check_number(a, "linear_derivative", "a")
     return 1.0
 
 
-def softmax(z, exp=math.exp):
+def softmax(z):
     """Return the softmax of the vector z: positive numbers that sum to 1.
 
     Subtracting the largest z first keeps exp() from overflowing and does not
     change the result: softmax([1, 2, 3]) == softmax([101, 102, 103]).
     """
+    z = _sequence(z, "softmax", "z", "a list of numbers")
+    if not z:
+        raise ValueError("softmax: z is empty")
+    return _softmax(_number_row(z, len(z), "softmax", "z"), math.exp)
+
+
+def _softmax(z, exp):
+    "Return the softmax of a list of floats, with exp the exponential to use (see _exp below)."
     top = max(z)
     e = [exp(v - top) for v in z]
     total = 0.0
@@ -280,7 +659,7 @@ def _activate(name, Z, exp=math.exp, th=math.tanh):
         return [[z if z > 0.0 else 0.01 * z for z in r] for r in Z]
     if name == "linear":
         return [r if type(r) is list else list(r) for r in Z]
-    return [softmax(r, exp) for r in Z]
+    return [_softmax(r, exp) for r in Z]
 
 
 def _backpropagate(name, D, W, A):
@@ -361,28 +740,54 @@ def _logit(o):
     return math.log(o) - math.log(1.0 - o)
 
 
+def _loss_rows(outputs, targets, who, probabilities=False):
+    """Return outputs and targets checked: rows of floats, both of one shape.
+
+    With probabilities=True every target must be from 0 to 1, as the
+    cross-entropies need (outside, the loss is not a loss: it has no minimum).
+    """
+    O, single = _number_rows(outputs, None, who, "outputs")
+    T, single = _number_rows(targets, len(O[0]), who, "targets")
+    if len(T) != len(O):
+        raise ValueError("%s: outputs has %d rows but targets has %d" % (who, len(O), len(T)))
+    if probabilities:
+        _check_probabilities(T, who, "targets")
+    return O, T
+
+
+def _check_probabilities(T, who, name):
+    "Raise ValueError unless every value of the rows T is from 0 to 1."
+    for i, row in enumerate(T):
+        for j, y in enumerate(row):
+            if not 0.0 <= y <= 1.0:
+                raise ValueError("%s: row %d of %s, value %d is %r; a cross-entropy needs "
+                                 "targets from 0 to 1" % (who, i, name, j, y))
+
+
 def sse(outputs, targets):
     "Return 0.5 * the sum of (o - y)^2 over all rows and outputs (tutorial 1's cost)."
-    return _saturate(0.5 * _squared_error(outputs, targets))
+    O, T = _loss_rows(outputs, targets, "sse")
+    return _saturate(0.5 * _squared_error(O, T))
 
 
 def mse(outputs, targets):
     "Return the mean of (o - y)^2 over all rows and outputs (tutorial 2's printed loss)."
-    count = sum([len(row) for row in targets])
-    return _saturate(_squared_error(outputs, targets) / count)
+    O, T = _loss_rows(outputs, targets, "mse")
+    return _saturate(_squared_error(O, T) / (len(T) * len(T[0])))
 
 
 def binary_crossentropy(outputs, targets):
-    "Return the mean over rows and outputs of -(y log o + (1 - y) log(1 - o))."
-    count = sum([len(row) for row in targets])
-    Z = [[_logit(o) for o in row] for row in outputs]
-    return _saturate(_bce_from_z(Z, targets) / count)
+    "Return the mean over rows and outputs of -(y log o + (1 - y) log(1 - o)), y from 0 to 1."
+    O, T = _loss_rows(outputs, targets, "binary_crossentropy", probabilities=True)
+    Z = [[_logit(o) for o in row] for row in O]
+    return _saturate(_bce_from_z(Z, T) / (len(T) * len(T[0])))
 
 
 def cross_entropy(outputs, targets):
     "Return the mean over rows of -sum_k y_k log o_k, for outputs that are probabilities."
-    Z = [[math.log(max(o, _TINY)) for o in row] for row in outputs]
-    return _saturate(_ce_from_z(Z, targets) / len(targets))
+    O, T = _loss_rows(outputs, targets, "cross_entropy", probabilities=True)
+    Z = [[math.log(max(o, _TINY)) for o in row] for row in O]
+    return _saturate(_ce_from_z(Z, T) / len(T))
 
 
 LOSSES = {"sse": sse, "mse": mse, "binary_crossentropy": binary_crossentropy,
@@ -468,6 +873,8 @@ def _exp(x):
 
     x = k log 2 + r with |r| <= log(2) / 2, so e^x = 2^k (1 + (e^r - 1)).
     """
+    if x != x:
+        return x                     # NaN, as math.exp gives (floor() would raise)
     if x < -745.2:
         return 0.0
     if x > 709.0:
@@ -479,6 +886,8 @@ def _exp(x):
 
 def _tanh(z):
     "Return tanh(z) = (e^2z - 1) / (e^2z + 1), within a few ulps, the same bits everywhere."
+    if z != z:
+        return z                     # NaN, as math.tanh gives
     t = 2.0 * abs(z)
     if t >= 44.0:
         q = 1.0
@@ -561,7 +970,7 @@ class RandomState(object):
     """
 
     def __init__(self, seed):
-        state = _init_genrand(seed)
+        state = _init_genrand(_check_int(seed, "RandomState", "seed", 0, 0xffffffff))
         self._state = state
         self._index = 624
         self._spare = None                     # the polar method makes normals in pairs
@@ -617,10 +1026,19 @@ class RandomState(object):
 
     def randn(self, rows, columns):
         "Return a rows-by-columns matrix of normal numbers, as np.random.randn(rows, columns)."
+        rows = _check_int(rows, "randn", "rows", 0)
+        columns = _check_int(columns, "randn", "columns", 0)
+        if max(rows, rows * columns) > _MAX_DRAWS:
+            raise ValueError("randn: %s by %s is more than the %d numbers nn.py draws at once"
+                             % (_glimpse(rows), _glimpse(columns), _MAX_DRAWS))
         return [[self.normal() for j in range(columns)] for i in range(rows)]
 
     def interval(self, top):
-        "Return an integer in [0, top], as numpy draws them (masked rejection)."
+        "Return an integer in [0, top], as numpy draws them (masked rejection); top below 2**32."
+        return self._interval(_check_int(top, "interval", "top", 0, 0xffffffff))
+
+    def _interval(self, top):
+        "Return an integer in [0, top] for an int top from 0 to 2**32 - 1 (see interval)."
         mask = top
         for shift in (1, 2, 4, 8, 16):
             mask |= mask >> shift
@@ -631,9 +1049,9 @@ class RandomState(object):
 
     def permutation(self, n):
         "Return the integers 0..n-1 shuffled, as np.random.permutation(n)."
-        order = list(range(n))
+        order = list(range(_check_int(n, "permutation", "n", 0, _MAX_DRAWS)))
         for i in range(n - 1, 0, -1):
-            j = self.interval(i)
+            j = self._interval(i)
             order[i], order[j] = order[j], order[i]
         return order
 
@@ -696,26 +1114,49 @@ class Scaler(object):
           "minmax"   map the smallest value to 0 and the largest to 1
           "standard" subtract the mean and divide by the standard deviation
           a number   divide every column by it, e.g. 100 for exam scores
-    A constant column gets divisor 1, so it never divides by zero.
+    A constant column gets divisor 1, so it never divides by zero. Values
+    whose mean, spread or scaled value would pass the largest float are
+    refused with a ValueError.
     """
 
     KINDS = ("max", "minmax", "standard")
 
     def __init__(self, kind="standard", shift=None, divisor=None):
-        if not (kind in Scaler.KINDS or (_is_number(kind) and _finite(float(kind))
-                                         and float(kind) != 0.0)):
-            raise ValueError("Scaler: kind must be 'max', 'minmax', 'standard' or a "
-                             "non-zero number, got %r" % (kind,))
-        self.kind = kind
-        self.shift = shift
-        self.divisor = divisor
+        self.kind, self.shift, self.divisor = kind, shift, divisor
+        self._check(None, "Scaler", "")
+
+    def _check(self, width, who, name):
+        """Check kind, shift and divisor as they are now, and make them plain numbers.
+
+        A fitted scaler (shift and divisor given) must have width columns;
+        width None takes any. name prefixes the attributes in messages.
+        """
+        prefix = name + "." if name else ""
+        kind = self.kind
+        if _is(kind, _TEXT):
+            kind = _check_choice(kind, Scaler.KINDS, who, prefix + "kind")
+        elif not _is_number(kind):
+            raise TypeError("%s: %skind must be 'max', 'minmax', 'standard' or a non-zero "
+                            "number, got %s" % (who, prefix, _describe(kind)))
+        elif _check_number(kind, who, prefix + "kind") == 0.0:
+            raise ValueError("%s: %skind must not be 0: it divides" % (who, prefix))
+        shift, divisor = self.shift, self.divisor
+        if shift is not None or divisor is not None:
+            if width is None:
+                width = len(_sequence(shift, who, prefix + "shift", "a list of numbers"))
+            shift = _number_row(shift, width, who, prefix + "shift")
+            divisor = _number_row(divisor, width, who, prefix + "divisor")
+            if 0.0 in divisor:
+                raise ValueError("%s: %sdivisor holds a 0" % (who, prefix))
+        self.kind, self.shift, self.divisor = _plain(kind, who, prefix + "kind"), shift, divisor
 
     def fit(self, rows):
         "Learn the shift and divisor of every column from rows; return self."
-        columns = list(zip(*rows))
+        rows, single = _number_rows(rows, None, "Scaler.fit", "rows")
+        self._check(None, "Scaler.fit", "")
         n = float(len(rows))
         shift, divisor = [], []
-        for col in columns:
+        for j, col in enumerate(zip(*rows)):
             if _is_number(self.kind):
                 s, d = 0.0, float(self.kind)
             elif self.kind == "max":
@@ -725,7 +1166,11 @@ class Scaler(object):
             else:
                 s = sum(col) / n
                 d = math.sqrt(sum([(v - s) * (v - s) for v in col]) / n)
-            if not (d > 0.0 and _finite(d)):      # a constant (or absurd) column
+            if not (_finite(s) and _finite(d)):
+                raise ValueError("Scaler.fit: column %d of rows is too large for %r scaling: "
+                                 "its values reach %r"
+                                 % (j, self.kind, max([abs(v) for v in col])))
+            if d == 0.0:                           # a constant column
                 d = 1.0
             shift.append(s)
             divisor.append(d)
@@ -734,13 +1179,31 @@ class Scaler(object):
 
     def transform(self, rows):
         "Return rows scaled: (x - shift) / divisor in every column."
-        pairs = list(zip(self.shift, self.divisor))
-        return [[(x - s) / d for x, (s, d) in zip(row, pairs)] for row in rows]
+        return self._apply(self._rows(rows, "Scaler.transform"), "Scaler.transform", "rows")
 
     def inverse(self, rows):
         "Return scaled rows mapped back to the original units: x' * divisor + shift."
+        return self._apply(self._rows(rows, "Scaler.inverse"), "Scaler.inverse", "rows", True)
+
+    def _rows(self, rows, who):
+        "Return rows checked: floats, as many columns as the fitted scaler has."
+        self._check(None, who, "")
+        if self.shift is None:
+            raise ValueError("%s: the scaler is not fitted yet; call fit(rows) first" % who)
+        return _number_rows(rows, len(self.shift), who, "rows")[0]
+
+    def _apply(self, rows, who, name, inverse=False):
+        "Return checked rows scaled (or, with inverse=True, scaled back); refuse overflow."
         pairs = list(zip(self.shift, self.divisor))
-        return [[x * d + s for x, (s, d) in zip(row, pairs)] for row in rows]
+        if inverse:
+            out = [[x * d + s for x, (s, d) in zip(row, pairs)] for row in rows]
+        else:
+            out = [[(x - s) / d for x, (s, d) in zip(row, pairs)] for row in rows]
+        where = _first_not_finite(out)
+        if where:
+            raise ValueError("%s: row %d of %s, value %d, is too large to scale%s"
+                             % (who, where[0], name, where[1], " back" if inverse else ""))
+        return out
 
     def to_dict(self):
         "Return the scaler as a dict of plain values, for saving."
@@ -766,9 +1229,10 @@ class SGD(object):
     "Stochastic gradient descent, with momentum when momentum > 0."
 
     def __init__(self, learning_rate=0.1, momentum=0.0, weight_decay=0.0):
-        self.learning_rate = learning_rate
-        self.momentum = momentum
-        self.weight_decay = weight_decay
+        who = "SGD"
+        self.learning_rate = _check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
+        self.momentum = _check_number(momentum, who, "momentum", 0.0, 1.0, high_open=True)
+        self.weight_decay = _check_number(weight_decay, who, "weight_decay", 0.0)
         self._velocity = {}
 
     def step(self, k, WT, b, DT, AT):
@@ -806,9 +1270,12 @@ class Adam(object):
 
     def __init__(self, learning_rate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-8,
                  weight_decay=0.0):
-        self.learning_rate = learning_rate
-        self.beta1, self.beta2, self.epsilon = beta1, beta2, epsilon
-        self.weight_decay = weight_decay
+        who = "Adam"
+        self.learning_rate = _check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
+        self.beta1 = _check_number(beta1, who, "beta1", 0.0, 1.0, high_open=True)
+        self.beta2 = _check_number(beta2, who, "beta2", 0.0, 1.0, high_open=True)
+        self.epsilon = _check_number(epsilon, who, "epsilon", 0.0, low_open=True)
+        self.weight_decay = _check_number(weight_decay, who, "weight_decay", 0.0)
         self._moments = {}
         self._steps = {}
 
@@ -838,126 +1305,6 @@ class Adam(object):
                 mb[j] = b1 * mb[j] + (1.0 - b1) * g
                 sb[j] = b2 * sb[j] + (1.0 - b2) * g * g
                 b[j] -= lr * mb[j] / (sqrt(sb[j]) + eps_hat)
-
-
-# ---------------------------------------------------------------------------
-# Checking what comes in
-# ---------------------------------------------------------------------------
-# Every public entry point checks its arguments once, here, and says what is
-# wrong in the words of its own arguments: "train: row 3 of X has 2 values,
-# expected 3". The rule for numbers: int and float are numbers; booleans,
-# strings and None are not (a boolean is an int on CPython but not on
-# MicroPython, so nn.py refuses it everywhere); NaN and infinity are refused.
-
-_MAX_PARAMETERS = 10000000        # a network larger than this would not fit in memory
-
-
-def _check_int(value, who, name, low=1):
-    "Return value if it is an integer >= low, else raise TypeError or ValueError."
-    if not isinstance(value, _INTEGERS) or isinstance(value, bool):
-        raise TypeError("%s: %s must be an integer, got %s" % (who, name, _describe(value)))
-    if value < low:
-        raise ValueError("%s: %s must be at least %d, got %d" % (who, name, low, value))
-    return value
-
-
-def _check_number(value, who, name, low=None, high=None, low_open=False):
-    "Return value as a float if it is a finite number in range, else raise."
-    if not _is_number(value):
-        raise TypeError("%s: %s must be a number, got %s" % (who, name, _describe(value)))
-    try:
-        x = float(value)
-    except OverflowError:
-        x = _BIG * 2.0
-    if not _finite(x):
-        raise ValueError("%s: %s must be finite, got %r" % (who, name, value))
-    if low is not None and (x < low or (low_open and x == low)):
-        raise ValueError("%s: %s must be %s %r, got %r"
-                         % (who, name, "above" if low_open else "at least", low, value))
-    if high is not None and x > high:
-        raise ValueError("%s: %s must be at most %r, got %r" % (who, name, high, value))
-    return x
-
-
-def _check_choice(value, choices, who, name):
-    "Return value if it is one of the strings in choices, else raise."
-    if not isinstance(value, _TEXT):
-        raise TypeError("%s: %s must be a string, one of %s; got %s"
-                        % (who, name, ", ".join(choices), _describe(value)))
-    if value not in choices:
-        raise ValueError("%s: unknown %s %r; expected one of %s"
-                         % (who, name, value, ", ".join(choices)))
-    return str(value)
-
-
-def _describe(value):
-    "Return a short description of a value for an error message: its type and a glimpse."
-    text = repr(value)
-    if len(text) > 40:
-        text = text[:37] + "..."
-    return "%s %s" % (type(value).__name__, text)
-
-
-def _as_list(X, who, name):
-    "Return X as a list (numpy arrays become lists), or raise TypeError."
-    if hasattr(X, "tolist") and not isinstance(X, (list, tuple)):
-        X = X.tolist()
-    if not isinstance(X, (list, tuple)):
-        raise TypeError("%s: %s must be a list of rows, got %s" % (who, name, _describe(X)))
-    if not X:
-        raise ValueError("%s: %s is empty" % (who, name))
-    return X
-
-
-def _number_row(row, width, who, where):
-    "Return row as a list of floats, checking its length and every value."
-    if not isinstance(row, (list, tuple)):
-        raise TypeError("%s: %s must be a list of numbers, got %s" % (who, where, _describe(row)))
-    if len(row) != width:
-        raise ValueError("%s: %s has %d values, expected %d" % (who, where, len(row), width))
-    out = []
-    for j, v in enumerate(row):
-        if type(v) is not float and not _is_number(v):
-            raise TypeError("%s: %s, value %d is %s, expected a number"
-                            % (who, where, j, _describe(v)))
-        try:
-            x = float(v)
-        except OverflowError:
-            x = _BIG * 2.0
-        if not -_BIG <= x <= _BIG:
-            raise ValueError("%s: %s, value %d is %r, not a finite number (NaN and infinity "
-                             "cannot be learnt from)" % (who, where, j, v))
-        out.append(x)
-    return out
-
-
-def _number_rows(X, width, who, name, single=False):
-    """Return (rows of floats, was_single_row) for a matrix X of the given width.
-
-    With single=True, one row of numbers is accepted too, as a batch of one.
-    """
-    X = _as_list(X, who, name)
-    if single and not isinstance(X[0], (list, tuple)) and (_is_number(X[0]) or
-                                                            isinstance(X[0], bool)):
-        return [_number_row(X, width, who, name)], True
-    return [_number_row(row, width, who, "row %d of %s" % (i, name))
-            for i, row in enumerate(X)], False
-
-
-def _check_label(label, who, where):
-    "Raise TypeError unless label can name a class: a string, number or boolean."
-    if not (isinstance(label, _TEXT) or _is_number(label) or isinstance(label, bool)):
-        raise TypeError("%s: %s is %s; a class label must be a string, number or boolean"
-                        % (who, where, _describe(label)))
-    if isinstance(label, float) and not _finite(label):
-        raise ValueError("%s: %s is %r, which cannot be a class label" % (who, where, label))
-
-
-def _label_kind(label):
-    "Return 'text', 'bool' or 'number': labels of one network must share one kind."
-    if isinstance(label, _TEXT):
-        return "text"
-    return "bool" if isinstance(label, bool) else "number"
 
 
 # ---------------------------------------------------------------------------
@@ -1090,22 +1437,8 @@ class Network(object):
                    input_scaling, target_scaling):
         "Check the constructor's arguments and set everything but the weights."
         who = "Network"
-        if hasattr(sizes, "tolist") and not isinstance(sizes, (list, tuple)):
-            sizes = sizes.tolist()
-        if not isinstance(sizes, (list, tuple)):
-            raise TypeError("Network: sizes must be a list of layer widths such as [3, 4, 1], "
-                            "got %s" % _describe(sizes))
-        if len(sizes) < 2:
-            raise ValueError("Network: sizes needs at least 2 layers (inputs and outputs), got %r"
-                             % (list(sizes),))
-        for i, n in enumerate(sizes):
-            _check_int(n, who, "sizes[%d]" % i)
-        sizes = [int(n) for n in sizes]
-        count = sum([(a + 1) * b for a, b in zip(sizes, sizes[1:])])
-        if count > _MAX_PARAMETERS:
-            raise ValueError("Network: sizes %r make %d parameters, more than the %d nn.py allows"
-                             % (sizes, count, _MAX_PARAMETERS))
-        if activation == "softmax":
+        sizes = _check_sizes(sizes, who)
+        if _is_text(activation) and activation == "softmax":
             raise ValueError("Network: softmax is for the output layer only; use "
                              "output_activation='softmax'")
         activation = _check_choice(activation, list(ACTIVATIONS), who, "activation")
@@ -1114,17 +1447,14 @@ class Network(object):
                                               "output_activation")
         if loss is not None:
             loss = _check_choice(loss, list(LOSSES), who, "loss")
-        if bias is not True and bias is not False:
-            raise TypeError("Network: bias must be True or False, got %s" % _describe(bias))
+        bias = _check_flag(bias, who, "bias")
         if init is not None:
             init = _check_choice(init, _INITS, who, "init")
         if seed is None:
             seed = _fresh_seed()
-        seed = _check_int(seed, who, "seed", low=0)
-        if seed > 0xffffffff:
-            raise ValueError("Network: seed must be below 2**32, got %d" % seed)
-        self.input_scaler = self._scaler(input_scaling, "input_scaling")
-        self.target_scaler = self._scaler(target_scaling, "target_scaling")
+        seed = _check_int(seed, who, "seed", 0, 0xffffffff)
+        self.input_scaler = self._scaler(input_scaling, "input_scaling", sizes[0])
+        self.target_scaler = self._scaler(target_scaling, "target_scaling", sizes[-1])
         self.sizes = sizes
         self.activation = activation
         self.loss = loss
@@ -1139,20 +1469,21 @@ class Network(object):
         self._rng = None
         self._cache = None
 
-    def _scaler(self, kind, name):
-        "Return a Scaler for the constructor's scaling argument, or None."
+    def _scaler(self, kind, name, width):
+        "Return a Scaler for the constructor's scaling argument (of width columns), or None."
         if kind is None:
             return None
-        if isinstance(kind, Scaler):
+        if _is(kind, Scaler):
+            kind._check(width, "Network", name)
             return kind
-        if not (isinstance(kind, _TEXT) or _is_number(kind)):
+        if not (_is(kind, _TEXT) or _is_number(kind)):
             raise TypeError("Network: %s must be None, 'max', 'minmax', 'standard' or a number, "
                             "got %s" % (name, _describe(kind)))
         try:
             return Scaler(kind)
         except ValueError:
             raise ValueError("Network: %s must be None, 'max', 'minmax', 'standard' or a "
-                             "non-zero number, got %r" % (name, kind))
+                             "non-zero number, got %s" % (name, _glimpse(kind)))
 
     def _init_std(self, k):
         "Return the standard deviation of layer k's initial weights."
@@ -1180,43 +1511,90 @@ class Network(object):
         "Return the activation of every layer after the input: hidden ones, then the output."
         return [self.activation] * (len(self.sizes) - 2) + [self.output_activation]
 
-    # -- the weights, as the kernels want them --------------------------------
+    # -- the settings and the weights, as the kernels want them ---------------
+
+    def _check_settings(self, who):
+        """Raise TypeError or ValueError if a setting now holds what nn.py cannot use.
+
+        The attributes are public, so they are checked at every public call;
+        there are few of them. Labels and scalers are made plain as they are checked.
+        """
+        sizes = getattr(self, "sizes", None)
+        if type(sizes) is not list or len(sizes) < 2 or \
+                [n for n in sizes if not (type(n) is int or type(n) is _LONG) or n < 1]:
+            raise ValueError("%s: net.sizes must be a list of 2 or more positive integers, got %s"
+                             % (who, _describe(sizes)))
+        for name, choices in (("activation", ACTIVATIONS), ("output_activation",
+                              _OUTPUT_ACTIVATIONS), ("loss", LOSSES), ("init", _INITS)):
+            value = getattr(self, name, None)
+            if not ((value is None and name in ("loss", "init")) or
+                    (_is_text(value) and value in choices)):
+                raise ValueError("%s: net.%s is %s, not one of %s"
+                                 % (who, name, _describe(value), ", ".join(sorted(choices))))
+        _check_pair(self.loss, self.output_activation, who)
+        _check_flag(getattr(self, "bias", None), who, "net.bias")
+        _check_int(getattr(self, "seed", None), who, "net.seed", 0, 0xffffffff)
+        classes = getattr(self, "classes", None)
+        if classes is not None:
+            self.classes = classes = _check_classes(classes, who, "net.classes")
+            if len(classes) != max(sizes[-1], 2):
+                raise ValueError("%s: net.classes holds %d labels but the network has %d outputs"
+                                 % (who, len(classes), sizes[-1]))
+        for name, width in (("input_scaler", sizes[0]), ("target_scaler", sizes[-1])):
+            scaler = getattr(self, name, None)
+            if scaler is not None:
+                if not _is(scaler, Scaler):
+                    raise TypeError("%s: net.%s must be a Scaler or None, got %s"
+                                    % (who, name, _describe(scaler)))
+                scaler._check(width, who, "net." + name)
+        if self.target_scaler is not None and classes is not None:
+            raise ValueError("%s: net.target_scaler is for numeric targets, but the network "
+                             "has classes" % who)
 
     def _layers(self, who):
         """Return [(WT, W, b)] for every layer, from what net.weights and net.biases hold now.
 
         W is weights[k] as floats (a row per input unit), WT its transpose (a
         row per output unit, what the forward pass wants), b the biases or None.
-        Checked and converted once, then reused while the lists compare equal.
+        The settings are checked first. The weights are checked and converted
+        once, then reused while net.weights and net.biases compare equal to them.
         """
-        weights, biases = self.weights, self.biases
-        cache = self._cache
-        if cache is not None and weights == cache[0] and biases == cache[1]:
-            return cache[2]
+        self._check_settings(who)
+        weights, biases = getattr(self, "weights", None), getattr(self, "biases", None)
+        cache = getattr(self, "_cache", None)
+        if cache is not None:
+            try:
+                same = weights == cache[0] and biases == cache[1]
+            except Exception:                 # what cannot even be compared is checked below
+                same = False
+            if same is True:
+                return cache[2]
         sizes = self.sizes
         L = len(sizes) - 1
+        weights = _sequence(weights, who, "net.weights", "a list of %d layers" % L)
+        biases = _sequence(biases, who, "net.biases", "a list of %d layers" % L)
         for name, value in (("weights", weights), ("biases", biases)):
-            if not isinstance(value, list) or len(value) != L:
-                raise ValueError("%s: net.%s must be a list of %d layers, got %s"
-                                 % (who, name, L, _describe(value)))
+            if len(value) != L:
+                raise ValueError("%s: net.%s must be a list of %d layers, got %d"
+                                 % (who, name, L, len(value)))
         layers = []
         for k in range(L):
             n_in, n_out = sizes[k], sizes[k + 1]
-            if not isinstance(weights[k], (list, tuple)) or len(weights[k]) != n_in:
-                raise ValueError("%s: net.weights[%d] must have %d rows (sizes[%d]), got %s"
-                                 % (who, k, n_in, k, _describe(weights[k])))
+            rows = _sequence(weights[k], who, "net.weights[%d]" % k, "a list of rows")
+            if len(rows) != n_in:
+                raise ValueError("%s: net.weights[%d] must have %d rows (sizes[%d]), got %d"
+                                 % (who, k, n_in, k, len(rows)))
             W = [_number_row(row, n_out, who, "net.weights[%d][%d]" % (k, i))
-                 for i, row in enumerate(weights[k])]
+                 for i, row in enumerate(rows)]
             if self.bias:
                 b = _number_row(biases[k], n_out, who, "net.biases[%d]" % k)
-            elif biases[k]:
+            elif _sequence(biases[k], who, "net.biases[%d]" % k, "an empty list"):
                 raise ValueError("%s: net.biases[%d] must be empty, the network has bias=False"
                                  % (who, k))
             else:
                 b = None
             layers.append((transpose(W), W, b))
-        self._cache = ([[row[:] for row in layer] for layer in weights],
-                       [list(b) for b in biases], layers)
+        self._cache = ([W for WT, W, b in layers], [b or [] for WT, W, b in layers], layers)
         return layers
 
     def _store(self, layers):
@@ -1250,9 +1628,16 @@ class Network(object):
 
         No scaling is applied: x goes straight into the first layer.
         """
+        layers = self._layers("feedforward")
         rows, single = _number_rows(x, self.sizes[0], "feedforward", "x", single=True)
-        acts, Z = self._forward(self._layers("feedforward"), rows[:1], portable=True)
-        return [a[0] for a in acts]
+        if len(rows) != 1:
+            raise ValueError("feedforward: x must be one row, got %d rows" % len(rows))
+        outputs = [a[0] for a in self._forward(layers, rows, portable=True)[0]]
+        where = _first_not_finite(outputs)
+        if where:
+            raise ValueError("feedforward: the outputs of layer %d are not finite numbers: the "
+                             "weights or x are too large" % where[0])
+        return outputs
 
     def predict(self, X):
         """Return the network's answer for every row of X; for a single row, one answer.
@@ -1260,21 +1645,30 @@ class Network(object):
         The answer is the output row (in the units of the targets, when they
         were scaled) or, for a network trained on class labels, the label.
         """
-        O, single = self._predict_outputs(X, "predict")
+        answers, single = self._answers(X, "predict")
+        return answers[0] if single else answers
+
+    def _answers(self, X, who):
+        "Return (answers, single): what predict(X) answers, as a list, for every row."
+        O, single = self._predict_outputs(X, who)
         if self.classes is not None:
             O = [self.classes[_best_class(row)] for row in O]
         elif self.target_scaler is not None:
-            O = self.target_scaler.inverse(O)
-        return O[0] if single else O
+            O = self.target_scaler._apply(O, who, "the outputs", inverse=True)
+        return O, single
 
     def _predict_outputs(self, X, who):
         "Return (output rows, single) for raw inputs X, scaling them as in training."
+        layers = self._layers(who)
         rows, single = _number_rows(X, self.sizes[0], who, "X", single=True)
-        rows = self._scale_inputs(rows, who)
-        acts, Z = self._forward(self._layers(who), rows, portable=True)
+        acts, Z = self._forward(layers, self._scale_inputs(rows, who), portable=True)
+        where = _first_not_finite(acts[-1])
+        if where:
+            raise ValueError("%s: the outputs for row %d of X are not finite numbers: the "
+                             "weights or the inputs are too large" % (who, where[0]))
         return acts[-1], single
 
-    def _scale_inputs(self, rows, who):
+    def _scale_inputs(self, rows, who, name="X"):
         "Return rows scaled as the training inputs were."
         scaler = self.input_scaler
         if scaler is None:
@@ -1282,64 +1676,59 @@ class Network(object):
         if scaler.shift is None:
             raise ValueError("%s: input_scaling is not fitted yet; train the network first"
                              % who)
-        return scaler.transform(rows)
+        return scaler._apply(rows, who, name)
 
     # -- targets: numbers or class labels -----------------------------------
 
-    def _targets(self, Y, n, who, learn=False):
+    def _targets(self, Y, n, who, learn=False, names=("X", "Y")):
         """Return Y as rows of numbers for the output layer, scaled as in training.
 
         Rows of numbers are targets as they are. A flat list holds class labels,
         one-hot encoded (a single target per row instead when the loss is sse or
         mse). With learn=True the first labels seen set net.classes and, if
-        they were not given, the loss and output activation.
+        they were not given, the loss and output activation. names are what
+        the inputs and Y are called in messages.
         """
-        Y = _as_list(Y, who, "Y")
+        name = names[1]
+        Y = _as_list(Y, who, name)
         if len(Y) != n:
-            raise ValueError("%s: X has %d rows but Y has %d" % (who, n, len(Y)))
+            raise ValueError("%s: %s has %d rows but %s has %d" % (who, names[0], n, name, len(Y)))
         width = self.sizes[-1]
-        first = Y[0]
-        if hasattr(first, "tolist") and not isinstance(first, (list, tuple)):
-            Y = [y.tolist() for y in Y]
-            first = Y[0]
-        if isinstance(first, (list, tuple)):
-            T = [_number_row(row, width, who, "row %d of Y" % i) for i, row in enumerate(Y)]
+        if not _is_scalar(Y[0]):
+            T = _number_rows(Y, width, who, name)[0]
             if self.loss is None and learn:
                 self.loss = "mse"
         elif self.loss in ("sse", "mse") and self.classes is None:
             if width != 1:
-                raise ValueError("%s: Y is a flat list but the network has %d outputs; give "
-                                 "rows of %d numbers" % (who, width, width))
+                raise ValueError("%s: %s is a flat list but the network has %d outputs; give "
+                                 "rows of %d numbers" % (who, name, width, width))
             for i, y in enumerate(Y):
                 if not _is_number(y):
-                    raise TypeError("%s: Y[%d] is %s; the loss %r needs numeric targets, not "
+                    raise TypeError("%s: %s[%d] is %s; the loss %r needs numeric targets, not "
                                     "labels (use loss=None or a cross-entropy for classes)"
-                                    % (who, i, _describe(y), self.loss))
-            T = [_number_row([y], 1, who, "Y[%d]" % i) for i, y in enumerate(Y)]
+                                    % (who, name, i, _describe(y), self.loss))
+            T = [_number_row([y], 1, who, "%s[%d]" % (name, i)) for i, y in enumerate(Y)]
         else:
-            T = self._one_hot(Y, who, learn)
-            return T
-        if self.classes is not None and not isinstance(first, (list, tuple)):
-            raise ValueError("%s: the network was trained on class labels; give labels" % who)
+            return self._one_hot(Y, who, learn, name)
         if self.target_scaler is not None:
             if self.target_scaler.shift is None:
                 if not learn:
                     raise ValueError("%s: target_scaling is not fitted yet; train the network "
                                      "first" % who)
                 self.target_scaler.fit(T)
-            T = self.target_scaler.transform(T)
+            T = self.target_scaler._apply(T, who, name)
+        if self.loss in ("binary_crossentropy", "cross_entropy"):
+            _check_probabilities(T, who, name)
         return T
 
-    def _one_hot(self, labels, who, learn):
+    def _one_hot(self, labels, who, learn, name="Y"):
         "Return class labels as target rows, setting up the classes on first sight."
-        kind = None
-        for i, label in enumerate(labels):
-            _check_label(label, who, "Y[%d]" % i)
-            if kind is None:
-                kind = _label_kind(label)
-            elif _label_kind(label) != kind:
-                raise TypeError("%s: Y mixes class labels of different kinds (%r and %r)"
-                                % (who, labels[0], label))
+        labels = [_check_label(label, who, "%s[%d]" % (name, i)) for i, label in enumerate(labels)]
+        kind = _label_kind(labels[0])
+        for label in labels:
+            if _label_kind(label) != kind:
+                raise TypeError("%s: %s mixes class labels of different kinds (%s and %s)"
+                                % (who, name, _glimpse(labels[0]), _glimpse(label)))
         if self.classes is None:
             if not learn:
                 raise ValueError("%s: the network has no classes yet; train it on labels first"
@@ -1348,8 +1737,8 @@ class Network(object):
         index = dict((c, i) for i, c in enumerate(self.classes))
         for i, label in enumerate(labels):
             if label not in index:
-                raise ValueError("%s: Y[%d] is %r, not one of the classes the network knows: %s"
-                                 % (who, i, label, _short_list(self.classes)))
+                raise ValueError("%s: %s[%d] is %s, not one of the classes the network knows: %s"
+                                 % (who, name, i, _glimpse(label), _short_list(self.classes)))
         if len(self.classes) == 2 and self.sizes[-1] == 1:
             return [[float(index[label])] for label in labels]
         width = len(self.classes)
@@ -1390,23 +1779,27 @@ class Network(object):
 
     # -- the cost and its gradient -------------------------------------------
 
-    def _prepare(self, X, Y, who, learn=False):
-        "Return (inputs, targets) checked, encoded and scaled, for cost, gradients and train."
-        rows, single = _number_rows(X, self.sizes[0], who, "X")
-        T = self._targets(Y, len(rows), who, learn)
+    def _prepare(self, X, Y, who, learn=False, names=("X", "Y")):
+        """Return (inputs, targets) checked, encoded and scaled, for cost, gradients and train.
+
+        names are what X and Y are called in messages.
+        """
+        rows, single = _number_rows(X, self.sizes[0], who, names[0])
+        T = self._targets(Y, len(rows), who, learn, names)
         if learn and self.input_scaler is not None and self.input_scaler.shift is None:
             self.input_scaler.fit(rows)
         if self.loss is None:
             self.loss = "mse"
-        return self._scale_inputs(rows, who), T
+        return self._scale_inputs(rows, who, names[0]), T
 
     def cost(self, X, Y):
         """Return the loss of the network on inputs X and targets Y (see LOSSES).
 
         With scaling, the loss is measured on scaled targets, as training sees them.
         """
+        layers = self._layers("cost")
         rows, T = self._prepare(X, Y, "cost")
-        acts, Z = self._forward(self._layers("cost"), rows)
+        acts, Z = self._forward(layers, rows)
         total = _loss_sum(self.loss, Z, acts[-1], T)
         return _saturate(total if self.loss == "sse" else total / len(rows))
 
@@ -1416,8 +1809,8 @@ class Network(object):
         weight_grads[k][i][j] is dcost / dweights[k][i][j] and bias_grads[k][j]
         is dcost / dbiases[k][j]: the same shapes as net.weights and net.biases.
         """
-        rows, T = self._prepare(X, Y, "gradients")
         layers = self._layers("gradients")
+        rows, T = self._prepare(X, Y, "gradients")
         acts, Z = self._forward(layers, rows)
         delta = _output_delta(self.loss, self.output_activation, acts[-1], T, len(rows))
         names = self._activations()
@@ -1429,6 +1822,10 @@ class Network(object):
             bias_grads[k] = [sum(d) for d in DT] if b else []
             if k:
                 delta = _backpropagate(names[k - 1], delta, W, acts[k])
+        for k in range(len(layers)):
+            if _first_not_finite(weight_grads[k]) or _first_not_finite([bias_grads[k]]):
+                raise ValueError("gradients: the gradient of layer %d is not finite: the weights "
+                                 "or the inputs are too large" % k)
         return weight_grads, bias_grads
 
     # -- training -------------------------------------------------------------
@@ -1469,15 +1866,11 @@ class Network(object):
         "interrupted", with the weights of the last complete (or best) epoch.
         """
         who = "train"
-        epochs = _check_int(epochs, who, "epochs")
+        epochs = _check_int(epochs, who, "epochs", 1, _MAX_EPOCHS)
         batch = None if batch_size is None else _check_int(batch_size, who, "batch_size")
-        momentum = _check_number(momentum, who, "momentum", 0.0, 1.0)
-        if momentum >= 1.0:
-            raise ValueError("train: momentum must be below 1, got %r" % momentum)
+        momentum = _check_number(momentum, who, "momentum", 0.0, 1.0, high_open=True)
         weight_decay = _check_number(weight_decay, who, "weight_decay", 0.0)
-        split = _check_number(validation_split, who, "validation_split", 0.0, 1.0)
-        if split >= 1.0:
-            raise ValueError("train: validation_split must be below 1, got %r" % split)
+        split = _check_number(validation_split, who, "validation_split", 0.0, 1.0, high_open=True)
         if patience is not None:
             patience = _check_int(patience, who, "patience")
         if target_loss is not None:
@@ -1485,15 +1878,10 @@ class Network(object):
         if time_limit is not None:
             time_limit = _check_number(time_limit, who, "time_limit", 0.0, low_open=True)
         print_every = _check_int(print_every, who, "print_every", low=0)
-        if shuffle is not True and shuffle is not False:
-            raise TypeError("train: shuffle must be True or False, got %s" % _describe(shuffle))
-        if progress is not True and progress is not False:
-            raise TypeError("train: progress must be True or False, got %s"
-                            % _describe(progress))
+        shuffle = _check_flag(shuffle, who, "shuffle")
+        progress = _check_flag(progress, who, "progress")
         if seed is not None:
-            seed = _check_int(seed, who, "seed", low=0)
-            if seed > 0xffffffff:
-                raise ValueError("train: seed must be below 2**32, got %d" % seed)
+            seed = _check_int(seed, who, "seed", 0, 0xffffffff)
         opt = _make_optimizer(optimizer, learning_rate, momentum, weight_decay)
 
         layers = self._layers(who)           # checks the weights before anything changes
@@ -1501,10 +1889,12 @@ class Network(object):
         n = len(rows)
         val = None
         if validation_data is not None:
-            if not isinstance(validation_data, (list, tuple)) or len(validation_data) != 2:
+            pair = _sequence(validation_data, who, "validation_data", "a pair (X_val, Y_val)")
+            if len(pair) != 2:
                 raise TypeError("train: validation_data must be a pair (X_val, Y_val), got %s"
                                 % _describe(validation_data))
-            val = self._prepare(validation_data[0], validation_data[1], who)
+            val = self._prepare(pair[0], pair[1], who,
+                                names=("validation_data[0]", "validation_data[1]"))
         elif split > 0.0:
             held = int(n * split)
             if held < 1 or held >= n:
@@ -1515,6 +1905,13 @@ class Network(object):
             rows, T, n = rows[:n - held], T[:n - held], n - held
         if batch is None or batch > n:
             batch = n
+        steps = epochs * n * self.parameter_count()
+        if steps > _MAX_WORK and time_limit is None:
+            raise ValueError("train: %d epochs of %d rows on %d parameters is %s steps, more than "
+                             "the %s nn.py takes on without a time_limit (hours of CPython);"
+                             " give time_limit=seconds to run it anyway"
+                             % (epochs, n, self.parameter_count(), _fmt(float(steps), 2),
+                                _fmt(float(_MAX_WORK), 2)))
         if seed is None and self._rng is None:   # a loaded network: go on from its seed
             self._rng = RandomState(self.seed)
         rng = self._rng if seed is None else RandomState(seed)
@@ -1567,6 +1964,7 @@ class Network(object):
         The columns follow net.classes. A network with one sigmoid output for
         two classes gives [1 - p, p].
         """
+        self._check_settings("predict_proba")
         if self.classes is None:
             raise ValueError("predict_proba: the network has no classes; it was not trained "
                              "on class labels (use predict)")
@@ -1582,28 +1980,31 @@ class Network(object):
         in the units of Y. 1 is perfect; 0 is what predicting the mean scores.
         """
         who = "score"
+        self._check_settings(who)
         rows, single = _number_rows(X, self.sizes[0], who, "X")
-        predicted = self.predict(rows)
         Y = _as_list(Y, who, "Y")
         if len(Y) != len(rows):
             raise ValueError("score: X has %d rows but Y has %d" % (len(rows), len(Y)))
         if self.classes is not None:
-            for i, label in enumerate(Y):
-                _check_label(label, who, "Y[%d]" % i)
-            return sum([1.0 for p, y in zip(predicted, Y) if p == y]) / len(Y)
-        if not isinstance(Y[0], (list, tuple)):
+            labels = [_check_label(label, who, "Y[%d]" % i) for i, label in enumerate(Y)]
+            predicted = self._answers(rows, who)[0]
+            return sum([1.0 for p, y in zip(predicted, labels) if p == y]) / len(Y)
+        if _is_scalar(Y[0]):
             Y = [[y] for y in Y]
-        T = [_number_row(row, self.sizes[-1], who, "row %d of Y" % i) for i, row in enumerate(Y)]
-        return _r2(predicted, T)
+        T = _number_rows(Y, self.sizes[-1], who, "Y")[0]
+        return _r2(self._answers(rows, who)[0], T)
 
     # -- looking at it --------------------------------------------------------
 
     def parameter_count(self):
         "Return the number of weights and biases."
+        self._check_settings("parameter_count")
         return sum([(a + (1 if self.bias else 0)) * b for a, b in zip(self.sizes, self.sizes[1:])])
 
     def summary(self, file=None):
-        "Print the layers, their units, activations and parameter counts."
+        "Print the layers, their units, activations and parameter counts (to file, if given)."
+        out = _check_stream(file, "summary")
+        self._check_settings("summary")
         lines = ["Network %s, loss %s" % (self.sizes, self.loss or "chosen by the targets")]
         lines.append("%-8s %6s  %-11s %10s" % ("layer", "units", "activation", "parameters"))
         lines.append("%-8s %6d  %-11s %10s" % ("input", self.sizes[0], "-", "-"))
@@ -1620,7 +2021,7 @@ class Network(object):
             if scaler is not None:
                 lines.append("%s scaled: %s%s" % (name, scaler.kind,
                                                   "" if scaler.shift else " (not fitted yet)"))
-        _write_lines(lines, file)
+        _write_lines(lines, out)
 
     def explain(self, X, Y, learning_rate=None, file=None, digits=6):
         """Print one step of training on a few rows, with every number in it.
@@ -1727,14 +2128,11 @@ def _make_optimizer(optimizer, learning_rate, momentum, weight_decay):
     who = "train"
     if learning_rate is not None:
         learning_rate = _check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
-    if isinstance(optimizer, (SGD, Adam)):
+    if _is(optimizer, (SGD, Adam)):
+        settings = _settings(optimizer)
         if learning_rate is not None:
-            optimizer.learning_rate = learning_rate
-        for name in ("learning_rate", "momentum", "weight_decay"):
-            if hasattr(optimizer, name):
-                _check_number(getattr(optimizer, name), who, "optimizer." + name, 0.0)
-        optimizer = type(optimizer)(**_settings(optimizer))     # fresh state for every run
-        return optimizer
+            settings["learning_rate"] = learning_rate
+        return type(optimizer)(**settings)        # checked again, and fresh state for every run
     optimizer = _check_choice(optimizer, ["sgd", "adam"], who, "optimizer")
     if optimizer == "adam":
         if momentum:
@@ -1745,7 +2143,7 @@ def _make_optimizer(optimizer, learning_rate, momentum, weight_decay):
 
 def _settings(optimizer):
     "Return the constructor arguments of an SGD or Adam object."
-    names = ("learning_rate", "momentum", "weight_decay") if isinstance(optimizer, SGD) else \
+    names = ("learning_rate", "momentum", "weight_decay") if _is(optimizer, SGD) else \
         ("learning_rate", "beta1", "beta2", "epsilon", "weight_decay")
     return dict((name, getattr(optimizer, name)) for name in names)
 
@@ -1765,10 +2163,13 @@ def _r2(O, Y):
     "Return R^2 of outputs O against targets Y, averaged over the columns."
     scores = []
     for j in range(len(Y[0])):
-        column = [row[j] for row in Y]
+        column, outputs = [row[j] for row in Y], [row[j] for row in O]
+        top = max([abs(v) for v in column + outputs])
+        if top > 1e150:                           # the squares would overflow; R^2 has no units
+            column, outputs = [y / top for y in column], [o / top for o in outputs]
         mean = sum(column) / len(column)
         total = sum([(y - mean) * (y - mean) for y in column])
-        residual = sum([(row[j] - y) * (row[j] - y) for row, y in zip(O, column)])
+        residual = sum([(o - y) * (o - y) for o, y in zip(outputs, column)])
         if total > 0.0:
             scores.append(1.0 - residual / total)
         else:                                     # a constant column: perfect or nothing
@@ -1776,17 +2177,23 @@ def _r2(O, Y):
     return sum(scores) / len(scores)
 
 
-def _short_list(values, limit=8):
-    "Return a list's repr, cut short after limit items."
-    if len(values) <= limit:
-        return repr(list(values))
-    return repr(list(values[:limit]))[:-1] + ", ... (%d in all)]" % len(values)
-
-
 def _write_lines(lines, file=None):
     "Write lines of text to file (standard output by default)."
-    out = file or sys.stdout
+    out = sys.stdout if file is None else file
     out.write("\n".join(lines) + "\n")
+
+
+def _check_stream(file, who):
+    "Return file, or standard output for None, if it has a write() method; else raise TypeError."
+    if file is None:
+        return sys.stdout
+    try:
+        write = getattr(file, "write", None)
+    except Exception:                     # an object whose attributes raise cannot be written to
+        write = None
+    if not callable(write):
+        raise TypeError("%s: file must have a write() method, got %s" % (who, _describe(file)))
+    return file
 
 
 class _TrainingLoop(object):
@@ -1883,7 +2290,7 @@ class _TrainingLoop(object):
         # Every series is made full length at once and cut to size at the end: on a
         # small heap (MicroPython), a list that grows late may find no block large
         # enough between the numbers kept from earlier epochs.
-        room = min(epochs, 100000)
+        room = min(epochs, 10000)
         history = History([0.0] * room)
         history.history = h = {"loss": history}
         name = "accuracy" if self.classify else "r2"
@@ -2094,12 +2501,19 @@ def check_gradients(net, X, Y, epsilon=1e-5):
     net.gradients(X, Y). Errors near 1e-7 or below mean backpropagation is right;
     a bug gives errors near 1. The relative error of a and b is
     |a - b| / max(|a|, |b|, 1e-8), so gradients near zero compare absolutely.
+    epsilon is above 0 and at most 1.
     """
-    epsilon = _check_number(epsilon, "check_gradients", "epsilon", 0.0, low_open=True)
+    who = "check_gradients"
+    if not _is(net, Network):
+        raise TypeError("check_gradients: net must be a Network, got %s" % _describe(net))
+    epsilon = _check_number(epsilon, who, "epsilon", 0.0, 1.0, low_open=True)
+    layers = [([r[:] for r in WT], W, list(b) if b else None) for WT, W, b in net._layers(who)]
+    rows, T = net._prepare(X, Y, who)
+    count = net.parameter_count()
+    if 2 * count * count * len(rows) > _MAX_WORK:      # two costs for every weight
+        raise ValueError("check_gradients: %d parameters on %d rows would take hours; check a "
+                         "smaller network or fewer rows" % (count, len(rows)))
     weight_grads, bias_grads = net.gradients(X, Y)
-    rows, T = net._prepare(X, Y, "check_gradients")
-    layers = [([r[:] for r in WT], W, list(b) if b else None)
-              for WT, W, b in net._layers("check_gradients")]
 
     def cost():
         acts, Z = net._forward(layers, rows)
@@ -2122,6 +2536,9 @@ def check_gradients(net, X, Y, epsilon=1e-5):
             pairs += [(b, j, bias_grads[k][j]) for j in range(len(b))]
         for values, j, analytic in pairs:
             estimate = numeric(values, j)
+            if not _finite(estimate):
+                raise ValueError("check_gradients: the cost overflows within epsilon of a weight "
+                                 "of layer %d; lower epsilon, or the weights" % k)
             error = abs(analytic - estimate) / max(abs(analytic), abs(estimate), 1e-8)
             worst = max(worst, error)
     return worst
@@ -2610,14 +3027,18 @@ def _export_source(net):
 # A network is saved as JSON: its shape, activations, loss, scaling, classes,
 # weights and biases, everything needed to predict and to go on training.
 # Floats are written as the shortest text that reads back to the same bits,
-# so a round trip is exact. The file is written beside the target and renamed
-# over it, so a crash leaves the old file or the new one, never half of one.
-# Loading reads JSON only (nothing in the file is ever run or imported) and
-# checks every field.
+# so a round trip is exact. The file is written beside the target, as
+# path + ".tmp", and renamed over it, so a crash, a full disk or a kill leaves
+# the old file or the new one, never half of one. A kill between the two steps
+# can leave the .tmp file behind; the next save to that path overwrites it.
+# Two programs must not save to one path at the same moment.
+# Loading reads JSON only (nothing in the file is ever run, imported or
+# looked up by name) and checks the nesting before parsing, then every field.
 
 _FORMAT = "nn.py network"
 _FORMAT_VERSION = 1
-_MAX_FILE_BYTES = 512 * 1024 * 1024
+_MAX_FILE_BYTES = 512 * 1024 * 1024      # a network at the parameter limit takes 250 MB
+_MAX_NESTING = 10                        # a saved network nests 4 deep
 
 try:
     _IOError = IOError                   # Python 2 and Jython; OSError elsewhere
@@ -2671,12 +3092,13 @@ def _matrix_text(matrix, indent):
 
 
 def _write_atomic(path, text, who):
-    """Write text to path all at once: into a temporary file beside it, then renamed over it."""
-    if not isinstance(path, _TEXT):
-        raise TypeError("%s: path must be a string, got %s" % (who, _describe(path)))
-    if not path:
-        raise ValueError("%s: path is empty" % who)
-    temporary = "%s.tmp%d" % (path, _fresh_seed() % 1000000)
+    """Write text to path all at once: into path + ".tmp" beside it, then renamed over it.
+
+    If anything fails (a missing folder, a full disk, no permission), the
+    .tmp file is removed, the old file is left as it was, and FileError says why.
+    """
+    path = _check_path(path, who)
+    temporary = path + ".tmp"
     try:
         f = open(temporary, "w")
         try:
@@ -2686,21 +3108,12 @@ def _write_atomic(path, text, who):
                 os.fsync(f.fileno())          # the bytes are on disk before the rename
         finally:
             f.close()
-        try:
-            os.rename(temporary, path)        # atomic on POSIX
-        except OSError:
-            if not hasattr(os, "replace"):    # Windows without os.replace: the best we can
-                os.remove(path)
-                os.rename(temporary, path)
-            else:
-                os.replace(temporary, path)   # Windows: rename() will not overwrite
+        _replace(temporary, path)
     except Exception as error:
         try:
             os.remove(temporary)
         except Exception:
             pass
-        if isinstance(error, (TypeError, ValueError)):
-            raise
         raise FileError("%s: cannot write %r: %s" % (who, path, _reason(error)))
 
 
@@ -2710,24 +3123,38 @@ def _reason(error):
 
 
 def _read_text(path, who):
-    "Return the text of a file, or raise FileError naming it."
-    if not isinstance(path, _TEXT):
-        raise TypeError("%s: path must be a string, got %s" % (who, _describe(path)))
+    """Return the text of a file, or raise FileError naming it.
+
+    Only a regular file of at most _MAX_FILE_BYTES is read (not a folder, a
+    device or a pipe, which could block or never end), as UTF-8; a byte order
+    mark at the start is dropped.
+    """
+    path = _check_path(path, who)
     try:
-        size = os.stat(path)[6]
-    except Exception:
-        size = 0
+        info = os.stat(path)
+        mode, size = info[0], info[6]
+    except Exception:                     # no such file (open() says so) or no stat (Brython)
+        mode, size = 0o100000, 0
+    if mode & 0o170000 == 0o040000:
+        raise FileError("%s: %r is a folder, not a file" % (who, path))
+    if mode & 0o170000 != 0o100000:
+        raise FileError("%s: %r is not a regular file" % (who, path))
     if size > _MAX_FILE_BYTES:
         raise FileError("%s: %r is %d bytes, more than the %d nn.py reads"
                         % (who, path, size, _MAX_FILE_BYTES))
     try:
         f = open(path, "rb")
         try:
-            data = f.read()
+            data = f.read()                   # a regular file: as long as stat() said
         finally:
             f.close()
     except Exception as error:
         raise FileError("%s: cannot read %r: %s" % (who, path, _reason(error)))
+    if len(data) > _MAX_FILE_BYTES:           # it grew, or there was no stat()
+        raise FileError("%s: %r is more than the %d bytes nn.py reads"
+                        % (who, path, _MAX_FILE_BYTES))
+    if data[:3] == b"\xef\xbb\xbf":
+        data = data[3:]
     try:
         return data.decode("utf-8")
     except Exception:
@@ -2736,12 +3163,12 @@ def _read_text(path, who):
 
 def _save(net, path):
     "Write net to path as JSON (see Network.save)."
-    _write_atomic(path, _model_text(net, "save"), "save")
+    _write_atomic(_check_path(path, "save"), _model_text(net, "save"), "save")
 
 
 def _model_text(net, who):
     "Return the JSON text of a saved network."
-    net._layers(who)                      # refuse to save weights that are not numbers
+    layers = net._layers(who)                 # the weights, checked, as floats
     fields = [
         ("format", _json_text(_FORMAT)),
         ("version", _json_text(_FORMAT_VERSION)),
@@ -2757,9 +3184,9 @@ def _model_text(net, who):
         ("target_scaling", _json_text(_scaler_dict(net.target_scaler))),
         ("input_names", _json_text(_column_names(net, "save"))),
         ("target_name", _json_text(net.target_name)),
-        ("weights", "[\n" + ",\n".join(["  " + _matrix_text(W, 2) for W in net.weights])
+        ("weights", "[\n" + ",\n".join(["  " + _matrix_text(W, 2) for WT, W, b in layers])
          + "\n]"),
-        ("biases", _matrix_text(net.biases, 0)),
+        ("biases", _matrix_text([b or [] for WT, W, b in layers], 0)),
     ]
     return "{\n" + ",\n".join(['"%s": %s' % pair for pair in fields]) + "\n}\n"
 
@@ -2780,24 +3207,74 @@ def load(path):
 
 def _load_text(text, path):
     "Return the Network in the text of a saved file; path names it in messages."
+    problem = _nesting_problem(text)
+    if problem:
+        raise FileError("load: %r is not a saved network: %s" % (path, problem))
     try:
-        data = json.loads(_brython_safe(text))
-    except Exception as error:           # ValueError, or RecursionError from deep nesting
+        data, repeated = _parse_json(_brython_safe(text))
+    except Exception as error:    # ValueError, or what an interpreter raises for deep nesting
         raise FileError("load: %r is not a saved network: not valid JSON (%s)"
                         % (path, str(error)[:80] or type(error).__name__))
+    if repeated:
+        raise FileError("load: %r: the field %s appears more than once"
+                        % (path, _glimpse(repeated[0])))
     try:
         return _from_dict(data)
     except (TypeError, ValueError) as error:
-        message = str(error)
-        for prefix in ("from_weights: ", "file: ", "Network: "):
-            if message.startswith(prefix):
-                message = message[len(prefix):]
-        raise FileError("load: %r: %s" % (path, message))
+        who, sep, message = str(error).partition(": ")
+        raise FileError("load: %r: %s" % (path, message if sep and " " not in who else who))
 
 
 def _brython_safe(text):
     "Return JSON text Brython's json.loads can read: exponents without '+'."
     return text.replace("e+", "e").replace("E+", "E") if _IMPLEMENTATION == "brython" else text
+
+
+def _nesting_problem(text):
+    """Return why JSON text must not be parsed (brackets unmatched or nested too deep), or None.
+
+    Pyodide's parser crashes the whole interpreter on a few thousand levels,
+    and Jython's and Brython's overflow their stacks, so the nesting is
+    measured first: strings are cut out, then everything but brackets, and
+    then the innermost pairs, once per level. MicroPython's parser copes
+    with any depth (and its re module would not cope with the text).
+    """
+    if _IMPLEMENTATION == "micropython":
+        return None
+    import re
+    text = text.replace("\\\\", "").replace('\\"', "")      # so no quote inside a string is left
+    brackets = re.sub(r"[^\[\]{}]+", "", "".join(text.split('"')[::2]))
+    for level in range(_MAX_NESTING + 1):
+        if not brackets:
+            return None
+        shorter = brackets.replace("[]", "").replace("{}", "")
+        if shorter == brackets:
+            return "not valid JSON: its brackets do not match (is it cut short?)"
+        brackets = shorter
+    return "it nests lists and objects more than %d deep" % _MAX_NESTING
+
+
+def _parse_json(text):
+    """Return (value, repeated): what JSON text holds, and the names an object in it repeats.
+
+    json.loads would keep the last of a repeated name without a word.
+    MicroPython's json takes no object_pairs_hook; there repeats go unnoticed.
+    """
+    repeated = []
+
+    def unique(pairs):
+        "Return the pairs of a JSON object as a dict, noting a name seen twice."
+        data = {}
+        for name, value in pairs:
+            if name in data:
+                repeated.append(name)
+            data[name] = value
+        return data
+
+    try:
+        return json.loads(text, object_pairs_hook=unique), repeated
+    except TypeError:                    # MicroPython: no keyword arguments
+        return json.loads(text), repeated
 
 
 _FIELDS = ("format", "version", "sizes", "activation", "output_activation", "loss", "bias",
@@ -2807,34 +3284,43 @@ _FIELDS = ("format", "version", "sizes", "activation", "output_activation", "los
 
 def _from_dict(data):
     "Return the Network a loaded file's dict describes, checking every field."
-    if not isinstance(data, dict):
+    who = "load"
+    if type(data) is not dict:
         raise ValueError("the top level is %s, expected an object" % type(data).__name__)
     if data.get("format") != _FORMAT:
         raise ValueError("it is not a saved nn.py network (no \"format\": %s)"
                          % json.dumps(_FORMAT))
     version = data.get("version")
-    if not isinstance(version, _INTEGERS) or isinstance(version, bool) or \
+    if not (type(version) is int or type(version) is _LONG) or \
             not 1 <= version <= _FORMAT_VERSION:
-        raise ValueError("format version %r is not one this nn.py (%s) reads; it reads up to %d"
-                         % (version, __version__, _FORMAT_VERSION))
-    unknown = sorted([str(k) for k in data if k not in _FIELDS])
+        raise ValueError("format version %s is not one this nn.py (%s) reads; it reads up to %d"
+                         % (_glimpse(version), __version__, _FORMAT_VERSION))
+    unknown = sorted([k for k in data if k not in _FIELDS])
     if unknown:
-        raise ValueError("unknown fields %s; a newer nn.py may have written it" % ", ".join(unknown))
+        raise ValueError("unknown fields %s; a newer nn.py may have written it"
+                         % _short_list(unknown))
     for name in ("sizes", "activation", "weights", "biases"):
         if name not in data:
             raise ValueError("the field %r is missing" % name)
-    seed = data.get("seed")
+    if not _is_text(data.get("comment", "")):
+        raise ValueError("comment must be a string, got %s" % _describe(data["comment"]))
+    bias = _check_flag(data.get("bias", True), who, "bias")
+    biases = data["biases"]
+    if not bias:
+        if type(biases) is not list or [b for b in biases if b != []] or \
+                type(data["weights"]) is not list or len(biases) != len(data["weights"]):
+            raise ValueError("biases must be an empty list for every layer, as \"bias\" is "
+                             "false")
+        biases = None
     classes = data.get("classes")
-    net = Network.from_weights(
-        data["weights"], data["biases"] if data.get("bias", True) else None,
-        activation=data["activation"], output_activation=data.get("output_activation"),
-        loss=data.get("loss"), sizes=data["sizes"],
-        classes=[_native(c) for c in classes] if isinstance(classes, list) else classes)
-    net.init = data.get("init")
-    if net.init is not None:
-        net.init = _check_choice(net.init, _INITS, "file", "init")
-    if seed is not None:
-        net.seed = _check_int(seed, "file", "seed", low=0)
+    if type(classes) is list:                 # Python 2 reads the labels as unicode
+        classes = [_native(c) for c in classes]
+    net = _from_weights(Network, data["weights"], biases, data["activation"],
+                        data.get("output_activation"), data.get("loss"), classes, data["sizes"])
+    if data.get("init") is not None:
+        net.init = _check_choice(data["init"], _INITS, who, "init")
+    if data.get("seed") is not None:
+        net.seed = _check_int(data["seed"], who, "seed", 0, 0xffffffff)
     net.input_scaler = _scaler_from(data.get("input_scaling"), net.sizes[0], "input_scaling")
     net.target_scaler = _scaler_from(data.get("target_scaling"), net.sizes[-1], "target_scaling")
     if net.target_scaler is not None and net.classes is not None:
@@ -2863,64 +3349,45 @@ def _scaler_from(fields, width, name):
     "Return the Scaler a file describes, checking its shape, or None."
     if fields is None:
         return None
-    if not isinstance(fields, dict) or sorted(fields) != ["divisor", "kind", "shift"]:
+    if type(fields) is not dict or sorted(fields) != ["divisor", "kind", "shift"]:
         raise ValueError("%s must be an object with kind, shift and divisor" % name)
-    scaler = Scaler(fields["kind"])
-    shift = _number_row(fields["shift"], width, "file", name + " shift")
-    divisor = _number_row(fields["divisor"], width, "file", name + " divisor")
-    if [d for d in divisor if d == 0.0]:
-        raise ValueError("%s has a divisor of 0" % name)
-    scaler.shift, scaler.divisor = shift, divisor
+    scaler = Scaler()
+    scaler.kind, scaler.shift, scaler.divisor = fields["kind"], fields["shift"], fields["divisor"]
+    scaler._check(width, "load", name)
     return scaler
 
 
 def _from_weights(cls, weights, biases, activation, output_activation, loss, classes, sizes):
     "Return a network of class cls with the given weights (see Network.from_weights)."
     who = "from_weights"
-    weights = _as_list(weights, who, "weights")
-    shape = []
-    for k, W in enumerate(weights):
-        W = _as_list(W, who, "weights[%d]" % k)
-        if not isinstance(W[0], (list, tuple)):
-            raise TypeError("from_weights: weights[%d] must be a matrix (a list of rows), got %s"
-                            % (k, _describe(W)))
-        shape.append((len(W), len(W[0])))
-    derived = [shape[0][0]] + [cols for rows, cols in shape]
-    for k in range(1, len(shape)):
-        if shape[k][0] != shape[k - 1][1]:
+    matrices = [_as_list(W, who, "weights[%d]" % k)
+                for k, W in enumerate(_as_list(weights, who, "weights"))]
+    derived = [len(matrices[0])]
+    for k, W in enumerate(matrices):
+        if len(W) != derived[-1]:
             raise ValueError("from_weights: weights[%d] has %d rows but weights[%d] has %d "
-                             "columns; they must match" % (k, shape[k][0], k - 1, shape[k - 1][1]))
-    if sizes is not None and list(sizes) != derived:
-        raise ValueError("from_weights: sizes %r do not match the weights, which give %r"
-                         % (sizes, derived))
+                             "columns; they must match" % (k, len(W), k - 1, derived[-1]))
+        derived.append(len(_sequence(W[0], who, "row 0 of weights[%d]" % k, "a list of numbers")))
+        if not derived[-1]:
+            raise ValueError("from_weights: row 0 of weights[%d] is empty" % k)
+    if sizes is not None and _check_sizes(sizes, who) != derived:
+        raise ValueError("from_weights: sizes %s do not match the weights, which give %s"
+                         % (_short_list(_check_sizes(sizes, who)), _short_list(derived)))
     net = object.__new__(cls)
-    if biases is not None:
-        biases = _as_list(biases, who, "biases")
-        if len(biases) != len(weights):
-            raise ValueError("from_weights: %d weight matrices but %d bias vectors"
-                             % (len(weights), len(biases)))
     net._configure(derived, activation, output_activation, loss, biases is not None, None, 0,
                    None, None)
-    net.weights = [[list(row) if isinstance(row, (list, tuple)) else row for row in
-                    (W.tolist() if hasattr(W, "tolist") else W)] for W in weights]
-    if biases is None:
-        net.biases = [[] for W in weights]
-    else:
-        net.biases = [list(b.tolist() if hasattr(b, "tolist") else b) if
-                      isinstance(b, (list, tuple)) or hasattr(b, "tolist") else b for b in biases]
-    layers = net._layers(who)              # checks every number
-    net.weights = [transpose(WT) for WT, W, b in layers]    # as floats
-    net.biases = [list(b) if b else [] for WT, W, b in layers]
-    net._cache = None
+    net.weights = [_number_rows(W, derived[k + 1], who, "weights[%d]" % k)[0]
+                   for k, W in enumerate(matrices)]
+    net.biases = [[] for W in matrices]
+    if biases is not None:
+        biases = _as_list(biases, who, "biases")
+        if len(biases) != len(matrices):
+            raise ValueError("from_weights: %d weight matrices but %d bias vectors"
+                             % (len(matrices), len(biases)))
+        net.biases = [_number_row(b, derived[k + 1], who, "biases[%d]" % k)
+                      for k, b in enumerate(biases)]
     if classes is not None:
-        classes = _as_list(classes, who, "classes")
-        for i, c in enumerate(classes):
-            _check_label(c, who, "classes[%d]" % i)
-        if len(set(classes)) != len(classes) or len(set([_label_kind(c) for c in classes])) > 1:
-            raise ValueError("from_weights: classes must be distinct labels of one kind, got %s"
-                             % _short_list(classes))
-        net.loss = loss if loss is not None else None
-        net._learn_classes(list(classes), who)
+        net._learn_classes(_check_classes(classes, who, "classes"), who)
     return net
 
 
@@ -2930,13 +3397,14 @@ def save_weights(path, matrix):
     Values are separated by spaces and written exactly, so np.loadtxt(path)
     and load_weights(path) read back the same numbers.
     """
-    rows = _as_list(matrix, "save_weights", "matrix")
-    if not isinstance(rows[0], (list, tuple)):
+    who = "save_weights"
+    path = _check_path(path, who)
+    rows = _as_list(matrix, who, "matrix")
+    if _is_scalar(rows[0]):
         rows = [[v] for v in rows]            # a vector: one value per line, as np.savetxt
-    checked = [_number_row(row, len(rows[0]), "save_weights", "row %d of matrix" % i)
-               for i, row in enumerate(rows)]
+    checked = _number_rows(rows, None, who, "matrix")[0]
     _write_atomic(path, "".join([" ".join([_float_text(v) for v in row]) + "\n"
-                                 for row in checked]), "save_weights")
+                                 for row in checked]), who)
 
 
 def load_weights(path):
@@ -2947,7 +3415,7 @@ def load_weights(path):
     """
     text = _read_text(path, "load_weights")
     rows = []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):
         line = line.split("#")[0].strip()
         if not line:
             continue
@@ -4359,7 +4827,11 @@ def main(argv=None):
     data (one line on standard error, starting "nn.py: "), 130 for Ctrl-C. A bug
     in nn.py shows its traceback, with status 1.
     """
-    argv = sys.argv[1:] if argv is None else list(argv)
+    argv = sys.argv[1:] if argv is None else _sequence(argv, "main", "argv", "a list of strings")
+    for i, arg in enumerate(argv):
+        if not _is(arg, _TEXT):
+            raise TypeError("main: argv[%d] must be a string, got %s" % (i, _describe(arg)))
+    argv = [_plain(arg, "main", "argv") for arg in argv]
     try:
         name = argv[0] if argv else "demo"
         if name in ("-h", "--help", "help"):
