@@ -509,14 +509,28 @@ except ImportError:
             pass
 
 
+def _by_column(A):
+    "Return the columns of matrix A as tuples: list(zip(*A)), a loop in C."
+    return list(zip(*A))
+
+
+if _IMPLEMENTATION == "micropython":      # star-arguments share a small fixed stack there
+    def _by_column(A):
+        "Return the columns of matrix A as tuples, taking 200 rows at a time."
+        columns = [()] * len(A[0]) if A else []
+        for start in range(0, len(A), 200):
+            columns = [c + part for c, part in zip(columns, zip(*A[start:start + 200]))]
+        return columns
+
+
 def transpose(A):
     "Return the transpose of matrix A: transpose([[1, 2], [3, 4]]) == [[1, 3], [2, 4]]."
-    return [list(column) for column in zip(*A)]
+    return [list(column) for column in _by_column(A)]
 
 
 def matmul(A, B):
     "Return the matrix product A B, with A n-by-k and B k-by-m."
-    columns = list(zip(*B))
+    columns = _by_column(B)
     return [[dot(row, column) for column in columns] for row in A]
 
 
@@ -1156,7 +1170,7 @@ class Scaler(object):
         self._check(None, "Scaler.fit", "")
         n = float(len(rows))
         shift, divisor = [], []
-        for j, col in enumerate(zip(*rows)):
+        for j, col in enumerate(_by_column(rows)):
             if _is_number(self.kind):
                 s, d = 0.0, float(self.kind)
             elif self.kind == "max":
@@ -1817,7 +1831,7 @@ class Network(object):
         weight_grads, bias_grads = [None] * len(layers), [None] * len(layers)
         for k in range(len(layers) - 1, -1, -1):
             WT, W, b = layers[k]
-            DT, AT = list(zip(*delta)), list(zip(*acts[k]))
+            DT, AT = _by_column(delta), _by_column(acts[k])
             weight_grads[k] = [[dot(d, a) for d in DT] for a in AT]
             bias_grads[k] = [sum(d) for d in DT] if b else []
             if k:
@@ -2238,11 +2252,11 @@ class _TrainingLoop(object):
             delta = _output_delta(loss, output, O, Tb, len(Xb))
             for k in range(len(layers) - 1, -1, -1):       # backpropagation, last layer first
                 WT, W, b = layers[k]
-                DT, AT = list(zip(*delta)), list(zip(*acts[k]))   # columns over the batch
+                DT, AT = _by_column(delta), _by_column(acts[k])   # columns over the batch
                 if k:                                       # the deltas below use the old W
                     delta = _backpropagate(names[k - 1], delta, W, acts[k])
                 optimizer.step(k, WT, b, DT, AT)
-                layers[k] = (WT, list(zip(*WT)) if k else None, b)
+                layers[k] = (WT, _by_column(WT) if k else None, b)
         return total, hits
 
     def evaluate(self, rows, T):
@@ -2261,7 +2275,7 @@ class _TrainingLoop(object):
             return hits / len(T)
         if id(T) not in self.spreads:     # the same targets every epoch: sum once
             total = 0.0
-            for column in zip(*T):
+            for column in _by_column(T):
                 mean = sum(column) / len(column)
                 total += sum([(y - mean) * (y - mean) for y in column])
             self.spreads[id(T)] = total
@@ -2274,7 +2288,7 @@ class _TrainingLoop(object):
 
     def restore(self, snapshot):
         "Go back to the weights of a snapshot."
-        self.layers = [([r[:] for r in WT], list(zip(*WT)) if k else None, list(b) if b else None)
+        self.layers = [([r[:] for r in WT], _by_column(WT) if k else None, list(b) if b else None)
                        for k, (WT, b) in enumerate(snapshot)]
 
     def finite(self):

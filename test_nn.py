@@ -731,6 +731,15 @@ class TestTraining(Case):
         net.train([[3.0, 4.0]], [[1.0]], epochs=1, learning_rate=0.1)
         self.assertTrue(net.weights[1] != [[1.0], [1.0]])
 
+    def test_large_full_batch(self):
+        # MicroPython keeps star-arguments on a small fixed stack: zip(*rows) of a few
+        # thousand rows fails there, so columns are taken a few hundred rows at a time
+        X = [[(i % 7) / 7.0, (i % 3) / 3.0] for i in range(1500)]
+        Y = [[(i % 2) * 1.0] for i in range(1500)]
+        self.assertEqual(nn.transpose(X * 2)[1][-3:], [0.0, 1 / 3.0, 2 / 3.0])
+        net = nn.Network([2, 2, 1], seed=1, input_scaling="standard")
+        self.assertEqual(len(net.train(X, Y, epochs=1)), 1)
+
     def test_single_row_and_rows(self):
         net = nn.Network([2, 3, 2], seed=1)
         rows = net.predict([[1, 2], [3, 4]])
