@@ -1371,13 +1371,13 @@ class History(list):
                   0                 99  epoch
         """
         who = "plot"
-        width = _check_int(width, who, "width", low=2)
-        height = _check_int(height, who, "height", low=2)
+        width = _check_int(width, who, "width", 2, 1000)
+        height = _check_int(height, who, "height", 2, 1000)
         if log is not True and log is not False:
             raise TypeError("plot: log must be True or False, got %s" % _describe(log))
-        _check_file(file, who)
+        file = _check_stream(file, who)
         losses, validation = _loss_series(self, who)
-        _write_lines(_loss_chart_lines(losses, validation, width, height, log), file)
+        _write_lines(_loss_chart_lines(losses, validation, width, height, log), file, who)
 
     def to_svg(self, path=None, log=False):
         """Draw the loss curve as an SVG picture: write it to path, or return its text if no path.
@@ -2035,7 +2035,7 @@ class Network(object):
             if scaler is not None:
                 lines.append("%s scaled: %s%s" % (name, scaler.kind,
                                                   "" if scaler.shift else " (not fitted yet)"))
-        _write_lines(lines, out)
+        _write_lines(lines, out, "summary")
 
     def explain(self, X, Y, learning_rate=None, file=None, digits=6):
         """Print one step of training on a few rows, with every number in it.
@@ -2080,7 +2080,7 @@ class Network(object):
         digits = _check_int(digits, who, "digits")
         if digits > 17:
             raise ValueError("explain: digits must be at most 17, got %d" % digits)
-        _check_file(file, who)
+        file = _check_stream(file, who)
         rows, single = _number_rows(X, self.sizes[0], who, "X", single=True)
         if len(rows) > _EXPLAIN_MAX_ROWS:
             raise ValueError("explain: prints at most %d rows at once, X has %d; pass a few, "
@@ -2093,7 +2093,7 @@ class Network(object):
             used = self.loss
         finally:
             self.loss = loss
-        _write_lines(_explain_lines(self, rows, T, used, learning_rate, digits), file)
+        _write_lines(_explain_lines(self, rows, T, used, learning_rate, digits), file, who)
 
     def to_svg(self, path=None, labels=None):
         """Draw the network as an SVG picture: write it to path, or return its text if no path.
@@ -2191,10 +2191,23 @@ def _r2(O, Y):
     return sum(scores) / len(scores)
 
 
-def _write_lines(lines, file=None):
-    "Write lines of text to file (standard output by default)."
+def _write_lines(lines, file=None, who=None):
+    """Write lines of text to file (standard output by default).
+
+    With who, the name of a public function, what a caller's file raises while
+    writing becomes a FileError (the disk) or a TypeError (anything else).
+    """
     out = sys.stdout if file is None else file
-    out.write("\n".join(lines) + "\n")
+    text = "\n".join(lines) + "\n"
+    if who is None:
+        out.write(text)
+        return
+    try:
+        out.write(text)
+    except _IOError as error:
+        raise FileError("%s: cannot write to the file: %s" % (who, _reason(error)))
+    except Exception as error:
+        raise TypeError("%s: the file's write() raised %s" % (who, type(error).__name__))
 
 
 def _check_stream(file, who):
@@ -3499,16 +3512,25 @@ def _read_csv(source, target, inputs, labels, delimiter):
     if labels is not None and labels is not True and labels is not False:
         raise TypeError("read_csv: labels must be None, True or False, got %s"
                         % _describe(labels))
-    if not isinstance(delimiter, _TEXT) or len(delimiter) != 1 or delimiter in '"\r\n':
+    if not _is_text(delimiter):
+        raise TypeError("read_csv: delimiter must be a string, got %s" % _describe(delimiter))
+    delimiter = _plain(delimiter, who, "delimiter")
+    if len(delimiter) != 1 or delimiter in '"\r\n':
         raise ValueError("read_csv: delimiter must be one character other than a quote or a "
                          "line end, got %r" % (delimiter,))
+    if target is not None:
+        target = _csv_key(target, "target")
+    if inputs is not None:
+        inputs = [_csv_key(key, "inputs[%d]" % i) for i, key in enumerate(
+            _sequence(inputs, who, "inputs", "a list of column names or positions"))]
     lines, where, close = _open_lines(source, who)
     names = first = None                # first: "header" or "first line", for messages
     X, targets = [], []                 # targets: (line number, text) for every row
     try:
         for number, line in enumerate(lines, 1):
-            if isinstance(line, bytes) or not isinstance(line, _TEXT):
+            if _is(line, bytes) or not _is_text(line):     # bytes is str on Python 2
                 line = _decode_line(line, number, where, who)
+            line = _plain(line, who, "line %d of %s" % (number, where))
             if line[:1] == _BOM:
                 line = line[1:]
             line = line.rstrip("\r\n")
@@ -3550,18 +3572,51 @@ def _read_csv(source, target, inputs, labels, delimiter):
 
 def _open_lines(source, who):
     "Return (lines, the source's description for messages, a function that closes it)."
-    if isinstance(source, _TEXT):
+    if _is_text(source):
+        source = _check_path(source, who)
         try:
             f = open(source, "rb")
         except Exception as error:
             raise FileError('%s: cannot read "%s": %s' % (who, source, _reason(error)))
-        return f, '"%s"' % source, f.close
-    if isinstance(source, (list, tuple)) or hasattr(source, "readline"):
-        name = getattr(source, "name", None)
-        where = '"%s"' % name if isinstance(name, _TEXT) else "the text given"
-        return source, where, lambda: None
-    raise TypeError("%s: source must be a file name or lines of text, got %s"
-                    % (who, _describe(source)))
+        return _guarded(f, who, '"%s"' % source), '"%s"' % source, f.close
+    if _is(source, (list, tuple)):
+        return _sequence(source, who, "source"), "the text given", lambda: None
+    try:                                  # an open file: what it is called, if anything
+        readline, name = getattr(source, "readline", None), getattr(source, "name", None)
+    except Exception:
+        readline = name = None
+    if readline is None:
+        raise TypeError("%s: source must be a file name, an open file or lines of text, got %s"
+                        % (who, _describe(source)))
+    where = '"%s"' % name if type(name) is str else "the file given"
+    return _guarded(source, who, where), where, lambda: None
+
+
+def _guarded(lines, who, where):
+    "Yield the lines of a file, turning what it raises while read into FileError or TypeError."
+    try:
+        iterator = iter(lines)
+    except Exception as error:
+        raise TypeError("%s: %s cannot be read line by line (%s)"
+                        % (who, where, type(error).__name__))
+    while True:
+        try:
+            line = next(iterator)
+        except StopIteration:
+            return
+        except _IOError as error:
+            raise FileError("%s: cannot read %s: %s" % (who, where, _reason(error)))
+        except Exception as error:
+            raise TypeError("%s: reading %s raised %s" % (who, where, type(error).__name__))
+        yield line
+
+
+def _csv_key(key, name):
+    "Return a column's name or position as a plain str or int, or raise TypeError."
+    if _is(key, bool) or not (_is_text(key) or _is(key, _INTEGERS)):
+        raise TypeError("read_csv: %s must be a column name or position, got %s"
+                        % (name, _describe(key)))
+    return _plain(key, "read_csv", name)
 
 
 def _decode_line(line, number, where, who):
@@ -3727,7 +3782,7 @@ def train_test_split(X, y, test_size=0.25, seed=None):
     n = len(X)
     if len(y) != n:
         raise ValueError("train_test_split: X has %d rows but y has %d" % (n, len(y)))
-    if isinstance(test_size, float):
+    if _is(test_size, float):
         size = _check_number(test_size, who, "test_size", 0.0, 1.0, low_open=True)
         count = int(math.ceil(size * n))
     else:
@@ -3752,18 +3807,15 @@ def one_hot(labels, classes=None):
     net.classes: one_hot(["b", "a", "b"]) == [[0.0, 1.0], [1.0, 0.0], [0.0, 1.0]].
     """
     who = "one_hot"
-    labels = _as_list(labels, who, "labels")
-    for i, label in enumerate(labels):
-        _check_label(label, who, "labels[%d]" % i)
+    labels = [_check_label(label, who, "labels[%d]" % i)
+              for i, label in enumerate(_as_list(labels, who, "labels"))]
     if classes is None:
         if len(set([_label_kind(label) for label in labels])) > 1:
             raise TypeError("one_hot: labels mixes labels of different kinds, %s"
                             % _short_list(labels))
         classes = sorted(set(labels))
-    classes = _as_list(classes, who, "classes")
+    classes = _check_classes(classes, who, "classes")
     index = dict((c, j) for j, c in enumerate(classes))
-    if len(index) != len(classes):
-        raise ValueError("one_hot: classes holds a label twice: %s" % _short_list(classes))
     rows = []
     for i, label in enumerate(labels):
         if label not in index:
@@ -3824,13 +3876,6 @@ def _decimal(x, digits=6):
         return sign + "0." + "0" * (-p - 1) + text
     decimals = text[p + 1:]
     return sign + (text + "0" * p)[:p + 1] + ("." + decimals if decimals else "")
-
-
-def _check_file(file, who):
-    "Raise TypeError unless file is None (standard output) or has a write method."
-    if file is not None and not hasattr(file, "write"):
-        raise TypeError("%s: file must have a write method, such as sys.stdout, got %s"
-                        % (who, _describe(file)))
 
 
 def _vector_text(values, digits):

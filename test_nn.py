@@ -1963,6 +1963,11 @@ def small_net():
     return nn.Network([2, 3, 1], seed=1)
 
 
+def small_history():
+    "Return the History of three epochs of a small network, with validation losses."
+    return small_net().train(X2 * 2, Y1 * 2, epochs=3, validation_data=(X2, Y1))
+
+
 def small_classifier():
     "Return a fresh 2-3-1 network that answers with the labels 'a' and 'b'."
     return nn.Network.from_weights([[[0.1, 0.2, -0.1], [0.3, -0.2, 0.1]], [[0.5], [-0.5], [0.2]]],
@@ -1975,6 +1980,7 @@ def fitted_scaler():
 
 
 FUZZ_FILE = "_nn_fuzz_file"                 # the file the fuzz test writes and reads
+FUZZ_FOLDER = "_nn_fuzz_folder"             # where the fuzz test runs, emptied afterwards
 BAD_PATHS = [None, 5, 2.5, bytearray(b"x.json"), "", "\0", ".", "_nn_no_such_folder/x.json",
              "a" * 5000, [FUZZ_FILE], RaisingClass(), RaisingAttributes(), BadStr(FUZZ_FILE)]
 TRAIN_KEYWORDS = ["epochs", "learning_rate", "batch_size", "optimizer", "momentum",
@@ -2119,6 +2125,40 @@ def weights_bytes(junk):
     return text.encode("utf-8")
 
 
+def csv_bytes(junk):
+    "Return the bytes of a CSV file read_csv must read or refuse: a small table, broken somehow."
+    text = 'a,b,kind\n1,2,x\n3.5,-4,y\n"5",6e3,x\n'
+    how = junk.index(5)
+    if how == 0:
+        return bytes(bytearray([junk.index(256) for i in range(junk.index(200))]))
+    at = junk.index(len(text))
+    if how == 1:
+        text = text[:at]
+    elif how == 2:
+        text = text[:at] + junk.pick(['"', ",", "\n", "\r", "nan", "inf", "1e999", ";", "\x00",
+                                      "\ufeff", '""', "\t", "x", "10" * 200, ",,,"]) + text[at:]
+    elif how == 3:
+        text = junk.pick(["", "\n\n", "a,b,kind\n", "kind\nx\ny\n", "1,2,3\n"]) + text[at:]
+    return text.encode("utf-8")
+
+
+def csv_args(junk):
+    "Return read_csv's arguments: a broken file, junk lines or a bad path, and junk options."
+    if junk.index(3) == 0:
+        source = junk.pick([junk.value, lambda: [junk.pick(["a,b", "1,2", junk.value()])
+                                                 for i in range(junk.index(4))]])()
+    else:
+        source = file_args(csv_bytes)(junk)[0][0]
+    options = {}
+    for name, choices in (("target", ["kind", "a", 0, -1, 5, "nope", None]),
+                          ("inputs", [None, ["a"], [0, 1], ["b", "b"], [], ["kind"]]),
+                          ("labels", [None, True, False]),
+                          ("delimiter", [",", ";", "\t", "", ",,", '"', "\n"])):
+        if junk.index(2):
+            options[name] = junk.pick([lambda: junk.pick(choices), junk.value])()
+    return (source,), options
+
+
 def file_args(make):
     "Return an argument generator for a loader: a file written with make(junk), or a bad path."
     def arguments(junk):
@@ -2162,7 +2202,17 @@ def two_values_args(junk):
 
 def argv_args(junk):
     "Return a command line that is not the demo's, with strings and junk in it."
-    words = ["--help", "demo", "train", "-v", "--epochs", "x.csv", "", "\xe9", "--", "-h"]
+    words = ["--help", "demo", "train", "-v", "--epochs", "x.csv", "", "\xe9", "--", "-h",
+             "predict", "info", "draw", "--target", "kind", "--layers", "0,2", "1", "-1",
+             "--out", "--plot", "--probabilities", FUZZ_FILE, FUZZ_FILE + ".svg"]
+    if CAN_WRITE and junk.index(2):                 # the file the command reads, broken somehow
+        content = junk.pick([csv_bytes, model_bytes])(junk)
+        f = open(FUZZ_FILE, "wb")
+        f.write(content)
+        f.close()
+        if junk.index(2):
+            words = ["train", "predict", "info", "draw"][junk.index(4):junk.index(4) + 1] + \
+                [FUZZ_FILE] * 2 + words
     argv = [junk.pick([lambda: junk.pick(words), junk.value])() for i in range(1 + junk.index(3))]
     if len(argv) == 1 and type(argv[0]) is str and argv[0] == "demo":
         argv.append("extra")
@@ -2235,6 +2285,25 @@ def fuzz_entries():
         ("permutation", lambda n: nn.RandomState(1).permutation(n), values_args),
         ("interval", lambda top: nn.RandomState(1).interval(top), values_args),
         ("softmax", nn.softmax, lambda junk: ((junk.labels([0.5, -1.0, 2.0]),), {})),
+        ("read_csv", nn.read_csv, csv_args),
+        ("train_test_split", nn.train_test_split, lambda junk: (
+            (junk.matrix(X2 * 3), junk.pick([lambda: Y1 * 3, lambda: junk.labels(["a"] * 6),
+                                             junk.value])()),
+            {junk.pick(["test_size", "seed"]): junk.value()})),
+        ("one_hot", nn.one_hot, lambda junk: (
+            (junk.labels(["a", "b", "a"]),), {"classes": junk.pick([None, ["a", "b"],
+                                                                    junk.value()])})),
+        ("export_python", lambda path: small_net().export_python(path), lambda junk: (
+            (junk.pick(BAD_PATHS + [FUZZ_FILE + ".py"]),), {})),
+        ("explain", lambda X, Y, **kwargs: small_net().explain(X, Y, **kwargs), lambda junk: (
+            data_args(junk)[0], {junk.pick(["learning_rate", "digits", "file"]): junk.value()})),
+        ("to_svg", lambda **kwargs: small_net().to_svg(**kwargs), lambda junk: (
+            (), {junk.pick(["path", "labels"]): junk.pick([junk.value] + [
+                lambda: p for p in BAD_PATHS])()})),
+        ("History.plot", lambda **kwargs: small_history().plot(**kwargs), lambda junk: (
+            (), {junk.pick(["width", "height", "log", "file"]): junk.value()})),
+        ("History.to_svg", lambda **kwargs: small_history().to_svg(**kwargs), lambda junk: (
+            (), {junk.pick(["path", "log"]): junk.value()})),
     ]
     for name in ("sigmoid", "tanh", "relu", "leaky_relu", "linear"):
         entries.append((name, getattr(nn, name), values_args))
@@ -2272,6 +2341,12 @@ def remove(path):
         pass
 
 
+def empty_folder(folder):
+    "Remove every file in a folder."
+    for name in os.listdir(folder):
+        remove(folder + "/" + name)
+
+
 class TestFuzz(Case):
     """Seeded random bad input at every entry point: only ValueError and TypeError come out.
 
@@ -2279,9 +2354,26 @@ class TestFuzz(Case):
     another stream of cases.
     """
 
+    def setUp(self):
+        # Junk strings reach path arguments ("abc", "--out x"): run in a folder of our own, so
+        # whatever a case manages to write is removed afterwards and never lands beside the tests.
+        self.home = None
+        if CAN_WRITE:
+            self.home = os.getcwd()
+            if FUZZ_FOLDER in os.listdir("."):
+                empty_folder(FUZZ_FOLDER)
+            else:
+                os.mkdir(FUZZ_FOLDER)
+            os.chdir(FUZZ_FOLDER)
+
     def tearDown(self):
-        for path in (FUZZ_FILE, FUZZ_FILE + ".tmp"):
-            remove(path)
+        if self.home is not None:
+            os.chdir(self.home)
+            empty_folder(FUZZ_FOLDER)
+            try:
+                os.rmdir(FUZZ_FOLDER)
+            except OSError:         # the WebAssembly MicroPython's in-memory files: a name cut
+                pass                # to 255 letters when written cannot be removed by that name
 
     def test_fuzz(self):
         import time
