@@ -200,6 +200,11 @@ def _is_text(value):
     return type(value) is str or type(value) is _UNICODE
 
 
+def _words(text):
+    "Return the words of a text split at white space ('' gives none, even on Brython)."
+    return [word for word in text.split() if word]
+
+
 def _is_scalar(value):
     "Return True for a value that is a single number, string or boolean, not a row of them."
     return type(value) is bool or issubclass(type(value), _NUMBERS + _TEXT)
@@ -3447,7 +3452,7 @@ def load_weights(path):
         if not line:
             continue
         row = []
-        for item in line.replace(",", " ").split():
+        for item in _words(line.replace(",", " ")):
             try:
                 value = float(item)
             except ValueError:
@@ -4762,7 +4767,7 @@ def _parse(entry, argv):
         else:
             arguments.append(word)
         i += 1
-    if len(arguments) != len(expected.split()):
+    if len(arguments) != len(_words(expected)):
         raise _UsageError("%s expects %s, got %s; see python3 nn.py %s --help"
                           % (name, expected or "no arguments", " ".join(arguments) or "none",
                              name))
@@ -4806,7 +4811,7 @@ def _help(name=None):
             if isinstance(default, list):
                 shown = ",".join([str(v) for v in default])
             text += " (default %s)" % shown
-        words, line = text.split(), "  %-24s" % (flag + (" " + metavar if metavar else ""))
+        words, line = _words(text), "  %-24s" % (flag + (" " + metavar if metavar else ""))
         for word in words:               # wrapped to 79 columns
             if len(line) + 1 + len(word) > 79 and len(line) > 27:
                 lines.append(line)
@@ -4916,7 +4921,7 @@ def main(argv=None):
         if getattr(error, "errno", None) == 32 and not isinstance(error, ValueError):
             return 1                     # a closed pipe, as in: nn.py predict ... | head
         message = str(error) if isinstance(error, ValueError) else _reason(error)
-        sys.stderr.write("nn.py: %s\n" % " ".join(message.split()))
+        sys.stderr.write("nn.py: %s\n" % " ".join(_words(message)))
         return 2
 
 

@@ -1552,6 +1552,10 @@ class TestCommandLine(Case):
                                  nn._command("predict"), ["a", "b", "--probabilities=1"])
         self.assertRaisesMessage(ValueError, ["unknown command 'trian'", "train, predict"],
                                  nn._command, "trian")
+        # no arguments: the demo (Brython splits "" into [""], so words are counted portably)
+        self.assertEqual(nn._parse(nn._command("demo"), []), ([], {}))
+        self.assertEqual([nn._words(""), nn._words(" \n "), nn._words(" a  b ")],
+                         [[], [], ["a", "b"]])
         # rows held out: 20% of 150 to score; 10% of 120 is too few to stop early on
         self.assertEqual([nn._held_out(150, 0.2, 10), nn._held_out(120, 0.1, 50),
                           nn._held_out(600, 0.1, 50), nn._held_out(40, 0.2, 10)], [30, 0, 60, 0])
