@@ -1655,7 +1655,8 @@ class TestCommandLineFiles(TempFiles):
         check_mistake(self, ["predict", model, data, "--probabilities"], ["--probabilities"])
         check_mistake(self, ["predict", model, data, "--inputs", "a"], ["takes 2 inputs"])
         bad = self.write_csv("bad.csv", ["a,b,c", "1,2,3", "1,x,3"])
-        check_mistake(self, ["train", bad], ['line 3 of "%s": "x" in column "b" is not a number' % bad])
+        check_mistake(self, ["train", bad],
+                      ['line 3 of "%s": "x" in column "b" is not a number' % bad])
         check_mistake(self, ["train", data, "--target", "d"], ['no column "d"'])
         check_mistake(self, ["train", self.write_csv("words.csv", ["a,b", "1,x"]), "--task",
                              "regression"], ['line 2', '"x" in column "b" is not a number'])
@@ -2564,6 +2565,22 @@ class TestBadInput(Case):
         self.assertEqual((len(history), history.stop_reason), (1, "time_limit"))
 
 
+def load_module_again(module, name, replacing):
+    """Return a fresh copy of a module, run from its source with some modules it imports replaced.
+
+    replacing maps names of modules to the objects its import statements get instead.
+    """
+    path = module.__file__[:-1] if module.__file__.endswith(".pyc") else module.__file__
+    copy = type(sys)(name)
+    saved = dict([(key, sys.modules[key]) for key in replacing])
+    sys.modules.update(replacing)
+    try:
+        exec(compile(read(path), path, "exec"), copy.__dict__)
+    finally:
+        sys.modules.update(saved)
+    return copy
+
+
 class TestNumbers(Case):
     "Activations, derivatives and losses stay finite for any finite input; overflow is an error."
 
@@ -2609,6 +2626,63 @@ class TestNumbers(Case):
                                  [[1.7e308], [-1.7e308]], [[0.0], [1.0]], epochs=1)
         self.assertTrue(nn._finite(nn.Network([1, 1], seed=1).score([[1.0], [2.0]],
                                                                     [[1e300], [-1e300]])))
+
+    def test_exp_never_leaves_the_range_of_32_bit_floats(self):
+        # Boards with 32-bit floats overflow past 3.4e38: exp(x) past x = 88.72, and so does
+        # ldexp(m, k), the last step of nn's own exp. nn.py, loaded again with a math module that
+        # records the largest exp and ldexp asked for, and driven to extremes, never needs more.
+        if not hasattr(sys, "modules") or not hasattr(math, "__dict__"):
+            self.skipTest("no module objects to stand in for math here")
+        largest = {"exp": -INF, "ldexp": -INF}
+        try:
+            probe = type(sys)("math")
+        except TypeError:
+            self.skipTest("no module objects can be made here (MicroPython)")
+        probe.__dict__.update(math.__dict__)
+
+        def exp(x):
+            largest["exp"] = max(largest["exp"], x)
+            return math.exp(x)
+
+        def ldexp(m, k):
+            largest["ldexp"] = max(largest["ldexp"], math.ldexp(m, k))
+            return math.ldexp(m, k)
+        probe.exp, probe.ldexp = exp, ldexp
+        m = load_module_again(nn, "nn_with_probed_math", {"math": probe})
+        values = [1e308, 1e30, 1000.0, 700.0, 100.0, 95.0, 88.5, 80.0, 50.0, 37.0, 36.0, 35.0, 20.0,
+                  5.0, 0.5, 1e-300, 0.0]
+        values += [-v for v in values]
+        for name in m.ACTIVATIONS:
+            f, slope = m.ACTIVATIONS[name]
+            for z in values:
+                f(z), slope(z)
+        for z in values:
+            m.softmax([z, 0.0, -z])
+            for loss in ("binary_crossentropy", "cross_entropy", "sse", "mse"):
+                m.LOSSES[loss]([[z, -z]], [[0.0, 1.0]])
+        # networks whose weighted sums are the inputs themselves: every value reaches every
+        # activation, in predict, cost, gradients and both kinds of training epoch
+        X, Y = [[z] for z in values], [[1.0, 0.0]] * len(values)
+        for limit in (10 ** 6, 0):
+            m._STRAIGHT_LINE_LIMIT = limit
+            for hidden in ("sigmoid", "tanh", "relu"):
+                for output, loss in (("sigmoid", "binary_crossentropy"), ("tanh", "mse"),
+                                     ("softmax", "cross_entropy"), ("sigmoid", "sse")):
+                    net = m.Network.from_weights([[[1.0, -1.0]], [[1.0, 0.0], [0.0, 1.0]]], None,
+                                                 activation=hidden, output_activation=output,
+                                                 loss=loss)
+                    net.predict(X), net.cost(X, Y), net.gradients(X, Y)
+                    try:
+                        net.train(X, Y, epochs=2, learning_rate=1e-30)
+                    except m.DivergedError:
+                        pass
+        history = m.History([3e38, 1e30, 1e-30, 1e-38])    # a chart of losses on a log scale
+        history.history = {"loss": history}
+        history.to_svg(log=True)
+        self.assertTrue(largest["exp"] <= 88.72, "exp(%r) was asked for" % largest["exp"])
+        self.assertTrue(largest["ldexp"] <= 3.4028234663852886e38,
+                        "ldexp gave %r" % largest["ldexp"])
+        self.assertTrue(largest["exp"] > 30.0 and largest["ldexp"] > 1e30, largest)    # reached
 
     def test_portable_exp_and_tanh_pass_nan_through(self):
         self.assertTrue(nn._exp(NAN) != nn._exp(NAN))
