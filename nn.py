@@ -704,11 +704,11 @@ def _backpropagate(name, D, W, A):
 # Losses
 # ---------------------------------------------------------------------------
 # A loss measures how far the outputs O are from the targets Y, both lists of
-# rows. Each is exactly as defined here (n rows, k outputs per row):
+# rows. Each is exactly as defined here (n rows, m outputs per row):
 #   sse                  0.5 * sum over rows and outputs of (o - y)^2
-#   mse                  sum over rows and outputs of (o - y)^2 / (n k)
-#   binary_crossentropy  sum of -(y log o + (1 - y) log(1 - o)) / (n k)
-#   cross_entropy        sum over rows of -sum_k y_k log o_k, divided by n
+#   mse                  sum over rows and outputs of (o - y)^2 / (n m)
+#   binary_crossentropy  sum of -(y log o + (1 - y) log(1 - o)) / (n m)
+#   cross_entropy        sum over rows of -sum_j y_j log o_j, divided by n
 # The cross-entropies are computed from the weighted sums z of the output
 # layer (o = sigmoid(z) or softmax(z)), which never takes log(0).
 
@@ -803,7 +803,7 @@ def binary_crossentropy(outputs, targets):
 
 
 def cross_entropy(outputs, targets):
-    "Return the mean over rows of -sum_k y_k log o_k, for outputs that are probabilities."
+    "Return the mean over rows of -sum_j y_j log o_j, for outputs that are probabilities."
     O, T = _loss_rows(outputs, targets, "cross_entropy", probabilities=True)
     Z = [[math.log(max(o, _TINY)) for o in row] for row in O]
     return _saturate(_ce_from_z(Z, T) / len(T))
@@ -833,15 +833,15 @@ def _output_delta(loss, name, O, Y, count):
     O are the outputs, Y the targets, name the output activation and count
     the number of rows the loss is averaged over (the batch size).
     """
-    k = len(Y[0])
+    m = len(Y[0])
     if loss == "cross_entropy":          # softmax output: s * sum(y) - y, over n
         c = 1.0 / count
         return [[c * (o * s - y) for o, y in zip(o_row, y_row)]
                 for o_row, y_row, s in zip(O, Y, [sum(y_row) for y_row in Y])]
-    if loss == "binary_crossentropy":    # sigmoid output: o - y, over n k
-        c = 1.0 / (count * k)
+    if loss == "binary_crossentropy":    # sigmoid output: o - y, over n m
+        c = 1.0 / (count * m)
         return [[c * (o - y) for o, y in zip(o_row, y_row)] for o_row, y_row in zip(O, Y)]
-    c = 1.0 if loss == "sse" else 2.0 / (count * k)
+    c = 1.0 if loss == "sse" else 2.0 / (count * m)
     G = [[c * (o - y) for o, y in zip(o_row, y_row)] for o_row, y_row in zip(O, Y)]
     if name == "softmax":                # the Jacobian of softmax: s_i (g_i - sum_j g_j s_j)
         return [[s * (g - dot(g_row, o_row)) for g, s in zip(g_row, o_row)]

@@ -3248,7 +3248,7 @@ class TestDocumentation(Case):
                     break
                 path += c
             parts = path.strip(".").split(".")
-            if path.endswith(".py"):                 # a file name
+            if path.endswith(".py") or path.endswith(".mpy"):     # a file name
                 continue
             if parts[0] in owners:
                 thing, parts = owners[parts[0]], parts[1:]
