@@ -2472,18 +2472,23 @@ def _epoch_line(history, e, epochs):
 
 def _stop_line(history, epochs):
     "Return the line that says why training ended."
-    done = len(history)
-    why = {"epochs": "all %d epochs done" % epochs,
-           "early_stopping": "stopped early after %d epochs: no improvement for a while" % done,
-           "target_loss": "stopped after %d epochs: the target loss was reached" % done,
-           "time_limit": "stopped after %d epochs: the time limit was reached" % done,
-           "interrupted": "interrupted after %d epochs" % done}[history.stop_reason]
+    done = _plural(len(history), "epoch")
+    why = {"epochs": ("all %s done" if epochs > 1 else "%s done") % _plural(epochs, "epoch"),
+           "early_stopping": "stopped early after %s: no improvement for a while" % done,
+           "target_loss": "stopped after %s: the target loss was reached" % done,
+           "time_limit": "stopped after %s: the time limit was reached" % done,
+           "interrupted": "interrupted after %s" % done}[history.stop_reason]
     line = "%s in %.1f s" % (why, history.seconds)
     if history:
         line += ", loss %s" % _fmt(history[-1])
     if history.best_epoch is not None:
         line += "; kept the weights of epoch %d" % history.best_epoch
     return line
+
+
+def _plural(n, noun):
+    "Return '1 epoch' or '3 epochs'."
+    return "%d %s%s" % (n, noun, "" if n == 1 else "s")
 
 
 def _is_terminal():

@@ -1221,6 +1221,20 @@ class TestTrainingControls(Case):
         three.train([[0.0], [1.0]], [[0.0], [1.0]], epochs=3, learning_rate=0.5)
         self.assertEqual((net.weights, net.biases), (three.weights, three.biases))
 
+    def test_the_line_that_says_why_training_ended(self):
+        history = nn.History([0.5, 0.25, 0.125])
+        history.seconds, history.best_epoch = 1.5, None
+        for reason, epochs, words in (("epochs", 3, "all 3 epochs done in 1.5 s, loss 0.125"),
+                                      ("epochs", 1, "1 epoch done"),
+                                      ("interrupted", 9, "interrupted after 3 epochs"),
+                                      ("time_limit", 9, "after 3 epochs: the time limit")):
+            history.stop_reason = reason
+            self.assertTrue(words in nn._stop_line(history, epochs), nn._stop_line(history, epochs))
+        del history[1:]
+        history.stop_reason, history.best_epoch = "early_stopping", 0
+        self.assertEqual(nn._stop_line(history, 5), "stopped early after 1 epoch: no improvement "
+                         "for a while in 1.5 s, loss 0.5; kept the weights of epoch 0")
+
 
 # --------------------------------------------------------------------------
 # Data without numpy: CSV files, held-out rows, one-hot rows
