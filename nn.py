@@ -1877,8 +1877,9 @@ class Network(object):
         progress         on a terminal, a one-line progress bar with the time left
         seed             reseed the shuffling; None goes on with the network's generator
 
-        The history's entry for an epoch is the average of its batches' losses,
-        each measured before that batch's step (as Keras reports it); with
+        The history's entry for an epoch is the average of its batches' losses
+        (their sum for sse, which adds over rows rather than averaging), each
+        measured before that batch's step (as Keras reports it); with
         full-batch training that is the cost of the weights the epoch started
         from. A loss that becomes infinite or NaN raises DivergedError.
         Ctrl-C stops training cleanly: the History is returned, stop_reason
