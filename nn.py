@@ -2348,17 +2348,21 @@ class _TrainingLoop(object):
                 total, hits = self.epoch(order)
                 loss = total / count
                 if not _finite(loss) or not self.finite():
-                    self.restore(before if not _finite(loss) else good)
+                    # back to the start of the last epoch whose loss was finite
+                    kept = e if _finite(loss) else max(e - 1, 0)
+                    self.restore(good if _finite(loss) else before)
                     net._store(self.layers)
                     _cut(h, done)
                     history.stop_reason, history.seconds = "diverged", _clock() - started
                     if bar:
                         bar.clear()
+                    what = ("the weights became too large" if _finite(loss)
+                            else "the loss became %r" % loss)
                     error = DivergedError(
-                        "train: the loss became %r in epoch %d; scale the inputs (for example "
+                        "train: %s in epoch %d; scale the inputs (for example "
                         "input_scaling='standard') or lower the learning rate. The network keeps "
-                        "the weights it had before epoch %d, the last finite one"
-                        % (loss, e, max(e - 1, 0)))
+                        "%s" % (what, e, "its starting weights" if kept == 0 and e == 0 else
+                                "the weights it had at the start of epoch %d" % kept))
                     error.history = history
                     raise error
                 before, good = good, self.snapshot()
@@ -2373,7 +2377,10 @@ class _TrainingLoop(object):
                 done = e + 1                       # every series has epoch e now
                 if patience is not None:
                     if best_value is None or monitor < best_value:
-                        best, best_value, history.best_epoch, waited = good, monitor, e, 0
+                        # the weights the monitored loss is of: with one step an epoch
+                        # and no validation, those the epoch started from; else its end
+                        kept = before if self.val is None and self.batch >= n else good
+                        best, best_value, history.best_epoch, waited = kept, monitor, e, 0
                     else:
                         waited += 1
                 if print_every and e % print_every == 0:
@@ -2467,7 +2474,7 @@ def _epoch_line(history, e, epochs):
     parts = ["epoch %d/%d" % (e, epochs)]
     for key in ("loss", "val_loss", "accuracy", "val_accuracy", "r2", "val_r2"):
         if key in history.history and history.history[key]:
-            parts.append("%s %s" % (key, _fmt(history.history[key][-1])))
+            parts.append("%s %s" % (key, _fmt(history.history[key][e])))
     return "  ".join(parts)
 
 
@@ -3155,6 +3162,27 @@ def _write_atomic(path, text, who):
         raise FileError("%s: cannot write %r: %s" % (who, path, _reason(error)))
 
 
+def _check_writable(path, who):
+    """Raise FileError now if path cannot be written: a folder, or a folder that refuses a file.
+
+    The command line asks before it trains, so that a mistyped --out is not
+    found out after an hour of training.
+    """
+    path = _check_path(path, who)
+    try:
+        mode = os.stat(path)[0]
+    except Exception:                     # no such file yet, or no stat (Brython)
+        mode = 0
+    if mode & 0o170000 == 0o040000:
+        raise FileError("%s: cannot write %r: it is a folder" % (who, path))
+    temporary = path + ".tmp"             # where _write_atomic will write first
+    try:
+        open(temporary, "w").close()
+        os.remove(temporary)
+    except Exception as error:
+        raise FileError("%s: cannot write %r: %s" % (who, path, _reason(error)))
+
+
 def _reason(error):
     "Return the readable part of an exception from the operating system."
     return getattr(error, "strerror", None) or str(error) or type(error).__name__
@@ -3259,8 +3287,9 @@ def _load_text(text, path):
     try:
         return _from_dict(data)
     except (TypeError, ValueError) as error:
-        who, sep, message = str(error).partition(": ")
-        raise FileError("load: %r: %s" % (path, message if sep and " " not in who else who))
+        text = str(error)
+        who, sep, message = text.partition(": ")      # "Network: ..." names no file
+        raise FileError("load: %r: %s" % (path, message if sep and " " not in who else text))
 
 
 def _brython_safe(text):
@@ -4505,6 +4534,9 @@ def demo(out=None):
 def _train_command(arguments, options):
     "nn.py train DATA.csv: train a network on the rows of a CSV file and save it."
     path, task, seed = arguments[0], options["task"], options["seed"]
+    for option in ("out", "plot"):
+        if options[option]:
+            _check_writable(options[option], "train: --" + option)
     X, y, names, target = _read_csv(path, -1 if options["target"] is None else options["target"],
                                     options["inputs"], False if task == "regression" else None,
                                     options["delimiter"])
@@ -4552,8 +4584,16 @@ def _train_command(arguments, options):
                         patience=options["patience"] if validation else None,
                         time_limit=options["time_limit"],
                         print_every=options["print_every"], progress=True)
+    net.input_names, net.target_name = names, target
     if history.stop_reason == "interrupted":
-        sys.stderr.write("nn.py: interrupted after %d epochs; nothing was saved\n" % len(history))
+        if not history:
+            sys.stderr.write("nn.py: interrupted in the first epoch; nothing was saved\n")
+            return 130
+        net.save(options["out"])        # what train() kept: the last whole or the best epoch
+        sys.stderr.write("nn.py: interrupted after %s; saved %s with the weights of epoch %d\n"
+                         % (_plural(len(history), "epoch"), options["out"],
+                            len(history) - 1 if history.best_epoch is None
+                            else history.best_epoch))
         return 130
 
     metric = "accuracy" if classes else "R^2"
@@ -4563,7 +4603,6 @@ def _train_command(arguments, options):
                                                      len(X_test), fit))
     else:
         _say("%s %s (none held out: fewer than 10 rows for --test-size)" % (metric, fit))
-    net.input_names, net.target_name = names, target
     net.save(options["out"])
     _say("saved %s" % options["out"])
     if options["chart"]:

@@ -1201,6 +1201,49 @@ class TestTrainingControls(Case):
         self.assertEqual(val[history.best_epoch], min(val))
         self.assertClose(net.cost(X[30:], Y[30:]), min(val), 1e-12)
 
+    def test_early_stopping_on_the_training_loss(self):
+        # Full-batch: an epoch's loss is that of the weights it started from,
+        # and those are the weights kept.
+        X = [[i / 10.0, ((i * 7) % 11) / 11.0] for i in range(30)]
+        labels = ["abc"[(i // 10 + (i % 4 == 0)) % 3] for i in range(30)]
+        net = nn.Network([2, 6, 3], activation="tanh", input_scaling="standard", seed=1)
+        history = net.train(X, labels, epochs=2000, learning_rate=3.0, patience=5)
+        self.assertEqual((history.stop_reason, history.best_epoch), ("early_stopping", 14))
+        self.assertEqual(history[history.best_epoch], min(history))
+        self.assertClose(net.cost(X, labels), min(history), 1e-12)
+        # With mini-batches the loss is an average over the epoch's steps, and the
+        # weights kept are those at the end of the best epoch.
+        net = nn.Network([2, 6, 3], activation="tanh", input_scaling="standard", seed=1)
+        history = net.train(X, labels, epochs=2000, learning_rate=3.0, patience=5,
+                            batch_size=10, shuffle=False)
+        self.assertEqual(history.stop_reason, "early_stopping")
+        again = nn.Network([2, 6, 3], activation="tanh", input_scaling="standard", seed=1)
+        again.train(X, labels, epochs=history.best_epoch + 1, learning_rate=3.0, batch_size=10,
+                    shuffle=False)
+        self.assertEqual((net.weights, net.biases), (again.weights, again.biases))
+
+    def test_progress_lines_show_each_epochs_numbers(self):
+        net = nn.Network([1, 2, 1], seed=1)
+        out = Capture()
+        saved = sys.stdout
+        try:
+            sys.stdout = out
+        except AttributeError:               # MicroPython: sys.stdout cannot be replaced
+            self.skipTest("sys.stdout cannot be replaced on this interpreter")
+        try:
+            history = net.train([[0.0], [1.0], [0.5]], [[0.0], [1.0], [0.4]], epochs=5,
+                                validation_data=([[0.2]], [[0.1]]), print_every=2)
+        finally:
+            sys.stdout = saved
+        lines = out.text().split("\n")
+        self.assertEqual(len(lines), 5, out.text())      # epochs 0, 2 and 4, the end, ""
+        h = history.history
+        for line, e in zip(lines, [0, 2, 4]):
+            self.assertEqual(line, "epoch %d/5  loss %s  val_loss %s  r2 %s  val_r2 %s" % (
+                e, nn._fmt(h["loss"][e]), nn._fmt(h["val_loss"][e]), nn._fmt(h["r2"][e]),
+                nn._fmt(h["val_r2"][e])))
+        self.assertTrue(lines[3].startswith("all 5 epochs done"), lines[3])
+
     def test_ctrl_c_returns_the_history(self):
         net = nn.Network([1, 3, 1], seed=1)
         epoch = nn._TrainingLoop.epoch
@@ -1639,20 +1682,50 @@ class TestCommandLineFiles(TempFiles):
         check_mistake(self, ["draw", model], ["MODEL.json PICTURE.svg"])
         check_mistake(self, ["draw", self.path("missing.json"), picture], ["cannot read"])
 
-    def test_ctrl_c_saves_nothing(self):
+    def test_ctrl_c_saves_what_was_trained(self):
         data = self.write_csv("xor.csv", ["a,b,c", "0,0,0", "0,1,1", "1,0,1", "1,1,0"])
         model = self.path("xor.json")
         epoch = nn._TrainingLoop.epoch
+        calls = []
 
         def interrupted(loop, order):
-            raise KeyboardInterrupt()
+            calls.append(order)
+            if len(calls) in (1, 5):            # in the first epoch, then in the fourth
+                raise KeyboardInterrupt()
+            return epoch(loop, order)
         try:
             nn._TrainingLoop.epoch = interrupted
             out, err = run_main(self, ["train", data, "--out", model], 130)
+            self.assertEqual(err, "nn.py: interrupted in the first epoch; nothing was saved\n")
+            self.assertRaises(nn.FileError, nn.load, model)
+            out, err = run_main(self, ["train", data, "--out", model], 130)
         finally:
             nn._TrainingLoop.epoch = epoch
-        self.assertTrue("interrupted" in err and "nothing was saved" in err, err)
-        self.assertRaises(nn.FileError, nn.load, model)
+        self.assertEqual(err, "nn.py: interrupted after 3 epochs; saved %s with the weights of "
+                              "epoch 2\n" % model)
+        out, err = run_main(self, ["train", data, "--out", self.path("three.json"), "--epochs",
+                                   "3"])
+        three = nn.load(self.path("three.json"))
+        saved = nn.load(model)
+        self.assertEqual((saved.weights, saved.biases, saved.input_names),
+                         (three.weights, three.biases, ["a", "b"]))
+
+    def test_output_files_are_checked_before_training(self):
+        data = self.write_csv("xor.csv", ["a,b,c", "0,0,0", "0,1,1", "1,0,1", "1,1,0"])
+        epoch = nn._TrainingLoop.epoch
+        calls = []
+
+        def counted(loop, order):
+            calls.append(order)
+            return epoch(loop, order)
+        try:
+            nn._TrainingLoop.epoch = counted
+            check_mistake(self, ["train", data, "--out", self.path("no_such_folder/m.json")],
+                          ["--out", "cannot write", "no_such_folder"])
+            check_mistake(self, ["train", data, "--plot", "."], ["--plot", "folder"])
+        finally:
+            nn._TrainingLoop.epoch = epoch
+        self.assertEqual(calls, [])
 
     def test_regression_and_its_mistakes(self):
         data = self.write_csv("line.csv", ["a,b,c"] + ["%d,%d,%r" % (i, i % 3, 0.5 * i + 1.0)
@@ -1758,6 +1831,16 @@ class TestErrors(Case):
                 for w in row:
                     self.assertTrue(nn._finite(w))
         self.assertTrue(isinstance(error, ValueError))
+
+    def test_divergence_keeps_the_last_weights_with_a_finite_loss(self):
+        X, Y = [[float(i)] for i in range(1, 6)], [[2.0 * i] for i in range(1, 6)]
+        net = nn.Network([1, 3, 1], activation="linear", loss="mse", seed=1)
+        error = self.assertRaisesMessage(nn.DivergedError, ["in epoch 6"], net.train, X, Y,
+                                         epochs=2000, learning_rate=0.05)
+        history = error.history
+        self.assertEqual((len(history), history.stop_reason), (6, "diverged"))
+        self.assertTrue("at the start of epoch 5" in str(error), str(error))
+        self.assertClose(net.cost(X, Y), history[-1], 1e-12)    # full batch: epoch 5's loss
 
 
 # --------------------------------------------------------------------------
