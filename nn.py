@@ -2107,8 +2107,9 @@ class Network(object):
         Units are circles, layer by layer; a weight is a line, blue and solid
         when positive, vermillion and dashed when negative, wider when larger.
         labels True writes every weight on its line and every bias in its
-        unit; None does so when no layer has more than 8 units. A layer of
-        more than 16 units is drawn with its first 12 and last 2.
+        unit; None does so when no two neighbouring layers have more than 20
+        weights between them. A layer of more than 16 units is drawn with its
+        first 12 and last 2.
         """
         self._layers("to_svg")               # checks the weights
         if labels is not None and labels is not True and labels is not False:
@@ -4308,8 +4309,7 @@ def _network_svg(net, labels):
             if k == 0:
                 body.append(_svg_text(x, y + 4, "x%d" % i, ' text-anchor="middle" font-size="11"'))
             elif labels and net.bias:
-                body.append(_svg_text(x, y + 4, _decimal(float(net.biases[k - 1][i]), 2),
-                                      ' text-anchor="middle" font-size="10"'))
+                body.append(_unit_label(x, y, radius, float(net.biases[k - 1][i])))
     for x, y, half, text, colour in boxes:
         body.append('<rect x="%d" y="%d" width="%d" height="14" rx="3" fill="white" '
                     'fill-opacity="0.9"/>' % (x - half, y - 7, 2 * half))
@@ -4349,8 +4349,24 @@ def _label_box(x1, y1, x2, y2, text, colour, boxes):
             break
     hits, x, y = best
     return x, y, half, text, colour
-    x, y = x1 + (x2 - x1) * 3 // 10, y1 + (y2 - y1) * 3 // 10
-    return x, y, half, text, colour
+
+
+def _unit_label(x, y, radius, value):
+    "Return the SVG text of a bias inside its unit's circle, small enough to fit."
+    text = _decimal(value, 2)
+    if "e" in text:                    # -9.9e+04 as -9.9e4
+        mantissa, exponent = text.split("e")
+        text = "%se%d" % (mantissa, int(exponent))
+    if 0.0 < abs(value) < 0.01:        # -0.00012 as -1.2e-4, which is shorter
+        shorter = "%.1e" % value
+        mantissa, exponent = shorter.split("e")
+        shorter = "%se%d" % (mantissa.replace(".0", ""), int(exponent))
+        if len(shorter) < len(text) and float(shorter) == float(_decimal(value, 2)):
+            text = shorter
+    size = 10                          # a character is about 0.6 of the font size wide
+    while size > 6 and 6 * size * len(text) > 10 * (2 * radius - 6):
+        size -= 1
+    return _svg_text(x, y + size // 2 - 1, text, ' text-anchor="middle" font-size="%d"' % size)
 
 
 def _loss_series(history, who):
@@ -4438,8 +4454,9 @@ def _loss_svg(losses, validation, log):
     if validation:
         series.append((validation, _SVG_NEGATIVE, True))
     level, low, high = _chart_scale([s for s, colour, dash in series], log)
-    if high <= low:                    # one value: draw it at the foot of a range of 1
-        high = low + 1.0
+    if high <= low:                    # one value: in the middle (a loss of 0 at the foot)
+        half = 0.5 if log else abs(low) / 2.0
+        low, high = (low, low + 1.0) if half == 0.0 else (low - half, low + half)
     span = high - low
 
     def y_tenths(value):
@@ -4476,6 +4493,9 @@ def _loss_svg(losses, validation, log):
                                       _svg_tenths(y_tenths(level(values[e])))) for e in epochs])
         body.append('<polyline points="%s" fill="none" stroke="%s" stroke-width="2"%s/>'
                     % (points, colour, _SVG_DASH if dash else ""))
+        if count == 1:                 # a line of one point shows nothing: a dot
+            x, y = points.split(",")
+            body.append('<circle cx="%s" cy="%s" r="4" fill="%s"/>' % (x, y, colour))
     body.append(_svg_text(left + plot_w // 2, height - 22, "epoch", ' text-anchor="middle"'))
     legend = [(_SVG_POSITIVE, False, "training loss")]
     if validation:
@@ -4534,12 +4554,12 @@ def demo(out=None):
 def _train_command(arguments, options):
     "nn.py train DATA.csv: train a network on the rows of a CSV file and save it."
     path, task, seed = arguments[0], options["task"], options["seed"]
-    for option in ("out", "plot"):
-        if options[option]:
-            _check_writable(options[option], "train: --" + option)
     X, y, names, target = _read_csv(path, -1 if options["target"] is None else options["target"],
                                     options["inputs"], False if task == "regression" else None,
                                     options["delimiter"])
+    for option in ("out", "plot"):     # now, not after the training
+        if options[option]:
+            _check_writable(options[option], "train: --" + option)
     task = task or _task_of(y)
     classes = sorted(set(y)) if task == "classification" else None
     _say("%s: %d rows, %d inputs, target %s: %s" % (

@@ -3207,6 +3207,18 @@ class TestPictures(SvgCase):
         self.assertEqual(svg.count("<line "), 2 * 14 + 14 + 2)
         self.assertTrue(">3 more</text>" in svg)
 
+    def test_biases_fit_in_their_units(self):
+        net = nn.Network.from_weights([[[0.5, -0.25, 1.0], [-0.75, 0.3, 0.2]],
+                                       [[0.4], [-0.6], [0.9]]],
+                                      [[-0.00012, -99000.0, 0.5], [-1.5e-300]], loss="mse")
+        svg = net.to_svg()
+        self.assertWellFormed(svg)
+        for text, size in (("-1.2e-4", 7), ("-9.9e4", 8), ("0.5", 10), ("-1.5e-300", 6)):
+            self.assertTrue('font-size="%d">%s</text>' % (size, text) in svg, (text, svg))
+        weight_label = 'font-size="11" fill='      # labels by default up to 20 weights a layer
+        self.assertEqual(nn.Network([8, 8, 3], seed=2).to_svg().count(weight_label), 0)  # 64
+        self.assertEqual(nn.Network([4, 5, 3], seed=2).to_svg().count(weight_label), 20 + 15)
+
     def test_bad_arguments(self):
         net = nn.Network([2, 1], seed=1)
         self.assertRaisesMessage(TypeError, ["to_svg", "labels"], net.to_svg, None, "yes")
@@ -3265,6 +3277,15 @@ class TestLossCharts(SvgCase):
         log = history.to_svg(log=True)
         self.assertTrue("(log scale)" in log and ">0.1</text>" in log)
         self.assertEqual(history_of([0.3, 0.2]).to_svg().count("<polyline "), 1)
+
+    def test_one_epoch_and_a_flat_loss_are_seen(self):
+        svg = history_of([0.25]).to_svg()
+        self.assertWellFormed(svg)
+        self.assertTrue('<circle cx="80.0" cy="192.0" r="4" fill="#0072b2"/>' in svg, svg)
+        flat = history_of([0.25, 0.25, 0.25]).to_svg()      # in the middle, not on the axis
+        self.assertTrue('<polyline points="80.0,192.0 348.0,192.0 616.0,192.0"' in flat, flat)
+        self.assertTrue(">0.125</text>" in flat and ">0.375</text>" in flat, flat)
+        self.assertTrue('points="80.0,336.0 ' in history_of([0.0, 0.0]).to_svg())
 
     def test_bad_histories(self):
         self.assertRaisesMessage(ValueError, ["plot", "empty"], history_of([]).plot)
