@@ -807,18 +807,30 @@ class TestStraightLine(Case):
             self.skipTest("no compile or exec here")
         seen = []
         right, limit = nn._StraightLineLoop.compiled_epoch, nn._STRAIGHT_LINE_LIMIT
+        many = nn._StraightLineLoop.run_many
+
+        def run_many(self, epochs, record):
+            done = many(self, epochs, record)
+            seen.extend([2] * done)
+            return done
         try:
             nn._StraightLineLoop.compiled_epoch = \
                 lambda self, order: seen.append(1) or right(self, order)
+            nn._StraightLineLoop.run_many = run_many
             nn._STRAIGHT_LINE_LIMIT = 250
             nn.Network([3, 4, 5, 1], loss="sse", seed=1).train(TUTORIAL_X, TUTORIAL_Y, epochs=2)
-            self.assertEqual(len(seen), 2)
+            chunked = [2, 2] if nn._CHUNK_WORK else [1, 1]     # not on MicroPython
+            self.assertEqual(seen, chunked)           # nothing to watch: in one call
+            nn.Network([3, 4, 5, 1], loss="sse", seed=1).train(TUTORIAL_X, TUTORIAL_Y, epochs=2,
+                                                               time_limit=100.0)
+            self.assertEqual(seen, chunked + [1, 1])  # a clock to watch: an epoch at a time
             big = nn.Network([30, 10, 1], seed=1)
             self.assertEqual(big.parameter_count(), 321)
             big.train([[0.5] * 30], [[1.0]], epochs=1)
-            self.assertEqual(len(seen), 2)
+            self.assertEqual(len(seen), 4)
         finally:
             nn._StraightLineLoop.compiled_epoch, nn._STRAIGHT_LINE_LIMIT = right, limit
+            nn._StraightLineLoop.run_many = many
 
     def test_activations_losses_and_batches(self):
         rng = Random(21)
@@ -892,13 +904,87 @@ class TestStraightLine(Case):
             return right(self, order)
         try:
             nn._StraightLineLoop.compiled_epoch = epoch
-            history = net.train([[0.0, 1.0], [1.0, 0.0]], [[1.0], [0.0]], epochs=10)
+            history = net.train([[0.0, 1.0], [1.0, 0.0]], [[1.0], [0.0]], epochs=10,
+                                time_limit=100.0)
         finally:
             nn._StraightLineLoop.compiled_epoch = right
         self.assertEqual((history.stop_reason, len(history)), ("interrupted", 2))
         again = nn.Network([2, 3, 1], seed=2)
         again.train([[0.0, 1.0], [1.0, 0.0]], [[1.0], [0.0]], epochs=2)
         self.assertEqual(net.weights, again.weights)
+
+    def test_interrupted_chunk_keeps_the_chunks_before(self):
+        if not compiles():
+            self.skipTest("no compile or exec here")
+        X, Y = [[0.0, 1.0], [1.0, 0.0]], [[1.0], [0.0]]
+        compiled, work = nn._compiled_epoch, nn._CHUNK_WORK
+        calls = []
+
+        def wrapped(key):
+            many = compiled(key)
+            if not key[6]:
+                return many
+
+            def interrupted(*args):
+                calls.append(args[6])
+                if len(calls) == 3:
+                    raise KeyboardInterrupt()
+                return many(*args)
+            return interrupted
+        try:
+            nn._compiled_epoch, nn._CHUNK_WORK = wrapped, 2 * 13 * 7      # chunks of 7 epochs
+            net = nn.Network([2, 3, 1], seed=2)
+            history = net.train(X, Y, epochs=30)
+        finally:
+            nn._compiled_epoch, nn._CHUNK_WORK = compiled, work
+        self.assertEqual(calls, [7, 7, 7])
+        self.assertEqual((history.stop_reason, len(history)), ("interrupted", 14))
+        again = nn.Network([2, 3, 1], seed=2)
+        again_history = again.train(X, Y, epochs=14)
+        self.assertEqual((net.weights, net.biases, list(history)),
+                         (again.weights, again.biases, list(again_history)))
+
+    def test_chunks_give_the_numbers_of_one_epoch_at_a_time(self):
+        if not compiles():
+            self.skipTest("no compile or exec here")
+        rng = Random(12)
+        X = rng.matrix(6, 3, -1.0, 1.0)
+        Y = targets_for("mse", "tanh", rng, 6, 2)
+        labels = ["a", "b", "c", "a", "b", "c"]
+        work = nn._CHUNK_WORK
+        for targets, settings in ((TUTORIAL_Y, dict()), (Y, dict(momentum=0.9)),
+                                  (Y, dict(optimizer="adam", batch_size=4, shuffle=False)),
+                                  (labels, dict(weight_decay=0.01)), (labels, dict(batch_size=2,
+                                                                                   shuffle=False))):
+            inputs = TUTORIAL_X if targets is TUTORIAL_Y else X
+            runs = []
+            for watch in (None, 1e9):       # a time limit makes train() look after every epoch
+                nn._CHUNK_WORK = 300         # chunks of a few epochs, and a last one cut short
+                try:
+                    net = nn.Network([3, 4, 3 if targets is labels else len(targets[0])],
+                                     activation="tanh", seed=7)
+                    history = net.train(inputs, targets, epochs=25, learning_rate=0.05,
+                                        time_limit=watch, **settings)
+                finally:
+                    nn._CHUNK_WORK = work
+                runs.append((net.weights, net.biases, history.history))
+            self.assertEqual(runs[0], runs[1], repr(settings))
+
+    def test_divergence_found_after_chunks(self):
+        X, Y = [[float(i)] for i in range(1, 6)], [[2.0 * i] for i in range(1, 6)]
+        runs = []
+        for work in (1, 5 * 10 * 2, nn._CHUNK_WORK):     # 1 epoch, 2 epochs, all in one chunk
+            saved = nn._CHUNK_WORK
+            nn._CHUNK_WORK = work
+            try:
+                net = nn.Network([1, 3, 1], activation="linear", loss="mse", seed=1)
+                error = self.assertRaisesMessage(nn.DivergedError, ["in epoch 6"], net.train, X,
+                                                 Y, epochs=2000, learning_rate=0.05)
+            finally:
+                nn._CHUNK_WORK = saved
+            runs.append((net.weights, net.biases, list(error.history), str(error)))
+        self.assertEqual(runs[0], runs[1])
+        self.assertEqual(runs[0], runs[2])
 
     def test_without_compile_the_general_loop_runs(self):
         right = nn._run_source
@@ -1256,12 +1342,13 @@ class TestTrainingControls(Case):
             return epoch(loop, order)
         try:
             nn._TrainingLoop.epoch = interrupted
-            history = net.train([[0.0], [1.0]], [[0.0], [1.0]], epochs=10, learning_rate=0.5)
+            history = net.train([[0.0], [1.0]], [[0.0], [1.0]], epochs=10, learning_rate=0.5,
+                                batch_size=1)
         finally:
             nn._TrainingLoop.epoch = epoch
         self.assertEqual((history.stop_reason, len(history)), ("interrupted", 3))
         three = nn.Network([1, 3, 1], seed=1)           # the weights of the last whole epoch
-        three.train([[0.0], [1.0]], [[0.0], [1.0]], epochs=3, learning_rate=0.5)
+        three.train([[0.0], [1.0]], [[0.0], [1.0]], epochs=3, learning_rate=0.5, batch_size=1)
         self.assertEqual((net.weights, net.biases), (three.weights, three.biases))
 
     def test_the_line_that_says_why_training_ended(self):
@@ -1695,16 +1782,17 @@ class TestCommandLineFiles(TempFiles):
             return epoch(loop, order)
         try:
             nn._TrainingLoop.epoch = interrupted
-            out, err = run_main(self, ["train", data, "--out", model], 130)
+            # batches of 1, shuffled: train() goes an epoch at a time
+            out, err = run_main(self, ["train", data, "--out", model, "--batch-size", "1"], 130)
             self.assertEqual(err, "nn.py: interrupted in the first epoch; nothing was saved\n")
             self.assertRaises(nn.FileError, nn.load, model)
-            out, err = run_main(self, ["train", data, "--out", model], 130)
+            out, err = run_main(self, ["train", data, "--out", model, "--batch-size", "1"], 130)
         finally:
             nn._TrainingLoop.epoch = epoch
         self.assertEqual(err, "nn.py: interrupted after 3 epochs; saved %s with the weights of "
                               "epoch 2\n" % model)
         out, err = run_main(self, ["train", data, "--out", self.path("three.json"), "--epochs",
-                                   "3"])
+                                   "3", "--batch-size", "1"])
         three = nn.load(self.path("three.json"))
         saved = nn.load(model)
         self.assertEqual((saved.weights, saved.biases, saved.input_names),
