@@ -2076,6 +2076,7 @@ class Network(object):
         Cost after the step: 0.0350604 (before: 0.0361647)
         """
         who = "explain"
+        self._check_settings(who)
         for k, n in enumerate(self.sizes):
             if n > _EXPLAIN_MAX_UNITS:
                 raise ValueError("explain: prints networks of at most %d units in a layer; layer "
@@ -2099,7 +2100,12 @@ class Network(object):
             used = self.loss
         finally:
             self.loss = loss
-        _write_lines(_explain_lines(self, rows, T, used, learning_rate, digits), file, who)
+        try:
+            lines = _explain_lines(self, rows, T, used, learning_rate, digits)
+        except ValueError as error:          # a number overflowed on the way
+            raise ValueError("explain: %s; the weights or the inputs are too large to explain"
+                             % str(error).split(": ", 1)[-1])
+        _write_lines(lines, file, who)
 
     def to_svg(self, path=None, labels=None):
         """Draw the network as an SVG picture: write it to path, or return its text if no path.
@@ -2164,9 +2170,17 @@ def _make_optimizer(optimizer, learning_rate, momentum, weight_decay):
 
 def _settings(optimizer):
     "Return the constructor arguments of an SGD or Adam object."
-    names = ("learning_rate", "momentum", "weight_decay") if _is(optimizer, SGD) else \
+    kind = "SGD" if _is(optimizer, SGD) else "Adam"
+    names = ("learning_rate", "momentum", "weight_decay") if kind == "SGD" else \
         ("learning_rate", "beta1", "beta2", "epsilon", "weight_decay")
-    return dict((name, getattr(optimizer, name)) for name in names)
+    settings = {}
+    for name in names:
+        try:
+            settings[name] = getattr(optimizer, name)
+        except Exception:                  # deleted, or a property that raises
+            raise TypeError("train: the %s given as optimizer has no usable %s; make it with "
+                            "%s(...)" % (kind, name, kind))
+    return settings
 
 
 def _best_class(row):
@@ -2579,7 +2593,10 @@ def check_gradients(net, X, Y, epsilon=1e-5):
     if 2 * count * count * len(rows) > _MAX_WORK:      # two costs for every weight
         raise ValueError("check_gradients: %d parameters on %d rows would take hours; check a "
                          "smaller network or fewer rows" % (count, len(rows)))
-    weight_grads, bias_grads = net.gradients(X, Y)
+    try:
+        weight_grads, bias_grads = net.gradients(X, Y)
+    except (TypeError, ValueError) as error:    # in gradients' words: say whose they are
+        raise type(error)("check_gradients: %s" % str(error).split(": ", 1)[-1])
 
     def cost():
         acts, Z = net._forward(layers, rows)
@@ -3374,7 +3391,7 @@ def load(path):
 
 def _load_text(text, path):
     "Return the Network in the text of a saved file; path names it in messages."
-    problem = _nesting_problem(text)
+    problem = _nesting_problem(text) or _long_number(text)
     if problem:
         raise FileError("load: %r is not a saved network: %s" % (path, problem))
     try:
@@ -3420,6 +3437,25 @@ def _nesting_problem(text):
             return "not valid JSON: its brackets do not match (is it cut short?)"
         brackets = shorter
     return "it nests lists and objects more than %d deep" % _MAX_NESTING
+
+
+_MAX_DIGITS = 400               # a saved float has 17 significant digits; no number needs 400
+
+
+def _long_number(text):
+    """Return a complaint if text holds a run of more than _MAX_DIGITS digits, else None.
+
+    Reading an integer of a million digits takes minutes on Python 2, 3.6,
+    Jython and MicroPython (the time grows with the square of the length). A
+    run of 2 * _MAX_DIGITS or more covers two neighbouring multiples of _MAX_DIGITS, so only
+    every _MAX_DIGITS-th character needs a look, and then the span between.
+    """
+    step, digits = _MAX_DIGITS, "0123456789"
+    for i in range(0, len(text) - step, step):
+        if text[i] in digits and text[i + step] in digits and \
+                not text[i:i + step + 1].strip(digits):
+            return "it holds a number of more than %d digits" % step
+    return None
 
 
 def _parse_json(text):
@@ -3480,6 +3516,9 @@ def _from_dict(data):
             raise ValueError("biases must be an empty list for every layer, as \"bias\" is "
                              "false")
         biases = None
+    elif type(biases) is not list:
+        raise ValueError("biases must be a list of bias rows, one for each layer, as \"bias\" is "
+                         "true; got %s" % _describe(biases))
     classes = data.get("classes")
     if type(classes) is list:                 # Python 2 reads the labels as unicode
         classes = [_native(c) for c in classes]
@@ -3502,14 +3541,22 @@ def _from_dict(data):
 
 def _column_names(net, who):
     "Return net.input_names after checking them and net.target_name: None or names as text."
-    names = net.input_names
-    if names is not None and not (isinstance(names, list) and len(names) == net.sizes[0] and
-                                  not [n for n in names if not isinstance(n, _TEXT)]):
+    names, target = getattr(net, "input_names", None), getattr(net, "target_name", None)
+    try:                                   # by type alone, and copied into plain lists and str
+        if names is not None:
+            names = list(names) if _is(names, list) else None
+            good = len(names) == net.sizes[0] and not [n for n in names if not _is(n, _TEXT)]
+            names = ["".join([n]) for n in names]       # a str subclass as a plain str
+        else:
+            good = True
+    except Exception:
+        good = False
+    if not good:
         raise ValueError("%s: input_names must be None or a list of %d strings, got %s"
-                         % (who, net.sizes[0], _describe(names)))
-    if net.target_name is not None and not isinstance(net.target_name, _TEXT):
+                         % (who, net.sizes[0], _describe(getattr(net, "input_names", None))))
+    if target is not None and not _is(target, _TEXT):
         raise ValueError("%s: target_name must be None or a string, got %s"
-                         % (who, _describe(net.target_name)))
+                         % (who, _describe(target)))
     return names
 
 
@@ -4383,7 +4430,7 @@ def _network_svg(net, labels):
                     continue
                 w = float(W[i][j])
                 (x1, y1), (x2, y2) = centres[k][p], centres[k + 1][q]
-                tenths = 5 + int(55.0 * abs(w) / biggest + 0.5) if biggest > 0.0 else 5
+                tenths = 5 + int(55.0 * (abs(w) / biggest) + 0.5) if biggest > 0.0 else 5
                 colour = _SVG_POSITIVE if w >= 0.0 else _SVG_NEGATIVE
                 lines.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" '
                              'stroke-width="%s"%s><title>weights[%d][%d][%d] = %s</title></line>'
@@ -4557,16 +4604,16 @@ def _loss_svg(losses, validation, log):
     if high <= low:                    # one value: in the middle (a loss of 0 at the foot)
         half = 0.5 if log else abs(low) / 2.0
         low, high = (low, low + 1.0) if half == 0.0 else (low - half, low + half)
-    span = high - low
+    span = 0.5 * high - 0.5 * low      # half the range: the whole may overflow near 1e308
 
     def y_tenths(value):
         "Return the y of a level, in tenths of a pixel."
-        return 10 * top + int((high - value) / span * plot_h * 10 + 0.5)
+        return 10 * top + int((0.5 * high - 0.5 * value) / span * plot_h * 10 + 0.5)
 
     body = [_svg_text(width // 2, 28, "Loss per epoch%s" % (" (log scale)" if log else ""),
                       ' text-anchor="middle" font-size="15"')]
     for t in range(5):                 # five levels, from the lowest loss to the highest
-        value = low + span * t / 4.0
+        value = low + span * (t / 2.0)
         y = y_tenths(value) // 10
         loss = _exp(value) if log else value
         body.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#ddd"/>'
@@ -5061,6 +5108,10 @@ def main(argv=None):
         if not _is(arg, _TEXT):
             raise TypeError("main: argv[%d] must be a string, got %s" % (i, _describe(arg)))
     argv = [_plain(arg, "main", "argv") for arg in argv]
+    if sys.stdout is None:               # started with standard output closed (python3 ... >&-)
+        if sys.stderr is not None:
+            sys.stderr.write("nn.py: standard output is closed\n")
+        return 2
     try:
         name = argv[0] if argv else "demo"
         if name in ("-h", "--help", "help"):
@@ -5085,9 +5136,21 @@ def main(argv=None):
     except (ValueError, _IOError) as error:   # nn.py's own checks raise ValueError
         if getattr(error, "errno", None) == 32 and not isinstance(error, ValueError):
             return 1                     # a closed pipe, as in: nn.py predict ... | head
-        message = str(error) if isinstance(error, ValueError) else _reason(error)
-        sys.stderr.write("nn.py: %s\n" % " ".join(_words(message)))
+        message = _text_of(error) if isinstance(error, ValueError) else \
+            "cannot write the output: %s" % _reason(error)
+        line = "nn.py: %s\n" % " ".join(_words(message))
+        if not isinstance(line, str):    # Python 2: unicode, which stderr may not encode
+            line = line.encode("utf-8")
+        sys.stderr.write(line)
         return 2
+
+
+def _text_of(error):
+    "Return the message of an exception, even one with text str() cannot encode (Python 2)."
+    try:
+        return str(error)
+    except UnicodeError:
+        return error.args[0] if error.args else type(error).__name__
 
 
 if __name__ == "__main__":

@@ -2895,6 +2895,59 @@ class TestNumbers(Case):
         self.assertTrue(nn._tanh(NAN) != nn._tanh(NAN))
 
 
+class TestOutsideBattery(Case):
+    "Cases an independent battery of bad input found escaping, each now refused or handled."
+
+    def test_huge_numbers_in_pictures(self):
+        svg = nn.Network.from_weights([[[1e308, -1e308]]]).to_svg()
+        self.assertTrue('stroke-width="6.0"' in svg, svg)          # the widest line, twice
+        for losses in ([1e308] * 3, [1e308, 0.0], [1.7e308, 1e-300]):
+            self.assertTrue(nn.History(losses).to_svg().endswith("</svg>\n"))
+
+    def test_tampered_networks_and_optimizers(self):
+        net = nn.Network([2, 1], seed=1)
+        net.sizes = []
+        self.assertRaisesMessage(ValueError, ["explain", "net.sizes"], net.explain, [1, 2], [1])
+        adam = nn.Adam()
+        del adam.beta1
+        self.assertRaisesMessage(TypeError, ["train", "Adam", "beta1"], nn.Network([2, 1]).train,
+                                 [[1, 2]], [[1]], optimizer=adam)
+
+        class Names(list):
+            def __len__(self):
+                raise RuntimeError("no length")
+        net = nn.Network([2, 1], seed=1)
+        net.input_names = Names(["a", "b"])
+        try:                   # a plain copy where list() does not ask the length (not CPython)
+            self.assertEqual(nn._column_names(net, "save"), ["a", "b"])
+        except ValueError:
+            self.assertRaisesMessage(ValueError, ["save", "input_names"], nn._column_names, net,
+                                     "save")
+
+    def test_messages_name_the_function_called(self):
+        net = nn.Network([3, 4, 1], seed=1)
+        self.assertRaisesMessage(ValueError, ["explain: ", "too large"], net.explain,
+                                 [[1e308] * 3], [[1.0]])
+        self.assertRaisesMessage(ValueError, ["check_gradients: row 0 of X has 2 values"],
+                                 nn.check_gradients, net, [[1, 2]], [[1.0]])
+
+    def test_hostile_model_texts(self):
+        digits = '{"format": "nn.py network", "version": 1, "seed": %s}' % ("7" * 100000)
+        self.assertRaisesMessage(nn.FileError, ["m.json", "more than 400 digits"],
+                                 nn._load_text, digits, "m.json")
+        self.assertEqual([nn._long_number(t) for t in ("1" * 400, "0.5," * 300, "")],
+                         [None, None, None])
+        self.assertTrue(nn._long_number("[" + "9" * 800 + "]"))
+        net = nn.Network([2, 2, 1], seed=1)
+        text = nn._model_text(net, "save").replace('"biases": [', '"biases": null, "x": [')
+        text = text[:text.index('"x"')].rstrip(", \n") + "\n}\n"
+        self.assertRaisesMessage(nn.FileError, ["biases must be a list", "true"], nn._load_text,
+                                 text, "m.json")
+
+    def test_unprintable_messages(self):
+        self.assertEqual(nn._text_of(ValueError("plain")), "plain")
+
+
 class TestHostileFiles(TempFiles):
     "load() and load_weights() refuse broken and hostile files with the file and the problem."
 
