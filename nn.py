@@ -2103,8 +2103,7 @@ class Network(object):
         try:
             lines = _explain_lines(self, rows, T, used, learning_rate, digits)
         except ValueError as error:          # a number overflowed on the way
-            raise ValueError("explain: %s; the weights or the inputs are too large to explain"
-                             % str(error).split(": ", 1)[-1])
+            raise _restated(error, who, "; the weights or the inputs are too large to explain")
         _write_lines(lines, file, who)
 
     def to_svg(self, path=None, labels=None):
@@ -2181,6 +2180,11 @@ def _settings(optimizer):
             raise TypeError("train: the %s given as optimizer has no usable %s; make it with "
                             "%s(...)" % (kind, name, kind))
     return settings
+
+
+def _restated(error, who, more=""):
+    "Return an error like error, its message under the name who instead of the function's own."
+    return type(error)("%s: %s%s" % (who, str(error).split(": ", 1)[-1], more))
 
 
 def _best_class(row):
@@ -2262,6 +2266,7 @@ class _TrainingLoop(object):
         self.spreads = {}            # id(T): the summed squares of T about its column means
 
     compiled = None              # the straight-line epoch of the fast path, where it applies
+    many_key = None              # the key of its many-epoch form, where that applies
 
     def epoch(self, order):
         "Run one pass over the data in the given order; return the summed loss and metric."
@@ -2356,23 +2361,23 @@ class _TrainingLoop(object):
         reason = "epochs"
         done = 0
         # With nothing to watch between epochs, whole chunks of epochs run at once
-        plain = (self.val is None and patience is None and target_loss is None and
-                 time_limit is None and not print_every and bar is None and not self.shuffle
-                 and getattr(self, "many_key", None) is not None)
-        kept = [0]                        # epochs run by run_many and recorded so far
+        plain = (self.many_key is not None and self.val is None and patience is None and
+                 target_loss is None and time_limit is None and not print_every and
+                 bar is None and not self.shuffle)
+        recorded = [0]                    # epochs run by run_many and recorded so far
 
         def record(e, losses, metrics):
             "Keep the losses and metrics of epochs e, e + 1, ... from run_many."
             for i in range(len(losses)):
                 _record(history, e + i, losses[i])
                 _record(h[name], e + i, self.metric(metrics[i], self.T))
-            kept[0] = e + len(losses)
+            recorded[0] = e + len(losses)
         try:
             if plain:
                 try:
-                    done = self.run_many(epochs, record)
+                    done = self.run_many(epochs, count, record)
                 except KeyboardInterrupt:
-                    done = kept[0]        # the state is still that of the chunk's start
+                    done = recorded[0]    # the state is still that of the chunk's start
                     good = self.snapshot()
                     raise
                 before = good = self.snapshot()
@@ -2384,7 +2389,7 @@ class _TrainingLoop(object):
                 loss = total / count
                 if not _finite(loss) or not self.finite():
                     # back to the start of the last epoch whose loss was finite
-                    kept = e if _finite(loss) else max(e - 1, 0)
+                    restart = e if _finite(loss) else max(e - 1, 0)
                     self.restore(good if _finite(loss) else before)
                     net._store(self.layers)
                     _cut(h, done)
@@ -2396,8 +2401,8 @@ class _TrainingLoop(object):
                     error = DivergedError(
                         "train: %s in epoch %d; scale the inputs (for example "
                         "input_scaling='standard') or lower the learning rate. The network keeps "
-                        "%s" % (what, e, "its starting weights" if kept == 0 and e == 0 else
-                                "the weights it had at the start of epoch %d" % kept))
+                        "%s" % (what, e, "its starting weights" if restart == 0 and e == 0 else
+                                "the weights it had at the start of epoch %d" % restart))
                     error.history = history
                     raise error
                 before, good = good, self.snapshot()
@@ -2414,8 +2419,8 @@ class _TrainingLoop(object):
                     if best_value is None or monitor < best_value:
                         # the weights the monitored loss is of: with one step an epoch
                         # and no validation, those the epoch started from; else its end
-                        kept = before if self.val is None and self.batch >= n else good
-                        best, best_value, history.best_epoch, waited = kept, monitor, e, 0
+                        weights = before if self.val is None and self.batch >= n else good
+                        best, best_value, history.best_epoch, waited = weights, monitor, e, 0
                     else:
                         waited += 1
                 if print_every and e % print_every == 0:
@@ -2596,7 +2601,7 @@ def check_gradients(net, X, Y, epsilon=1e-5):
     try:
         weight_grads, bias_grads = net.gradients(X, Y)
     except (TypeError, ValueError) as error:    # in gradients' words: say whose they are
-        raise type(error)("check_gradients: %s" % str(error).split(": ", 1)[-1])
+        raise _restated(error, who)
 
     def cost():
         acts, Z = net._forward(layers, rows)
@@ -2802,8 +2807,8 @@ def _epoch_source(sizes, names, loss, bias, classify, rule, many=False, rows=Non
     body.append("%s, = state" % ", ".join(parameters))
     batch = ["rows = data[start:start + batch] if order is None else "
              "[data[r] for r in order[start:start + batch]]",
-             "count = len(rows)" if rows is None else "count = n",
-             "c = %s" % {"sse": "1.0", "mse": "2.0 / (count * %d)" % k_out,
+             "count = len(rows)"] if rows is None else ["count = n"]
+    batch += ["c = %s" % {"sse": "1.0", "mse": "2.0 / (count * %d)" % k_out,
                          "binary_crossentropy": "1.0 / (count * %d)" % k_out,
                          "cross_entropy": "1.0 / count"}[loss],
              " = ".join(["g" + p for p in parameters if rows is None] + ["se = part = 0.0"])]
@@ -2856,11 +2861,11 @@ def _epoch_source(sizes, names, loss, bias, classify, rule, many=False, rows=Non
         if k:
             for i in range(sizes[k]):
                 back = ["d%d_%d@ * w%d_%d_%d" % (k, j, k, i, j) for j in range(sizes[k + 1])]
-                total = "(%s)" % " + ".join(back)
+                summed = "(%s)" % " + ".join(back)
                 if len(back) > _SUM_CHUNK:        # too long for one line: sum it first
                     row += _sum_source("back", back)
-                    total = "back"
-                row.append(_delta_source(names[k - 1], "d%d_%d@" % (k - 1, i), total,
+                    summed = "back"
+                row.append(_delta_source(names[k - 1], "d%d_%d@" % (k - 1, i), summed,
                                          "a%d_%d@" % (k, i), True))
     inputs = ", ".join(["a0_%d@" % i for i in range(sizes[0])] + targets)
     if rows is None:
@@ -2886,19 +2891,19 @@ def _epoch_source(sizes, names, loss, bias, classify, rule, many=False, rows=Non
         one = ["total = hits = 0.0", "for start in range(0, n, batch):"] + ["    " + line
                                                                          for line in batch]
     else:                            # the rows' values, once, before any epoch
-        body += [(inputs + ", = data[%d]") .replace("@", "_r%d" % r) % r for r in range(rows)]
-        one = ["total = hits = 0.0"] + batch[1:]
-    kept = "(%s,), (%s)" % (", ".join(parameters), "".join([m + ", " for m in memory]))
+        body += [("%s, = data[%d]" % (inputs, r)).replace("@", "_r%d" % r) for r in range(rows)]
+        one = ["total = hits = 0.0"] + batch
+    returned = "(%s,), (%s)" % (", ".join(parameters), "".join([m + ", " for m in memory]))
     if many:
         body += ["losses, metrics, done = [0.0] * epochs, [0.0] * epochs, 0",
                  "while done < epochs:"]
         body += ["    " + line for line in one + [
             "loss = total / divisor", "losses[done], metrics[done] = loss, hits", "done += 1",
             "if not -big <= loss <= big:", "    break"]]
-        body.append("return %s, losses, metrics, done" % kept)
+        body.append("return %s, losses, metrics, done" % returned)
         head = "def epochs(state, memory, data, order, batch, settings, epochs, divisor, big, "
     else:
-        body += one + ["return %s, total, hits" % kept]
+        body += one + ["return %s, total, hits" % returned]
         head = "def epoch(state, memory, data, order, batch, settings, "
     return "\n".join([head + "exp=exp, tanh=tanh, log=log, sqrt=sqrt):"] +
                      ["    " + line for line in body]) + "\n"
@@ -3017,11 +3022,11 @@ class _StraightLineLoop(_TrainingLoop):
         "Return True when every weight and bias is finite."
         return _finite(sum(self.state))
 
-    def run_many(self, epochs, record):
+    def run_many(self, epochs, divisor, record):
         """Run the epochs a chunk at a time in compiled code, for a training with nothing to
         watch between epochs; return how many were run and recorded.
 
-        record(e, losses, metrics) keeps the numbers of epochs e, e+1, ... When an
+        An epoch's loss is its summed loss over divisor. record(e, losses, metrics) keeps the numbers of epochs e, e+1, ... When an
         epoch's loss or the weights are not finite, it goes back to the start of
         the chunk before and returns, and the epoch-by-epoch loop goes on from there
         (the arithmetic is the same, so it gives the same numbers), and finds the
@@ -3030,7 +3035,6 @@ class _StraightLineLoop(_TrainingLoop):
         many = _compiled_epoch(self.many_key)
         if not many:
             return 0
-        divisor = float(len(self.rows) if self.net.loss != "sse" else 1)
         chunk = max(1, min(1000, _CHUNK_WORK // (len(self.rows) * len(self.state))))
         e, previous = 0, (0, self.state, self.memory)
         while e < epochs:
@@ -3280,6 +3284,18 @@ def _write_atomic(path, text, who):
         raise FileError("%s: cannot write %r: %s" % (who, path, _reason(error)))
 
 
+_FOLDER, _REGULAR = 0o040000, 0o100000     # the kinds of file in os.stat()'s mode
+
+
+def _file_kind(path):
+    "Return (kind, size) of a path from os.stat(), or (None, 0) for no such file or no stat."
+    try:
+        info = os.stat(path)
+    except Exception:                     # no such file, or no stat (Brython)
+        return None, 0
+    return info[0] & 0o170000, info[6]
+
+
 def _check_writable(path, who):
     """Raise FileError now if path cannot be written: a folder, or a folder that refuses a file.
 
@@ -3287,11 +3303,7 @@ def _check_writable(path, who):
     found out after an hour of training.
     """
     path = _check_path(path, who)
-    try:
-        mode = os.stat(path)[0]
-    except Exception:                     # no such file yet, or no stat (Brython)
-        mode = 0
-    if mode & 0o170000 == 0o040000:
+    if _file_kind(path)[0] == _FOLDER:
         raise FileError("%s: cannot write %r: it is a folder" % (who, path))
     temporary = path + ".tmp"             # where _write_atomic will write first
     try:
@@ -3314,14 +3326,10 @@ def _read_text(path, who):
     mark at the start is dropped.
     """
     path = _check_path(path, who)
-    try:
-        info = os.stat(path)
-        mode, size = info[0], info[6]
-    except Exception:                     # no such file (open() says so) or no stat (Brython)
-        mode, size = 0o100000, 0
-    if mode & 0o170000 == 0o040000:
+    kind, size = _file_kind(path)
+    if kind == _FOLDER:
         raise FileError("%s: %r is a folder, not a file" % (who, path))
-    if mode & 0o170000 != 0o100000:
+    if kind not in (_REGULAR, None):      # None: no such file (open() says so), or no stat
         raise FileError("%s: %r is not a regular file" % (who, path))
     if size > _MAX_FILE_BYTES:
         raise FileError("%s: %r is %d bytes, more than the %d nn.py reads"
@@ -3541,7 +3549,8 @@ def _from_dict(data):
 
 def _column_names(net, who):
     "Return net.input_names after checking them and net.target_name: None or names as text."
-    names, target = getattr(net, "input_names", None), getattr(net, "target_name", None)
+    given, target = getattr(net, "input_names", None), getattr(net, "target_name", None)
+    names = given
     try:                                   # by type alone, and copied into plain lists and str
         if names is not None:
             names = list(names) if _is(names, list) else None
@@ -3553,7 +3562,7 @@ def _column_names(net, who):
         good = False
     if not good:
         raise ValueError("%s: input_names must be None or a list of %d strings, got %s"
-                         % (who, net.sizes[0], _describe(getattr(net, "input_names", None))))
+                         % (who, net.sizes[0], _describe(given)))
     if target is not None and not _is(target, _TEXT):
         raise ValueError("%s: target_name must be None or a string, got %s"
                          % (who, _describe(target)))
@@ -4500,7 +4509,7 @@ def _label_box(x1, y1, x2, y2, text, colour, boxes):
 
 def _unit_label(x, y, radius, value):
     "Return the SVG text of a bias inside its unit's circle, small enough to fit."
-    text = _decimal(value, 2)
+    text = rounded = _decimal(value, 2)
     if "e" in text:                    # -9.9e+04 as -9.9e4
         mantissa, exponent = text.split("e")
         text = "%se%d" % (mantissa, int(exponent))
@@ -4508,7 +4517,7 @@ def _unit_label(x, y, radius, value):
         shorter = "%.1e" % value
         mantissa, exponent = shorter.split("e")
         shorter = "%se%d" % (mantissa.replace(".0", ""), int(exponent))
-        if len(shorter) < len(text) and float(shorter) == float(_decimal(value, 2)):
+        if len(shorter) < len(text) and float(shorter) == float(rounded):   # not Brython's
             text = shorter
     size = 10                          # a character is about 0.6 of the font size wide
     while size > 6 and 6 * size * len(text) > 10 * (2 * radius - 6):

@@ -809,8 +809,8 @@ class TestStraightLine(Case):
         right, limit = nn._StraightLineLoop.compiled_epoch, nn._STRAIGHT_LINE_LIMIT
         many = nn._StraightLineLoop.run_many
 
-        def run_many(self, epochs, record):
-            done = many(self, epochs, record)
+        def run_many(self, epochs, divisor, record):
+            done = many(self, epochs, divisor, record)
             seen.extend([2] * done)
             return done
         try:
@@ -2928,8 +2928,10 @@ class TestOutsideBattery(Case):
         net = nn.Network([3, 4, 1], seed=1)
         self.assertRaisesMessage(ValueError, ["explain: ", "too large"], net.explain,
                                  [[1e308] * 3], [[1.0]])
-        self.assertRaisesMessage(ValueError, ["check_gradients: row 0 of X has 2 values"],
-                                 nn.check_gradients, net, [[1, 2]], [[1.0]])
+        net = nn.Network([3, 4, 1], activation="linear", loss="mse", seed=1)
+        net.weights = [[[1e200] * 4] * 3, [[1e200]] * 4]       # the gradients overflow
+        self.assertRaisesMessage(ValueError, ["check_gradients: the gradient of layer 0"],
+                                 nn.check_gradients, net, [[1e10, 1.0, 1.0]], [[1.0]])
 
     def test_hostile_model_texts(self):
         digits = '{"format": "nn.py network", "version": 1, "seed": %s}' % ("7" * 100000)
@@ -2945,6 +2947,8 @@ class TestOutsideBattery(Case):
                                  text, "m.json")
 
     def test_unprintable_messages(self):
+        word = b"caf\xc3\xa9".decode("utf-8")     # unicode on Python 2, where str() fails on it
+        self.assertEqual(nn._text_of(ValueError(word)), word)
         self.assertEqual(nn._text_of(ValueError("plain")), "plain")
 
 
