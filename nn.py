@@ -82,9 +82,11 @@ _IMPLEMENTATION = getattr(getattr(sys, "implementation", None), "name", "").lowe
 
 # Boards with 32-bit floats overflow past 3.4e38 and exp() past 88. Knowing
 # the largest float lets every check for "finite" be one comparison.
+# Both are built from text: firmware freezing packs each float literal as a
+# 32-bit float, and refuses one outside that range.
 _FLOAT32 = float("1e39") == float("1e40")
-_BIG = 3.4028234663852886e38 if _FLOAT32 else 1.7976931348623157e308
-_TINY = 1.1754943508222875e-38 if _FLOAT32 else 2.2250738585072014e-308   # smallest normal
+_BIG = float("3.4028234663852886e38" if _FLOAT32 else "1.7976931348623157e308")
+_TINY = float("1.1754943508222875e-38" if _FLOAT32 else "2.2250738585072014e-308")  # smallest normal
 _EPSILON = 2.0 ** -23 if _FLOAT32 else 2.0 ** -52                         # 1 + _EPSILON > 1
 
 
