@@ -116,6 +116,10 @@ def _main():
             except _SkipTest as why:
                 result.skipped += 1
                 sys.stdout.write("%s ... skipped: %s\n" % (label, why))
+            except MemoryError:         # a board-sized heap: say so, and go on
+                result.skipped += 1
+                sys.stdout.write("%s ... skipped: needs more heap than is free "
+                                 "(micropython -X heapsize=16M runs it)\n" % label)
             except Exception as error:
                 result.failures.append(label)
                 sys.stdout.write("%s ... FAIL: %s: %s\n" % (label, type(error).__name__, error))
