@@ -2246,8 +2246,10 @@ def _r2_of(residuals, totals):
     0) 1.0 if fitted exactly and 0.0 if not; R^2 is their mean. 1 is perfect;
     0 is what predicting each column's mean scores.
     """
-    scores = [1.0 - r / t if t > 0.0 else (0.0 if r else 1.0) for r, t in zip(residuals, totals)]
-    return sum(scores) / len(scores)
+    score = 0.0
+    for r, t in zip(residuals, totals):
+        score += 1.0 - r / t if t > 0.0 else (0.0 if r else 1.0)
+    return score / len(totals)
 
 
 def _write_lines(lines, file=None, who=None):
