@@ -209,7 +209,22 @@ def _words(text):
 
 def _is_scalar(value):
     "Return True for a value that is a single number, string or boolean, not a row of them."
-    return type(value) is bool or issubclass(type(value), _NUMBERS + _TEXT)
+    return (type(value) is bool or issubclass(type(value), _NUMBERS + _TEXT) or
+            _item(value) is not None)
+
+
+def _item(value):
+    """Return the plain bool, int or float a scalar such as numpy.int64 holds, else None.
+
+    numpy's integer and bool scalars extend no built-in type; they are known,
+    without importing numpy, as values with an item() method that gives one
+    and no length (a numpy array has one).
+    """
+    try:
+        item = None if hasattr(type(value), "__len__") else type(value).item(value)
+    except Exception:                     # no item(), or one that raises
+        return None
+    return item if type(item) in (bool, int, float, _LONG) else None
 
 
 def _glimpse(value):
@@ -409,6 +424,9 @@ def _first_not_finite(rows):
 
 def _check_label(label, who, where):
     "Return label as a plain string, int, float or boolean if it can name a class, else raise."
+    item = _item(label)
+    if item is not None:                # a numpy scalar: its plain value
+        label = item
     if not _is_scalar(label):
         raise TypeError("%s: %s is %s; a class label must be a string, number or boolean"
                         % (who, where, _describe(label)))
@@ -2201,21 +2219,39 @@ def _best_class(row):
 
 
 def _r2(O, Y):
-    "Return R^2 of outputs O against targets Y, averaged over the columns."
-    scores = []
-    for j in range(len(Y[0])):
-        column, outputs = [row[j] for row in Y], [row[j] for row in O]
-        top = max([abs(v) for v in column + outputs])
-        if top > 1e150:                           # the squares would overflow; R^2 has no units
-            column, outputs = [y / top for y in column], [o / top for o in outputs]
+    "Return R^2 of outputs O against targets Y, as _r2_of defines it."
+    tops = [max([abs(v) for v in column]) for column in _by_column(O + Y)]
+    if max(tops) > 1e150:                     # the squares would overflow; R^2 has no units
+        scales = [top if top > 1e150 else 1.0 for top in tops]
+        O, Y = [[[v / s for v, s in zip(row, scales)] for row in A] for A in (O, Y)]
+    return _r2_of(*_squares(O, Y))
+
+
+def _squares(O, Y):
+    "Return the sums over rows of (o - y)^2 and of (y - mean y)^2, a list of each by column."
+    residuals, totals = [], []
+    for column, outputs in zip(_by_column(Y), _by_column(O)):
         mean = sum(column) / len(column)
-        total = sum([(y - mean) * (y - mean) for y in column])
-        residual = sum([(o - y) * (o - y) for o, y in zip(outputs, column)])
-        if total > 0.0:
-            scores.append(1.0 - residual / total)
-        else:                                     # a constant column: perfect or nothing
-            scores.append(1.0 if residual == 0.0 else 0.0)
-    return sum(scores) / len(scores)
+        residual = total = 0.0
+        for o, y in zip(outputs, column):
+            residual += (o - y) * (o - y)
+            total += (y - mean) * (y - mean)
+        residuals.append(residual)
+        totals.append(total)
+    return residuals, totals
+
+
+def _r2_of(residuals, totals):
+    """Return R^2 from the sums _squares gives, as scikit-learn's r2_score does by default.
+
+    Each output column scores 1 - residual / total, a constant column (total
+    0) 1.0 if fitted exactly and 0.0 if not; R^2 is their mean. 1 is perfect;
+    0 is what predicting each column's mean scores.
+    """
+    score = 0.0
+    for r, t in zip(residuals, totals):
+        score += 1.0 - r / t if t > 0.0 else (0.0 if r else 1.0)
+    return score / len(totals)
 
 
 def _write_lines(lines, file=None, who=None):
@@ -2265,7 +2301,7 @@ class _TrainingLoop(object):
         self.optimizer = optimizer
         self.batch, self.shuffle, self.rng = batch, shuffle, rng
         self.classify = net.classes is not None
-        self.spreads = {}            # id(T): the summed squares of T about its column means
+        self.totals = None           # _squares of T about its column means, once
 
     compiled = None              # the straight-line epoch of the fast path, where it applies
     many_key = None              # the key of its many-epoch form, where that applies
@@ -2278,7 +2314,8 @@ class _TrainingLoop(object):
         names = net._activations()
         loss, output = net.loss, net.output_activation
         rows, T, batch = self.rows, self.T, self.batch
-        total, hits = 0.0, 0.0
+        # the metric: hits, or the summed squared errors of each output column
+        total, hits = 0.0, 0.0 if self.classify else [0.0] * len(T[0])
         for start in range(0, len(rows), batch):
             if order is None and batch == len(rows):
                 Xb, Tb = rows, T
@@ -2289,7 +2326,10 @@ class _TrainingLoop(object):
             acts, Z = net._forward(layers, Xb)
             O = acts[-1]
             total += _loss_sum(loss, Z, O, Tb)
-            hits += _hits(O, Tb) if self.classify else _squared_error(O, Tb)
+            if self.classify:
+                hits += _hits(O, Tb)
+            else:
+                hits = [h + r for h, r in zip(hits, _squares(O, Tb)[0])]
             delta = _output_delta(loss, output, O, Tb, len(Xb))
             for k in range(len(layers) - 1, -1, -1):       # backpropagation, last layer first
                 WT, W, b = layers[k]
@@ -2307,21 +2347,15 @@ class _TrainingLoop(object):
         loss = _loss_sum(net.loss, Z, acts[-1], T)
         if net.loss != "sse":
             loss /= len(rows)
-        return loss, self.metric(_hits(acts[-1], T) if self.classify
-                                 else _squared_error(acts[-1], T), T)
+        return loss, _hits(acts[-1], T) / len(T) if self.classify else _r2(acts[-1], T)
 
-    def metric(self, hits, T):
-        "Return accuracy (classifiers) or R^2 (otherwise) from the summed hits or squared errors."
+    def metric(self, hits):
+        "Return the training accuracy or R^2 of an epoch from its metric (see epoch)."
         if self.classify:
-            return hits / len(T)
-        if id(T) not in self.spreads:     # the same targets every epoch: sum once
-            total = 0.0
-            for column in _by_column(T):
-                mean = sum(column) / len(column)
-                total += sum([(y - mean) * (y - mean) for y in column])
-            self.spreads[id(T)] = total
-        total = self.spreads[id(T)]
-        return 1.0 - hits / total if total > 0.0 else 0.0
+            return hits / len(self.T)
+        if self.totals is None:
+            self.totals = _squares(self.T, self.T)[1]
+        return _r2_of(hits, self.totals)
 
     def snapshot(self):
         "Return a copy of the weights and biases being trained."
@@ -2372,7 +2406,7 @@ class _TrainingLoop(object):
             "Keep the losses and metrics of epochs e, e + 1, ... from run_many."
             for i in range(len(losses)):
                 _record(history, e + i, losses[i])
-                _record(h[name], e + i, self.metric(metrics[i], self.T))
+                _record(h[name], e + i, self.metric(metrics[i]))
             recorded[0] = e + len(losses)
         try:
             if plain:
@@ -2409,7 +2443,7 @@ class _TrainingLoop(object):
                     raise error
                 before, good = good, self.snapshot()
                 _record(history, e, loss)
-                _record(h[name], e, self.metric(hits, self.T))
+                _record(h[name], e, self.metric(hits))
                 monitor = loss
                 if self.val:
                     val_loss, val_metric = self.evaluate(self.val[0], self.val[1])
@@ -2803,6 +2837,9 @@ def _epoch_source(sizes, names, loss, bias, classify, rule, many=False, rows=Non
     outputs = ["a%d_%d@" % (L, j) for j in range(k_out)]
     targets = ["y%d@" % j for j in range(k_out)]
     squares = loss in ("sse", "mse") or not classify
+    # the metric: hits, or the summed squared errors of each output column (se_j a batch's)
+    metric = ["hits"] if classify else ["hits%d" % j for j in range(k_out)]
+    columns = [] if classify or k_out == 1 else ["se%d" % j for j in range(k_out)]
     body = ["n = len(data)", "lr, mu, wd, b1, b2, eps = settings"]
     if memory:
         body.append("%s, = memory" % ", ".join(memory))
@@ -2813,12 +2850,16 @@ def _epoch_source(sizes, names, loss, bias, classify, rule, many=False, rows=Non
     batch += ["c = %s" % {"sse": "1.0", "mse": "2.0 / (count * %d)" % k_out,
                          "binary_crossentropy": "1.0 / (count * %d)" % k_out,
                          "cross_entropy": "1.0 / count"}[loss],
-             " = ".join(["g" + p for p in parameters if rows is None] + ["se = part = 0.0"])]
+             " = ".join(["g" + p for p in parameters if rows is None] + columns +
+                        ["se = part = 0.0"])]
     row = _forward_source(sizes, names, lambda k, i, j: "w%d_%d_%d" % (k, i, j),
                           bias and (lambda k, j: "b%d_%d" % (k, j)), False, "@")
-    # the loss of the row, as _loss_sum, and the metric, as _hits or _squared_error
-    for o, y, z in zip(outputs, targets, ["z%d_%d" % (L, j) for j in range(k_out)]):
-        if squares:
+    # the loss of the row, as _loss_sum, and the metric, as _hits or _squares
+    for j in range(k_out):
+        o, y, z = outputs[j], targets[j], "z%d_%d" % (L, j)
+        if columns:
+            row += ["sq = (%s - %s) * (%s - %s)" % (o, y, o, y), "se += sq", "se%d += sq" % j]
+        elif squares:
             row.append("se += (%s - %s) * (%s - %s)" % (o, y, o, y))
         if loss == "binary_crossentropy":
             row.append("part += (1.0 - %s) * %s + log(1.0 + exp(-%s)) if %s > 0.0 else "
@@ -2880,7 +2921,7 @@ def _epoch_source(sizes, names, loss, bias, classify, rule, many=False, rows=Non
                                   "binary_crossentropy": "part / %d" % k_out,
                                   "cross_entropy": "part"}[loss])
     if not classify:
-        batch.append("hits += se")
+        batch += ["%s += %s" % (h, (columns or ["se"])[j]) for j, h in enumerate(metric)]
     if rule == "adam":
         batch += ["t += 1", "lr_t = lr * sqrt(1.0 - b2 ** t) / (1.0 - b1 ** t)",
                   "eps_hat = eps * sqrt(1.0 - b2 ** t)"]
@@ -2890,22 +2931,23 @@ def _epoch_source(sizes, names, loss, bias, classify, rule, many=False, rows=Non
                                            for r in range(rows)])
         batch += _update_source(p, rule)
     if rows is None:
-        one = ["total = hits = 0.0", "for start in range(0, n, batch):"] + ["    " + line
-                                                                         for line in batch]
+        one = ["total = %s = 0.0" % " = ".join(metric), "for start in range(0, n, batch):"]
+        one += ["    " + line for line in batch]
     else:                            # the rows' values, once, before any epoch
         body += [("%s, = data[%d]" % (inputs, r)).replace("@", "_r%d" % r) for r in range(rows)]
-        one = ["total = hits = 0.0"] + batch
+        one = ["total = %s = 0.0" % " = ".join(metric)] + batch
     returned = "(%s,), (%s)" % (", ".join(parameters), "".join([m + ", " for m in memory]))
+    hits = "hits" if classify else "[%s]" % ", ".join(metric)
     if many:
         body += ["losses, metrics, done = [0.0] * epochs, [0.0] * epochs, 0",
                  "while done < epochs:"]
         body += ["    " + line for line in one + [
-            "loss = total / divisor", "losses[done], metrics[done] = loss, hits", "done += 1",
+            "loss = total / divisor", "losses[done], metrics[done] = loss, " + hits, "done += 1",
             "if not -big <= loss <= big:", "    break"]]
         body.append("return %s, losses, metrics, done" % returned)
         head = "def epochs(state, memory, data, order, batch, settings, epochs, divisor, big, "
     else:
-        body += one + ["return %s, total, hits" % returned]
+        body += one + ["return %s, total, %s" % (returned, hits)]
         head = "def epoch(state, memory, data, order, batch, settings, "
     return "\n".join([head + "exp=exp, tanh=tanh, log=log, sqrt=sqrt):"] +
                      ["    " + line for line in body]) + "\n"

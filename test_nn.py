@@ -3445,6 +3445,130 @@ class TestLossCharts(SvgCase):
                                  False, "chart.txt")
 
 
+class FakeScalar(object):
+    "Stands in for a numpy scalar such as numpy.int64: no built-in base, an item() method."
+
+    def __init__(self, value):
+        self.value = value
+
+    def item(self):
+        return self.value
+
+    def __eq__(self, other):               # as numpy's: equal to the plain value
+        return self.value == other
+
+    def __hash__(self):
+        return hash(self.value)
+
+
+class TestAgreesWithScikitLearn(Case):
+    "R^2 as r2_score, numpy's scalars as labels, Adam as Kingma and Ba write it."
+
+    def test_r2_is_r2_score(self):
+        # sklearn.metrics.r2_score(Y, O) gave these (its default, "uniform_average")
+        Y = [[1.0, 10.0, 3.0], [2.0, -30.0, 3.0], [4.0, 50.0, 3.0], [-1.0, 0.0, 3.0]]
+        O = [[1.5, 0.0, 3.0], [1.0, -20.0, 3.0], [3.0, 60.0, 3.0], [0.0, 20.0, 3.0]]
+        self.assertClose(nn._r2(O, Y), 0.8454198473282443, 1e-15)
+        O[0][2] = 3.5                       # a constant column not fitted exactly scores 0
+        self.assertClose(nn._r2(O, Y), 0.512086513994911, 1e-15)
+        self.assertEqual(nn._r2([[1.0], [2.0]], [[1.0], [3.0]]), 0.5)
+        net = nn.Network.from_weights([[[1.0, 0.0], [0.0, 2.0]]], None,
+                                      output_activation="linear", loss="mse")
+        X = [[1.0, 1.0], [2.0, 1.0], [3.0, 2.0]]
+        # column 0 perfect: 1.0; column 1, [2, 2, 4] against [1, 2, 3]: 1 - 2 / 2 = 0.0
+        self.assertEqual(net.score(X, [[1.0, 1.0], [2.0, 2.0], [3.0, 3.0]]), 0.5)
+
+    def test_history_r2_is_score(self):
+        rng = Random(12)
+        X = rng.matrix(24, 3, -1.0, 1.0)
+        # two outputs on very different scales: pooling the columns is not averaging them
+        Y = [[x[0] - 2.0 * x[1], 100.0 * x[2] * x[0] + 300.0] for x in X]
+        for scaling in (None, "standard"):
+            make = lambda: nn.Network([3, 4, 2], activation="tanh", output_activation="linear",
+                                      target_scaling=scaling, seed=2)
+            first_r2 = make().score(X[:18], Y[:18]) if scaling is None else None
+            runs = train_twice(make, X[:18], Y[:18], epochs=3, learning_rate=0.05,
+                               validation_data=(X[18:], Y[18:]), shuffle=False)
+            for net, history in runs:
+                tolerance = 0.0 if scaling is None else 1e-12   # scaled, the same sums in
+                score = net.score(X[18:], Y[18:])               # other units
+                self.assertClose(history.history["val_r2"][-1], score, tolerance, 0.0,
+                                 "val_r2, target_scaling %s" % scaling)
+                if first_r2 is not None:      # full batch: epoch 0's is the starting weights'
+                    self.assertClose(history.history["r2"][0], first_r2, 1e-12, 0.0, "r2")
+                self.assertTrue(score < 0.9)
+
+    def test_command_line_r2_is_score(self):
+        rng = Random(3)
+        X = rng.matrix(70, 2, -1.0, 1.0)
+        y = [10.0 * x[0] * x[1] + 1.0 for x in X]
+        net = nn.Network.from_weights([[[1.0], [-0.5]]], [[0.25]], output_activation="linear",
+                                      loss="mse")
+        self.assertEqual(nn._score(net, X, y), net.score(X, y))
+
+    def test_numpy_scalars_are_labels(self):
+        X = [[0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]
+        kinds = [[FakeScalar(3), FakeScalar(5)], [FakeScalar(False), FakeScalar(True)],
+                 [FakeScalar(0.5), FakeScalar(2.5)]]
+        try:
+            import numpy
+            kinds += [[numpy.int64(3), numpy.int64(5)], [numpy.bool_(False), numpy.bool_(True)],
+                      [numpy.float32(0.5), numpy.float64(2.5)], list(numpy.array([3, 5]))]
+        except ImportError:
+            pass                            # the fake ones stand in for them
+        for pair in kinds:
+            plain = [c.item() for c in pair]
+            net = nn.Network([2, 3, 1], seed=1)
+            net.train(X, [pair[0], pair[1], pair[1], pair[0]], epochs=2)
+            self.assertEqual([(c, type(c)) for c in net.classes],
+                             [(c, type(c)) for c in plain])
+            self.assertTrue(type(net.predict(X[0])) is type(plain[0]))
+            self.assertEqual(net.score(X, [pair[0], pair[1], pair[1], pair[0]]),
+                             net.score(X, [plain[0], plain[1], plain[1], plain[0]]))
+            saved = nn.json.loads(nn._model_text(net, "save"))["classes"]
+            self.assertEqual([type(c) for c in saved], [type(c) for c in plain])
+            again = nn.Network.from_weights(net.weights, net.biases, classes=pair)
+            self.assertEqual([type(c) for c in again.classes], [type(c) for c in plain])
+            again.classes = list(reversed(pair))
+            self.assertEqual(again.classes, list(reversed(plain)))
+        self.assertEqual(nn.one_hot([FakeScalar(2), FakeScalar(1)]), [[0.0, 1.0], [1.0, 0.0]])
+        # an item() that gives something else is no label; nor is an array of one number
+        net = nn.Network([2, 3, 1], seed=1)
+        for bad in ([FakeScalar([1]), FakeScalar([2])], [FakeScalar(None), FakeScalar(1)]):
+            self.assertRaisesMessage(TypeError, ["classes[0]", "label"],
+                                     nn.Network.from_weights, net.weights, net.biases,
+                                     classes=bad)
+
+    def test_adam_is_kingma_and_ba(self):
+        X = [[0.5, -1.0], [1.5, 0.25], [-0.75, 0.5], [0.1, 0.9]]
+        Y = [[0.3], [0.9], [0.1], [0.6]]
+        make = lambda: nn.Network([2, 3, 1], activation="tanh", loss="mse", seed=6)
+        for lr, b1, b2, eps in ((0.01, 0.9, 0.999, 1e-8), (0.05, 0.8, 0.9, 0.01)):
+            # three full-batch steps of Adam, as Kingma and Ba (2015), Algorithm 1, write it
+            net = make()
+            params = [net.weights, [[b] for b in net.biases]]     # b as a row of one
+            m = [[[[0.0] * len(r) for r in W] for W in P] for P in params]
+            v = [[[[0.0] * len(r) for r in W] for W in P] for P in params]
+            for t in (1, 2, 3):
+                weight_grads, bias_grads = net.gradients(X, Y)
+                grads = [weight_grads, [[g] for g in bias_grads]]
+                for p, P in enumerate(params):
+                    for k, W in enumerate(P):
+                        for i, row in enumerate(W):
+                            for j in range(len(row)):
+                                g = grads[p][k][i][j]
+                                m[p][k][i][j] = b1 * m[p][k][i][j] + (1.0 - b1) * g
+                                v[p][k][i][j] = b2 * v[p][k][i][j] + (1.0 - b2) * g * g
+                                m_hat = m[p][k][i][j] / (1.0 - b1 ** t)
+                                v_hat = v[p][k][i][j] / (1.0 - b2 ** t)
+                                row[j] -= lr * m_hat / (math.sqrt(v_hat) + eps)
+            runs = train_twice(make, X, Y, epochs=3, shuffle=False,
+                               optimizer=nn.Adam(lr, beta1=b1, beta2=b2, epsilon=eps))
+            for trained, history in runs:
+                self.assertClose(trained.weights, net.weights, 1e-15, 0.0, "weights")
+                self.assertClose(trained.biases, net.biases, 1e-15, 0.0, "biases")
+
+
 # --------------------------------------------------------------------------
 # The documentation runs: README examples and docstrings, as doctests
 # --------------------------------------------------------------------------
