@@ -1576,18 +1576,19 @@ class Network(object):
         W is weights[k] as floats (a row per input unit), WT its transpose (a
         row per output unit, what the forward pass wants), b the biases or None.
         The settings are checked first. The weights are checked and converted
-        once, then reused while net.weights and net.biases compare equal to them.
+        once, then reused while net.sizes, net.bias, net.weights and net.biases
+        compare equal to what they were built from.
         """
         self._check_settings(who)
         weights, biases = getattr(self, "weights", None), getattr(self, "biases", None)
         cache = getattr(self, "_cache", None)
         if cache is not None:
             try:
-                same = weights == cache[0] and biases == cache[1]
+                same = [self.sizes, self.bias, weights, biases] == cache[0]
             except Exception:                 # what cannot even be compared is checked below
                 same = False
             if same is True:
-                return cache[2]
+                return cache[1]
         sizes = self.sizes
         L = len(sizes) - 1
         weights = _sequence(weights, who, "net.weights", "a list of %d layers" % L)
@@ -1613,7 +1614,8 @@ class Network(object):
             else:
                 b = None
             layers.append((transpose(W), W, b))
-        self._cache = ([W for WT, W, b in layers], [b or [] for WT, W, b in layers], layers)
+        self._cache = ([list(sizes), self.bias, [W for WT, W, b in layers],
+                        [b or [] for WT, W, b in layers]], layers)
         return layers
 
     def _store(self, layers):
@@ -1688,14 +1690,13 @@ class Network(object):
         return acts[-1], single
 
     def _scale_inputs(self, rows, who, name="X"):
-        "Return rows scaled as the training inputs were."
+        "Return rows scaled as the training inputs were; refuse a scaling not fitted yet."
+        for kind, scaler in (("input", self.input_scaler), ("target", self.target_scaler)):
+            if scaler is not None and scaler.shift is None:
+                raise ValueError("%s: %s_scaling is not fitted yet; train the network first"
+                                 % (who, kind))
         scaler = self.input_scaler
-        if scaler is None:
-            return rows
-        if scaler.shift is None:
-            raise ValueError("%s: input_scaling is not fitted yet; train the network first"
-                             % who)
-        return scaler._apply(rows, who, name)
+        return rows if scaler is None else scaler._apply(rows, who, name)
 
     # -- targets: numbers or class labels -----------------------------------
 
@@ -3133,10 +3134,7 @@ def _export_source(net):
     who = "export_python"
     layers = net._layers(who)
     sizes, names = net.sizes, net._activations()
-    for name, scaler in (("input_scaling", net.input_scaler), ("target_scaling",
-                                                              net.target_scaler)):
-        if scaler is not None and scaler.shift is None:
-            raise ValueError("%s: %s is not fitted yet; train the network first" % (who, name))
+    net._scale_inputs([], who)                 # refuses a scaling not fitted yet
     L = len(sizes) - 1
     number = _float_text
     body = ["if isinstance(x[0], (list, tuple)):",
@@ -3354,8 +3352,14 @@ def _read_text(path, who):
 
 
 def _save(net, path):
-    "Write net to path as JSON (see Network.save)."
-    _write_atomic(_check_path(path, "save"), _model_text(net, "save"), "save")
+    "Write net to path as JSON (see Network.save), once load() has read the text back."
+    path = _check_path(path, "save")
+    text = _model_text(net, "save")
+    try:
+        _load_text(text, path)
+    except ValueError as error:               # never a file that load() refuses
+        raise ValueError("save: %s; nothing was written" % str(error).split(": ", 1)[-1])
+    _write_atomic(path, text, "save")
 
 
 def _model_text(net, who):

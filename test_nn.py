@@ -3441,6 +3441,126 @@ class TestLossCharts(SvgCase):
                                  False, "chart.txt")
 
 
+class TestStateAndBoundaries(TempFiles):
+    "Networks changed after use, scaling not fitted, the list helpers, and who says what."
+
+    def setUp(self):
+        self.paths = []                    # only the tests that write files skip on Brython
+
+    def file(self, name):
+        "Return a path for a test that writes a file, or skip where none can be written."
+        if not CAN_WRITE:
+            self.skipTest("this interpreter cannot write files")
+        return self.path(name)
+
+    def used_then_changed(self, change):
+        "Return a network that predicted once, then had change(net) done to it."
+        net = nn.Network([2, 3, 1], seed=1)
+        net.predict([0.5, 0.5])
+        change(net)
+        return net
+
+    def test_a_network_changed_after_use_is_refused_everywhere(self):
+        def sizes(net):
+            net.sizes = [2, 7, 1]
+
+        def sizes_in_place(net):
+            net.sizes[1] = 7
+
+        def bias(net):
+            net.bias = False
+
+        def one_layer(net):
+            net.weights = [[[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]]]
+
+        def short_rows(net):
+            net.weights = [[[0.1, 0.2], [0.4, 0.5]], [[0.1], [0.2], [0.3]]]
+
+        def text_weight(net):
+            net.weights[0][1][2] = "0.5"
+
+        def nan_weight(net):
+            net.weights[1][2][0] = float("nan")
+
+        def nan_bias(net):
+            net.biases[0][0] = float("nan")
+        path = self.file("changed.json")
+        for change in (sizes, sizes_in_place, bias, one_layer, short_rows, text_weight,
+                       nan_weight, nan_bias):
+            for who in ("predict", "train", "save", "cost", "export_python"):
+                net = self.used_then_changed(change)
+                call = {"predict": lambda: net.predict([0.5, 0.5]),
+                        "train": lambda: net.train([[0, 1], [1, 0]], [[1], [0]], epochs=2),
+                        "save": lambda: net.save(path),
+                        "cost": lambda: net.cost([[0, 1]], [[1]]),
+                        "export_python": lambda: net.export_python(path)}[who]
+                self.assertRaisesMessage((TypeError, ValueError), [who + ": net."], call)
+                self.assertFalse(os.path.exists(path), "%s wrote a file" % who)
+
+    def test_weights_changed_to_another_shape_that_fits_are_used(self):
+        net = nn.Network([2, 3, 1], seed=1)
+        other = nn.Network([2, 3, 1], seed=2)
+        before = net.predict([0.5, 0.5])
+        net.weights, net.biases = other.weights, other.biases
+        self.assertEqual(net.predict([0.5, 0.5]), other.predict([0.5, 0.5]))
+        net.weights = [[list(row) for row in W] for W in other.weights]
+        net.weights[1][0][0] += 1.0
+        self.assertTrue(net.predict([0.5, 0.5]) != other.predict([0.5, 0.5]))
+        net = self.used_then_changed(lambda net: None)
+        net.sizes[1] = 7
+        self.assertRaises(ValueError, net.predict, [0.5, 0.5])
+        net.sizes[1] = 3                   # back as it was: it works again
+        self.assertEqual(net.predict([0.5, 0.5]), before)
+        net.bias, net.biases = False, [[], []]      # a consistent change is a new network
+        plain = nn.Network.from_weights(net.weights, None)
+        self.assertEqual(net.predict([0.5, 0.5]), plain.predict([0.5, 0.5]))
+        net.train([[0, 1], [1, 0]], [[1], [0]], epochs=2)
+        self.assertEqual(net.biases, [[], []])
+
+    def test_save_reads_back_what_it_writes_as_load_does(self):
+        path = self.file("refused.json")
+        net = nn.Network([2, 3, 1], seed=1)
+        original = nn._from_dict
+
+        def refuse(data):
+            raise ValueError("a field load cannot take")
+        nn._from_dict = refuse
+        try:
+            self.assertRaisesMessage(ValueError, ["save: ", path, "a field load cannot take",
+                                                  "nothing was written"], net.save, path)
+        finally:
+            nn._from_dict = original
+        self.assertFalse(os.path.exists(path))
+        net.save(path)
+        self.assertEqual(nn.load(path).weights, net.weights)
+
+    def test_scaling_not_fitted_yet_says_so(self):
+        X, Y = [[2, 9], [1, 5], [3, 6]], [[92], [86], [89]]
+        for settings in ({"target_scaling": 100}, {"target_scaling": "max"},
+                         {"input_scaling": 10, "target_scaling": 100}, {"input_scaling": 10}):
+            net = nn.Network([2, 3, 1], seed=1, **settings)
+            kind = "input" if "input_scaling" in settings else "target"
+            words = [kind + "_scaling is not fitted yet", "train the network first"]
+            self.assertRaisesMessage(ValueError, ["predict: "] + words, net.predict, [0.5, 0.5])
+            self.assertRaisesMessage(ValueError, ["score: "] + words, net.score, X, Y)
+            self.assertRaisesMessage(ValueError, ["export_python: "] + words,
+                                     net.export_python, self.path("unused.py"))
+            if CAN_WRITE:
+                path = self.path("unfitted.json")
+                net.save(path)
+                copy = nn.load(path)
+                self.assertRaisesMessage(ValueError, ["predict: "] + words, copy.predict, X)
+                self.assertRaisesMessage(ValueError, ["score: "] + words, copy.score, X, Y)
+            net.train(X, Y, epochs=2)          # then they apply
+            self.assertEqual(len(net.predict(X)), 3)
+            self.assertTrue(net.score(X, Y) < 1.0)
+        net = nn.Network([2, 1], target_scaling=100, seed=1)
+        net.train(X, Y, epochs=1)
+        self.assertEqual(net.target_scaler.divisor, [100.0])
+        raw = nn.Network.from_weights(net.weights, net.biases)
+        self.assertClose(net.predict([2, 9])[0], raw.predict([2, 9])[0] * 100.0)
+
+
 # --------------------------------------------------------------------------
 # The documentation runs: README examples and docstrings, as doctests
 # --------------------------------------------------------------------------
