@@ -476,9 +476,10 @@ def _short_list(values, limit=8):
 # ---------------------------------------------------------------------------
 # A vector is a list of numbers; a matrix is a list of rows, so A[i][j] is the
 # number in row i and column j. These helpers are all the linear algebra a
-# network needs.
+# network needs. The kernels (_dot, _transpose) check nothing, as the training
+# loops call them with what is already checked; the public names check first.
 
-def dot(u, v):
+def _dot(u, v):
     "Return u[0]*v[0] + u[1]*v[1] + ..., the inner product, summed left to right."
     total = 0.0
     for a, b in zip(u, v):
@@ -488,28 +489,28 @@ def dot(u, v):
 
 # predict() always uses this left-to-right sum, so a saved network gives the
 # same bits on every interpreter (see _exp below); training uses the fastest
-# dot() there is.
-_dot_in_order = dot
+# _dot() there is.
+_dot_in_order = _dot
 
 try:                       # Python 3.12+: a C loop with extended precision, 3x faster
-    from math import sumprod as dot
+    from math import sumprod as _dot
 except ImportError:
     if _IMPLEMENTATION == "pypy":
-        def dot(u, v):
+        def _dot(u, v):
             "Return the inner product of u and v (index loop: fastest under PyPy's JIT)."
             total = 0.0
             for i in range(len(u)):
                 total += u[i] * v[i]
             return total
-        _dot_in_order = dot
+        _dot_in_order = _dot
     else:
         try:               # CPython up to 3.11 and Jython: map() runs the loop in C
             from operator import mul as _mul
 
-            def dot(u, v):
+            def _dot(u, v):
                 "Return the inner product of u and v, summed left to right."
                 return sum(map(_mul, u, v))
-            _dot_in_order = dot
+            _dot_in_order = _dot
         except ImportError:   # MicroPython: the plain loop above
             pass
 
@@ -528,35 +529,59 @@ if _IMPLEMENTATION == "micropython":      # star-arguments share a small fixed s
         return columns
 
 
+def _transpose(A):
+    "Return the transpose of matrix A as a list of lists."
+    return [list(column) for column in _by_column(A)]
+
+
+def _vector(u, who, name, width=None):
+    "Return u as a list of floats (of width values, when given), or raise TypeError or ValueError."
+    if width is None:
+        width = len(_sequence(u, who, name, "a list of numbers"))
+    return _number_row(u, width, who, name)
+
+
+def dot(u, v):
+    "Return u[0]*v[0] + u[1]*v[1] + ..., the inner product of two vectors of one length."
+    u = _vector(u, "dot", "u")
+    return _dot(u, _vector(v, "dot", "v", len(u)))
+
+
 def transpose(A):
     "Return the transpose of matrix A: transpose([[1, 2], [3, 4]]) == [[1, 3], [2, 4]]."
-    return [list(column) for column in _by_column(A)]
+    return _transpose(_number_rows(A, None, "transpose", "A")[0])
 
 
 def matmul(A, B):
     "Return the matrix product A B, with A n-by-k and B k-by-m."
+    B = _number_rows(B, None, "matmul", "B")[0]
     columns = _by_column(B)
-    return [[dot(row, column) for column in columns] for row in A]
+    return [[_dot(row, column) for column in columns]
+            for row in _number_rows(A, len(B), "matmul", "A")[0]]
 
 
 def add(u, v):
     "Return the element-wise sum of two vectors."
-    return [a + b for a, b in zip(u, v)]
+    u = _vector(u, "add", "u")
+    return [a + b for a, b in zip(u, _vector(v, "add", "v", len(u)))]
 
 
 def subtract(u, v):
     "Return the element-wise difference u - v of two vectors."
-    return [a - b for a, b in zip(u, v)]
+    u = _vector(u, "subtract", "u")
+    return [a - b for a, b in zip(u, _vector(v, "subtract", "v", len(u)))]
 
 
 def multiply(u, v):
     "Return the element-wise (Hadamard) product of two vectors."
-    return [a * b for a, b in zip(u, v)]
+    u = _vector(u, "multiply", "u")
+    return [a * b for a, b in zip(u, _vector(v, "multiply", "v", len(u)))]
 
 
 def scale(c, u):
     "Return the vector u with every element multiplied by the number c."
-    return [c * a for a in u]
+    c = _check_number(c, "scale", "c")
+    return [c * a for a in _vector(u, "scale", "u")]
 
 
 # ---------------------------------------------------------------------------
@@ -689,15 +714,15 @@ def _backpropagate(name, D, W, A):
     whose activation is called name.
     """
     if name == "sigmoid":
-        return [[dot(d, w) * a * (1.0 - a) for w, a in zip(W, ar)] for d, ar in zip(D, A)]
+        return [[_dot(d, w) * a * (1.0 - a) for w, a in zip(W, ar)] for d, ar in zip(D, A)]
     if name == "tanh":
-        return [[dot(d, w) * (1.0 - a * a) for w, a in zip(W, ar)] for d, ar in zip(D, A)]
+        return [[_dot(d, w) * (1.0 - a * a) for w, a in zip(W, ar)] for d, ar in zip(D, A)]
     if name == "relu":
-        return [[dot(d, w) if a > 0.0 else 0.0 for w, a in zip(W, ar)] for d, ar in zip(D, A)]
+        return [[_dot(d, w) if a > 0.0 else 0.0 for w, a in zip(W, ar)] for d, ar in zip(D, A)]
     if name == "leaky_relu":
-        return [[dot(d, w) * (1.0 if a > 0.0 else 0.01) for w, a in zip(W, ar)]
+        return [[_dot(d, w) * (1.0 if a > 0.0 else 0.01) for w, a in zip(W, ar)]
                 for d, ar in zip(D, A)]
-    return [[dot(d, w) for w in W] for d in D]
+    return [[_dot(d, w) for w in W] for d in D]
 
 
 # ---------------------------------------------------------------------------
@@ -844,7 +869,7 @@ def _output_delta(loss, name, O, Y, count):
     c = 1.0 if loss == "sse" else 2.0 / (count * m)
     G = [[c * (o - y) for o, y in zip(o_row, y_row)] for o_row, y_row in zip(O, Y)]
     if name == "softmax":                # the Jacobian of softmax: s_i (g_i - sum_j g_j s_j)
-        return [[s * (g - dot(g_row, o_row)) for g, s in zip(g_row, o_row)]
+        return [[s * (g - _dot(g_row, o_row)) for g, s in zip(g_row, o_row)]
                 for g_row, o_row in zip(G, O)]
     if name == "sigmoid":
         return [[g * o * (1.0 - o) for g, o in zip(g_row, o_row)] for g_row, o_row in zip(G, O)]
@@ -1258,21 +1283,21 @@ class SGD(object):
         "Update layer k's weight rows WT and biases b in place."
         lr, mu, wd = self.learning_rate, self.momentum, self.weight_decay
         n = len(AT)
-        # map(dot, [d] * n, AT) is the row of gradients dot(d, a), one per input
+        # map(_dot, [d] * n, AT) is the row of gradients _dot(d, a), one per input
         # column a, made in a C loop rather than by a Python call each
         if mu == 0.0 and wd == 0.0:          # the tutorials' rule, fused with the gradient
             for j, d in enumerate(DT):
-                WT[j] = [w - lr * g for w, g in zip(WT[j], map(dot, [d] * n, AT))]
+                WT[j] = [w - lr * g for w, g in zip(WT[j], map(_dot, [d] * n, AT))]
         elif mu == 0.0:
             for j, d in enumerate(DT):
-                WT[j] = [w - lr * (g + wd * w) for w, g in zip(WT[j], map(dot, [d] * n, AT))]
+                WT[j] = [w - lr * (g + wd * w) for w, g in zip(WT[j], map(_dot, [d] * n, AT))]
         else:
             if k not in self._velocity:
                 self._velocity[k] = ([[0.0] * n for d in DT], [0.0] * len(DT))
             V, vb = self._velocity[k]
             for j, d in enumerate(DT):
                 V[j] = v_row = [mu * v - lr * (g + wd * w)
-                                for v, w, g in zip(V[j], WT[j], map(dot, [d] * n, AT))]
+                                for v, w, g in zip(V[j], WT[j], map(_dot, [d] * n, AT))]
                 WT[j] = [w + v for w, v in zip(WT[j], v_row)]
         if b:
             if mu == 0.0:
@@ -1313,7 +1338,7 @@ class Adam(object):
         sqrt = math.sqrt
         for j, d in enumerate(DT):
             m_row, s_row, w_row = M[j], S[j], WT[j]
-            for i, g in enumerate(map(dot, [d] * len(AT), AT)):
+            for i, g in enumerate(map(_dot, [d] * len(AT), AT)):
                 g += wd * w_row[i]
                 m_row[i] = m = b1 * m_row[i] + (1.0 - b1) * g
                 s_row[i] = s = b2 * s_row[i] + (1.0 - b2) * g * g
@@ -1613,14 +1638,14 @@ class Network(object):
                                  % (who, k))
             else:
                 b = None
-            layers.append((transpose(W), W, b))
+            layers.append((_transpose(W), W, b))
         self._cache = ([list(sizes), self.bias, [W for WT, W, b in layers],
                         [b or [] for WT, W, b in layers]], layers)
         return layers
 
     def _store(self, layers):
         "Write the kernels' layers back into net.weights and net.biases."
-        self.weights = [transpose(WT) for WT, W, b in layers]
+        self.weights = [_transpose(WT) for WT, W, b in layers]
         self.biases = [list(b) if b else [] for WT, W, b in layers]
         self._cache = None
 
@@ -1635,7 +1660,7 @@ class Network(object):
         (left-to-right sums, _exp and _tanh); otherwise it is the fastest there is.
         """
         acts = [X]
-        inner, exp, th = (_dot_in_order, _exp, _tanh) if portable else (dot, math.exp, math.tanh)
+        inner, exp, th = (_dot_in_order, _exp, _tanh) if portable else (_dot, math.exp, math.tanh)
         for (WT, W, b), name in zip(layers, self._activations()):
             if b:
                 Z = [[inner(a, w) + c for w, c in zip(WT, b)] for a in acts[-1]]
@@ -1838,7 +1863,7 @@ class Network(object):
         for k in range(len(layers) - 1, -1, -1):
             WT, W, b = layers[k]
             DT, AT = _by_column(delta), _by_column(acts[k])
-            weight_grads[k] = [[dot(d, a) for d in DT] for a in AT]
+            weight_grads[k] = [[_dot(d, a) for d in DT] for a in AT]
             bias_grads[k] = [sum(d) for d in DT] if b else []
             if k:
                 delta = _backpropagate(names[k - 1], delta, W, acts[k])
@@ -2658,7 +2683,7 @@ def check_gradients(net, X, Y, epsilon=1e-5):
 # 1,320 parameters, 1.5 at 2,410 (64-32-10), 1.3 at 3,152. Compiling costs
 # about 40 microseconds per parameter, once per shape.
 _STRAIGHT_LINE_LIMIT = 250
-if _IMPLEMENTATION == "cpython" and dot is not getattr(math, "sumprod", None):
+if _IMPLEMENTATION == "cpython" and _dot is not getattr(math, "sumprod", None):
     _STRAIGHT_LINE_LIMIT = 3200
 _SUM_CHUNK = 16                  # terms per line: long sums nest too deep for some compilers
 # Full-batch training on rows x parameters up to this many writes each row's code
@@ -2991,7 +3016,7 @@ class _StraightLineLoop(_TrainingLoop):
             b = None
             if self.net.bias:
                 b, at = list(self.state[at:at + n_out]), at + n_out
-            layers.append((WT, transpose(WT), b))
+            layers.append((WT, _transpose(WT), b))
         return layers
 
     def _set_layers(self, layers):

@@ -3534,6 +3534,32 @@ class TestStateAndBoundaries(TempFiles):
         net.save(path)
         self.assertEqual(nn.load(path).weights, net.weights)
 
+    def test_the_list_helpers_check_their_arguments(self):
+        for kind, words, f, args in [
+                (ValueError, ["dot: ", "v has 1 values, expected 2"], nn.dot, ([1.0, 2.0], [3.0])),
+                (TypeError, ["dot: ", "u", "None"], nn.dot, (None, [1])),
+                (ValueError, ["dot: ", "u", "nan"], nn.dot, ([float("nan")], [1.0])),
+                (TypeError, ["dot: ", "v", "bool"], nn.dot, ([1.0], [True])),
+                (ValueError, ["transpose: ", "row 1 of A", "1 values, expected 2"],
+                 nn.transpose, ([[1, 2], [3]],)),
+                (TypeError, ["transpose: ", "A"], nn.transpose, ("ab",)),
+                (ValueError, ["transpose: ", "A", "empty"], nn.transpose, ([],)),
+                (ValueError, ["matmul: ", "row 0 of A", "expected 3"], nn.matmul,
+                 ([[1, 2]], [[1], [2], [3]])),
+                (ValueError, ["matmul: ", "row 1 of B"], nn.matmul, ([[1, 2]], [[1, 2], [3]])),
+                (ValueError, ["add: ", "v"], nn.add, ([1.0], [1.0, 2.0])),
+                (ValueError, ["subtract: ", "v"], nn.subtract, ([1.0, 2.0], [1.0])),
+                (TypeError, ["multiply: ", "u", "value 1"], nn.multiply, ([1.0, "x"], [1.0, 2.0])),
+                (TypeError, ["scale: ", "u", "str"], nn.scale, (3, "ab")),
+                (TypeError, ["scale: ", "c"], nn.scale, ("3", [1.0])),
+                (ValueError, ["scale: ", "c", "finite"], nn.scale, (float("inf"), [1.0]))]:
+            self.assertRaisesMessage(kind, words, f, *args)
+        self.assertEqual(nn.dot([1, 2], (3.0, 4.0)), 11.0)
+        self.assertEqual(nn.matmul([[1, 2]], [[1], [2]]), [[5.0]])
+        self.assertEqual(nn.transpose([[1, 2]]), [[1.0], [2.0]])
+        self.assertEqual(nn.scale(2, [1, -2]), [2.0, -4.0])
+        self.assertEqual(nn.subtract((1, 2), [0.5, 0.5]), [0.5, 1.5])
+
     def test_scaling_not_fitted_yet_says_so(self):
         X, Y = [[2, 9], [1, 5], [3, 6]], [[92], [86], [89]]
         for settings in ({"target_scaling": 100}, {"target_scaling": "max"},
