@@ -1196,8 +1196,11 @@ class Scaler(object):
 
     def fit(self, rows):
         "Learn the shift and divisor of every column from rows; return self."
-        rows, single = _number_rows(rows, None, "Scaler.fit", "rows")
-        self._check(None, "Scaler.fit", "")
+        return self._fit(_number_rows(rows, None, "Scaler.fit", "rows")[0], "Scaler.fit", "rows")
+
+    def _fit(self, rows, who, name):
+        "Learn from rows of floats (fit, for a caller whose words name the rows and itself)."
+        self._check(None, who, "")
         n = float(len(rows))
         shift, divisor = [], []
         for j, col in enumerate(_by_column(rows)):
@@ -1211,9 +1214,9 @@ class Scaler(object):
                 s = sum(col) / n
                 d = math.sqrt(sum([(v - s) * (v - s) for v in col]) / n)
             if not (_finite(s) and _finite(d)):
-                raise ValueError("Scaler.fit: column %d of rows is too large for %r scaling: "
-                                 "its values reach %r"
-                                 % (j, self.kind, max([abs(v) for v in col])))
+                raise ValueError("%s: column %d of %s is too large for %r scaling: its "
+                                 "values reach %r"
+                                 % (who, j, name, self.kind, max([abs(v) for v in col])))
             if d == 0.0:                           # a constant column
                 d = 1.0
             shift.append(s)
@@ -1462,7 +1465,7 @@ class Network(object):
     def __init__(self, sizes, activation="sigmoid", output_activation=None, loss=None,
                  bias=True, init=None, seed=None, input_scaling=None, target_scaling=None):
         self._configure(sizes, activation, output_activation, loss, bias, init, seed,
-                        input_scaling, target_scaling)
+                        input_scaling, target_scaling, "Network")
         # The weights: numpy's randn(n_in, n_out) for every layer in turn, scaled
         # (or, for init="uniform", scikit-learn's draws).
         rng = RandomState(self.seed)
@@ -1478,13 +1481,12 @@ class Network(object):
         self._rng = rng              # goes on to shuffle the training data
 
     def _configure(self, sizes, activation, output_activation, loss, bias, init, seed,
-                   input_scaling, target_scaling):
-        "Check the constructor's arguments and set everything but the weights."
-        who = "Network"
+                   input_scaling, target_scaling, who):
+        "Check the constructor's arguments (who is the caller) and set everything but the weights."
         sizes = _check_sizes(sizes, who)
         if _is_text(activation) and activation == "softmax":
-            raise ValueError("Network: softmax is for the output layer only; use "
-                             "output_activation='softmax'")
+            raise ValueError("%s: softmax is for the output layer only; use "
+                             "output_activation='softmax'" % who)
         activation = _check_choice(activation, list(ACTIVATIONS), who, "activation")
         if output_activation is not None:
             output_activation = _check_choice(output_activation, _OUTPUT_ACTIVATIONS, who,
@@ -1497,8 +1499,8 @@ class Network(object):
         if seed is None:
             seed = _fresh_seed()
         seed = _check_int(seed, who, "seed", 0, 0xffffffff)
-        self.input_scaler = self._scaler(input_scaling, "input_scaling", sizes[0])
-        self.target_scaler = self._scaler(target_scaling, "target_scaling", sizes[-1])
+        self.input_scaler = self._scaler(input_scaling, "input_scaling", sizes[0], who)
+        self.target_scaler = self._scaler(target_scaling, "target_scaling", sizes[-1], who)
         self.sizes = sizes
         self.activation = activation
         self.loss = loss
@@ -1513,21 +1515,21 @@ class Network(object):
         self._rng = None
         self._cache = None
 
-    def _scaler(self, kind, name, width):
+    def _scaler(self, kind, name, width, who):
         "Return a Scaler for the constructor's scaling argument (of width columns), or None."
         if kind is None:
             return None
         if _is(kind, Scaler):
-            kind._check(width, "Network", name)
+            kind._check(width, who, name)
             return kind
         if not (_is(kind, _TEXT) or _is_number(kind)):
-            raise TypeError("Network: %s must be None, 'max', 'minmax', 'standard' or a number, "
-                            "got %s" % (name, _describe(kind)))
+            raise TypeError("%s: %s must be None, 'max', 'minmax', 'standard' or a number, "
+                            "got %s" % (who, name, _describe(kind)))
         try:
             return Scaler(kind)
-        except ValueError:
-            raise ValueError("Network: %s must be None, 'max', 'minmax', 'standard' or a "
-                             "non-zero number, got %s" % (name, _glimpse(kind)))
+        except (TypeError, ValueError) as error:
+            raise type(error)("%s: %s must be None, 'max', 'minmax', 'standard' or a "
+                              "non-zero number, got %s" % (who, name, _glimpse(kind)))
 
     def _init_std(self, k):
         "Return the standard deviation of layer k's initial weights."
@@ -1760,7 +1762,7 @@ class Network(object):
                 if not learn:
                     raise ValueError("%s: target_scaling is not fitted yet; train the network "
                                      "first" % who)
-                self.target_scaler.fit(T)
+                self.target_scaler._fit(T, who, name)
             T = self.target_scaler._apply(T, who, name)
         if self.loss in ("binary_crossentropy", "cross_entropy"):
             _check_probabilities(T, who, name)
@@ -1832,7 +1834,7 @@ class Network(object):
         rows, single = _number_rows(X, self.sizes[0], who, names[0])
         T = self._targets(Y, len(rows), who, learn, names)
         if learn and self.input_scaler is not None and self.input_scaler.shift is None:
-            self.input_scaler.fit(rows)
+            self.input_scaler._fit(rows, who, names[0])
         if self.loss is None:
             self.loss = "mse"
         return self._scale_inputs(rows, who, names[0]), T
@@ -3612,31 +3614,31 @@ def _scaler_from(fields, width, name):
 
 def _from_weights(cls, weights, biases, activation, output_activation, loss, classes, sizes):
     "Return a network of class cls with the given weights (see Network.from_weights)."
-    who = "from_weights"
+    who = "Network.from_weights"
     matrices = [_as_list(W, who, "weights[%d]" % k)
                 for k, W in enumerate(_as_list(weights, who, "weights"))]
     derived = [len(matrices[0])]
     for k, W in enumerate(matrices):
         if len(W) != derived[-1]:
-            raise ValueError("from_weights: weights[%d] has %d rows but weights[%d] has %d "
-                             "columns; they must match" % (k, len(W), k - 1, derived[-1]))
+            raise ValueError("%s: weights[%d] has %d rows but weights[%d] has %d columns; "
+                             "they must match" % (who, k, len(W), k - 1, derived[-1]))
         derived.append(len(_sequence(W[0], who, "row 0 of weights[%d]" % k, "a list of numbers")))
         if not derived[-1]:
-            raise ValueError("from_weights: row 0 of weights[%d] is empty" % k)
+            raise ValueError("%s: row 0 of weights[%d] is empty" % (who, k))
     if sizes is not None and _check_sizes(sizes, who) != derived:
-        raise ValueError("from_weights: sizes %s do not match the weights, which give %s"
-                         % (_short_list(_check_sizes(sizes, who)), _short_list(derived)))
+        raise ValueError("%s: sizes %s do not match the weights, which give %s"
+                         % (who, _short_list(_check_sizes(sizes, who)), _short_list(derived)))
     net = object.__new__(cls)
     net._configure(derived, activation, output_activation, loss, biases is not None, None, 0,
-                   None, None)
+                   None, None, who)
     net.weights = [_number_rows(W, derived[k + 1], who, "weights[%d]" % k)[0]
                    for k, W in enumerate(matrices)]
     net.biases = [[] for W in matrices]
     if biases is not None:
         biases = _as_list(biases, who, "biases")
         if len(biases) != len(matrices):
-            raise ValueError("from_weights: %d weight matrices but %d bias vectors"
-                             % (len(matrices), len(biases)))
+            raise ValueError("%s: %d weight matrices but %d bias vectors"
+                             % (who, len(matrices), len(biases)))
         net.biases = [_number_row(b, derived[k + 1], who, "biases[%d]" % k)
                       for k, b in enumerate(biases)]
     if classes is not None:

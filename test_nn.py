@@ -2831,8 +2831,8 @@ class TestNumbers(Case):
                 for w in row:
                     self.assertTrue(nn._finite(w))
         scaled = nn.Network([1, 1], input_scaling="minmax", output_activation="linear", seed=1)
-        self.assertRaisesMessage(ValueError, ["Scaler.fit", "too large"], scaled.train,
-                                 [[1.7e308], [-1.7e308]], [[0.0], [1.0]], epochs=1)
+        self.assertRaisesMessage(ValueError, ["train: ", "column 0 of X", "too large"],
+                                 scaled.train, [[1.7e308], [-1.7e308]], [[0.0], [1.0]], epochs=1)
         self.assertTrue(nn._finite(nn.Network([1, 1], seed=1).score([[1.0], [2.0]],
                                                                     [[1e300], [-1e300]])))
 
@@ -3559,6 +3559,63 @@ class TestStateAndBoundaries(TempFiles):
         self.assertEqual(nn.transpose([[1, 2]]), [[1.0], [2.0]])
         self.assertEqual(nn.scale(2, [1, -2]), [2.0, -4.0])
         self.assertEqual(nn.subtract((1, 2), [0.5, 0.5]), [0.5, 1.5])
+
+    def assertSaidBy(self, who, kind, words, f, *args, **kwargs):
+        "f(*args) raises kind with a message that begins 'who: ' and holds every word of words."
+        error = self.assertRaisesMessage(kind, words, f, *args, **kwargs)
+        self.assertTrue(str(error).startswith(who + ": "), "%r is not said by %s" % (error, who))
+
+    def test_messages_name_the_function_called(self):
+        weights = [[[0.5, -0.5]], [[1.0], [2.0]]]
+        from_weights = nn.Network.from_weights
+        for kind, words, settings in [
+                (ValueError, ["activation", "bogus"], {"activation": "bogus"}),
+                (ValueError, ["softmax"], {"activation": "softmax"}),
+                (TypeError, ["output_activation"], {"output_activation": 5}),
+                (ValueError, ["loss", "zz"], {"loss": "zz"}),
+                (ValueError, ["binary_crossentropy"], {"loss": "binary_crossentropy",
+                                                       "output_activation": "linear"}),
+                (ValueError, ["sizes"], {"sizes": [1, 3, 1]}),
+                (ValueError, ["classes"], {"classes": ["a", "a"]})]:
+            self.assertSaidBy("Network.from_weights", kind, words, from_weights, weights,
+                              **settings)
+        self.assertSaidBy("Network.from_weights", ValueError, ["weight matrices"], from_weights,
+                          weights, [[0.0]])
+        for scaling, kind in [("bogus", ValueError), (0, ValueError), (BadFloat(2.0), TypeError),
+                              (BadInt(3), TypeError), (BadStr("bogus"), ValueError),
+                              ([1], TypeError)]:
+            for name in ("input_scaling", "target_scaling"):
+                self.assertSaidBy("Network", kind, [name], nn.Network, [2, 1], **{name: scaling})
+        scaler = nn.Scaler("max")
+        scaler.kind = "bogus"
+        self.assertSaidBy("Network", ValueError, ["input_scaling.kind", "bogus"], nn.Network,
+                          [2, 1], input_scaling=scaler)
+        self.assertSaidBy("Scaler", ValueError, ["kind", "bogus"], nn.Scaler, "bogus")
+        huge = [[1.7e308, 1.0], [-1.7e308, 2.0]]
+        self.assertSaidBy("train", ValueError, ["column 0 of X", "too large"],
+                          nn.Network([2, 1], input_scaling="minmax", seed=1).train, huge,
+                          [[0.0], [1.0]], epochs=1)
+        self.assertSaidBy("train", ValueError, ["column 0 of Y", "too large"],
+                          nn.Network([2, 1], target_scaling="standard", seed=1).train,
+                          [[0.0, 1.0], [1.0, 0.0]], [[1.7e308], [-1.7e308]], epochs=1)
+        self.assertSaidBy("Scaler.fit", ValueError, ["column 0 of rows", "too large"],
+                          nn.Scaler("minmax").fit, huge)
+        if not CAN_WRITE:
+            return
+        path = self.path("settings.json")
+        good = nn.Network([2, 1], input_scaling="max", seed=1)
+        good.train([[1, 2], [3, 4]], [[0], [1]], epochs=1)
+        good.save(path)
+        text = read(path)
+        for old, new, words in [('"activation": "sigmoid"', '"activation": "bogus"', ["bogus"]),
+                                ('"kind": "max"', '"kind": "bogus"', ["input_scaling.kind"]),
+                                ('"kind": "max"', '"kind": 0', ["input_scaling.kind"]),
+                                ('"seed": 1', '"seed": -1', ["seed"])]:
+            self.assertTrue(old in text, old)
+            f = open(path, "w")
+            f.write(text.replace(old, new))
+            f.close()
+            self.assertSaidBy("load", ValueError, [path] + words, nn.load, path)
 
     def test_scaling_not_fitted_yet_says_so(self):
         X, Y = [[2, 9], [1, 5], [3, 6]], [[92], [86], [89]]
