@@ -1453,10 +1453,12 @@ class Network(object):
     input_scaling       None, "max", "minmax", "standard" or a number: how the
     target_scaling      columns of X and Y are scaled (see Scaler); fitted on the
                         first training data and kept, so predict() takes raw inputs
+                        (and, before training, says the scaling is not fitted yet)
 
     net.weights[k][i][j] is the weight from unit i of layer k to unit j of layer
     k + 1, and net.biases[k][j] the bias of unit j of layer k + 1. Both are plain
-    lists: read them, change them, and every method uses what they hold.
+    lists: read them, change them, and every method uses what they hold (or
+    says what no longer fits net.sizes and net.bias, if those were changed).
     net.input_names and net.target_name, None unless set, name the columns of
     a CSV file the network learnt from; they are saved with it, and the command
     line's predict reads the inputs by these names.
