@@ -3495,7 +3495,7 @@ class TestStateAndBoundaries(TempFiles):
                         "cost": lambda: net.cost([[0, 1]], [[1]]),
                         "export_python": lambda: net.export_python(path)}[who]
                 self.assertRaisesMessage((TypeError, ValueError), [who + ": net."], call)
-                self.assertFalse(os.path.exists(path), "%s wrote a file" % who)
+                self.assertFalse(path in os.listdir("."), "%s wrote a file" % who)
 
     def test_weights_changed_to_another_shape_that_fits_are_used(self):
         net = nn.Network([2, 3, 1], seed=1)
@@ -3530,7 +3530,7 @@ class TestStateAndBoundaries(TempFiles):
                                                   "nothing was written"], net.save, path)
         finally:
             nn._from_dict = original
-        self.assertFalse(os.path.exists(path))
+        self.assertFalse(path in os.listdir("."))
         net.save(path)
         self.assertEqual(nn.load(path).weights, net.weights)
 
@@ -3581,9 +3581,11 @@ class TestStateAndBoundaries(TempFiles):
                               **settings)
         self.assertSaidBy("Network.from_weights", ValueError, ["weight matrices"], from_weights,
                           weights, [[0.0]])
-        for scaling, kind in [("bogus", ValueError), (0, ValueError), (BadFloat(2.0), TypeError),
-                              (BadInt(3), TypeError), (BadStr("bogus"), ValueError),
-                              ([1], TypeError)]:
+        scalings = [("bogus", ValueError), (0, ValueError), (BadStr("bogus"), ValueError),
+                    ([1], TypeError)]
+        if nn._IMPLEMENTATION != "brython":      # whose float() ignores the methods
+            scalings += [(BadFloat(2.0), TypeError), (BadInt(3), TypeError)]
+        for scaling, kind in scalings:
             for name in ("input_scaling", "target_scaling"):
                 self.assertSaidBy("Network", kind, [name], nn.Network, [2, 1], **{name: scaling})
         scaler = nn.Scaler("max")
