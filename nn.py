@@ -496,9 +496,10 @@ def _short_list(values, limit=8):
 # ---------------------------------------------------------------------------
 # A vector is a list of numbers; a matrix is a list of rows, so A[i][j] is the
 # number in row i and column j. These helpers are all the linear algebra a
-# network needs.
+# network needs. The kernels (_dot, _transpose) check nothing, as the training
+# loops call them with what is already checked; the public names check first.
 
-def dot(u, v):
+def _dot(u, v):
     "Return u[0]*v[0] + u[1]*v[1] + ..., the inner product, summed left to right."
     total = 0.0
     for a, b in zip(u, v):
@@ -508,28 +509,28 @@ def dot(u, v):
 
 # predict() always uses this left-to-right sum, so a saved network gives the
 # same bits on every interpreter (see _exp below); training uses the fastest
-# dot() there is.
-_dot_in_order = dot
+# _dot() there is.
+_dot_in_order = _dot
 
 try:                       # Python 3.12+: a C loop with extended precision, 3x faster
-    from math import sumprod as dot
+    from math import sumprod as _dot
 except ImportError:
     if _IMPLEMENTATION == "pypy":
-        def dot(u, v):
+        def _dot(u, v):
             "Return the inner product of u and v (index loop: fastest under PyPy's JIT)."
             total = 0.0
             for i in range(len(u)):
                 total += u[i] * v[i]
             return total
-        _dot_in_order = dot
+        _dot_in_order = _dot
     else:
         try:               # CPython up to 3.11 and Jython: map() runs the loop in C
             from operator import mul as _mul
 
-            def dot(u, v):
+            def _dot(u, v):
                 "Return the inner product of u and v, summed left to right."
                 return sum(map(_mul, u, v))
-            _dot_in_order = dot
+            _dot_in_order = _dot
         except ImportError:   # MicroPython: the plain loop above
             pass
 
@@ -548,35 +549,59 @@ if _IMPLEMENTATION == "micropython":      # star-arguments share a small fixed s
         return columns
 
 
+def _transpose(A):
+    "Return the transpose of matrix A as a list of lists."
+    return [list(column) for column in _by_column(A)]
+
+
+def _vector(u, who, name, width=None):
+    "Return u as a list of floats (of width values, when given), or raise TypeError or ValueError."
+    if width is None:
+        width = len(_sequence(u, who, name, "a list of numbers"))
+    return _number_row(u, width, who, name)
+
+
+def dot(u, v):
+    "Return u[0]*v[0] + u[1]*v[1] + ..., the inner product of two vectors of one length."
+    u = _vector(u, "dot", "u")
+    return _dot(u, _vector(v, "dot", "v", len(u)))
+
+
 def transpose(A):
     "Return the transpose of matrix A: transpose([[1, 2], [3, 4]]) == [[1, 3], [2, 4]]."
-    return [list(column) for column in _by_column(A)]
+    return _transpose(_number_rows(A, None, "transpose", "A")[0])
 
 
 def matmul(A, B):
     "Return the matrix product A B, with A n-by-k and B k-by-m."
+    B = _number_rows(B, None, "matmul", "B")[0]
     columns = _by_column(B)
-    return [[dot(row, column) for column in columns] for row in A]
+    return [[_dot(row, column) for column in columns]
+            for row in _number_rows(A, len(B), "matmul", "A")[0]]
 
 
 def add(u, v):
     "Return the element-wise sum of two vectors."
-    return [a + b for a, b in zip(u, v)]
+    u = _vector(u, "add", "u")
+    return [a + b for a, b in zip(u, _vector(v, "add", "v", len(u)))]
 
 
 def subtract(u, v):
     "Return the element-wise difference u - v of two vectors."
-    return [a - b for a, b in zip(u, v)]
+    u = _vector(u, "subtract", "u")
+    return [a - b for a, b in zip(u, _vector(v, "subtract", "v", len(u)))]
 
 
 def multiply(u, v):
     "Return the element-wise (Hadamard) product of two vectors."
-    return [a * b for a, b in zip(u, v)]
+    u = _vector(u, "multiply", "u")
+    return [a * b for a, b in zip(u, _vector(v, "multiply", "v", len(u)))]
 
 
 def scale(c, u):
     "Return the vector u with every element multiplied by the number c."
-    return [c * a for a in u]
+    c = _check_number(c, "scale", "c")
+    return [c * a for a in _vector(u, "scale", "u")]
 
 
 # ---------------------------------------------------------------------------
@@ -709,15 +734,15 @@ def _backpropagate(name, D, W, A):
     whose activation is called name.
     """
     if name == "sigmoid":
-        return [[dot(d, w) * a * (1.0 - a) for w, a in zip(W, ar)] for d, ar in zip(D, A)]
+        return [[_dot(d, w) * a * (1.0 - a) for w, a in zip(W, ar)] for d, ar in zip(D, A)]
     if name == "tanh":
-        return [[dot(d, w) * (1.0 - a * a) for w, a in zip(W, ar)] for d, ar in zip(D, A)]
+        return [[_dot(d, w) * (1.0 - a * a) for w, a in zip(W, ar)] for d, ar in zip(D, A)]
     if name == "relu":
-        return [[dot(d, w) if a > 0.0 else 0.0 for w, a in zip(W, ar)] for d, ar in zip(D, A)]
+        return [[_dot(d, w) if a > 0.0 else 0.0 for w, a in zip(W, ar)] for d, ar in zip(D, A)]
     if name == "leaky_relu":
-        return [[dot(d, w) * (1.0 if a > 0.0 else 0.01) for w, a in zip(W, ar)]
+        return [[_dot(d, w) * (1.0 if a > 0.0 else 0.01) for w, a in zip(W, ar)]
                 for d, ar in zip(D, A)]
-    return [[dot(d, w) for w in W] for d in D]
+    return [[_dot(d, w) for w in W] for d in D]
 
 
 # ---------------------------------------------------------------------------
@@ -864,7 +889,7 @@ def _output_delta(loss, name, O, Y, count):
     c = 1.0 if loss == "sse" else 2.0 / (count * m)
     G = [[c * (o - y) for o, y in zip(o_row, y_row)] for o_row, y_row in zip(O, Y)]
     if name == "softmax":                # the Jacobian of softmax: s_i (g_i - sum_j g_j s_j)
-        return [[s * (g - dot(g_row, o_row)) for g, s in zip(g_row, o_row)]
+        return [[s * (g - _dot(g_row, o_row)) for g, s in zip(g_row, o_row)]
                 for g_row, o_row in zip(G, O)]
     if name == "sigmoid":
         return [[g * o * (1.0 - o) for g, o in zip(g_row, o_row)] for g_row, o_row in zip(G, O)]
@@ -1191,8 +1216,11 @@ class Scaler(object):
 
     def fit(self, rows):
         "Learn the shift and divisor of every column from rows; return self."
-        rows, single = _number_rows(rows, None, "Scaler.fit", "rows")
-        self._check(None, "Scaler.fit", "")
+        return self._fit(_number_rows(rows, None, "Scaler.fit", "rows")[0], "Scaler.fit", "rows")
+
+    def _fit(self, rows, who, name):
+        "Learn from rows of floats (fit, for a caller whose words name the rows and itself)."
+        self._check(None, who, "")
         n = float(len(rows))
         shift, divisor = [], []
         for j, col in enumerate(_by_column(rows)):
@@ -1206,9 +1234,9 @@ class Scaler(object):
                 s = sum(col) / n
                 d = math.sqrt(sum([(v - s) * (v - s) for v in col]) / n)
             if not (_finite(s) and _finite(d)):
-                raise ValueError("Scaler.fit: column %d of rows is too large for %r scaling: "
-                                 "its values reach %r"
-                                 % (j, self.kind, max([abs(v) for v in col])))
+                raise ValueError("%s: column %d of %s is too large for %r scaling: its "
+                                 "values reach %r"
+                                 % (who, j, name, self.kind, max([abs(v) for v in col])))
             if d == 0.0:                           # a constant column
                 d = 1.0
             shift.append(s)
@@ -1278,21 +1306,21 @@ class SGD(object):
         "Update layer k's weight rows WT and biases b in place."
         lr, mu, wd = self.learning_rate, self.momentum, self.weight_decay
         n = len(AT)
-        # map(dot, [d] * n, AT) is the row of gradients dot(d, a), one per input
+        # map(_dot, [d] * n, AT) is the row of gradients _dot(d, a), one per input
         # column a, made in a C loop rather than by a Python call each
         if mu == 0.0 and wd == 0.0:          # the tutorials' rule, fused with the gradient
             for j, d in enumerate(DT):
-                WT[j] = [w - lr * g for w, g in zip(WT[j], map(dot, [d] * n, AT))]
+                WT[j] = [w - lr * g for w, g in zip(WT[j], map(_dot, [d] * n, AT))]
         elif mu == 0.0:
             for j, d in enumerate(DT):
-                WT[j] = [w - lr * (g + wd * w) for w, g in zip(WT[j], map(dot, [d] * n, AT))]
+                WT[j] = [w - lr * (g + wd * w) for w, g in zip(WT[j], map(_dot, [d] * n, AT))]
         else:
             if k not in self._velocity:
                 self._velocity[k] = ([[0.0] * n for d in DT], [0.0] * len(DT))
             V, vb = self._velocity[k]
             for j, d in enumerate(DT):
                 V[j] = v_row = [mu * v - lr * (g + wd * w)
-                                for v, w, g in zip(V[j], WT[j], map(dot, [d] * n, AT))]
+                                for v, w, g in zip(V[j], WT[j], map(_dot, [d] * n, AT))]
                 WT[j] = [w + v for w, v in zip(WT[j], v_row)]
         if b:
             if mu == 0.0:
@@ -1333,7 +1361,7 @@ class Adam(object):
         sqrt = math.sqrt
         for j, d in enumerate(DT):
             m_row, s_row, w_row = M[j], S[j], WT[j]
-            for i, g in enumerate(map(dot, [d] * len(AT), AT)):
+            for i, g in enumerate(map(_dot, [d] * len(AT), AT)):
                 g += wd * w_row[i]
                 m_row[i] = m = b1 * m_row[i] + (1.0 - b1) * g
                 s_row[i] = s = b2 * s_row[i] + (1.0 - b2) * g * g
@@ -1445,10 +1473,12 @@ class Network(object):
     input_scaling       None, "max", "minmax", "standard" or a number: how the
     target_scaling      columns of X and Y are scaled (see Scaler); fitted on the
                         first training data and kept, so predict() takes raw inputs
+                        (and, before training, says the scaling is not fitted yet)
 
     net.weights[k][i][j] is the weight from unit i of layer k to unit j of layer
     k + 1, and net.biases[k][j] the bias of unit j of layer k + 1. Both are plain
-    lists: read them, change them, and every method uses what they hold.
+    lists: read them, change them, and every method uses what they hold (or
+    says what no longer fits net.sizes and net.bias, if those were changed).
     net.input_names and net.target_name, None unless set, name the columns of
     a CSV file the network learnt from; they are saved with it, and the command
     line's predict reads the inputs by these names.
@@ -1457,7 +1487,7 @@ class Network(object):
     def __init__(self, sizes, activation="sigmoid", output_activation=None, loss=None,
                  bias=True, init=None, seed=None, input_scaling=None, target_scaling=None):
         self._configure(sizes, activation, output_activation, loss, bias, init, seed,
-                        input_scaling, target_scaling)
+                        input_scaling, target_scaling, "Network")
         # The weights: numpy's randn(n_in, n_out) for every layer in turn, scaled
         # (or, for init="uniform", scikit-learn's draws).
         rng = RandomState(self.seed)
@@ -1473,13 +1503,12 @@ class Network(object):
         self._rng = rng              # goes on to shuffle the training data
 
     def _configure(self, sizes, activation, output_activation, loss, bias, init, seed,
-                   input_scaling, target_scaling):
-        "Check the constructor's arguments and set everything but the weights."
-        who = "Network"
+                   input_scaling, target_scaling, who):
+        "Check the constructor's arguments (who is the caller) and set everything but the weights."
         sizes = _check_sizes(sizes, who)
         if _is_text(activation) and activation == "softmax":
-            raise ValueError("Network: softmax is for the output layer only; use "
-                             "output_activation='softmax'")
+            raise ValueError("%s: softmax is for the output layer only; use "
+                             "output_activation='softmax'" % who)
         activation = _check_choice(activation, list(ACTIVATIONS), who, "activation")
         if output_activation is not None:
             output_activation = _check_choice(output_activation, _OUTPUT_ACTIVATIONS, who,
@@ -1492,8 +1521,8 @@ class Network(object):
         if seed is None:
             seed = _fresh_seed()
         seed = _check_int(seed, who, "seed", 0, 0xffffffff)
-        self.input_scaler = self._scaler(input_scaling, "input_scaling", sizes[0])
-        self.target_scaler = self._scaler(target_scaling, "target_scaling", sizes[-1])
+        self.input_scaler = self._scaler(input_scaling, "input_scaling", sizes[0], who)
+        self.target_scaler = self._scaler(target_scaling, "target_scaling", sizes[-1], who)
         self.sizes = sizes
         self.activation = activation
         self.loss = loss
@@ -1508,21 +1537,21 @@ class Network(object):
         self._rng = None
         self._cache = None
 
-    def _scaler(self, kind, name, width):
+    def _scaler(self, kind, name, width, who):
         "Return a Scaler for the constructor's scaling argument (of width columns), or None."
         if kind is None:
             return None
         if _is(kind, Scaler):
-            kind._check(width, "Network", name)
+            kind._check(width, who, name)
             return kind
         if not (_is(kind, _TEXT) or _is_number(kind)):
-            raise TypeError("Network: %s must be None, 'max', 'minmax', 'standard' or a number, "
-                            "got %s" % (name, _describe(kind)))
+            raise TypeError("%s: %s must be None, 'max', 'minmax', 'standard' or a number, "
+                            "got %s" % (who, name, _describe(kind)))
         try:
             return Scaler(kind)
-        except ValueError:
-            raise ValueError("Network: %s must be None, 'max', 'minmax', 'standard' or a "
-                             "non-zero number, got %s" % (name, _glimpse(kind)))
+        except (TypeError, ValueError) as error:
+            raise type(error)("%s: %s must be None, 'max', 'minmax', 'standard' or a "
+                              "non-zero number, got %s" % (who, name, _glimpse(kind)))
 
     def _init_std(self, k):
         "Return the standard deviation of layer k's initial weights."
@@ -1596,18 +1625,19 @@ class Network(object):
         W is weights[k] as floats (a row per input unit), WT its transpose (a
         row per output unit, what the forward pass wants), b the biases or None.
         The settings are checked first. The weights are checked and converted
-        once, then reused while net.weights and net.biases compare equal to them.
+        once, then reused while net.sizes, net.bias, net.weights and net.biases
+        compare equal to what they were built from.
         """
         self._check_settings(who)
         weights, biases = getattr(self, "weights", None), getattr(self, "biases", None)
         cache = getattr(self, "_cache", None)
         if cache is not None:
             try:
-                same = weights == cache[0] and biases == cache[1]
+                same = [self.sizes, self.bias, weights, biases] == cache[0]
             except Exception:                 # what cannot even be compared is checked below
                 same = False
             if same is True:
-                return cache[2]
+                return cache[1]
         sizes = self.sizes
         L = len(sizes) - 1
         weights = _sequence(weights, who, "net.weights", "a list of %d layers" % L)
@@ -1632,13 +1662,14 @@ class Network(object):
                                  % (who, k))
             else:
                 b = None
-            layers.append((transpose(W), W, b))
-        self._cache = ([W for WT, W, b in layers], [b or [] for WT, W, b in layers], layers)
+            layers.append((_transpose(W), W, b))
+        self._cache = ([list(sizes), self.bias, [W for WT, W, b in layers],
+                        [b or [] for WT, W, b in layers]], layers)
         return layers
 
     def _store(self, layers):
         "Write the kernels' layers back into net.weights and net.biases."
-        self.weights = [transpose(WT) for WT, W, b in layers]
+        self.weights = [_transpose(WT) for WT, W, b in layers]
         self.biases = [list(b) if b else [] for WT, W, b in layers]
         self._cache = None
 
@@ -1653,7 +1684,7 @@ class Network(object):
         (left-to-right sums, _exp and _tanh); otherwise it is the fastest there is.
         """
         acts = [X]
-        inner, exp, th = (_dot_in_order, _exp, _tanh) if portable else (dot, math.exp, math.tanh)
+        inner, exp, th = (_dot_in_order, _exp, _tanh) if portable else (_dot, math.exp, math.tanh)
         for (WT, W, b), name in zip(layers, self._activations()):
             if b:
                 Z = [[inner(a, w) + c for w, c in zip(WT, b)] for a in acts[-1]]
@@ -1708,14 +1739,13 @@ class Network(object):
         return acts[-1], single
 
     def _scale_inputs(self, rows, who, name="X"):
-        "Return rows scaled as the training inputs were."
+        "Return rows scaled as the training inputs were; refuse a scaling not fitted yet."
+        for kind, scaler in (("input", self.input_scaler), ("target", self.target_scaler)):
+            if scaler is not None and scaler.shift is None:
+                raise ValueError("%s: %s_scaling is not fitted yet; train the network first"
+                                 % (who, kind))
         scaler = self.input_scaler
-        if scaler is None:
-            return rows
-        if scaler.shift is None:
-            raise ValueError("%s: input_scaling is not fitted yet; train the network first"
-                             % who)
-        return scaler._apply(rows, who, name)
+        return rows if scaler is None else scaler._apply(rows, who, name)
 
     # -- targets: numbers or class labels -----------------------------------
 
@@ -1754,7 +1784,7 @@ class Network(object):
                 if not learn:
                     raise ValueError("%s: target_scaling is not fitted yet; train the network "
                                      "first" % who)
-                self.target_scaler.fit(T)
+                self.target_scaler._fit(T, who, name)
             T = self.target_scaler._apply(T, who, name)
         if self.loss in ("binary_crossentropy", "cross_entropy"):
             _check_probabilities(T, who, name)
@@ -1826,7 +1856,7 @@ class Network(object):
         rows, single = _number_rows(X, self.sizes[0], who, names[0])
         T = self._targets(Y, len(rows), who, learn, names)
         if learn and self.input_scaler is not None and self.input_scaler.shift is None:
-            self.input_scaler.fit(rows)
+            self.input_scaler._fit(rows, who, names[0])
         if self.loss is None:
             self.loss = "mse"
         return self._scale_inputs(rows, who, names[0]), T
@@ -1857,7 +1887,7 @@ class Network(object):
         for k in range(len(layers) - 1, -1, -1):
             WT, W, b = layers[k]
             DT, AT = _by_column(delta), _by_column(acts[k])
-            weight_grads[k] = [[dot(d, a) for d in DT] for a in AT]
+            weight_grads[k] = [[_dot(d, a) for d in DT] for a in AT]
             bias_grads[k] = [sum(d) for d in DT] if b else []
             if k:
                 delta = _backpropagate(names[k - 1], delta, W, acts[k])
@@ -2693,7 +2723,7 @@ def check_gradients(net, X, Y, epsilon=1e-5):
 # 1,320 parameters, 1.5 at 2,410 (64-32-10), 1.3 at 3,152. Compiling costs
 # about 40 microseconds per parameter, once per shape.
 _STRAIGHT_LINE_LIMIT = 250
-if _IMPLEMENTATION == "cpython" and dot is not getattr(math, "sumprod", None):
+if _IMPLEMENTATION == "cpython" and _dot is not getattr(math, "sumprod", None):
     _STRAIGHT_LINE_LIMIT = 3200
 _SUM_CHUNK = 16                  # terms per line: long sums nest too deep for some compilers
 # Full-batch training on rows x parameters up to this many writes each row's code
@@ -3034,7 +3064,7 @@ class _StraightLineLoop(_TrainingLoop):
             b = None
             if self.net.bias:
                 b, at = list(self.state[at:at + n_out]), at + n_out
-            layers.append((WT, transpose(WT), b))
+            layers.append((WT, _transpose(WT), b))
         return layers
 
     def _set_layers(self, layers):
@@ -3177,10 +3207,7 @@ def _export_source(net):
     who = "export_python"
     layers = net._layers(who)
     sizes, names = net.sizes, net._activations()
-    for name, scaler in (("input_scaling", net.input_scaler), ("target_scaling",
-                                                              net.target_scaler)):
-        if scaler is not None and scaler.shift is None:
-            raise ValueError("%s: %s is not fitted yet; train the network first" % (who, name))
+    net._scale_inputs([], who)                 # refuses a scaling not fitted yet
     L = len(sizes) - 1
     number = _float_text
     body = ["if isinstance(x[0], (list, tuple)):",
@@ -3398,8 +3425,14 @@ def _read_text(path, who):
 
 
 def _save(net, path):
-    "Write net to path as JSON (see Network.save)."
-    _write_atomic(_check_path(path, "save"), _model_text(net, "save"), "save")
+    "Write net to path as JSON (see Network.save), once load() has read the text back."
+    path = _check_path(path, "save")
+    text = _model_text(net, "save")
+    try:
+        _load_text(text, path)
+    except ValueError as error:               # never a file that load() refuses
+        raise ValueError("save: %s; nothing was written" % str(error).split(": ", 1)[-1])
+    _write_atomic(path, text, "save")
 
 
 def _model_text(net, who):
@@ -3627,31 +3660,31 @@ def _scaler_from(fields, width, name):
 
 def _from_weights(cls, weights, biases, activation, output_activation, loss, classes, sizes):
     "Return a network of class cls with the given weights (see Network.from_weights)."
-    who = "from_weights"
+    who = "Network.from_weights"
     matrices = [_as_list(W, who, "weights[%d]" % k)
                 for k, W in enumerate(_as_list(weights, who, "weights"))]
     derived = [len(matrices[0])]
     for k, W in enumerate(matrices):
         if len(W) != derived[-1]:
-            raise ValueError("from_weights: weights[%d] has %d rows but weights[%d] has %d "
-                             "columns; they must match" % (k, len(W), k - 1, derived[-1]))
+            raise ValueError("%s: weights[%d] has %d rows but weights[%d] has %d columns; "
+                             "they must match" % (who, k, len(W), k - 1, derived[-1]))
         derived.append(len(_sequence(W[0], who, "row 0 of weights[%d]" % k, "a list of numbers")))
         if not derived[-1]:
-            raise ValueError("from_weights: row 0 of weights[%d] is empty" % k)
+            raise ValueError("%s: row 0 of weights[%d] is empty" % (who, k))
     if sizes is not None and _check_sizes(sizes, who) != derived:
-        raise ValueError("from_weights: sizes %s do not match the weights, which give %s"
-                         % (_short_list(_check_sizes(sizes, who)), _short_list(derived)))
+        raise ValueError("%s: sizes %s do not match the weights, which give %s"
+                         % (who, _short_list(_check_sizes(sizes, who)), _short_list(derived)))
     net = object.__new__(cls)
     net._configure(derived, activation, output_activation, loss, biases is not None, None, 0,
-                   None, None)
+                   None, None, who)
     net.weights = [_number_rows(W, derived[k + 1], who, "weights[%d]" % k)[0]
                    for k, W in enumerate(matrices)]
     net.biases = [[] for W in matrices]
     if biases is not None:
         biases = _as_list(biases, who, "biases")
         if len(biases) != len(matrices):
-            raise ValueError("from_weights: %d weight matrices but %d bias vectors"
-                             % (len(matrices), len(biases)))
+            raise ValueError("%s: %d weight matrices but %d bias vectors"
+                             % (who, len(matrices), len(biases)))
         net.biases = [_number_row(b, derived[k + 1], who, "biases[%d]" % k)
                       for k, b in enumerate(biases)]
     if classes is not None:

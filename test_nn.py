@@ -2835,8 +2835,8 @@ class TestNumbers(Case):
                 for w in row:
                     self.assertTrue(nn._finite(w))
         scaled = nn.Network([1, 1], input_scaling="minmax", output_activation="linear", seed=1)
-        self.assertRaisesMessage(ValueError, ["Scaler.fit", "too large"], scaled.train,
-                                 [[1.7e308], [-1.7e308]], [[0.0], [1.0]], epochs=1)
+        self.assertRaisesMessage(ValueError, ["train: ", "column 0 of X", "too large"],
+                                 scaled.train, [[1.7e308], [-1.7e308]], [[0.0], [1.0]], epochs=1)
         self.assertTrue(nn._finite(nn.Network([1, 1], seed=1).score([[1.0], [2.0]],
                                                                     [[1e300], [-1e300]])))
 
@@ -3567,6 +3567,210 @@ class TestAgreesWithScikitLearn(Case):
             for trained, history in runs:
                 self.assertClose(trained.weights, net.weights, 1e-15, 0.0, "weights")
                 self.assertClose(trained.biases, net.biases, 1e-15, 0.0, "biases")
+
+class TestStateAndBoundaries(TempFiles):
+    "Networks changed after use, scaling not fitted, the list helpers, and who says what."
+
+    def setUp(self):
+        self.paths = []                    # only the tests that write files skip on Brython
+
+    def file(self, name):
+        "Return a path for a test that writes a file, or skip where none can be written."
+        if not CAN_WRITE:
+            self.skipTest("this interpreter cannot write files")
+        return self.path(name)
+
+    def used_then_changed(self, change):
+        "Return a network that predicted once, then had change(net) done to it."
+        net = nn.Network([2, 3, 1], seed=1)
+        net.predict([0.5, 0.5])
+        change(net)
+        return net
+
+    def test_a_network_changed_after_use_is_refused_everywhere(self):
+        def sizes(net):
+            net.sizes = [2, 7, 1]
+
+        def sizes_in_place(net):
+            net.sizes[1] = 7
+
+        def bias(net):
+            net.bias = False
+
+        def one_layer(net):
+            net.weights = [[[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]]]
+
+        def short_rows(net):
+            net.weights = [[[0.1, 0.2], [0.4, 0.5]], [[0.1], [0.2], [0.3]]]
+
+        def text_weight(net):
+            net.weights[0][1][2] = "0.5"
+
+        def nan_weight(net):
+            net.weights[1][2][0] = float("nan")
+
+        def nan_bias(net):
+            net.biases[0][0] = float("nan")
+        path = self.file("changed.json")
+        for change in (sizes, sizes_in_place, bias, one_layer, short_rows, text_weight,
+                       nan_weight, nan_bias):
+            for who in ("predict", "train", "save", "cost", "export_python"):
+                net = self.used_then_changed(change)
+                call = {"predict": lambda: net.predict([0.5, 0.5]),
+                        "train": lambda: net.train([[0, 1], [1, 0]], [[1], [0]], epochs=2),
+                        "save": lambda: net.save(path),
+                        "cost": lambda: net.cost([[0, 1]], [[1]]),
+                        "export_python": lambda: net.export_python(path)}[who]
+                self.assertRaisesMessage((TypeError, ValueError), [who + ": net."], call)
+                self.assertFalse(path in os.listdir("."), "%s wrote a file" % who)
+
+    def test_weights_changed_to_another_shape_that_fits_are_used(self):
+        net = nn.Network([2, 3, 1], seed=1)
+        other = nn.Network([2, 3, 1], seed=2)
+        before = net.predict([0.5, 0.5])
+        net.weights, net.biases = other.weights, other.biases
+        self.assertEqual(net.predict([0.5, 0.5]), other.predict([0.5, 0.5]))
+        net.weights = [[list(row) for row in W] for W in other.weights]
+        net.weights[1][0][0] += 1.0
+        self.assertTrue(net.predict([0.5, 0.5]) != other.predict([0.5, 0.5]))
+        net = self.used_then_changed(lambda net: None)
+        net.sizes[1] = 7
+        self.assertRaises(ValueError, net.predict, [0.5, 0.5])
+        net.sizes[1] = 3                   # back as it was: it works again
+        self.assertEqual(net.predict([0.5, 0.5]), before)
+        net.bias, net.biases = False, [[], []]      # a consistent change is a new network
+        plain = nn.Network.from_weights(net.weights, None)
+        self.assertEqual(net.predict([0.5, 0.5]), plain.predict([0.5, 0.5]))
+        net.train([[0, 1], [1, 0]], [[1], [0]], epochs=2)
+        self.assertEqual(net.biases, [[], []])
+
+    def test_save_reads_back_what_it_writes_as_load_does(self):
+        path = self.file("refused.json")
+        net = nn.Network([2, 3, 1], seed=1)
+        original = nn._from_dict
+
+        def refuse(data):
+            raise ValueError("a field load cannot take")
+        nn._from_dict = refuse
+        try:
+            self.assertRaisesMessage(ValueError, ["save: ", path, "a field load cannot take",
+                                                  "nothing was written"], net.save, path)
+        finally:
+            nn._from_dict = original
+        self.assertFalse(path in os.listdir("."))
+        net.save(path)
+        self.assertEqual(nn.load(path).weights, net.weights)
+
+    def test_the_list_helpers_check_their_arguments(self):
+        for kind, words, f, args in [
+                (ValueError, ["dot: ", "v has 1 values, expected 2"], nn.dot, ([1.0, 2.0], [3.0])),
+                (TypeError, ["dot: ", "u", "None"], nn.dot, (None, [1])),
+                (ValueError, ["dot: ", "u", "nan"], nn.dot, ([float("nan")], [1.0])),
+                (TypeError, ["dot: ", "v", "bool"], nn.dot, ([1.0], [True])),
+                (ValueError, ["transpose: ", "row 1 of A", "1 values, expected 2"],
+                 nn.transpose, ([[1, 2], [3]],)),
+                (TypeError, ["transpose: ", "A"], nn.transpose, ("ab",)),
+                (ValueError, ["transpose: ", "A", "empty"], nn.transpose, ([],)),
+                (ValueError, ["matmul: ", "row 0 of A", "expected 3"], nn.matmul,
+                 ([[1, 2]], [[1], [2], [3]])),
+                (ValueError, ["matmul: ", "row 1 of B"], nn.matmul, ([[1, 2]], [[1, 2], [3]])),
+                (ValueError, ["add: ", "v"], nn.add, ([1.0], [1.0, 2.0])),
+                (ValueError, ["subtract: ", "v"], nn.subtract, ([1.0, 2.0], [1.0])),
+                (TypeError, ["multiply: ", "u", "value 1"], nn.multiply, ([1.0, "x"], [1.0, 2.0])),
+                (TypeError, ["scale: ", "u", "str"], nn.scale, (3, "ab")),
+                (TypeError, ["scale: ", "c"], nn.scale, ("3", [1.0])),
+                (ValueError, ["scale: ", "c", "finite"], nn.scale, (float("inf"), [1.0]))]:
+            self.assertRaisesMessage(kind, words, f, *args)
+        self.assertEqual(nn.dot([1, 2], (3.0, 4.0)), 11.0)
+        self.assertEqual(nn.matmul([[1, 2]], [[1], [2]]), [[5.0]])
+        self.assertEqual(nn.transpose([[1, 2]]), [[1.0], [2.0]])
+        self.assertEqual(nn.scale(2, [1, -2]), [2.0, -4.0])
+        self.assertEqual(nn.subtract((1, 2), [0.5, 0.5]), [0.5, 1.5])
+
+    def assertSaidBy(self, who, kind, words, f, *args, **kwargs):
+        "f(*args) raises kind with a message that begins 'who: ' and holds every word of words."
+        error = self.assertRaisesMessage(kind, words, f, *args, **kwargs)
+        self.assertTrue(str(error).startswith(who + ": "), "%r is not said by %s" % (error, who))
+
+    def test_messages_name_the_function_called(self):
+        weights = [[[0.5, -0.5]], [[1.0], [2.0]]]
+        from_weights = nn.Network.from_weights
+        for kind, words, settings in [
+                (ValueError, ["activation", "bogus"], {"activation": "bogus"}),
+                (ValueError, ["softmax"], {"activation": "softmax"}),
+                (TypeError, ["output_activation"], {"output_activation": 5}),
+                (ValueError, ["loss", "zz"], {"loss": "zz"}),
+                (ValueError, ["binary_crossentropy"], {"loss": "binary_crossentropy",
+                                                       "output_activation": "linear"}),
+                (ValueError, ["sizes"], {"sizes": [1, 3, 1]}),
+                (ValueError, ["classes"], {"classes": ["a", "a"]})]:
+            self.assertSaidBy("Network.from_weights", kind, words, from_weights, weights,
+                              **settings)
+        self.assertSaidBy("Network.from_weights", ValueError, ["weight matrices"], from_weights,
+                          weights, [[0.0]])
+        scalings = [("bogus", ValueError), (0, ValueError), (BadStr("bogus"), ValueError),
+                    ([1], TypeError)]
+        if nn._IMPLEMENTATION != "brython":      # whose float() ignores the methods
+            scalings += [(BadFloat(2.0), TypeError), (BadInt(3), TypeError)]
+        for scaling, kind in scalings:
+            for name in ("input_scaling", "target_scaling"):
+                self.assertSaidBy("Network", kind, [name], nn.Network, [2, 1], **{name: scaling})
+        scaler = nn.Scaler("max")
+        scaler.kind = "bogus"
+        self.assertSaidBy("Network", ValueError, ["input_scaling.kind", "bogus"], nn.Network,
+                          [2, 1], input_scaling=scaler)
+        self.assertSaidBy("Scaler", ValueError, ["kind", "bogus"], nn.Scaler, "bogus")
+        huge = [[1.7e308, 1.0], [-1.7e308, 2.0]]
+        self.assertSaidBy("train", ValueError, ["column 0 of X", "too large"],
+                          nn.Network([2, 1], input_scaling="minmax", seed=1).train, huge,
+                          [[0.0], [1.0]], epochs=1)
+        self.assertSaidBy("train", ValueError, ["column 0 of Y", "too large"],
+                          nn.Network([2, 1], target_scaling="standard", seed=1).train,
+                          [[0.0, 1.0], [1.0, 0.0]], [[1.7e308], [-1.7e308]], epochs=1)
+        self.assertSaidBy("Scaler.fit", ValueError, ["column 0 of rows", "too large"],
+                          nn.Scaler("minmax").fit, huge)
+        if not CAN_WRITE:
+            return
+        path = self.path("settings.json")
+        good = nn.Network([2, 1], input_scaling="max", seed=1)
+        good.train([[1, 2], [3, 4]], [[0], [1]], epochs=1)
+        good.save(path)
+        text = read(path)
+        for old, new, words in [('"activation": "sigmoid"', '"activation": "bogus"', ["bogus"]),
+                                ('"kind": "max"', '"kind": "bogus"', ["input_scaling.kind"]),
+                                ('"kind": "max"', '"kind": 0', ["input_scaling.kind"]),
+                                ('"seed": 1', '"seed": -1', ["seed"])]:
+            self.assertTrue(old in text, old)
+            f = open(path, "w")
+            f.write(text.replace(old, new))
+            f.close()
+            self.assertSaidBy("load", ValueError, [path] + words, nn.load, path)
+
+    def test_scaling_not_fitted_yet_says_so(self):
+        X, Y = [[2, 9], [1, 5], [3, 6]], [[92], [86], [89]]
+        for settings in ({"target_scaling": 100}, {"target_scaling": "max"},
+                         {"input_scaling": 10, "target_scaling": 100}, {"input_scaling": 10}):
+            net = nn.Network([2, 3, 1], seed=1, **settings)
+            kind = "input" if "input_scaling" in settings else "target"
+            words = [kind + "_scaling is not fitted yet", "train the network first"]
+            self.assertRaisesMessage(ValueError, ["predict: "] + words, net.predict, [0.5, 0.5])
+            self.assertRaisesMessage(ValueError, ["score: "] + words, net.score, X, Y)
+            self.assertRaisesMessage(ValueError, ["export_python: "] + words,
+                                     net.export_python, self.path("unused.py"))
+            if CAN_WRITE:
+                path = self.path("unfitted.json")
+                net.save(path)
+                copy = nn.load(path)
+                self.assertRaisesMessage(ValueError, ["predict: "] + words, copy.predict, X)
+                self.assertRaisesMessage(ValueError, ["score: "] + words, copy.score, X, Y)
+            net.train(X, Y, epochs=2)          # then they apply
+            self.assertEqual(len(net.predict(X)), 3)
+            self.assertTrue(net.score(X, Y) < 1.0)
+        net = nn.Network([2, 1], target_scaling=100, seed=1)
+        net.train(X, Y, epochs=1)
+        self.assertEqual(net.target_scaler.divisor, [100.0])
+        raw = nn.Network.from_weights(net.weights, net.biases)
+        self.assertClose(net.predict([2, 9])[0], raw.predict([2, 9])[0] * 100.0)
 
 
 # --------------------------------------------------------------------------
