@@ -2216,35 +2216,45 @@ def _r2(O, Y):
     return sum(scores) / len(scores)
 
 
-def _write_lines(lines, file=None, who=None):
-    """Write lines of text to file (standard output by default).
+def _write_lines(lines, file=None, who=None, end="\n"):
+    """Write lines of text to file, or to standard output when file is None.
 
-    With who, the name of a public function, what a caller's file raises while
-    writing becomes a FileError (the disk) or a TypeError (anything else).
+    Printing never costs the work it reports on: with no standard output
+    (pythonw, GUI hosts) or one whose write() fails, the lines are lost. Text
+    the output cannot encode (LANG=C, Python 2) is written with backslash
+    escapes. With who, the name of a public function, what a caller's file
+    raises becomes a FileError (the disk) or a TypeError (anything else).
     """
     out = sys.stdout if file is None else file
-    text = "\n".join(lines) + "\n"
-    if who is None:
-        out.write(text)
-        return
+    text = "\n".join(lines) + end
     try:
-        out.write(text)
-    except _IOError as error:
-        raise FileError("%s: cannot write to the file: %s" % (who, _reason(error)))
+        try:
+            out.write(text)
+        except UnicodeError:
+            text = text.encode("ascii", "backslashreplace")
+            out.write(text if type(text) is str else text.decode("ascii"))
+        if file is None:
+            out.flush()
     except Exception as error:
+        if file is None:
+            return
+        if who is None:
+            raise
+        if isinstance(error, _IOError):
+            raise FileError("%s: cannot write to the file: %s" % (who, _reason(error)))
         raise TypeError("%s: the file's write() raised %s" % (who, type(error).__name__))
 
 
-def _check_stream(file, who):
-    "Return file, or standard output for None, if it has a write() method; else raise TypeError."
+def _check_stream(file, who, name="file"):
+    "Return file if it is None (standard output) or has a write() method; else raise TypeError."
     if file is None:
-        return sys.stdout
+        return None
     try:
         write = getattr(file, "write", None)
     except Exception:                     # an object whose attributes raise cannot be written to
         write = None
     if not callable(write):
-        raise TypeError("%s: file must have a write() method, got %s" % (who, _describe(file)))
+        raise TypeError("%s: %s must have a write() method, got %s" % (who, name, _describe(file)))
     return file
 
 
@@ -2563,15 +2573,13 @@ class _ProgressBar(object):
         width = 30
         filled = int(width * done / float(self.total))
         left = seconds * (self.total - done) / float(done)
-        sys.stdout.write("\r[%s%s] %d/%d  loss %s  %ds left " % (
-            "#" * filled, "." * (width - filled), done, self.total, _fmt(loss), int(left + 0.5)))
-        flush = getattr(sys.stdout, "flush", None)
-        if flush:
-            flush()
+        _write_lines(["\r[%s%s] %d/%d  loss %s  %ds left " % (
+            "#" * filled, "." * (width - filled), done, self.total, _fmt(loss), int(left + 0.5))],
+            end="")
 
     def clear(self):
         "Erase the bar, so that the next line starts clean."
-        sys.stdout.write("\r" + " " * 79 + "\r")
+        _write_lines(["\r" + " " * 79 + "\r"], end="")
 
 
 # ---------------------------------------------------------------------------
@@ -4669,11 +4677,15 @@ def _loss_svg(losses, validation, log):
 # and a row. Written by hand, because MicroPython has no argparse.
 
 def demo(out=None):
-    "Run the two tutorials nn.py grew out of, printing what they print."
-    out = out or sys.stdout
+    """Run the two tutorials nn.py grew out of, printing what they print; return 0.
+
+    out is where the lines go: an open file, or anything with a write() method
+    (standard output by default).
+    """
+    out = _check_stream(out, "demo", "out")
 
     def say(line=""):
-        out.write(line + "\n")
+        _write_lines([line], out, "demo")
 
     say("Tutorial 1: a 3-4-5-1 sigmoid network learns [0, 1, 1, 0] (seed 1, as np.random.seed(1))")
     X = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
@@ -4841,7 +4853,7 @@ def _predict_command(arguments, options):
         header = [name] if net.sizes[-1] == 1 else ["%s_%d" % (name, j)
                                                     for j in range(net.sizes[-1])]
     delimiter = options["delimiter"]
-    sys.stdout.write(_csv_line(names + header, delimiter) + "\n")
+    _write_lines([_csv_line(names + header, delimiter)], sys.stdout)
     for start in range(0, len(X), _CHUNK):
         rows = X[start:start + _CHUNK]
         answers = net.predict(rows)
@@ -4850,7 +4862,7 @@ def _predict_command(arguments, options):
             if probabilities:
                 answers = [a + p for a, p in zip(answers, net.predict_proba(rows))]
         for row, answer in zip(rows, answers):
-            sys.stdout.write(_csv_line(row + answer, delimiter) + "\n")
+            _write_lines([_csv_line(row + answer, delimiter)], sys.stdout)
     return 0
 
 
@@ -4881,7 +4893,7 @@ def _demo_command(arguments, options):
 
 def _say(line):
     "Print one line on standard output."
-    sys.stdout.write(line + "\n")
+    _write_lines([line])
 
 
 # Reading the values of options. Each returns the value or raises ValueError
@@ -5124,14 +5136,14 @@ def main(argv=None):
     try:
         name = argv[0] if argv else "demo"
         if name in ("-h", "--help", "help"):
-            sys.stdout.write(_help(argv[1] if len(argv) > 1 else None))
+            _write_lines([_help(argv[1] if len(argv) > 1 else None)], sys.stdout, end="")
             return 0
         if name == "--version":
             _say("nn.py %s" % __version__)
             return 0
         entry = _command(name)
         if "-h" in argv[1:] or "--help" in argv[1:]:
-            sys.stdout.write(_help(name))
+            _write_lines([_help(name)], sys.stdout, end="")
             return 0
         arguments, options = _parse(entry, argv[1:])
         return entry[1](arguments, options)
