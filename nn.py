@@ -4542,10 +4542,11 @@ def _loss_series(history, who):
         raise ValueError("%s: the history is empty; train for an epoch or more first" % who)
     for name, values in (("loss", losses), ("val_loss", validation or [])):
         for e, v in enumerate(values):
-            if not _is_number(v) or not _finite(float(v)):
-                raise ValueError("%s: the %s of epoch %d is %r, not a finite number"
-                                 % (who, name, e, v))
-    return [float(v) for v in losses], validation and [float(v) for v in validation]
+            x = _to_float(v)                    # infinity for an int past the largest float
+            if x is None or not _finite(x):
+                raise ValueError("%s: the %s of epoch %d is %s, not a finite number"
+                                 % (who, name, e, _describe(v)))
+    return [_to_float(v) for v in losses], validation and [_to_float(v) for v in validation]
 
 
 def _chart_scale(series, log):
