@@ -3782,8 +3782,9 @@ def _open_lines(source, who):
         try:
             f = open(source, "rb")
         except Exception as error:
-            raise FileError('%s: cannot read "%s": %s' % (who, source, _reason(error)))
-        return _guarded(f, who, '"%s"' % source), '"%s"' % source, f.close
+            raise FileError('%s: cannot read "%s": %s' % (who, _shown(source), _reason(error)))
+        where = '"%s"' % _shown(source)
+        return _guarded(f, who, where), where, f.close
     if _is(source, (list, tuple)):
         return _sequence(source, who, "source"), "the text given", lambda: None
     try:                                  # an open file: what it is called, if anything
@@ -3836,6 +3837,11 @@ def _decode_line(line, number, where, who):
     return _native(text)
 
 
+def _shown(text):
+    "Return text for a message; on Python 2, unicode with non-ASCII as escapes, or str() fails."
+    return text if type(text) is str else text.encode("ascii", "backslashreplace")
+
+
 def _csv_fields(line, delimiter):
     """Return the values of one CSV line, or None when a quote is left open.
 
@@ -3886,9 +3892,9 @@ def _csv_problem(text, column, number, where):
     "Return the message for a value that should be a number and is not."
     if not text:
         return ("read_csv: line %d of %s: the value in column \"%s\" is missing; fill it in or "
-                "leave the row out" % (number, where, column))
+                "leave the row out" % (number, where, _shown(column)))
     return ("read_csv: line %d of %s: \"%s\" in column \"%s\" is not a number"
-            % (number, where, text[:40], column))
+            % (number, where, _shown(text[:40]), _shown(column)))
 
 
 def _csv_columns(names, target, inputs, where):
@@ -3897,7 +3903,7 @@ def _csv_columns(names, target, inputs, where):
     for name in names:
         if name in seen:
             raise ValueError("read_csv: the header of %s names the column \"%s\" twice"
-                             % (where, name))
+                             % (where, _shown(name)))
         seen.add(name)
     t = None if target is None else _csv_position(names, target, "target", where)
     if inputs is None:
@@ -3911,7 +3917,7 @@ def _csv_columns(names, target, inputs, where):
         for j in columns:
             if j == t or columns.count(j) > 1:
                 raise ValueError("read_csv: the column \"%s\" is given twice (as %s)"
-                                 % (names[j], "the target and an input" if j == t
+                                 % (_shown(names[j]), "the target and an input" if j == t
                                     else "two inputs"))
     if not columns:
         raise ValueError("read_csv: %s has no columns for inputs" % where)
@@ -3935,7 +3941,7 @@ def _csv_position(names, key, name, where):
                          % (name, position, where, len(names), len(names) - 1))
     if isinstance(key, _TEXT):
         raise ValueError("read_csv: %s has no column \"%s\"; its columns are %s"
-                         % (where, key, ", ".join(names)))
+                         % (where, _shown(key), _shown(", ".join(names))))
     raise TypeError("read_csv: %s must be a column name or position, got %s"
                     % (name, _describe(key)))
 
