@@ -4737,8 +4737,8 @@ def _train_command(arguments, options):
             _check_writable(options[option], "train: --" + option)
     task = task or _task_of(y)
     classes = sorted(set(y)) if task == "classification" else None
-    _say("%s: %d rows, %d inputs, target %s: %s" % (
-        path, len(X), len(names), target,
+    _say("%s: %d rows, %d inputs, target %s: %s" % (      # bytes and unicode on Python 2
+        path, len(X), len(names), _shown(target),
         "%d classes" % len(classes) if classes else "regression (numbers)"))
 
     # rows held out: some to score the network at the end, some to stop early
