@@ -5140,6 +5140,21 @@ def main(argv=None):
         if sys.stderr is not None:
             sys.stderr.write("nn.py: standard output is closed\n")
         return 2
+    stopped = []                         # the Ctrl-C caught, once there is one
+
+    def interrupt(signum, frame):
+        "Raise KeyboardInterrupt at the first Ctrl-C only: more must not stop the saving."
+        if not stopped:
+            stopped.append(signum)
+            raise KeyboardInterrupt
+    try:
+        import signal
+        if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+            signal = None                # a handler of the caller's own: left alone
+        else:
+            signal.signal(signal.SIGINT, interrupt)
+    except Exception:                    # no signals here (MicroPython, Pyodide, a thread)
+        signal = None
     try:
         name = argv[0] if argv else "demo"
         if name in ("-h", "--help", "help"):
@@ -5171,6 +5186,10 @@ def main(argv=None):
             line = line.encode("utf-8")
         sys.stderr.write(line)
         return 2
+    finally:                             # as a script the process ends next: a Ctrl-C now
+        if signal:                       # would kill it, unless ignored
+            signal.signal(signal.SIGINT, signal.SIG_IGN if __name__ == "__main__"
+                          else signal.default_int_handler)
 
 
 def _text_of(error):
