@@ -2284,35 +2284,45 @@ def _r2_of(residuals, totals):
     return score / len(totals)
 
 
-def _write_lines(lines, file=None, who=None):
-    """Write lines of text to file (standard output by default).
+def _write_lines(lines, file=None, who=None, end="\n"):
+    """Write lines of text to file, or to standard output when file is None.
 
-    With who, the name of a public function, what a caller's file raises while
-    writing becomes a FileError (the disk) or a TypeError (anything else).
+    Printing never costs the work it reports on: with no standard output
+    (pythonw, GUI hosts) or one whose write() fails, the lines are lost. Text
+    the output cannot encode (LANG=C, Python 2) is written with backslash
+    escapes. With who, the name of a public function, what a caller's file
+    raises becomes a FileError (the disk) or a TypeError (anything else).
     """
     out = sys.stdout if file is None else file
-    text = "\n".join(lines) + "\n"
-    if who is None:
-        out.write(text)
-        return
+    text = "\n".join(lines) + end
     try:
-        out.write(text)
-    except _IOError as error:
-        raise FileError("%s: cannot write to the file: %s" % (who, _reason(error)))
+        try:
+            out.write(text)
+        except UnicodeError:
+            text = text.encode("ascii", "backslashreplace")
+            out.write(text if type(text) is str else text.decode("ascii"))
+        if file is None:
+            out.flush()
     except Exception as error:
+        if file is None:
+            return
+        if who is None:
+            raise
+        if isinstance(error, _IOError):
+            raise FileError("%s: cannot write to the file: %s" % (who, _reason(error)))
         raise TypeError("%s: the file's write() raised %s" % (who, type(error).__name__))
 
 
-def _check_stream(file, who):
-    "Return file, or standard output for None, if it has a write() method; else raise TypeError."
+def _check_stream(file, who, name="file"):
+    "Return file if it is None (standard output) or has a write() method; else raise TypeError."
     if file is None:
-        return sys.stdout
+        return None
     try:
         write = getattr(file, "write", None)
     except Exception:                     # an object whose attributes raise cannot be written to
         write = None
     if not callable(write):
-        raise TypeError("%s: file must have a write() method, got %s" % (who, _describe(file)))
+        raise TypeError("%s: %s must have a write() method, got %s" % (who, name, _describe(file)))
     return file
 
 
@@ -2629,15 +2639,13 @@ class _ProgressBar(object):
         width = 30
         filled = int(width * done / float(self.total))
         left = seconds * (self.total - done) / float(done)
-        sys.stdout.write("\r[%s%s] %d/%d  loss %s  %ds left " % (
-            "#" * filled, "." * (width - filled), done, self.total, _fmt(loss), int(left + 0.5)))
-        flush = getattr(sys.stdout, "flush", None)
-        if flush:
-            flush()
+        _write_lines(["\r[%s%s] %d/%d  loss %s  %ds left " % (
+            "#" * filled, "." * (width - filled), done, self.total, _fmt(loss), int(left + 0.5))],
+            end="")
 
     def clear(self):
         "Erase the bar, so that the next line starts clean."
-        sys.stdout.write("\r" + " " * 79 + "\r")
+        _write_lines(["\r" + " " * 79 + "\r"], end="")
 
 
 # ---------------------------------------------------------------------------
@@ -3851,8 +3859,9 @@ def _open_lines(source, who):
         try:
             f = open(source, "rb")
         except Exception as error:
-            raise FileError('%s: cannot read "%s": %s' % (who, source, _reason(error)))
-        return _guarded(f, who, '"%s"' % source), '"%s"' % source, f.close
+            raise FileError('%s: cannot read "%s": %s' % (who, _shown(source), _reason(error)))
+        where = '"%s"' % _shown(source)
+        return _guarded(f, who, where), where, f.close
     if _is(source, (list, tuple)):
         return _sequence(source, who, "source"), "the text given", lambda: None
     try:                                  # an open file: what it is called, if anything
@@ -3905,6 +3914,11 @@ def _decode_line(line, number, where, who):
     return _native(text)
 
 
+def _shown(text):
+    "Return text for a message; on Python 2, unicode with non-ASCII as escapes, or str() fails."
+    return text if type(text) is str else text.encode("ascii", "backslashreplace")
+
+
 def _csv_fields(line, delimiter):
     """Return the values of one CSV line, or None when a quote is left open.
 
@@ -3955,9 +3969,9 @@ def _csv_problem(text, column, number, where):
     "Return the message for a value that should be a number and is not."
     if not text:
         return ("read_csv: line %d of %s: the value in column \"%s\" is missing; fill it in or "
-                "leave the row out" % (number, where, column))
+                "leave the row out" % (number, where, _shown(column)))
     return ("read_csv: line %d of %s: \"%s\" in column \"%s\" is not a number"
-            % (number, where, text[:40], column))
+            % (number, where, _shown(text[:40]), _shown(column)))
 
 
 def _csv_columns(names, target, inputs, where):
@@ -3966,7 +3980,7 @@ def _csv_columns(names, target, inputs, where):
     for name in names:
         if name in seen:
             raise ValueError("read_csv: the header of %s names the column \"%s\" twice"
-                             % (where, name))
+                             % (where, _shown(name)))
         seen.add(name)
     t = None if target is None else _csv_position(names, target, "target", where)
     if inputs is None:
@@ -3980,7 +3994,7 @@ def _csv_columns(names, target, inputs, where):
         for j in columns:
             if j == t or columns.count(j) > 1:
                 raise ValueError("read_csv: the column \"%s\" is given twice (as %s)"
-                                 % (names[j], "the target and an input" if j == t
+                                 % (_shown(names[j]), "the target and an input" if j == t
                                     else "two inputs"))
     if not columns:
         raise ValueError("read_csv: %s has no columns for inputs" % where)
@@ -4004,7 +4018,7 @@ def _csv_position(names, key, name, where):
                          % (name, position, where, len(names), len(names) - 1))
     if isinstance(key, _TEXT):
         raise ValueError("read_csv: %s has no column \"%s\"; its columns are %s"
-                         % (where, key, ", ".join(names)))
+                         % (where, _shown(key), _shown(", ".join(names))))
     raise TypeError("read_csv: %s must be a column name or position, got %s"
                     % (name, _describe(key)))
 
@@ -4611,10 +4625,11 @@ def _loss_series(history, who):
         raise ValueError("%s: the history is empty; train for an epoch or more first" % who)
     for name, values in (("loss", losses), ("val_loss", validation or [])):
         for e, v in enumerate(values):
-            if not _is_number(v) or not _finite(float(v)):
-                raise ValueError("%s: the %s of epoch %d is %r, not a finite number"
-                                 % (who, name, e, v))
-    return [float(v) for v in losses], validation and [float(v) for v in validation]
+            x = _to_float(v)                    # infinity for an int past the largest float
+            if x is None or not _finite(x):
+                raise ValueError("%s: the %s of epoch %d is %s, not a finite number"
+                                 % (who, name, e, _describe(v)))
+    return [_to_float(v) for v in losses], validation and [_to_float(v) for v in validation]
 
 
 def _chart_scale(series, log):
@@ -4746,11 +4761,15 @@ def _loss_svg(losses, validation, log):
 # and a row. Written by hand, because MicroPython has no argparse.
 
 def demo(out=None):
-    "Run the two tutorials nn.py grew out of, printing what they print."
-    out = out or sys.stdout
+    """Run the two tutorials nn.py grew out of, printing what they print; return 0.
+
+    out is where the lines go: an open file, or anything with a write() method
+    (standard output by default).
+    """
+    out = _check_stream(out, "demo", "out")
 
     def say(line=""):
-        out.write(line + "\n")
+        _write_lines([line], out, "demo")
 
     say("Tutorial 1: a 3-4-5-1 sigmoid network learns [0, 1, 1, 0] (seed 1, as np.random.seed(1))")
     X = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
@@ -4795,8 +4814,8 @@ def _train_command(arguments, options):
             _check_writable(options[option], "train: --" + option)
     task = task or _task_of(y)
     classes = sorted(set(y)) if task == "classification" else None
-    _say("%s: %d rows, %d inputs, target %s: %s" % (
-        path, len(X), len(names), target,
+    _say("%s: %d rows, %d inputs, target %s: %s" % (      # bytes and unicode on Python 2
+        path, len(X), len(names), _shown(target),
         "%d classes" % len(classes) if classes else "regression (numbers)"))
 
     # rows held out: some to score the network at the end, some to stop early
@@ -4918,7 +4937,7 @@ def _predict_command(arguments, options):
         header = [name] if net.sizes[-1] == 1 else ["%s_%d" % (name, j)
                                                     for j in range(net.sizes[-1])]
     delimiter = options["delimiter"]
-    sys.stdout.write(_csv_line(names + header, delimiter) + "\n")
+    _write_lines([_csv_line(names + header, delimiter)], sys.stdout)
     for start in range(0, len(X), _CHUNK):
         rows = X[start:start + _CHUNK]
         answers = net.predict(rows)
@@ -4927,7 +4946,7 @@ def _predict_command(arguments, options):
             if probabilities:
                 answers = [a + p for a, p in zip(answers, net.predict_proba(rows))]
         for row, answer in zip(rows, answers):
-            sys.stdout.write(_csv_line(row + answer, delimiter) + "\n")
+            _write_lines([_csv_line(row + answer, delimiter)], sys.stdout)
     return 0
 
 
@@ -4958,7 +4977,7 @@ def _demo_command(arguments, options):
 
 def _say(line):
     "Print one line on standard output."
-    sys.stdout.write(line + "\n")
+    _write_lines([line])
 
 
 # Reading the values of options. Each returns the value or raises ValueError
@@ -5198,17 +5217,32 @@ def main(argv=None):
         if sys.stderr is not None:
             sys.stderr.write("nn.py: standard output is closed\n")
         return 2
+    stopped = []                         # the Ctrl-C caught, once there is one
+
+    def interrupt(signum, frame):
+        "Raise KeyboardInterrupt at the first Ctrl-C only: more must not stop the saving."
+        if not stopped:
+            stopped.append(signum)
+            raise KeyboardInterrupt
+    try:
+        import signal
+        if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+            signal = None                # a handler of the caller's own: left alone
+        else:
+            signal.signal(signal.SIGINT, interrupt)
+    except Exception:                    # no signals here (MicroPython, Pyodide, a thread)
+        signal = None
     try:
         name = argv[0] if argv else "demo"
         if name in ("-h", "--help", "help"):
-            sys.stdout.write(_help(argv[1] if len(argv) > 1 else None))
+            _write_lines([_help(argv[1] if len(argv) > 1 else None)], sys.stdout, end="")
             return 0
         if name == "--version":
             _say("nn.py %s" % __version__)
             return 0
         entry = _command(name)
         if "-h" in argv[1:] or "--help" in argv[1:]:
-            sys.stdout.write(_help(name))
+            _write_lines([_help(name)], sys.stdout, end="")
             return 0
         arguments, options = _parse(entry, argv[1:])
         return entry[1](arguments, options)
@@ -5229,6 +5263,10 @@ def main(argv=None):
             line = line.encode("utf-8")
         sys.stderr.write(line)
         return 2
+    finally:                             # as a script the process ends next: a Ctrl-C now
+        if signal:                       # would kill it, unless ignored
+            signal.signal(signal.SIGINT, signal.SIG_IGN if __name__ == "__main__"
+                          else signal.default_int_handler)
 
 
 def _text_of(error):

@@ -3772,6 +3772,190 @@ class TestStateAndBoundaries(TempFiles):
         raw = nn.Network.from_weights(net.weights, net.biases)
         self.assertClose(net.predict([2, 9])[0], raw.predict([2, 9])[0] * 100.0)
 
+class Refusing(object):
+    "A standard output that is a terminal whose write() and flush() fail."
+
+    def write(self, text):
+        raise nn._IOError(5, "Input/output error")
+
+    flush = write
+
+    def isatty(self):
+        return True
+
+
+class AsciiOnly(Capture):
+    "A file that takes only ASCII text, as standard output does with LANG=C."
+
+    def write(self, text):
+        text.encode("ascii")
+        self.parts.append(text)
+
+
+def child_process(case, args, env=None):
+    "Return a subprocess.Popen of this Python running nn.py args, or skip where there is none."
+    try:
+        import platform
+        import subprocess
+        kind = platform.python_implementation()
+    except (ImportError, AttributeError):
+        case.skipTest("no subprocess or platform module here")
+    if kind not in ("CPython", "PyPy") or os.name != "posix":
+        case.skipTest("processes and their signals are tested on CPython and PyPy")
+    script = os.path.join(os.path.dirname(os.path.abspath(nn.__file__)), "nn.py")
+    environment = dict(os.environ)
+    environment.update(env or {})
+    try:
+        return subprocess.Popen([sys.executable, script] + args, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, env=environment)
+    except OSError as error:             # Pyodide cannot start one
+        case.skipTest("cannot start a process here: %s" % error)
+
+
+def own_name(name):
+    "Return a file name no other interpreter running these tests at once uses."
+    return "_nn_test_%d_%s" % (getattr(os, "getpid", lambda: 0)(), name)
+
+
+class TestEveryHost(Case):
+    "No standard output, one that fails or takes only ASCII, huge losses, Ctrl-C twice."
+
+    def train_with(self, stdout):
+        "Train with progress lines and a progress bar while sys.stdout is stdout."
+        net = nn.Network([2, 3, 1], seed=1)
+        before = [row[:] for row in net.weights[0]]
+        saved = sys.stdout
+        try:
+            sys.stdout = stdout
+        except AttributeError:               # MicroPython: sys.stdout cannot be replaced
+            self.skipTest("sys.stdout cannot be replaced on this interpreter")
+        try:
+            history = net.train([[0, 0], [1, 1]], [[0], [1]], epochs=20, print_every=1,
+                                progress=True)
+            net.summary()
+            history.plot()
+            net.explain([0, 1], [1])
+        finally:
+            sys.stdout = saved
+        self.assertEqual((len(history), history.stop_reason), (20, "epochs"))
+        self.assertTrue(net.weights[0] != before)
+
+    def test_no_standard_output(self):
+        self.train_with(None)
+
+    def test_standard_output_that_fails(self):
+        self.train_with(Refusing())
+
+    def test_a_file_given_that_fails_is_still_an_error(self):
+        self.assertRaisesMessage(nn.FileError, ["summary", "cannot write"],
+                                 nn.Network([2, 3, 1]).summary, Refusing())
+
+    def test_text_an_output_cannot_encode_is_escaped(self):
+        accent = b"\xc3\xa9".decode("utf-8")
+        try:
+            accent.encode("ascii")
+            self.skipTest("text is not encoded on this interpreter")
+        except UnicodeError:
+            pass
+        net = nn.Network([2, 3, 2], seed=1)
+        net.train([[0, 0], [1, 1]], ["caf" + accent, "b"], epochs=1)
+        out = AsciiOnly()
+        net.summary(out)
+        self.assertTrue("caf\\xe9" in "".join(out.parts), out.parts)
+
+    def test_demo_checks_out(self):
+        for out in (5, "log.txt", [], object()):
+            self.assertRaisesMessage(TypeError, ["demo: out", "write()"], nn.demo, out)
+
+    def test_huge_losses_are_refused_by_name(self):
+        for value in (10 ** 400, -10 ** 400, float("inf"), -float("inf"), float("nan")):
+            history = nn.History([1.0, value])
+            self.assertRaisesMessage(ValueError, ["plot", "epoch 1", "not a finite number"],
+                                     history.plot)
+            self.assertRaisesMessage(ValueError, ["to_svg", "epoch 1", "not a finite number"],
+                                     history.to_svg)
+            history = nn.History([1.0, 2.0])
+            history.history = {"loss": history, "val_loss": [value, 1.0]}
+            self.assertRaisesMessage(ValueError, ["plot", "val_loss of epoch 0"], history.plot,
+                                     file=Capture())
+        history = nn.History([1.0, 10 ** 308, 1.7e308])     # large, but floats: drawn
+        out = Capture()
+        history.plot(file=out)
+        self.assertTrue("1.7e+308" in "".join(out.parts))
+        self.assertTrue(history.to_svg().startswith("<?xml"))
+
+    def test_messages_with_names_beyond_ascii_print(self):
+        accent = b"\xc3\xa9".decode("utf-8")
+        calls = [(nn.read_csv, ["/no/such/folder/" + accent + ".csv"]),
+                 (nn.read_csv, [["a," + accent, "1,x"]]),
+                 (nn.read_csv, [["a," + accent + "," + accent, "1,2,3"]]),
+                 (nn.read_csv, [["a,b", "1,2"], accent]),
+                 (nn.read_csv, [["a," + accent, "1,2"], accent, [accent]])]
+        for f, args in calls:
+            error = self.assertRaisesMessage(ValueError, ["read_csv: "], f, *args)
+            self.assertTrue(str(error).count("\n") == 0)
+
+    def test_command_line_with_an_ascii_only_output(self):
+        if not CAN_WRITE:
+            self.skipTest("this interpreter cannot write files")
+        data, model = own_name("ascii.csv"), own_name("ascii.json")
+        write_lines(data, ["x1,x2,r" + b"\xc3\xa9".decode("utf-8") + "sultat", "0,0,0",
+                           "0,1,1", "1,0,1", "1,1,2"])
+        try:
+            process = child_process(self, ["train", data, "--out", model, "--epochs", "3"],
+                                    {"PYTHONIOENCODING": "ascii", "LC_ALL": "C"})
+            out, err = process.communicate()
+            self.assertEqual(process.returncode, 0, err)
+            self.assertTrue(b"target r\\xe9sultat" in out, out)
+            self.assertEqual(nn.load(model).target_name, b"r\xc3\xa9sultat".decode("utf-8"))
+        finally:
+            remove(data, model)
+
+    def test_ctrl_c_twice(self):
+        if not CAN_WRITE:
+            self.skipTest("this interpreter cannot write files")
+        try:
+            import signal
+            import time
+        except ImportError:
+            self.skipTest("no signal module here")
+        data, model = own_name("twice.csv"), own_name("twice.json")
+        write_lines(data, ["a,b,c"] + ["%d,%d,%d" % (i % 2, i % 3, i % 5) for i in range(40)])
+        try:
+            for gap in (0.0, 0.01, 0.05):
+                remove(model)
+                process = child_process(self, ["train", data, "--out", model, "--epochs",
+                                               "1000000", "--batch-size", "1", "--time-limit",
+                                               "30"])
+                while process.stdout.readline()[:11] not in (b"training on", b""):
+                    pass
+                time.sleep(0.1)              # some epochs, in any interpreter
+                process.send_signal(signal.SIGINT)
+                time.sleep(gap)
+                process.send_signal(signal.SIGINT)
+                out, err = process.communicate()
+                self.assertEqual(process.returncode, 130, err)
+                self.assertTrue(b"saved" in err, err)
+                self.assertEqual(nn.load(model).sizes, [2, 16, 5])
+        finally:
+            remove(data, model)
+
+
+def write_lines(path, lines):
+    "Write lines of text to a file as UTF-8."
+    f = open(path, "wb")
+    f.write(("\n".join(lines) + "\n").encode("utf-8"))
+    f.close()
+
+
+def remove(*paths):
+    "Remove files that may not be there."
+    for path in paths:
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+
 
 # --------------------------------------------------------------------------
 # The documentation runs: README examples and docstrings, as doctests
