@@ -3835,7 +3835,7 @@ def _guarded(f, who, where, limit):
         lines = (piece if rest is None else rest + piece).split("\n" if _is_text(piece)
                                                               else b"\n")
         rest = lines.pop()
-        if len(rest) > limit:
+        if len(rest) > limit or lines and len(lines[0]) > limit:   # the others fit in a piece
             raise FileError("%s: %s has a line of more than the %d bytes nn.py reads"
                             % (who, where, limit))
         for line in lines:
