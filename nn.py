@@ -4746,14 +4746,14 @@ def demo(out=None):
 def _train_command(arguments, options):
     "nn.py train DATA.csv: train a network on the rows of a CSV file and save it."
     path, task, seed = arguments[0], options["task"], options["seed"]
+    X, y, names, target = _read_csv(path, -1 if options["target"] is None else options["target"],
+                                    options["inputs"], False if task == "regression" else None,
+                                    options["delimiter"])
     taken = [("the data file", path)]
     for option in ("out", "plot"):     # now, not after the training
         if options[option] is not None:
             _check_writable(options[option], "train: --" + option, taken)
             taken.append(("the --%s file" % option, options[option]))
-    X, y, names, target = _read_csv(path, -1 if options["target"] is None else options["target"],
-                                    options["inputs"], False if task == "regression" else None,
-                                    options["delimiter"])
     task = task or _task_of(y)
     classes = sorted(set(y)) if task == "classification" else None
     _say("%s: %d rows, %d inputs, target %s: %s" % (

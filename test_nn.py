@@ -3624,8 +3624,9 @@ class TestNothingWrittenOrReadAmiss(TempFiles):
             self.assertRaisesMessage(nn.FileError, ["load_weights", "numbers"], nn.load_weights,
                                      weights)
             values = "[" + "0, " * 300 + "0]"
-            self.assertRaisesMessage(nn.FileError, ["load", "values"], nn.load,
-                                     self.write("many.json", '{"comment": %s}' % values))
+            counted = nn._IMPLEMENTATION != "micropython"      # its parser copes: not counted
+            self.assertRaisesMessage(nn.FileError, ["load", "values" if counted else "format"],
+                                     nn.load, self.write("many.json", '{"comment": %s}' % values))
             error = self.assertRaisesMessage(nn.FileError, ["load"], nn.load, self.write(
                 "text.json", '{"comment": "%s"}' % values))        # commas in a string
             self.assertTrue("values" not in str(error), error)
