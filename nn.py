@@ -3294,10 +3294,12 @@ def _kind(info):
 def _same_file(a, b):
     """Return True when paths a and b name one file: the same path once links are resolved,
     or the same device and inode (a hard link) where stat gives them."""
-    path = getattr(os, "path", None)              # none on the unix MicroPython
-    real = getattr(path, "realpath", None) or (lambda p: p)
-    if real(a) == real(b):
-        return True
+    real = getattr(getattr(os, "path", None), "realpath", None)   # no os.path: unix MicroPython
+    try:
+        if a == b or real is not None and real(a) == real(b):
+            return True
+    except Exception:                     # a name no file can have
+        return False
     x, y = _stat(a), _stat(b)
     return x is not None and y is not None and x[1] != 0 and x[1:3] == y[1:3]
 
