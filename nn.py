@@ -130,7 +130,7 @@ def _is_number(x):
 # hashing never run here; whatever they raise while being copied (or a
 # tolist() raises) becomes a TypeError.
 
-_MAX_PARAMETERS = 2000000  # weights and biases in one network: its file loads in about 2 s
+_MAX_PARAMETERS = 2000000   # weights and biases in one network: its file loads in about 2 s
 _MAX_EPOCHS = 10 ** 7       # epochs of one train() call
 _MAX_WORK = 10 ** 11        # epochs x rows x parameters without a time_limit: hours of CPython
 _MAX_DRAWS = 10 ** 8        # numbers RandomState makes in one call
@@ -3150,7 +3150,7 @@ def _export_source(net):
 
 _FORMAT = "nn.py network"
 _FORMAT_VERSION = 1
-_MAX_FILE_BYTES = 64 * 1024 * 1024        # a network at the parameter limit takes 45-52 MB
+_MAX_FILE_BYTES = 64 * 1024 * 1024       # a network at the parameter limit takes 45-52 MB
 _MAX_NESTING = 10                        # a saved network nests 4 deep
 _MAX_LINE_BYTES = 1024 * 1024            # of a CSV file: 50,000 numbers or more
 
