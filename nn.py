@@ -3315,6 +3315,9 @@ def _check_writable(path, who, taken=()):
     for what, other in taken:
         if _same_file(path, other):
             raise FileError("%s: %r is %s; nothing was written" % (who, path, what))
+        if _same_file(path + ".tmp", other):  # which _new_file would remove
+            raise FileError("%s: %r is written first as %r, which is %s; nothing was written"
+                            % (who, path, path + ".tmp", what))
     if _kind(_stat(path)) == _FOLDER:
         raise FileError("%s: cannot write %r: it is a folder" % (who, path))
     try:

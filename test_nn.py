@@ -3559,6 +3559,8 @@ class TestNothingWrittenOrReadAmiss(TempFiles):
                  (["--out", ""], ["--out", "cannot name a file"]),
                  (["--out", "."], ["folder"]),
                  (["--out", "no_such_folder/model.json"], ["cannot write"])]
+        tmp = self.write("data.tmp", before)              # nn.py writes model.tmp first
+        cases.append((["--out", tmp[:-4]], ["written first", tmp, "data file"]))
         if hasattr(os, "symlink"):
             os.symlink(data, self.path("data_link.csv"))
             cases.append((["--out", self.path("data_link.csv")], ["data file"]))
@@ -3574,9 +3576,10 @@ class TestNothingWrittenOrReadAmiss(TempFiles):
         nn.Network.train = trained
         try:
             for options, words in cases:
-                check_mistake(self, ["train", data, "--epochs", "10000000"] + options,
+                source = tmp if "written first" in words else data
+                check_mistake(self, ["train", source, "--epochs", "10000000"] + options,
                               ["train"] + words)
-                self.assertEqual(read(data), before)
+                self.assertEqual((read(data), read(tmp)), (before, before))
                 self.assertTrue(model not in os.listdir("."))
         finally:
             nn.Network.train = train
