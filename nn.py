@@ -3830,6 +3830,8 @@ def _guarded(f, who, where, limit):
             raise TypeError("%s: reading %s raised %s" % (who, where, type(error).__name__))
         if not piece:
             break
+        if not (_is(piece, bytes) or _is_text(piece)):
+            raise TypeError("%s: reading %s gave %s, not text" % (who, where, _describe(piece)))
         total += len(piece)
         if total > _MAX_FILE_BYTES:
             raise FileError("%s: %s is more than the %d bytes nn.py reads"
