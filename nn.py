@@ -110,60 +110,6 @@ def _is_number(x):
     return issubclass(type(x), _NUMBERS) and type(x) is not bool
 
 
-def _replace(source, target):
-    "Rename the file source over target in one step: target is the old file or the new."
-    replace = getattr(os, "replace", None)     # Python 3.3+, PyPy3, IronPython 3
-    if replace is not None:
-        replace(source, target)
-        return
-    try:
-        os.rename(source, target)              # atomic on POSIX, also on 2.7 and Jython
-    except OSError:
-        error = sys.exc_info()[1]
-        try:
-            replaced = _replace_windows(source, target)
-        except Exception:
-            replaced = False
-        if not replaced:
-            raise error                        # why rename() failed says the most
-
-
-def _replace_windows(source, target):
-    """Replace target by source where os.rename() will not (Windows); False if no way is known.
-
-    Python 2.7, Jython and IronPython 2.7 have no os.replace(), and on Windows
-    their rename() refuses a target that exists. Each has a call that
-    replaces in one step; deleting the target first would leave neither file
-    if the program died in between.
-    """
-    try:                                       # Jython: java.nio
-        from java.lang import Exception as JavaException
-        from java.nio.file import Files, Paths, StandardCopyOption
-    except ImportError:
-        JavaException = None
-    if JavaException is not None:
-        try:
-            Files.move(Paths.get(source), Paths.get(target), StandardCopyOption.REPLACE_EXISTING,
-                       StandardCopyOption.ATOMIC_MOVE)
-        except JavaException as error:         # not a Python exception: made into one
-            raise OSError(str(error))
-        return True
-    try:                                       # IronPython: .NET
-        from System.IO import File
-        File.Replace(source, target, None)
-        return True
-    except ImportError:
-        pass
-    try:                                       # CPython 2.7 on Windows: the Win32 call
-        import ctypes
-        move = ctypes.windll.kernel32.MoveFileExW
-    except (ImportError, AttributeError):
-        return False
-    if not move(_UNICODE(source), _UNICODE(target), 1 | 8):   # REPLACE_EXISTING | WRITE_THROUGH
-        raise OSError("MoveFileExW failed with error %d" % ctypes.GetLastError())
-    return True
-
-
 # ---------------------------------------------------------------------------
 # Checking what comes in
 # ---------------------------------------------------------------------------
@@ -186,7 +132,7 @@ def _replace_windows(source, target):
 # hashing never run here; whatever they raise while being copied (or a
 # tolist() raises) becomes a TypeError.
 
-_MAX_PARAMETERS = 10 ** 7   # weights and biases in one network (about 1 GB while training)
+_MAX_PARAMETERS = 2000000   # weights and biases in one network: its file loads in about 2 s
 _MAX_EPOCHS = 10 ** 7       # epochs of one train() call
 _MAX_WORK = 10 ** 11        # epochs x rows x parameters without a time_limit: hours of CPython
 _MAX_DRAWS = 10 ** 8        # numbers RandomState makes in one call
@@ -3273,18 +3219,19 @@ def _export_source(net):
 # A network is saved as JSON: its shape, activations, loss, scaling, classes,
 # weights and biases, everything needed to predict and to go on training.
 # Floats are written as the shortest text that reads back to the same bits,
-# so a round trip is exact. The file is written beside the target, as
+# so a round trip is exact. The file is written beside the target, as a new
 # path + ".tmp", and renamed over it, so a crash, a full disk or a kill leaves
 # the old file or the new one, never half of one. A kill between the two steps
-# can leave the .tmp file behind; the next save to that path overwrites it.
+# can leave the .tmp file behind; the next save to that path removes it.
 # Two programs must not save to one path at the same moment.
 # Loading reads JSON only (nothing in the file is ever run, imported or
 # looked up by name) and checks the nesting before parsing, then every field.
 
 _FORMAT = "nn.py network"
 _FORMAT_VERSION = 1
-_MAX_FILE_BYTES = 512 * 1024 * 1024      # a network at the parameter limit takes 250 MB
+_MAX_FILE_BYTES = 64 * 1024 * 1024       # a network at the parameter limit takes 45-52 MB
 _MAX_NESTING = 10                        # a saved network nests 4 deep
+_MAX_LINE_BYTES = 1024 * 1024            # of a CSV file: 50,000 numbers or more
 
 try:
     _IOError = IOError                   # Python 2 and Jython; OSError elsewhere
@@ -3338,15 +3285,17 @@ def _matrix_text(matrix, indent):
 
 
 def _write_atomic(path, text, who):
-    """Write text to path all at once: into path + ".tmp" beside it, then renamed over it.
+    """Write text to path all at once: into a new file beside it, then renamed over it.
 
-    If anything fails (a missing folder, a full disk, no permission), the
-    .tmp file is removed, the old file is left as it was, and FileError says why.
+    An existing file keeps its permission bits. If anything fails (a missing
+    folder, a full disk, no permission), the new file is removed, the old
+    file is left as it was, and FileError says why. Every file nn.py writes
+    is written here.
     """
     path = _check_path(path, who)
-    temporary = path + ".tmp"
+    temporary = None
     try:
-        f = open(temporary, "w")
+        temporary, f = _new_file(path)
         try:
             f.write(text)
             f.flush()
@@ -3354,40 +3303,106 @@ def _write_atomic(path, text, who):
                 os.fsync(f.fileno())          # the bytes are on disk before the rename
         finally:
             f.close()
-        _replace(temporary, path)
+        info = _stat(path)
+        if info is not None and hasattr(os, "chmod"):
+            os.chmod(temporary, info[0] & 0o7777)
+        # os.rename where there is no os.replace (2.7, Jython, MicroPython): on
+        # Windows it refuses to replace a file, and the save fails with the old file kept
+        getattr(os, "replace", os.rename)(temporary, path)
     except Exception as error:
-        try:
-            os.remove(temporary)
-        except Exception:
-            pass
+        if temporary is not None:
+            _remove(temporary)
         raise FileError("%s: cannot write %r: %s" % (who, path, _reason(error)))
+
+
+def _new_file(path):
+    """Return (name, file open for writing) of a file made beside path for this write alone.
+
+    path + ".tmp" (a killed save leaves it) is removed first; removing a link
+    never touches what it points to. The file is then made with O_EXCL, which
+    fails rather than follow a link, write through another name of a file or
+    wait on a pipe left at that name; if something is there still, ".tmp1"
+    and ".tmp2" are tried. MicroPython and Brython have no os.open: there the
+    name is opened just after its removal, and another program could race it.
+    """
+    error = None
+    for n in range(3):
+        name = path + (".tmp%d" % n if n else ".tmp")
+        _remove(name)
+        try:
+            if not hasattr(os, "O_EXCL"):
+                return name, open(name, "w")
+            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except Exception as e:
+            error = e
+            continue
+        if bytes is not str:                  # Python 3: the file just made
+            return name, open(fd, "w")
+        os.close(fd)                          # Python 2 and Jython open by name only
+        return name, open(name, "w")
+    raise error
+
+
+def _remove(path):
+    "Remove a file if it is there; a link is removed, not what it points to."
+    try:
+        os.remove(path)
+    except Exception:
+        pass
 
 
 _FOLDER, _REGULAR = 0o040000, 0o100000     # the kinds of file in os.stat()'s mode
 
 
-def _file_kind(path):
-    "Return (kind, size) of a path from os.stat(), or (None, 0) for no such file or no stat."
+def _stat(path):
+    """Return os.stat(path), or None for no such file or no stat (Brython).
+
+    Its fields by number: 0 mode (kind and permission bits), 1 inode, 2 device, 6 size.
+    """
     try:
-        info = os.stat(path)
-    except Exception:                     # no such file, or no stat (Brython)
-        return None, 0
-    return info[0] & 0o170000, info[6]
+        return os.stat(path)
+    except Exception:
+        return None
 
 
-def _check_writable(path, who):
-    """Raise FileError now if path cannot be written: a folder, or a folder that refuses a file.
+def _kind(info):
+    "Return the kind of file (_FOLDER, _REGULAR, ...) in what _stat returned, or None."
+    return None if info is None else info[0] & 0o170000
 
-    The command line asks before it trains, so that a mistyped --out is not
-    found out after an hour of training.
+
+def _same_file(a, b):
+    """Return True when paths a and b name one file: the same path once links are resolved,
+    or the same device and inode (a hard link) where stat gives them."""
+    real = getattr(getattr(os, "path", None), "realpath", None)   # no os.path: unix MicroPython
+    try:
+        if a == b or real is not None and real(a) == real(b):
+            return True
+    except Exception:                     # a name no file can have
+        return False
+    x, y = _stat(a), _stat(b)
+    return x is not None and y is not None and x[1] != 0 and x[1:3] == y[1:3]
+
+
+def _check_writable(path, who, taken=()):
+    """Raise FileError now if path cannot be written, or is a file in taken.
+
+    taken holds (what, path) pairs: the command's inputs and its other
+    outputs. The command line asks before it trains, so that a mistyped --out
+    is not found out after an hour of training, and never writes over its data.
     """
     path = _check_path(path, who)
-    if _file_kind(path)[0] == _FOLDER:
+    for what, other in taken:
+        if _same_file(path, other):
+            raise FileError("%s: %r is %s; nothing was written" % (who, path, what))
+        if _same_file(path + ".tmp", other):  # which _new_file would remove
+            raise FileError("%s: %r is written first as %r, which is %s; nothing was written"
+                            % (who, path, path + ".tmp", what))
+    if _kind(_stat(path)) == _FOLDER:
         raise FileError("%s: cannot write %r: it is a folder" % (who, path))
-    temporary = path + ".tmp"             # where _write_atomic will write first
     try:
-        open(temporary, "w").close()
-        os.remove(temporary)
+        temporary, f = _new_file(path)        # where _write_atomic will write first
+        f.close()
+        _remove(temporary)
     except Exception as error:
         raise FileError("%s: cannot write %r: %s" % (who, path, _reason(error)))
 
@@ -3398,38 +3413,18 @@ def _reason(error):
 
 
 def _read_text(path, who):
-    """Return the text of a file, or raise FileError naming it.
-
-    Only a regular file of at most _MAX_FILE_BYTES is read (not a folder, a
-    device or a pipe, which could block or never end), as UTF-8; a byte order
-    mark at the start is dropped.
-    """
-    path = _check_path(path, who)
-    kind, size = _file_kind(path)
-    if kind == _FOLDER:
-        raise FileError("%s: %r is a folder, not a file" % (who, path))
-    if kind not in (_REGULAR, None):      # None: no such file (open() says so), or no stat
-        raise FileError("%s: %r is not a regular file" % (who, path))
-    if size > _MAX_FILE_BYTES:
-        raise FileError("%s: %r is %d bytes, more than the %d nn.py reads"
-                        % (who, path, size, _MAX_FILE_BYTES))
+    "Return the text of a file read by _open_lines, as UTF-8; a byte order mark is dropped."
+    lines, where, close = _open_lines(_check_path(path, who), who, None)
     try:
-        f = open(path, "rb")
-        try:
-            data = f.read()                   # a regular file: as long as stat() said
-        finally:
-            f.close()
-    except Exception as error:
-        raise FileError("%s: cannot read %r: %s" % (who, path, _reason(error)))
-    if len(data) > _MAX_FILE_BYTES:           # it grew, or there was no stat()
-        raise FileError("%s: %r is more than the %d bytes nn.py reads"
-                        % (who, path, _MAX_FILE_BYTES))
+        data = b"".join(lines)
+    finally:
+        close()
     if data[:3] == b"\xef\xbb\xbf":
         data = data[3:]
     try:
         return data.decode("utf-8")
     except Exception:
-        raise FileError("%s: %r is not UTF-8 text" % (who, path))
+        raise FileError("%s: %s is not UTF-8 text" % (who, where))
 
 
 def _save(net, path):
@@ -3489,6 +3484,8 @@ def _load_text(text, path):
         raise FileError("load: %r is not a saved network: %s" % (path, problem))
     try:
         data, repeated = _parse_json(_brython_safe(text))
+    except MemoryError:
+        raise
     except Exception as error:    # ValueError, or what an interpreter raises for deep nesting
         raise FileError("load: %r is not a saved network: not valid JSON (%s)"
                         % (path, str(error)[:80] or type(error).__name__))
@@ -3509,7 +3506,8 @@ def _brython_safe(text):
 
 
 def _nesting_problem(text):
-    """Return why JSON text must not be parsed (brackets unmatched or nested too deep), or None.
+    """Return why JSON text must not be parsed, or None: brackets unmatched or nested too deep,
+    or more values than a network within the limit holds (parsing them would take long).
 
     Pyodide's parser crashes the whole interpreter on a few thousand levels,
     and Jython's and Brython's overflow their stacks, so the nesting is
@@ -3521,7 +3519,10 @@ def _nesting_problem(text):
         return None
     import re
     text = text.replace("\\\\", "").replace('\\"', "")      # so no quote inside a string is left
-    brackets = re.sub(r"[^\[\]{}]+", "", "".join(text.split('"')[::2]))
+    text = "".join(text.split('"')[::2])
+    if text.count(",") > 2 * _MAX_PARAMETERS:     # the weights, the biases, names and scaling
+        return "it holds more than %d values" % (2 * _MAX_PARAMETERS)
+    brackets = re.sub(r"[^\[\]{}]+", "", text)
     for level in range(_MAX_NESTING + 1):
         if not brackets:
             return None
@@ -3723,13 +3724,19 @@ def load_weights(path):
     with # are skipped. A vector comes back as a column: [[1.0], [2.0]].
     """
     text = _read_text(path, "load_weights")
+    if text.count("\n") > _MAX_PARAMETERS:
+        raise FileError("load_weights: %r has more than the %d lines nn.py reads"
+                        % (path, _MAX_PARAMETERS))
     rows = []
     for number, line in enumerate(text.split("\n"), 1):
         line = line.split("#")[0].strip()
         if not line:
             continue
-        row = []
-        for item in _words(line.replace(",", " ")):
+        items, row = _words(line.replace(",", " ")), []
+        if (len(rows) + 1) * len(items) > _MAX_PARAMETERS:
+            raise FileError("load_weights: %r holds more than the %d numbers nn.py reads"
+                            % (path, _MAX_PARAMETERS))
+        for item in items:
             try:
                 value = float(item)
             except ValueError:
@@ -3810,6 +3817,9 @@ def _read_csv(source, target, inputs, labels, delimiter):
     X, targets = [], []                 # targets: (line number, text) for every row
     try:
         for number, line in enumerate(lines, 1):
+            if number + len(X) * len(names or "") > _MAX_PARAMETERS:   # a few seconds' work
+                raise ValueError("read_csv: %s has more than the %d lines and values nn.py "
+                                 "reads" % (where, _MAX_PARAMETERS))
             if _is(line, bytes) or not _is_text(line):     # bytes is str on Python 2
                 line = _decode_line(line, number, where, who)
             line = _plain(line, who, "line %d of %s" % (number, where))
@@ -3852,46 +3862,78 @@ def _read_csv(source, target, inputs, labels, delimiter):
     return X, _csv_targets(targets, names[t], labels, where), input_names, names[t]
 
 
-def _open_lines(source, who):
-    "Return (lines, the source's description for messages, a function that closes it)."
+def _open_lines(source, who, limit=_MAX_LINE_BYTES):
+    """Return (lines, the source's description for messages, a function that closes it).
+
+    source is a file name, an open file or a list of lines. A file is read
+    by _guarded, in lines of at most limit bytes (None: in pieces of any
+    length). A name must be a regular file: not a folder, a device or a pipe,
+    which could block or never end.
+    """
     if _is_text(source):
-        source = _check_path(source, who)
+        path = _check_path(source, who)
+        where, kind = '"%s"' % _shown(path), _kind(_stat(path))
+        if kind == _FOLDER:
+            raise FileError("%s: %s is a folder, not a file" % (who, where))
+        if kind not in (_REGULAR, None):      # None: no such file (open() says so), or no stat
+            raise FileError("%s: %s is not a regular file (a device or a pipe, which may never "
+                            "end)" % (who, where))
         try:
-            f = open(source, "rb")
+            f = open(path, "rb")
         except Exception as error:
-            raise FileError('%s: cannot read "%s": %s' % (who, _shown(source), _reason(error)))
-        where = '"%s"' % _shown(source)
-        return _guarded(f, who, where), where, f.close
+            raise FileError("%s: cannot read %s: %s" % (who, where, _reason(error)))
+        return _guarded(f, who, where, limit), where, f.close
     if _is(source, (list, tuple)):
         return _sequence(source, who, "source"), "the text given", lambda: None
     try:                                  # an open file: what it is called, if anything
-        readline, name = getattr(source, "readline", None), getattr(source, "name", None)
+        read, name = getattr(source, "read", None), getattr(source, "name", None)
     except Exception:
-        readline = name = None
-    if readline is None:
+        read = name = None
+    if read is None:
         raise TypeError("%s: source must be a file name, an open file or lines of text, got %s"
                         % (who, _describe(source)))
     where = '"%s"' % name if type(name) is str else "the file given"
-    return _guarded(source, who, where), where, lambda: None
+    return _guarded(source, who, where, limit), where, lambda: None
 
 
-def _guarded(lines, who, where):
-    "Yield the lines of a file, turning what it raises while read into FileError or TypeError."
-    try:
-        iterator = iter(lines)
-    except Exception as error:
-        raise TypeError("%s: %s cannot be read line by line (%s)"
-                        % (who, where, type(error).__name__))
+def _guarded(f, who, where, limit):
+    """Yield the lines of an open file without their line ends, or pieces of it (limit None).
+
+    At most _MAX_FILE_BYTES are read, whatever stat() said (some files under
+    /proc never end), and no line of more than limit bytes. What reading
+    raises becomes FileError or TypeError naming the file; MemoryError stays.
+    """
+    total, rest = 0, None
     while True:
         try:
-            line = next(iterator)
-        except StopIteration:
-            return
+            piece = f.read(16384)             # small, for a board's heap
+        except MemoryError:
+            raise
         except _IOError as error:
             raise FileError("%s: cannot read %s: %s" % (who, where, _reason(error)))
         except Exception as error:
             raise TypeError("%s: reading %s raised %s" % (who, where, type(error).__name__))
-        yield line
+        if not piece:
+            break
+        if not (_is(piece, bytes) or _is_text(piece)):
+            raise TypeError("%s: reading %s gave %s, not text" % (who, where, _describe(piece)))
+        total += len(piece)
+        if total > _MAX_FILE_BYTES:
+            raise FileError("%s: %s is more than the %d bytes nn.py reads"
+                            % (who, where, _MAX_FILE_BYTES))
+        if limit is None:
+            yield piece
+            continue
+        lines = (piece if rest is None else rest + piece).split("\n" if _is_text(piece)
+                                                              else b"\n")
+        rest = lines.pop()
+        if len(rest) > limit or lines and len(lines[0]) > limit:   # the others fit in a piece
+            raise FileError("%s: %s has a line of more than the %d bytes nn.py reads"
+                            % (who, where, limit))
+        for line in lines:
+            yield line
+    if rest:
+        yield rest
 
 
 def _csv_key(key, name):
@@ -4809,9 +4851,11 @@ def _train_command(arguments, options):
     X, y, names, target = _read_csv(path, -1 if options["target"] is None else options["target"],
                                     options["inputs"], False if task == "regression" else None,
                                     options["delimiter"])
+    taken = [("the data file", path)]
     for option in ("out", "plot"):     # now, not after the training
-        if options[option]:
-            _check_writable(options[option], "train: --" + option)
+        if options[option] is not None:
+            _check_writable(options[option], "train: --" + option, taken)
+            taken.append(("the --%s file" % option, options[option]))
     task = task or _task_of(y)
     classes = sorted(set(y)) if task == "classification" else None
     _say("%s: %d rows, %d inputs, target %s: %s" % (      # bytes and unicode on Python 2
@@ -4919,6 +4963,10 @@ def _held_out(n, fraction, least):
 
 def _predict_command(arguments, options):
     "nn.py predict MODEL.json DATA.csv: write the network's answers for a CSV file as CSV."
+    for path in arguments:             # python3 nn.py predict m.json d.csv >> d.csv
+        if _same_file("/dev/stdout", path):
+            raise _UsageError("predict: standard output goes to %r, an input; nothing was "
+                              "written" % path)
     net = load(arguments[0])
     X, y, names = read_csv(arguments[1], None, options["inputs"] or net.input_names, None,
                            options["delimiter"])
@@ -4963,6 +5011,7 @@ def _info_command(arguments, options):
 
 def _draw_command(arguments, options):
     "nn.py draw MODEL.json PICTURE.svg: draw a saved network."
+    _check_writable(arguments[1], "draw", [("the model", arguments[0])])
     net = load(arguments[0])
     net.to_svg(arguments[1], labels=True if options["labels"] else None)
     _say("drew %s (%s) in %s" % (arguments[0], "-".join([str(n) for n in net.sizes]),

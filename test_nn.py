@@ -3956,6 +3956,201 @@ def remove(*paths):
         except OSError:
             pass
 
+def stuck(number, frame):
+    "Fail a test that waits too long (a signal handler)."
+    raise AssertionError("still waiting after 10 s")
+
+
+class TestNothingWrittenOrReadAmiss(TempFiles):
+    """Saving writes only the file named, the command line never writes over its inputs,
+    and reading stops at its limits."""
+
+    def write(self, name, text):
+        path = self.path(name)
+        f = open(path, "w")
+        f.write(text)
+        f.close()
+        return path
+
+    def writers(self, path):
+        "Return a function per writer of nn.py, each writing path."
+        net = small_net()
+        history = net.train(X2, Y1, epochs=2)
+        return [lambda: net.save(path), lambda: nn.save_weights(path, net.weights[0]),
+                lambda: net.export_python(path), lambda: net.to_svg(path),
+                lambda: history.to_svg(path)]
+
+    def test_links_at_the_temporary_names(self):
+        if not (hasattr(os, "symlink") and hasattr(os, "link")) or not hasattr(os, "O_EXCL"):
+            self.skipTest("no symbolic and hard links, or no os.open, here")
+        victim = self.write("victim.txt", "precious")
+        path = self.path("linked.json")
+        folders = []
+        try:
+            for make in (os.symlink, os.link):
+                for n in range(3):             # .tmp, then .tmp1 and .tmp2 past folders there
+                    names = [path + (".tmp%d" % k if k else ".tmp") for k in range(n + 1)]
+                    for name in names[:-1]:
+                        os.mkdir(name)
+                        folders.append(name)
+                    for write in self.writers(path):
+                        self.paths.append(names[-1])
+                        make(victim, names[-1])
+                        write()
+                        self.assertEqual(read(victim), "precious")
+                        self.assertTrue(names[-1] not in os.listdir("."))
+                    while folders:
+                        os.rmdir(folders.pop())
+        finally:
+            for name in folders:
+                os.rmdir(name)
+        self.assertEqual(read(path)[:5], "<?xml")          # what the last one wrote
+
+    def test_a_pipe_at_the_temporary_name(self):
+        if not hasattr(os, "mkfifo"):
+            self.skipTest("no os.mkfifo here")
+        path = self.path("piped.json")
+        self.paths.append(path + ".tmp")
+        os.mkfifo(path + ".tmp")
+        try:                                   # the old save waited for a reader for ever
+            import signal
+            signal.signal(signal.SIGALRM, stuck)
+            signal.alarm(10)
+        except (ImportError, AttributeError, ValueError):
+            signal = None
+        try:
+            small_net().save(path)
+        finally:
+            if signal is not None:
+                signal.alarm(0)
+        self.assertEqual(nn.load(path).sizes, [2, 3, 1])
+
+    def test_permission_bits_are_kept(self):
+        if not hasattr(os, "chmod"):
+            self.skipTest("no os.chmod here")
+        path = self.path("private.json")
+        small_net().save(path)
+        for bits in (0o600, 0o640, 0o604):
+            os.chmod(path, bits)
+            if os.stat(path)[0] & 0o777 != bits:
+                self.skipTest("permission bits are not kept by this file system")
+            small_classifier().save(path)
+            self.assertEqual(os.stat(path)[0] & 0o777, bits)
+            self.assertEqual(nn.load(path).classes, ["a", "b"])
+
+    def test_a_failed_save_leaves_the_old_file_and_nothing_else(self):
+        path = self.path("kept.json")
+        small_net().save(path)
+        before = read(path)
+        real_os = nn.os
+
+        class RenameFails(object):
+            "os whose rename and replace fail, as on a full or read-only disk."
+
+            def fail(self, source, target):
+                raise OSError(30, "Read-only file system")
+
+            def __getattr__(self, name):
+                if name in ("replace", "rename"):
+                    return self.fail
+                return getattr(real_os, name)
+
+        for write in self.writers(path):
+            nn.os = RenameFails()
+            try:
+                self.assertRaisesMessage(nn.FileError, ["Read-only"], write)
+            finally:
+                nn.os = real_os
+            self.assertEqual(read(path), before)
+            self.assertEqual([p for p in os.listdir(".") if p.startswith(path + ".tmp")], [])
+
+    def test_outputs_that_are_inputs(self):
+        data = self.write("data.csv", "a,b,y\n" + "".join(["%d,%d,%d\n" % (i % 3, i % 5, i % 2)
+                                                            for i in range(30)]))
+        before = read(data)
+        model = self.path("model.json")
+        cases = [(["--out", data], ["--out", "data file"]),
+                 (["--out", model, "--plot", model], ["--plot", "--out file"]),
+                 (["--out", ""], ["--out", "cannot name a file"]),
+                 (["--out", "."], ["folder"]),
+                 (["--out", "no_such_folder/model.json"], ["cannot write"])]
+        tmp = self.write("data.tmp", before)              # nn.py writes model.tmp first
+        cases.append((["--out", tmp[:-4]], ["written first", tmp, "data file"]))
+        if hasattr(os, "symlink"):
+            os.symlink(data, self.path("data_link.csv"))
+            cases.append((["--out", self.path("data_link.csv")], ["data file"]))
+            cases.append((["--out", model, "--plot", self.path("data_link.csv")], ["data file"]))
+        if hasattr(os, "link"):
+            os.link(data, self.path("data_hard.csv"))
+            cases.append((["--out", self.path("data_hard.csv")], ["data file"]))
+        train = nn.Network.train
+
+        def trained(*args, **kwargs):
+            raise AssertionError("trained before the outputs were checked")
+
+        nn.Network.train = trained
+        try:
+            for options, words in cases:
+                source = tmp if "written first" in words else data
+                check_mistake(self, ["train", source, "--epochs", "10000000"] + options,
+                              ["train"] + words)
+                self.assertEqual((read(data), read(tmp)), (before, before))
+                self.assertTrue(model not in os.listdir("."))
+        finally:
+            nn.Network.train = train
+        run_main(self, ["train", data, "--epochs", "2", "--out", model])
+        check_mistake(self, ["draw", model, model], ["draw", "model"])
+        self.assertEqual(nn.load(model).sizes[0], 2)
+
+    def test_endless_input(self):
+        if nn._stat("/dev/zero") is None:
+            self.skipTest("no /dev/zero here")
+        import time
+        started = time.time()
+        self.assertRaisesMessage(nn.FileError, ["read_csv", "/dev/zero", "regular"],
+                                 nn.read_csv, "/dev/zero")
+        self.assertRaisesMessage(nn.FileError, ["load", "/dev/zero"], nn.load, "/dev/zero")
+        f = open("/dev/zero", "rb")             # an open file never ends either
+        try:
+            self.assertRaisesMessage(nn.FileError, ["read_csv", "line of more than"],
+                                     nn.read_csv, f)
+        finally:
+            f.close()
+        model = self.path("zero.json")
+        small_net().save(model)
+        check_mistake(self, ["predict", model, "/dev/zero"], ["/dev/zero", "regular"])
+        check_mistake(self, ["train", "/dev/zero"], ["/dev/zero", "regular"])
+        self.assertTrue(time.time() - started < 5.0)
+
+    def test_limits(self):
+        long_line = self.write("long.csv", "a,b\n1," + "2" * nn._MAX_LINE_BYTES + "\n")
+        self.assertRaisesMessage(nn.FileError, ["read_csv", "line of more than"], nn.read_csv,
+                                 long_line)
+        saved = nn._MAX_FILE_BYTES, nn._MAX_PARAMETERS
+        try:
+            nn._MAX_FILE_BYTES = 1000
+            data = self.write("big.csv", "a,b\n" + "1,2\n" * 300)      # 1204 bytes
+            for function in (nn.read_csv, nn.load, nn.load_weights):
+                self.assertRaisesMessage(nn.FileError, ["bytes"], function, data)
+            nn._MAX_FILE_BYTES, nn._MAX_PARAMETERS = saved[0], 100
+            self.assertRaisesMessage(ValueError, ["read_csv", "lines and values"], nn.read_csv,
+                                     data)
+            self.assertRaisesMessage(ValueError, ["read_csv", "lines and values"], nn.read_csv,
+                                     self.write("blank.csv", "a,b\n1,2\n" + "\n" * 200))
+            self.assertEqual(len(nn.read_csv(["a,b"] + ["1,2"] * 30)[0]), 30)
+            weights = self.write("w.txt", "1 2\n" * 60)
+            self.assertRaisesMessage(nn.FileError, ["load_weights", "numbers"], nn.load_weights,
+                                     weights)
+            values = "[" + "0, " * 300 + "0]"
+            counted = nn._IMPLEMENTATION != "micropython"      # its parser copes: not counted
+            self.assertRaisesMessage(nn.FileError, ["load", "values" if counted else "format"],
+                                     nn.load, self.write("many.json", '{"comment": %s}' % values))
+            error = self.assertRaisesMessage(nn.FileError, ["load"], nn.load, self.write(
+                "text.json", '{"comment": "%s"}' % values))        # commas in a string
+            self.assertTrue("values" not in str(error), error)
+        finally:
+            nn._MAX_FILE_BYTES, nn._MAX_PARAMETERS = saved
+
 
 # --------------------------------------------------------------------------
 # The documentation runs: README examples and docstrings, as doctests
