@@ -672,8 +672,8 @@ def _activate(name, Z, exp=math.exp, th=math.tanh):
         return [[1.0 / (1.0 + exp(-z)) if z > -36.0 else exp(z) for z in r] for r in Z]
     if name == "tanh":
         return [[th(z) for z in r] for r in Z]
-    if name == "relu":
-        return [[z if z > 0.0 else 0.0 for z in r] for r in Z]
+    if name == "relu":           # written so that NaN stays NaN, for the checks to see
+        return [[0.0 if z <= 0.0 else z for z in r] for r in Z]
     if name == "leaky_relu":
         return [[z if z > 0.0 else 0.01 * z for z in r] for r in Z]
     if name == "linear":
@@ -693,7 +693,7 @@ def _backpropagate(name, D, W, A):
     if name == "tanh":
         return [[dot(d, w) * (1.0 - a * a) for w, a in zip(W, ar)] for d, ar in zip(D, A)]
     if name == "relu":
-        return [[dot(d, w) if a > 0.0 else 0.0 for w, a in zip(W, ar)] for d, ar in zip(D, A)]
+        return [[0.0 if a <= 0.0 else dot(d, w) for w, a in zip(W, ar)] for d, ar in zip(D, A)]
     if name == "leaky_relu":
         return [[dot(d, w) * (1.0 if a > 0.0 else 0.01) for w, a in zip(W, ar)]
                 for d, ar in zip(D, A)]
@@ -721,36 +721,60 @@ def _squared_error(O, Y):
     return total
 
 
+def _log1p(x):
+    "Return log(1 + x), to the last digits of a small x (log(1.0 + x) loses them)."
+    u = 1.0 + x
+    return x if u == 1.0 else math.log(u) * (x / (u - 1.0))   # (u - 1.0) is exact
+
+
+try:                             # the same in C, where math has it (not on MicroPython)
+    from math import log1p as _log1p
+except ImportError:
+    pass
+
+
 def _bce_from_z(Z, Y):
     "Return the sum of -(y log o + (1 - y) log(1 - o)) over all values, o = sigmoid(z)."
     total = 0.0
-    log, exp = math.log, math.exp
+    exp = math.exp
     for z_row, y_row in zip(Z, Y):
         for z, y in zip(z_row, y_row):
             # -log(sigmoid(z)) = log(1 + e^-z); written so that exp() never overflows
             if z > 0.0:
-                total += (1.0 - y) * z + log(1.0 + exp(-z))
+                total += (1.0 - y) * z + _log1p(exp(-z))
             else:
-                total += -y * z + log(1.0 + exp(z))
+                total += -y * z + _log1p(exp(z))
     return total
 
 
 def _ce_from_z(Z, Y):
-    "Return the sum over rows of -sum_k y_k log softmax(z)_k."
+    """Return the sum over rows of -sum_k y_k log softmax(z)_k.
+
+    -log softmax(z)_k = (top - z_k) + log(1 + rest), top the largest z and rest
+    the sum of e^(z_j - top) over the other units: two terms >= 0, so a small
+    loss keeps its digits. rest leaves out one e^0 = 1.0 (one z that is top).
+    """
     total = 0.0
-    log, exp = math.log, math.exp
+    exp = math.exp
     for z_row, y_row in zip(Z, Y):
         top = max(z_row)
-        log_sum = top + log(sum([exp(z - top) for z in z_row]))
+        rest, ties = 0.0, -1.0
+        for z in z_row:          # left to right, as the compiled epoch adds them
+            e = exp(z - top)
+            if e == 1.0:
+                ties += 1.0
+            else:
+                rest += e        # NaN too
+        log_sum = _log1p(rest + ties)
         for z, y in zip(z_row, y_row):
             if y != 0.0:           # 0 * log(0) counts as 0
-                total += y * (log_sum - z)
+                total += y * (top - z + log_sum)
     return total
 
 
 def _saturate(x):
-    "Return x, or the largest float when x has overflowed."
-    return x if x <= _BIG else _BIG
+    "Return x, or the largest float when x has overflowed (NaN stays NaN)."
+    return _BIG if x > _BIG else x
 
 
 def _logit(o):
@@ -827,6 +851,12 @@ def _loss_sum(loss, Z, O, Y):
     return _ce_from_z(Z, Y)
 
 
+def _cost(loss, Z, O, Y):
+    "Return the loss cost() reports for the rows: _loss_sum over their number (sse: the sum)."
+    total = _loss_sum(loss, Z, O, Y)
+    return _saturate(total if loss == "sse" else total / len(Y))
+
+
 def _output_delta(loss, name, O, Y, count):
     """Return dLoss/dz for the output layer: one row per example.
 
@@ -851,7 +881,7 @@ def _output_delta(loss, name, O, Y, count):
     if name == "tanh":
         return [[g * (1.0 - o * o) for g, o in zip(g_row, o_row)] for g_row, o_row in zip(G, O)]
     if name == "relu":
-        return [[g if o > 0.0 else 0.0 for g, o in zip(g_row, o_row)] for g_row, o_row in zip(G, O)]
+        return [[0.0 if o <= 0.0 else g for g, o in zip(g_row, o_row)] for g_row, o_row in zip(G, O)]
     if name == "leaky_relu":
         return [[g if o > 0.0 else 0.01 * g for g, o in zip(g_row, o_row)]
                 for g_row, o_row in zip(G, O)]
@@ -1819,8 +1849,11 @@ class Network(object):
         layers = self._layers("cost")
         rows, T = self._prepare(X, Y, "cost")
         acts, Z = self._forward(layers, rows)
-        total = _loss_sum(self.loss, Z, acts[-1], T)
-        return _saturate(total if self.loss == "sse" else total / len(rows))
+        cost = _cost(self.loss, Z, acts[-1], T)
+        if cost != cost:
+            raise ValueError("cost: the loss is not a number: the weights or the inputs are too "
+                             "large")
+        return cost
 
     def gradients(self, X, Y):
         """Return (weight_grads, bias_grads), the gradient of cost(X, Y), by backpropagation.
@@ -2689,7 +2722,7 @@ def _unit_source(name, z, a, exp, th):
     if name == "tanh":
         return "%s = %s(%s)" % (a, th, z)
     if name == "relu":
-        return "%s = %s if %s > 0.0 else 0.0" % (a, z, z)
+        return "%s = 0.0 if %s <= 0.0 else %s" % (a, z, z)
     if name == "leaky_relu":
         return "%s = %s if %s > 0.0 else 0.01 * %s" % (a, z, z, z)
     return "%s = %s" % (a, z)
@@ -2819,12 +2852,15 @@ def _epoch_source(sizes, names, loss, bias, classify, rule, many=False, rows=Non
         if squares:
             row.append("se += (%s - %s) * (%s - %s)" % (o, y, o, y))
         if loss == "binary_crossentropy":
-            row.append("part += (1.0 - %s) * %s + log(1.0 + exp(-%s)) if %s > 0.0 else "
-                       "-%s * %s + log(1.0 + exp(%s))" % (y, z, z, z, y, z, z))
-    if loss == "cross_entropy":
-        row.append("log_sum = top + log(esum)")
+            row.append("part += (1.0 - %s) * %s + log1p(exp(-%s)) if %s > 0.0 else "
+                       "-%s * %s + log1p(exp(%s))" % (y, z, z, z, y, z, z))
+    if loss == "cross_entropy":      # as _ce_from_z: the e^0 of one largest z left out
+        e = ["e%d" % j for j in range(k_out)]
+        row += _sum_source("rest", ["(0.0 if %s == 1.0 else %s)" % (v, v) for v in e], "0.0")
+        row += _sum_source("ties", ["(1.0 if %s == 1.0 else 0.0)" % v for v in e], "-1.0")
+        row.append("log_sum = log1p(rest + ties)")
         for j, y in enumerate(targets):
-            row += ["if %s != 0.0:" % y, "    part += %s * (log_sum - z%d_%d)" % (y, L, j)]
+            row += ["if %s != 0.0:" % y, "    part += %s * (top - z%d_%d + log_sum)" % (y, L, j)]
     if classify:
         row += _best_class_source(outputs, "picked") + _best_class_source(targets, "wanted")
         row.append("if picked == wanted:")
@@ -2905,7 +2941,7 @@ def _epoch_source(sizes, names, loss, bias, classify, rule, many=False, rows=Non
     else:
         body += one + ["return %s, total, hits" % returned]
         head = "def epoch(state, memory, data, order, batch, settings, "
-    return "\n".join([head + "exp=exp, tanh=tanh, log=log, sqrt=sqrt):"] +
+    return "\n".join([head + "exp=exp, tanh=tanh, log1p=log1p, sqrt=sqrt):"] +
                      ["    " + line for line in body]) + "\n"
 
 
@@ -2919,7 +2955,7 @@ def _delta_source(name, d, g, a, below=False):
     if name == "tanh":
         return "%s = %s * (1.0 - %s * %s)" % (d, g, a, a)
     if name == "relu":
-        return "%s = %s if %s > 0.0 else 0.0" % (d, g, a)
+        return "%s = 0.0 if %s <= 0.0 else %s" % (d, a, g)
     if name == "leaky_relu":
         if below:
             return "%s = %s * (1.0 if %s > 0.0 else 0.01)" % (d, g, a)
@@ -2940,7 +2976,7 @@ def _compiled_epoch(key):
     if key not in _EPOCHS:
         if len(_EPOCHS) >= 32:
             _EPOCHS.clear()
-        namespace = {"exp": math.exp, "tanh": math.tanh, "log": math.log, "sqrt": math.sqrt}
+        namespace = {"exp": math.exp, "tanh": math.tanh, "log1p": _log1p, "sqrt": math.sqrt}
         try:
             _run_source(_epoch_source(*key), namespace)
             _EPOCHS[key] = namespace.get("epochs") or namespace["epoch"]
@@ -4167,7 +4203,7 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
                      % (L, _vector_text(acts[L], digits), _vector_text(T[r], digits)))
 
     outputs = [acts[L] for zs, acts in passes]
-    cost = LOSSES[loss](outputs, T)
+    cost = _cost(loss, [zs[-1] for zs, acts in passes], outputs, T)     # as net.cost() does
     formula, text = _cost_text(loss, outputs, T, digits)
     lines += ["Cost, %s: C = %s" % (loss, formula),
               "  C = %s = %s" % (text, _decimal(cost, digits))]
@@ -4204,7 +4240,8 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
         place[j] = value - learning_rate * g
         lines.append("  %s: %s - %s * %s = %s" % (name, _decimal(value, digits), rate,
                                                   _operand(g, digits), _decimal(place[j], digits)))
-    after = LOSSES[loss]([_explain_forward(weights, biases, names, row)[1][-1] for row in rows], T)
+    passes = [_explain_forward(weights, biases, names, row) for row in rows]
+    after = _cost(loss, [zs[-1] for zs, acts in passes], [acts[-1] for zs, acts in passes], T)
     lines.append("Cost after the step: %s (before: %s)" % (_decimal(after, digits),
                                                            _decimal(cost, digits)))
     return lines

@@ -2824,7 +2824,10 @@ class TestNumbers(Case):
                                  [1e308, 1e308])
         self.assertRaisesMessage(ValueError, ["gradients", "not finite"], net.gradients,
                                  [[1e308, 1e308]], [[0.0]])
-        self.assertEqual(net.cost([[1e308, 1e308]], [[0.0]]), 1.7976931348623157e308)
+        # the outputs are inf - inf: a NaN loss is an error; one that only overflows saturates
+        self.assertRaisesMessage(ValueError, ["cost", "not a number"], net.cost,
+                                 [[1e308, 1e308]], [[0.0]])
+        self.assertEqual(net.cost([[1e308, 0.0]], [[0.0]]), 1.7976931348623157e308)
         self.assertRaises(nn.DivergedError, net.train, [[1e308, 1e308]], [[0.0]], epochs=1)
         for W in net.weights:
             for row in W:
