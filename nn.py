@@ -899,6 +899,9 @@ def _output_delta(loss, name, O, Y, count):
 # and the generator uses the correctly rounded log below. Training keeps the
 # fast library functions.
 
+# The exp and tanh are source text that nn.py runs here, once, and that
+# export_python writes into the modules it makes: one definition, the same bits.
+_PORTABLE_SOURCE = '''
 _LN2_HI = 0.6931471803691238        # log 2 to 32 bits, so that k * _LN2_HI is exact
 _LN2_LO = 1.9082149292705877e-10    # log 2 - _LN2_HI
 _INVERSE_FACTORIALS = []            # 1/13!, 1/12!, ..., 1/1!, for Horner's rule
@@ -949,6 +952,8 @@ def _tanh(z):
             e = math.ldexp(1.0 + _expm1_small(r), k) - 1.0
         q = e / (e + 2.0)
     return -q if z < 0 else q
+'''
+exec(_PORTABLE_SOURCE, globals())
 
 
 _FIXED_BITS = 120                    # bits after the point in _log's integer arithmetic
@@ -3109,50 +3114,6 @@ def _training_loop(net, layers, rows, T, val, optimizer, batch, shuffle, rng):
     return _general_training_loop(net, layers, rows, T, val, optimizer, batch, shuffle, rng)
 
 
-# The exp and tanh of the arithmetic section, for the modules export_python
-# writes: the same operations on the same constants, so the same bits.
-_EXPORTED_EXP = '''
-_SERIES = (%(series)s)       # 1/13!, 1/12!, ..., 1/1!
-
-
-def _expm1(r):
-    "Return e^r - 1 for small r, by Horner's rule on the Taylor series."
-    p = 0.0
-    for c in _SERIES:
-        p = (p + c) * r
-    return p
-
-
-def _exp(x):
-    "Return e^x, the same bits on every interpreter (nn.py's _exp)."
-    if x < -745.2:
-        return 0.0
-    if x > 709.0:
-        x = 709.0
-    k = int(math.floor(x * 1.4426950408889634 + 0.5))
-    r = (x - k * %(hi)s) - k * %(lo)s
-    return math.ldexp(1.0 + _expm1(r), k)
-'''
-
-_EXPORTED_TANH = '''
-
-def _tanh(z):
-    "Return tanh(z), the same bits on every interpreter (nn.py's _tanh)."
-    t = 2.0 * abs(z)
-    if t >= 44.0:
-        q = 1.0
-    else:
-        if t <= 0.34:
-            e = _expm1(t)
-        else:
-            k = int(math.floor(t * 1.4426950408889634 + 0.5))
-            r = (t - k * %(hi)s) - k * %(lo)s
-            e = math.ldexp(1.0 + _expm1(r), k) - 1.0
-        q = e / (e + 2.0)
-    return -q if z < 0 else q
-'''
-
-
 def _label_text(label):
     "Return a class label as Python source."
     if label is True or label is False:
@@ -3175,6 +3136,10 @@ def _export_source(net):
             raise ValueError("%s: %s is not fitted yet; train the network first" % (who, name))
     L = len(sizes) - 1
     number = _float_text
+
+    def refuse(values, what):         # NaN and infinity (v - v is NaN), as net.predict refuses
+        return ["for v in %s:" % values, "    if v - v != 0.0:",
+                "        raise ValueError(%r)" % ("predict: " + what)]
     body = ["if isinstance(x[0], (list, tuple)):",
             "    return [predict(row) for row in x]"]
     scaler = net.input_scaler
@@ -3183,10 +3148,14 @@ def _export_source(net):
         if scaler is not None:        # as Scaler.transform
             value = "(%s - %s) / %s" % (value, number(scaler.shift[i]), number(scaler.divisor[i]))
         body.append("a0_%d = %s" % (i, value))
+    body += refuse("(%s,)" % ", ".join(["a0_%d" % i for i in range(sizes[0])]),
+                   "x holds NaN or infinity" + (", or too large a number to scale" * bool(scaler)))
     body += _forward_source(sizes, names, lambda k, i, j: number(layers[k][1][i][j]),
                             net.bias and (lambda k, j: number(layers[k][2][j])), True)
     outputs = ["a%d_%d" % (L, j) for j in range(sizes[L])]
+    too_large = "the outputs are not finite numbers: the weights or the inputs are too large"
     if net.classes is not None:
+        body += refuse("(%s,)" % ", ".join(outputs), too_large)
         body += _best_class_source(outputs, "picked")
         body.append("return CLASSES[picked]")
         answer = "a class label"
@@ -3195,7 +3164,8 @@ def _export_source(net):
             t = net.target_scaler
             outputs = ["%s * %s + %s" % (o, number(d), number(s))
                        for o, d, s in zip(outputs, t.divisor, t.shift)]
-        body.append("return [%s]" % ", ".join(outputs))
+        body.append("out = [%s]" % ", ".join(outputs))
+        body += refuse("out", too_large) + ["return out"]
         answer = "a list of %d number%s" % (sizes[L], "s" if sizes[L] > 1 else "")
     hidden = ", ".join(sorted(set(names[:-1]))) or "no"
     text = ['"""A network trained with nn.py %s, as plain Python: predict(x) needs only math.'
@@ -3210,14 +3180,9 @@ def _export_source(net):
     pieces = ["\n".join(text)]
     if net.classes is not None:
         pieces.append("CLASSES = [%s]" % ", ".join([_label_text(c) for c in net.classes]))
-    series = [number(c) for c in _INVERSE_FACTORIALS]
-    constants = {"series": ",\n    ".join([", ".join(series[i:i + 3]) for i in range(0, 13, 3)]),
-                 "hi": number(_LN2_HI), "lo": number(_LN2_LO)}
     uses = "\n".join(body)
     if "_exp(" in uses or "_tanh(" in uses:
-        pieces.append(_EXPORTED_EXP.strip() % constants)
-    if "_tanh(" in uses:
-        pieces.append(_EXPORTED_TANH.strip() % constants)
+        pieces.append(_PORTABLE_SOURCE.strip())
     pieces.append("\n".join(["def predict(x):", '    "Return the answer for one row of inputs x, '
                              'or a list of answers for rows."'] +
                             ["    " + line for line in body]))
