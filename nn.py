@@ -881,7 +881,8 @@ def _output_delta(loss, name, O, Y, count):
     if name == "tanh":
         return [[g * (1.0 - o * o) for g, o in zip(g_row, o_row)] for g_row, o_row in zip(G, O)]
     if name == "relu":
-        return [[0.0 if o <= 0.0 else g for g, o in zip(g_row, o_row)] for g_row, o_row in zip(G, O)]
+        return [[0.0 if o <= 0.0 else g for g, o in zip(g_row, o_row)]
+                for g_row, o_row in zip(G, O)]
     if name == "leaky_relu":
         return [[g if o > 0.0 else 0.01 * g for g, o in zip(g_row, o_row)]
                 for g_row, o_row in zip(G, O)]
@@ -953,7 +954,9 @@ def _tanh(z):
         q = e / (e + 2.0)
     return -q if z < 0 else q
 '''
-exec(_PORTABLE_SOURCE, globals())
+_portable = {"math": math}         # its own namespace: Brython's exec sets __file__
+exec(_PORTABLE_SOURCE, _portable)
+_exp, _tanh = _portable["_exp"], _portable["_tanh"]
 
 
 _FIXED_BITS = 120                    # bits after the point in _log's integer arithmetic

@@ -3539,9 +3539,11 @@ class TestNumbersAtTheEdges(Case):
                         for w in row:
                             self.assertTrue(nn._finite(w))
                 return net.weights, list(error.history), str(error)
-            runs = paths(train)
-            self.assertEqual(runs[1], runs[0], name)
-            self.assertEqual(runs[2], runs[0], name)
+            runs = paths(train)         # the same epoch; the numbers as close as paths get
+            for weights, history, message in runs[1:]:
+                self.assertClose(weights, runs[0][0], 1e-9, 0.0, name + " weights")
+                self.assertClose(history, runs[0][1], 1e-9, 0.0, name + " losses")
+                self.assertEqual(message, runs[0][2])
 
     def check_loss(self, make, x, y, exact, what):
         "Check cost, explain and one epoch's loss on every path against the exact loss."
