@@ -3184,8 +3184,9 @@ def _export_source(net):
     if net.classes is not None:
         pieces.append("CLASSES = [%s]" % ", ".join([_label_text(c) for c in net.classes]))
     uses = "\n".join(body)
-    if "_exp(" in uses or "_tanh(" in uses:
-        pieces.append(_PORTABLE_SOURCE.strip())
+    if "_exp(" in uses or "_tanh(" in uses:       # _tanh, last, only where it is used
+        portable = _PORTABLE_SOURCE.strip()
+        pieces.append(portable if "_tanh(" in uses else portable.split("\n\n\ndef _tanh")[0])
     pieces.append("\n".join(["def predict(x):", '    "Return the answer for one row of inputs x, '
                              'or a list of answers for rows."'] +
                             ["    " + line for line in body]))
