@@ -3480,15 +3480,18 @@ def relu_nets():
     return nets
 
 
-def paths(net_and_train):
-    """Return [net_and_train()] run on every path: the general kernels, one compiled epoch
-    at a time (a clock to watch) and compiled chunks of epochs (nothing to watch)."""
+def paths(train):
+    """Return [train(watch)] on every path of training, watch a time limit or None.
+
+    The paths: the general kernels, one compiled epoch at a time (a clock to
+    watch) and compiled chunks of epochs (nothing to watch).
+    """
     limit = nn._STRAIGHT_LINE_LIMIT
     runs = []
     try:
         for straight, watch in ((False, None), (True, 1e9), (True, None)):
             nn._STRAIGHT_LINE_LIMIT = limit if straight else -1
-            runs.append(net_and_train(watch))
+            runs.append(train(watch))
     finally:
         nn._STRAIGHT_LINE_LIMIT = limit
     return runs
