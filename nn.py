@@ -663,8 +663,8 @@ def _activate(name, Z, exp=math.exp, th=math.tanh):
         return [[1.0 / (1.0 + exp(-z)) if z > -36.0 else exp(z) for z in r] for r in Z]
     if name == "tanh":
         return [[th(z) for z in r] for r in Z]
-    if name == "relu":
-        return [[z if z > 0.0 else 0.0 for z in r] for r in Z]
+    if name == "relu":           # written so that NaN stays NaN, for the checks to see
+        return [[0.0 if z <= 0.0 else z for z in r] for r in Z]
     if name == "leaky_relu":
         return [[z if z > 0.0 else 0.01 * z for z in r] for r in Z]
     if name == "linear":
@@ -684,7 +684,7 @@ def _backpropagate(name, D, W, A):
     if name == "tanh":
         return [[_dot(d, w) * (1.0 - a * a) for w, a in zip(W, ar)] for d, ar in zip(D, A)]
     if name == "relu":
-        return [[_dot(d, w) if a > 0.0 else 0.0 for w, a in zip(W, ar)] for d, ar in zip(D, A)]
+        return [[0.0 if a <= 0.0 else _dot(d, w) for w, a in zip(W, ar)] for d, ar in zip(D, A)]
     if name == "leaky_relu":
         return [[_dot(d, w) * (1.0 if a > 0.0 else 0.01) for w, a in zip(W, ar)]
                 for d, ar in zip(D, A)]
@@ -712,36 +712,60 @@ def _squared_error(O, Y):
     return total
 
 
+def _log1p(x):
+    "Return log(1 + x), to the last digits of a small x (log(1.0 + x) loses them)."
+    u = 1.0 + x
+    return x if u == 1.0 else math.log(u) * (x / (u - 1.0))   # (u - 1.0) is exact
+
+
+try:                             # the same in C, where math has it (not on MicroPython)
+    from math import log1p as _log1p
+except ImportError:
+    pass
+
+
 def _bce_from_z(Z, Y):
     "Return the sum of -(y log o + (1 - y) log(1 - o)) over all values, o = sigmoid(z)."
     total = 0.0
-    log, exp = math.log, math.exp
+    exp = math.exp
     for z_row, y_row in zip(Z, Y):
         for z, y in zip(z_row, y_row):
             # -log(sigmoid(z)) = log(1 + e^-z); written so that exp() never overflows
             if z > 0.0:
-                total += (1.0 - y) * z + log(1.0 + exp(-z))
+                total += (1.0 - y) * z + _log1p(exp(-z))
             else:
-                total += -y * z + log(1.0 + exp(z))
+                total += -y * z + _log1p(exp(z))
     return total
 
 
 def _ce_from_z(Z, Y):
-    "Return the sum over rows of -sum_k y_k log softmax(z)_k."
+    """Return the sum over rows of -sum_k y_k log softmax(z)_k.
+
+    -log softmax(z)_k = (top - z_k) + log(1 + rest), top the largest z and rest
+    the sum of e^(z_j - top) over the other units: two terms >= 0, so a small
+    loss keeps its digits. rest leaves out one e^0 = 1.0 (one z that is top).
+    """
     total = 0.0
-    log, exp = math.log, math.exp
+    exp = math.exp
     for z_row, y_row in zip(Z, Y):
         top = max(z_row)
-        log_sum = top + log(sum([exp(z - top) for z in z_row]))
+        rest, ties = 0.0, -1.0
+        for z in z_row:          # left to right, as the compiled epoch adds them
+            e = exp(z - top)
+            if e == 1.0:
+                ties += 1.0
+            else:
+                rest += e        # NaN too
+        log_sum = _log1p(rest + ties)
         for z, y in zip(z_row, y_row):
             if y != 0.0:           # 0 * log(0) counts as 0
-                total += y * (log_sum - z)
+                total += y * (top - z + log_sum)
     return total
 
 
 def _saturate(x):
-    "Return x, or the largest float when x has overflowed."
-    return x if x <= _BIG else _BIG
+    "Return x, or the largest float when x has overflowed (NaN stays NaN)."
+    return _BIG if x > _BIG else x
 
 
 def _logit(o):
@@ -818,6 +842,12 @@ def _loss_sum(loss, Z, O, Y):
     return _ce_from_z(Z, Y)
 
 
+def _cost(loss, Z, O, Y):
+    "Return the loss cost() reports for the rows: _loss_sum over their number (sse: the sum)."
+    total = _loss_sum(loss, Z, O, Y)
+    return _saturate(total if loss == "sse" else total / len(Y))
+
+
 def _output_delta(loss, name, O, Y, count):
     """Return dLoss/dz for the output layer: one row per example.
 
@@ -842,7 +872,8 @@ def _output_delta(loss, name, O, Y, count):
     if name == "tanh":
         return [[g * (1.0 - o * o) for g, o in zip(g_row, o_row)] for g_row, o_row in zip(G, O)]
     if name == "relu":
-        return [[g if o > 0.0 else 0.0 for g, o in zip(g_row, o_row)] for g_row, o_row in zip(G, O)]
+        return [[0.0 if o <= 0.0 else g for g, o in zip(g_row, o_row)]
+                for g_row, o_row in zip(G, O)]
     if name == "leaky_relu":
         return [[g if o > 0.0 else 0.01 * g for g, o in zip(g_row, o_row)]
                 for g_row, o_row in zip(G, O)]
@@ -860,6 +891,9 @@ def _output_delta(loss, name, O, Y, count):
 # and the generator uses the correctly rounded log below. Training keeps the
 # fast library functions.
 
+# The exp and tanh are source text that nn.py runs here, once, and that
+# export_python writes into the modules it makes: one definition, the same bits.
+_PORTABLE_SOURCE = '''
 _LN2_HI = 0.6931471803691238        # log 2 to 32 bits, so that k * _LN2_HI is exact
 _LN2_LO = 1.9082149292705877e-10    # log 2 - _LN2_HI
 _INVERSE_FACTORIALS = []            # 1/13!, 1/12!, ..., 1/1!, for Horner's rule
@@ -910,6 +944,10 @@ def _tanh(z):
             e = math.ldexp(1.0 + _expm1_small(r), k) - 1.0
         q = e / (e + 2.0)
     return -q if z < 0 else q
+'''
+_portable = {"math": math}         # its own namespace: Brython's exec sets __file__
+exec(_PORTABLE_SOURCE, _portable)
+_exp, _tanh = _portable["_exp"], _portable["_tanh"]
 
 
 _FIXED_BITS = 120                    # bits after the point in _log's integer arithmetic
@@ -1815,8 +1853,11 @@ class Network(object):
         layers = self._layers("cost")
         rows, T = self._prepare(X, Y, "cost")
         acts, Z = self._forward(layers, rows)
-        total = _loss_sum(self.loss, Z, acts[-1], T)
-        return _saturate(total if self.loss == "sse" else total / len(rows))
+        cost = _cost(self.loss, Z, acts[-1], T)
+        if cost != cost:
+            raise ValueError("cost: the loss is not a number: the weights or the inputs are too "
+                             "large")
+        return cost
 
     def gradients(self, X, Y):
         """Return (weight_grads, bias_grads), the gradient of cost(X, Y), by backpropagation.
@@ -2709,7 +2750,7 @@ def _unit_source(name, z, a, exp, th):
     if name == "tanh":
         return "%s = %s(%s)" % (a, th, z)
     if name == "relu":
-        return "%s = %s if %s > 0.0 else 0.0" % (a, z, z)
+        return "%s = 0.0 if %s <= 0.0 else %s" % (a, z, z)
     if name == "leaky_relu":
         return "%s = %s if %s > 0.0 else 0.01 * %s" % (a, z, z, z)
     return "%s = %s" % (a, z)
@@ -2846,12 +2887,15 @@ def _epoch_source(sizes, names, loss, bias, classify, rule, many=False, rows=Non
         elif squares:
             row.append("se += (%s - %s) * (%s - %s)" % (o, y, o, y))
         if loss == "binary_crossentropy":
-            row.append("part += (1.0 - %s) * %s + log(1.0 + exp(-%s)) if %s > 0.0 else "
-                       "-%s * %s + log(1.0 + exp(%s))" % (y, z, z, z, y, z, z))
-    if loss == "cross_entropy":
-        row.append("log_sum = top + log(esum)")
+            row.append("part += (1.0 - %s) * %s + log1p(exp(-%s)) if %s > 0.0 else "
+                       "-%s * %s + log1p(exp(%s))" % (y, z, z, z, y, z, z))
+    if loss == "cross_entropy":      # as _ce_from_z: the e^0 of one largest z left out
+        e = ["e%d" % j for j in range(k_out)]
+        row += _sum_source("rest", ["(0.0 if %s == 1.0 else %s)" % (v, v) for v in e], "0.0")
+        row += _sum_source("ties", ["(1.0 if %s == 1.0 else 0.0)" % v for v in e], "-1.0")
+        row.append("log_sum = log1p(rest + ties)")
         for j, y in enumerate(targets):
-            row += ["if %s != 0.0:" % y, "    part += %s * (log_sum - z%d_%d)" % (y, L, j)]
+            row += ["if %s != 0.0:" % y, "    part += %s * (top - z%d_%d + log_sum)" % (y, L, j)]
     if classify:
         row += _best_class_source(outputs, "picked") + _best_class_source(targets, "wanted")
         row.append("if picked == wanted:")
@@ -2933,7 +2977,7 @@ def _epoch_source(sizes, names, loss, bias, classify, rule, many=False, rows=Non
     else:
         body += one + ["return %s, total, %s" % (returned, hits)]
         head = "def epoch(state, memory, data, order, batch, settings, "
-    return "\n".join([head + "exp=exp, tanh=tanh, log=log, sqrt=sqrt):"] +
+    return "\n".join([head + "exp=exp, tanh=tanh, log1p=log1p, sqrt=sqrt):"] +
                      ["    " + line for line in body]) + "\n"
 
 
@@ -2947,7 +2991,7 @@ def _delta_source(name, d, g, a, below=False):
     if name == "tanh":
         return "%s = %s * (1.0 - %s * %s)" % (d, g, a, a)
     if name == "relu":
-        return "%s = %s if %s > 0.0 else 0.0" % (d, g, a)
+        return "%s = 0.0 if %s <= 0.0 else %s" % (d, a, g)
     if name == "leaky_relu":
         if below:
             return "%s = %s * (1.0 if %s > 0.0 else 0.01)" % (d, g, a)
@@ -2968,7 +3012,7 @@ def _compiled_epoch(key):
     if key not in _EPOCHS:
         if len(_EPOCHS) >= 32:
             _EPOCHS.clear()
-        namespace = {"exp": math.exp, "tanh": math.tanh, "log": math.log, "sqrt": math.sqrt}
+        namespace = {"exp": math.exp, "tanh": math.tanh, "log1p": _log1p, "sqrt": math.sqrt}
         try:
             _run_source(_epoch_source(*key), namespace)
             _EPOCHS[key] = namespace.get("epochs") or namespace["epoch"]
@@ -3101,50 +3145,6 @@ def _training_loop(net, layers, rows, T, val, optimizer, batch, shuffle, rng):
     return _general_training_loop(net, layers, rows, T, val, optimizer, batch, shuffle, rng)
 
 
-# The exp and tanh of the arithmetic section, for the modules export_python
-# writes: the same operations on the same constants, so the same bits.
-_EXPORTED_EXP = '''
-_SERIES = (%(series)s)       # 1/13!, 1/12!, ..., 1/1!
-
-
-def _expm1(r):
-    "Return e^r - 1 for small r, by Horner's rule on the Taylor series."
-    p = 0.0
-    for c in _SERIES:
-        p = (p + c) * r
-    return p
-
-
-def _exp(x):
-    "Return e^x, the same bits on every interpreter (nn.py's _exp)."
-    if x < -745.2:
-        return 0.0
-    if x > 709.0:
-        x = 709.0
-    k = int(math.floor(x * 1.4426950408889634 + 0.5))
-    r = (x - k * %(hi)s) - k * %(lo)s
-    return math.ldexp(1.0 + _expm1(r), k)
-'''
-
-_EXPORTED_TANH = '''
-
-def _tanh(z):
-    "Return tanh(z), the same bits on every interpreter (nn.py's _tanh)."
-    t = 2.0 * abs(z)
-    if t >= 44.0:
-        q = 1.0
-    else:
-        if t <= 0.34:
-            e = _expm1(t)
-        else:
-            k = int(math.floor(t * 1.4426950408889634 + 0.5))
-            r = (t - k * %(hi)s) - k * %(lo)s
-            e = math.ldexp(1.0 + _expm1(r), k) - 1.0
-        q = e / (e + 2.0)
-    return -q if z < 0 else q
-'''
-
-
 def _label_text(label):
     "Return a class label as Python source."
     if label is True or label is False:
@@ -3164,6 +3164,10 @@ def _export_source(net):
     net._scale_inputs([], who)                 # refuses a scaling not fitted yet
     L = len(sizes) - 1
     number = _float_text
+
+    def refuse(values, what):         # NaN and infinity (v - v is NaN), as net.predict refuses
+        return ["for v in %s:" % values, "    if v - v != 0.0:",
+                "        raise ValueError(%r)" % ("predict: " + what)]
     body = ["if isinstance(x[0], (list, tuple)):",
             "    return [predict(row) for row in x]"]
     scaler = net.input_scaler
@@ -3172,10 +3176,14 @@ def _export_source(net):
         if scaler is not None:        # as Scaler.transform
             value = "(%s - %s) / %s" % (value, number(scaler.shift[i]), number(scaler.divisor[i]))
         body.append("a0_%d = %s" % (i, value))
+    body += refuse("(%s,)" % ", ".join(["a0_%d" % i for i in range(sizes[0])]),
+                   "x holds NaN or infinity" + (", or too large a number to scale" * bool(scaler)))
     body += _forward_source(sizes, names, lambda k, i, j: number(layers[k][1][i][j]),
                             net.bias and (lambda k, j: number(layers[k][2][j])), True)
     outputs = ["a%d_%d" % (L, j) for j in range(sizes[L])]
+    too_large = "the outputs are not finite numbers: the weights or the inputs are too large"
     if net.classes is not None:
+        body += refuse("(%s,)" % ", ".join(outputs), too_large)
         body += _best_class_source(outputs, "picked")
         body.append("return CLASSES[picked]")
         answer = "a class label"
@@ -3184,7 +3192,8 @@ def _export_source(net):
             t = net.target_scaler
             outputs = ["%s * %s + %s" % (o, number(d), number(s))
                        for o, d, s in zip(outputs, t.divisor, t.shift)]
-        body.append("return [%s]" % ", ".join(outputs))
+        body.append("out = [%s]" % ", ".join(outputs))
+        body += refuse("out", too_large) + ["return out"]
         answer = "a list of %d number%s" % (sizes[L], "s" if sizes[L] > 1 else "")
     hidden = ", ".join(sorted(set(names[:-1]))) or "no"
     text = ['"""A network trained with nn.py %s, as plain Python: predict(x) needs only math.'
@@ -3199,14 +3208,10 @@ def _export_source(net):
     pieces = ["\n".join(text)]
     if net.classes is not None:
         pieces.append("CLASSES = [%s]" % ", ".join([_label_text(c) for c in net.classes]))
-    series = [number(c) for c in _INVERSE_FACTORIALS]
-    constants = {"series": ",\n    ".join([", ".join(series[i:i + 3]) for i in range(0, 13, 3)]),
-                 "hi": number(_LN2_HI), "lo": number(_LN2_LO)}
     uses = "\n".join(body)
-    if "_exp(" in uses or "_tanh(" in uses:
-        pieces.append(_EXPORTED_EXP.strip() % constants)
-    if "_tanh(" in uses:
-        pieces.append(_EXPORTED_TANH.strip() % constants)
+    if "_exp(" in uses or "_tanh(" in uses:       # _tanh, last, only where it is used
+        portable = _PORTABLE_SOURCE.strip()
+        pieces.append(portable if "_tanh(" in uses else portable.split("\n\n\ndef _tanh")[0])
     pieces.append("\n".join(["def predict(x):", '    "Return the answer for one row of inputs x, '
                              'or a list of answers for rows."'] +
                             ["    " + line for line in body]))
@@ -4300,7 +4305,7 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
                      % (L, _vector_text(acts[L], digits), _vector_text(T[r], digits)))
 
     outputs = [acts[L] for zs, acts in passes]
-    cost = LOSSES[loss](outputs, T)
+    cost = _cost(loss, [zs[-1] for zs, acts in passes], outputs, T)     # as net.cost() does
     formula, text = _cost_text(loss, outputs, T, digits)
     lines += ["Cost, %s: C = %s" % (loss, formula),
               "  C = %s = %s" % (text, _decimal(cost, digits))]
@@ -4337,7 +4342,8 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
         place[j] = value - learning_rate * g
         lines.append("  %s: %s - %s * %s = %s" % (name, _decimal(value, digits), rate,
                                                   _operand(g, digits), _decimal(place[j], digits)))
-    after = LOSSES[loss]([_explain_forward(weights, biases, names, row)[1][-1] for row in rows], T)
+    passes = [_explain_forward(weights, biases, names, row) for row in rows]
+    after = _cost(loss, [zs[-1] for zs, acts in passes], [acts[-1] for zs, acts in passes], T)
     lines.append("Cost after the step: %s (before: %s)" % (_decimal(after, digits),
                                                            _decimal(cost, digits)))
     return lines

@@ -2828,7 +2828,10 @@ class TestNumbers(Case):
                                  [1e308, 1e308])
         self.assertRaisesMessage(ValueError, ["gradients", "not finite"], net.gradients,
                                  [[1e308, 1e308]], [[0.0]])
-        self.assertEqual(net.cost([[1e308, 1e308]], [[0.0]]), 1.7976931348623157e308)
+        # the outputs are inf - inf: a NaN loss is an error; one that only overflows saturates
+        self.assertRaisesMessage(ValueError, ["cost", "not a number"], net.cost,
+                                 [[1e308, 1e308]], [[0.0]])
+        self.assertEqual(net.cost([[1e308, 0.0]], [[0.0]]), 1.7976931348623157e308)
         self.assertRaises(nn.DivergedError, net.train, [[1e308, 1e308]], [[0.0]], epochs=1)
         for W in net.weights:
             for row in W:
@@ -4150,6 +4153,185 @@ class TestNothingWrittenOrReadAmiss(TempFiles):
             self.assertTrue("values" not in str(error), error)
         finally:
             nn._MAX_FILE_BYTES, nn._MAX_PARAMETERS = saved
+
+def exact_log1p_exp(exponents):
+    """Return log(1 + sum of e^t over exponents), with decimal to 40 digits, as a float.
+
+    Skips the test where there is no decimal module (MicroPython).
+    """
+    try:
+        import decimal
+    except ImportError:
+        raise unittest.SkipTest("no decimal module here to compute the exact losses")
+    context = decimal.Context(prec=40)
+    s = decimal.Decimal(0)
+    for t in exponents:
+        s = context.add(s, context.exp(decimal.Decimal(t)))
+    if s > decimal.Decimal("1e-20"):                 # 1 + s keeps 20 digits of s at least
+        return float(context.ln(context.add(s, 1)))
+    return float(context.subtract(s, context.multiply(s, s) / 2))     # s^3/3 is below 1e-40 s
+
+
+# z from 1 to 700: every one up to 60, where the loss leaves the digits of 1 + loss, then
+# every 13th, and 700; training runs on every path for some of those
+EDGE_Z = list(range(1, 61)) + list(range(61, 700, 13)) + [700]
+
+
+def relu_nets():
+    "Return networks whose finite weights make inf - inf in a relu or leaky_relu unit."
+    nets = []
+    for name in ("relu", "leaky_relu"):
+        nets.append(nn.Network.from_weights([[[1e300, 1e300]], [[2e10], [-1e10]]], None,
+                                            activation="linear", output_activation=name,
+                                            loss="mse"))
+        nets.append(nn.Network.from_weights([[[1e300, 1e300]], [[2e10], [-1e10]], [[1.0]]],
+                                            None, activation=name, output_activation="linear",
+                                            loss="mse"))
+    return nets
+
+
+def paths(train):
+    """Return [train(watch)] on every path of training, watch a time limit or None.
+
+    The paths: the general kernels, one compiled epoch at a time (a clock to
+    watch) and compiled chunks of epochs (nothing to watch).
+    """
+    limit = nn._STRAIGHT_LINE_LIMIT
+    runs = []
+    try:
+        for straight, watch in ((False, None), (True, 1e9), (True, None)):
+            nn._STRAIGHT_LINE_LIMIT = limit if straight else -1
+            runs.append(train(watch))
+    finally:
+        nn._STRAIGHT_LINE_LIMIT = limit
+    return runs
+
+
+class TestNumbersAtTheEdges(Case):
+    "NaN that a relu would hide is an error everywhere; small cross-entropies keep their digits."
+
+    def test_nan_in_a_relu_unit_is_an_error(self):
+        for net in relu_nets():
+            what = "%s/%s" % (net.activation, net.output_activation)
+            self.assertRaisesMessage(ValueError, ["predict", "not finite"], net.predict, [1.0])
+            self.assertRaisesMessage(ValueError, ["feedforward", "not finite"], net.feedforward,
+                                     [1.0])
+            self.assertRaisesMessage(ValueError, ["cost", "not a number"], net.cost, [[1.0]],
+                                     [[1.0]])
+            self.assertRaisesMessage(ValueError, ["gradients", "not finite"], net.gradients,
+                                     [[1.0]], [[1.0]])
+            self.assertRaisesMessage(ValueError, ["explain", "finite"], printed, net.explain,
+                                     [1.0], [1.0])
+            self.assertRaisesMessage(ValueError, ["predict", "not finite"],
+                                     exported(net)["predict"], [1.0])
+            weights = [[r[:] for r in W] for W in net.weights]
+
+            def train(watch):
+                again = nn.Network.from_weights(weights, None, activation=net.activation,
+                                                output_activation=net.output_activation,
+                                                loss="mse")
+                error = self.assertRaisesMessage(nn.DivergedError, ["epoch 0", "starting"],
+                                                 again.train, [[1.0]], [[1.0]], epochs=5,
+                                                 learning_rate=0.1, time_limit=watch)
+                return again.weights, list(error.history)
+            self.assertEqual(paths(train), [(weights, [])] * 3, what)
+
+    def test_relu_training_that_overflows_is_diverged(self):
+        # the weights grow to 1e207 and inf - inf reaches the relu output: without the
+        # error, training went on with a flat loss of 2.62 and predicted 0.0 for every row
+        X, Y = [[1.0, -1.0], [2.0, 0.5], [-1.0, 1.5]], [[1.0], [2.0], [0.5]]
+        for name in ("relu", "leaky_relu"):
+            def train(watch):
+                net = nn.Network([2, 3, 1], activation="linear", output_activation=name,
+                                 loss="sse", bias=False, seed=0)
+                error = self.assertRaisesMessage(nn.DivergedError, ["train", "in epoch", "keeps"],
+                                                 net.train, X, Y, epochs=30, learning_rate=1,
+                                                 time_limit=watch)
+                for W in net.weights:
+                    for row in W:
+                        for w in row:
+                            self.assertTrue(nn._finite(w))
+                return net.weights, list(error.history), str(error)
+            runs = paths(train)         # the same epoch; the numbers as close as paths get
+            for weights, history, message in runs[1:]:
+                self.assertClose(weights, runs[0][0], 1e-9, 0.0, name + " weights")
+                self.assertClose(history, runs[0][1], 1e-9, 0.0, name + " losses")
+                self.assertEqual(message, runs[0][2])
+
+    def check_loss(self, make, x, y, exact, what):
+        "Check cost, explain and one epoch's loss on every path against the exact loss."
+        net = make()
+        self.assertClose(net.cost([x], [y]), exact, 1e-12, 0.0, what + " cost")
+        text = printed(net.explain, x, y, digits=17)
+        self.assertClose(numbers_after(text, "C = ")[0], exact, 1e-12, 0.0, what + " explain")
+        losses = []
+        for rows, batch in ((1, None), (2, 1)):     # the rows written out, and a loop over rows
+            def train(watch):
+                return list(make().train([x] * rows, [y] * rows, epochs=1, learning_rate=1e-300,
+                                         batch_size=batch, shuffle=False, time_limit=watch))
+            losses += paths(train)
+        for loss in losses:
+            self.assertEqual(loss, losses[0], what + " paths")
+        self.assertClose(losses[0][0], exact, 1e-12, 0.0, what + " history")
+
+    def test_binary_crossentropy_keeps_small_losses(self):
+        make = lambda z: lambda: nn.Network.from_weights([[[z]]], None,
+                                                         output_activation="sigmoid",
+                                                         loss="binary_crossentropy")
+        for count, z in enumerate(EDGE_Z):
+            exact = exact_log1p_exp([-z])              # -log(sigmoid(z))
+            z = float(z)
+            self.assertClose(make(z)().cost([[1.0]], [[1.0]]), exact, 1e-12, 0.0, "cost %r" % z)
+            self.assertClose(make(-z)().cost([[1.0]], [[0.0]]), exact, 1e-12, 0.0, "y 0, %r" % z)
+            if count % 4 == 0 or z == 700:
+                self.check_loss(make(z), [1.0], [1.0], exact, "bce %r" % z)
+        self.assertClose(make(20.0)().cost([[1.0]], [[1.0]]), 2.0611536203046213e-09, 1e-15)
+
+    def test_cross_entropy_keeps_small_losses(self):
+        make = lambda *z: lambda: nn.Network.from_weights([[list(z)]], None,
+                                                          output_activation="softmax",
+                                                          loss="cross_entropy")
+        for count, m in enumerate(EDGE_Z):
+            m = float(m)
+            cases = [((m, 0.0), [1.0, 0.0], [-m]),                 # the target is the largest z
+                     ((0.0, m), [1.0, 0.0], [m]),                  # and the smallest
+                     ((m, m, 0.0), [0.0, 1.0, 0.0], [0.0, -m]),    # a tie for the largest
+                     ((m, 0.0, -m), [1.0, 0.0, 0.0], [-m, -2.0 * m])]
+            for z, y, exponents in cases:
+                exact = exact_log1p_exp(exponents)
+                what = "cross_entropy z %r, y %r" % (z, y)
+                self.assertClose(make(*z)().cost([[1.0]], [y]), exact, 1e-12, 0.0, what)
+                if count % 10 == 0 or m == 700:
+                    self.check_loss(make(*z), [1.0], y, exact, what)
+
+    def test_exported_modules_refuse_what_predict_refuses(self):
+        rng = Random(3)
+        X = rng.matrix(8, 2, -1.0, 1.0)
+        nets = relu_nets()
+        for activation, output, targets in (("tanh", "linear", [[x[0] - x[1]] for x in X]),
+                                            ("relu", "softmax", ["a", "b"] * 4),
+                                            ("sigmoid", "sigmoid", [0, 1] * 4)):
+            net = nn.Network([2, 3, 2 if output == "softmax" else 1], activation=activation,
+                             output_activation=output, seed=4, input_scaling="standard")
+            net.train(X, targets, epochs=3)
+            nets.append(net)
+        for net in nets:
+            predict = exported(net)["predict"]
+            width = net.sizes[0]
+            for bad in (NAN, INF, -INF):
+                for i in range(width):
+                    row = [0.5] * width
+                    row[i] = bad
+                    self.assertRaisesMessage(ValueError, ["predict"], net.predict, row)
+                    self.assertRaisesMessage(ValueError, ["predict", "NaN or infinity"], predict,
+                                             row)
+                    self.assertRaisesMessage(ValueError, ["predict"], predict, [[0.1] * width, row])
+        module = exported(nets[-3])                     # tanh hidden: _exp and _tanh
+        for x in (NAN, INF, -INF, 800.0, -800.0, 0.3):
+            for name in ("_exp", "_tanh"):
+                a, b = module[name](x), getattr(nn, name)(x)
+                self.assertTrue(a == b or (a != a and b != b), "%s(%r)" % (name, x))
+        self.assertTrue(nn._PORTABLE_SOURCE.strip() in nn._export_source(nets[-3]))
 
 
 # --------------------------------------------------------------------------
