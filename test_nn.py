@@ -14,6 +14,8 @@ except ImportError:         # the unix MicroPython has none: the stand-in at the
     unittest = None
 
 import nn
+import nn_fast
+import nn_tools
 
 # --------------------------------------------------------------------------
 # Where there is no unittest (the unix MicroPython), a small stand-in that runs
@@ -775,21 +777,21 @@ def train_twice(make, X, Y, **settings):
     make() builds the network; both runs start from the same weights.
     """
     runs = []
-    limit = nn._STRAIGHT_LINE_LIMIT
+    limit = nn_fast._STRAIGHT_LINE_LIMIT
     try:
         for straight in (True, False):
-            nn._STRAIGHT_LINE_LIMIT = limit if straight else -1
+            nn_fast._STRAIGHT_LINE_LIMIT = limit if straight else -1
             net = make()
             runs.append((net, net.train(X, Y, **settings)))
     finally:
-        nn._STRAIGHT_LINE_LIMIT = limit
+        nn_fast._STRAIGHT_LINE_LIMIT = limit
     return runs
 
 
 def compiles():
     "Return True when this interpreter can compile the straight-line epochs."
     key = ((2, 2, 1), ("sigmoid", "sigmoid"), "sse", False, False, "sgd")
-    return nn._compiled_epoch(key) is not None
+    return nn_fast._compiled_epoch(key) is not None
 
 
 class TestStraightLine(Case):
@@ -810,20 +812,20 @@ class TestStraightLine(Case):
         if not compiles():
             self.skipTest("no compile or exec here")
         seen = []
-        right, limit = nn._StraightLineLoop.compiled_epoch, nn._STRAIGHT_LINE_LIMIT
-        many = nn._StraightLineLoop.run_many
+        right, limit = nn_fast._StraightLineLoop.compiled_epoch, nn_fast._STRAIGHT_LINE_LIMIT
+        many = nn_fast._StraightLineLoop.run_many
 
         def run_many(self, epochs, divisor, record):
             done = many(self, epochs, divisor, record)
             seen.extend([2] * done)
             return done
         try:
-            nn._StraightLineLoop.compiled_epoch = \
+            nn_fast._StraightLineLoop.compiled_epoch = \
                 lambda self, order: seen.append(1) or right(self, order)
-            nn._StraightLineLoop.run_many = run_many
-            nn._STRAIGHT_LINE_LIMIT = 250
+            nn_fast._StraightLineLoop.run_many = run_many
+            nn_fast._STRAIGHT_LINE_LIMIT = 250
             nn.Network([3, 4, 5, 1], loss="sse", seed=1).train(TUTORIAL_X, TUTORIAL_Y, epochs=2)
-            chunked = [2, 2] if nn._CHUNK_WORK else [1, 1]     # not on MicroPython
+            chunked = [2, 2] if nn_fast._CHUNK_WORK else [1, 1]     # not on MicroPython
             self.assertEqual(seen, chunked)           # nothing to watch: in one call
             nn.Network([3, 4, 5, 1], loss="sse", seed=1).train(TUTORIAL_X, TUTORIAL_Y, epochs=2,
                                                                time_limit=100.0)
@@ -833,8 +835,8 @@ class TestStraightLine(Case):
             big.train([[0.5] * 30], [[1.0]], epochs=1)
             self.assertEqual(len(seen), 4)
         finally:
-            nn._StraightLineLoop.compiled_epoch, nn._STRAIGHT_LINE_LIMIT = right, limit
-            nn._StraightLineLoop.run_many = many
+            nn_fast._StraightLineLoop.compiled_epoch, nn_fast._STRAIGHT_LINE_LIMIT = right, limit
+            nn_fast._StraightLineLoop.run_many = many
 
     def test_activations_losses_and_batches(self):
         rng = Random(21)
@@ -884,13 +886,13 @@ class TestStraightLine(Case):
         runs = []
         for straight in (True, False):
             net = make()
-            limit = nn._STRAIGHT_LINE_LIMIT
-            nn._STRAIGHT_LINE_LIMIT = limit if straight else -1
+            limit = nn_fast._STRAIGHT_LINE_LIMIT
+            nn_fast._STRAIGHT_LINE_LIMIT = limit if straight else -1
             try:
                 error = self.assertRaisesMessage(nn.DivergedError, ["learning rate"], net.train,
                                                  X, Y, epochs=50, learning_rate=10.0)
             finally:
-                nn._STRAIGHT_LINE_LIMIT = limit
+                nn_fast._STRAIGHT_LINE_LIMIT = limit
             runs.append((net.weights, len(error.history)))
         self.assertEqual(runs[0], runs[1])
 
@@ -898,7 +900,7 @@ class TestStraightLine(Case):
         if not compiles():
             self.skipTest("no compile or exec here")
         net = nn.Network([2, 3, 1], seed=2)
-        right = nn._StraightLineLoop.compiled_epoch
+        right = nn_fast._StraightLineLoop.compiled_epoch
         calls = []
 
         def epoch(self, order):
@@ -907,11 +909,11 @@ class TestStraightLine(Case):
                 raise KeyboardInterrupt()
             return right(self, order)
         try:
-            nn._StraightLineLoop.compiled_epoch = epoch
+            nn_fast._StraightLineLoop.compiled_epoch = epoch
             history = net.train([[0.0, 1.0], [1.0, 0.0]], [[1.0], [0.0]], epochs=10,
                                 time_limit=100.0)
         finally:
-            nn._StraightLineLoop.compiled_epoch = right
+            nn_fast._StraightLineLoop.compiled_epoch = right
         self.assertEqual((history.stop_reason, len(history)), ("interrupted", 2))
         again = nn.Network([2, 3, 1], seed=2)
         again.train([[0.0, 1.0], [1.0, 0.0]], [[1.0], [0.0]], epochs=2)
@@ -921,7 +923,7 @@ class TestStraightLine(Case):
         if not compiles():
             self.skipTest("no compile or exec here")
         X, Y = [[0.0, 1.0], [1.0, 0.0]], [[1.0], [0.0]]
-        compiled, work = nn._compiled_epoch, nn._CHUNK_WORK
+        compiled, work = nn_fast._compiled_epoch, nn_fast._CHUNK_WORK
         calls = []
 
         def wrapped(key):
@@ -936,11 +938,11 @@ class TestStraightLine(Case):
                 return many(*args)
             return interrupted
         try:
-            nn._compiled_epoch, nn._CHUNK_WORK = wrapped, 2 * 13 * 7      # chunks of 7 epochs
+            nn_fast._compiled_epoch, nn_fast._CHUNK_WORK = wrapped, 2 * 13 * 7      # chunks of 7 epochs
             net = nn.Network([2, 3, 1], seed=2)
             history = net.train(X, Y, epochs=30)
         finally:
-            nn._compiled_epoch, nn._CHUNK_WORK = compiled, work
+            nn_fast._compiled_epoch, nn_fast._CHUNK_WORK = compiled, work
         self.assertEqual(calls, [7, 7, 7])
         self.assertEqual((history.stop_reason, len(history)), ("interrupted", 14))
         again = nn.Network([2, 3, 1], seed=2)
@@ -955,7 +957,7 @@ class TestStraightLine(Case):
         X = rng.matrix(6, 3, -1.0, 1.0)
         Y = targets_for("mse", "tanh", rng, 6, 2)
         labels = ["a", "b", "c", "a", "b", "c"]
-        work = nn._CHUNK_WORK
+        work = nn_fast._CHUNK_WORK
         for targets, settings in ((TUTORIAL_Y, dict()), (Y, dict(momentum=0.9)),
                                   (Y, dict(optimizer="adam", batch_size=4, shuffle=False)),
                                   (labels, dict(weight_decay=0.01)), (labels, dict(batch_size=2,
@@ -963,49 +965,49 @@ class TestStraightLine(Case):
             inputs = TUTORIAL_X if targets is TUTORIAL_Y else X
             runs = []
             for watch in (None, 1e9):       # a time limit makes train() look after every epoch
-                nn._CHUNK_WORK = 300         # chunks of a few epochs, and a last one cut short
+                nn_fast._CHUNK_WORK = 300         # chunks of a few epochs, and a last one cut short
                 try:
                     net = nn.Network([3, 4, 3 if targets is labels else len(targets[0])],
                                      activation="tanh", seed=7)
                     history = net.train(inputs, targets, epochs=25, learning_rate=0.05,
                                         time_limit=watch, **settings)
                 finally:
-                    nn._CHUNK_WORK = work
+                    nn_fast._CHUNK_WORK = work
                 runs.append((net.weights, net.biases, history.history))
             self.assertEqual(runs[0], runs[1], repr(settings))
 
     def test_divergence_found_after_chunks(self):
         X, Y = [[float(i)] for i in range(1, 6)], [[2.0 * i] for i in range(1, 6)]
         runs = []
-        for work in (1, 5 * 10 * 2, nn._CHUNK_WORK):     # 1 epoch, 2 epochs, all in one chunk
-            saved = nn._CHUNK_WORK
-            nn._CHUNK_WORK = work
+        for work in (1, 5 * 10 * 2, nn_fast._CHUNK_WORK):     # 1 epoch, 2 epochs, all in one chunk
+            saved = nn_fast._CHUNK_WORK
+            nn_fast._CHUNK_WORK = work
             try:
                 net = nn.Network([1, 3, 1], activation="linear", loss="mse", seed=1)
                 error = self.assertRaisesMessage(nn.DivergedError, ["in epoch 6"], net.train, X,
                                                  Y, epochs=2000, learning_rate=0.05)
             finally:
-                nn._CHUNK_WORK = saved
+                nn_fast._CHUNK_WORK = saved
             runs.append((net.weights, net.biases, list(error.history), str(error)))
         self.assertEqual(runs[0], runs[1])
         self.assertEqual(runs[0], runs[2])
 
     def test_without_compile_the_general_loop_runs(self):
-        right = nn._run_source
+        right = nn_fast._run_source
 
         def missing(source, namespace):
             raise NameError("name 'compile' is not defined")
-        saved = dict(nn._EPOCHS)
+        saved = dict(nn_fast._EPOCHS)
         try:
-            nn._run_source = missing
-            nn._EPOCHS.clear()
+            nn_fast._run_source = missing
+            nn_fast._EPOCHS.clear()
             net = nn.Network([3, 4, 5, 1], loss="sse", bias=False, init="normal", seed=1)
             history = net.train(TUTORIAL_X, TUTORIAL_Y, epochs=100, learning_rate=0.1)
             self.assertEqual(len(history), 100)
         finally:
-            nn._run_source = right
-            nn._EPOCHS.clear()
-            nn._EPOCHS.update(saved)
+            nn_fast._run_source = right
+            nn_fast._EPOCHS.clear()
+            nn_fast._EPOCHS.update(saved)
         fast = nn.Network([3, 4, 5, 1], loss="sse", bias=False, init="normal", seed=1)
         fast.train(TUTORIAL_X, TUTORIAL_Y, epochs=100, learning_rate=0.1)
         self.assertClose(fast.weights, net.weights, 1e-12, 1e-15)
@@ -1014,7 +1016,7 @@ class TestStraightLine(Case):
 def exported(net):
     "Return the namespace of the module net.export_python writes, run in memory."
     namespace = {}
-    exec(nn._export_source(net), namespace)
+    exec(nn_tools._export_source(net), namespace)
     return namespace
 
 
@@ -1382,39 +1384,39 @@ IRIS_LINES = ["sepal_length,sepal_width,petal_length,petal_width,species",
 class TestReadCsv(Case):
 
     def test_columns_by_name_and_position(self):
-        X, y, names = nn.read_csv(IRIS_LINES, target="species")
+        X, y, names = nn_tools.read_csv(IRIS_LINES, target="species")
         self.assertEqual(names, ["sepal_length", "sepal_width", "petal_length", "petal_width"])
         self.assertEqual(X[1], [7.0, 3.2, 4.7, 1.4])
         self.assertEqual(y, ["setosa", "versicolor", "virginica", "setosa"])
-        self.assertEqual(nn.read_csv(IRIS_LINES, target=-1), (X, y, names))
-        self.assertEqual(nn.read_csv(IRIS_LINES, target="4"), (X, y, names))
-        X, y, names = nn.read_csv(IRIS_LINES, target=0, inputs=["petal_width", 2])
+        self.assertEqual(nn_tools.read_csv(IRIS_LINES, target=-1), (X, y, names))
+        self.assertEqual(nn_tools.read_csv(IRIS_LINES, target="4"), (X, y, names))
+        X, y, names = nn_tools.read_csv(IRIS_LINES, target=0, inputs=["petal_width", 2])
         self.assertEqual((X[0], y[0], names), ([0.2, 1.4], 5.1, ["petal_width", "petal_length"]))
-        X, y, names = nn.read_csv(IRIS_LINES[:1] + ["1,2,3,4,x"], inputs=[0, 1])
+        X, y, names = nn_tools.read_csv(IRIS_LINES[:1] + ["1,2,3,4,x"], inputs=[0, 1])
         self.assertEqual((X, y), ([[1.0, 2.0]], None))
 
     def test_targets(self):
         lines = ["a,n,f,s", "1,0,0.5,x", "2,2,7,3", "3,1,1e3,y"]
-        self.assertEqual(nn.read_csv(lines, "n", ["a"])[1], [0, 2, 1])     # whole: ints
-        self.assertEqual(nn.read_csv(lines, "f", ["a"])[1], [0.5, 7, 1000.0])
-        self.assertEqual(nn.read_csv(lines, "s", ["a"])[1], ["x", "3", "y"])
-        self.assertEqual(nn.read_csv(lines, "n", ["a"], labels=True)[1], ["0", "2", "1"])
+        self.assertEqual(nn_tools.read_csv(lines, "n", ["a"])[1], [0, 2, 1])     # whole: ints
+        self.assertEqual(nn_tools.read_csv(lines, "f", ["a"])[1], [0.5, 7, 1000.0])
+        self.assertEqual(nn_tools.read_csv(lines, "s", ["a"])[1], ["x", "3", "y"])
+        self.assertEqual(nn_tools.read_csv(lines, "n", ["a"], labels=True)[1], ["0", "2", "1"])
         self.assertRaisesMessage(ValueError, ['line 2 of the text given: "x" in column "s" '
                                               'is not a number'],
-                                 nn.read_csv, lines, "s", ["a"], labels=False)
+                                 nn_tools.read_csv, lines, "s", ["a"], labels=False)
 
     def test_quotes_spaces_blank_lines_and_line_ends(self):
-        lines = [nn._BOM + '"x", "name, full" ,kind\r\n', '\r\n', '  1 , "a ""b"", c",  "p q" \r\n',
+        lines = [nn_tools._BOM + '"x", "name, full" ,kind\r\n', '\r\n', '  1 , "a ""b"", c",  "p q" \r\n',
                  '2,plain,r\n', '   ']
-        X, y, names = nn.read_csv(lines, target="kind", inputs=["x"])
+        X, y, names = nn_tools.read_csv(lines, target="kind", inputs=["x"])
         self.assertEqual((X, y, names), ([[1.0], [2.0]], ["p q", "r"], ["x"]))
-        self.assertEqual(nn.read_csv(lines, target=1, inputs=[0])[1], ['a "b", c', "plain"])
-        self.assertEqual(nn.read_csv(["a;b", "1,5;2"], delimiter=";", inputs=["b"])[0], [[2.0]])
-        self.assertEqual(nn.read_csv([b"a\tb\n", b"3\t4\n"], target="b", delimiter="\t")[:2],
+        self.assertEqual(nn_tools.read_csv(lines, target=1, inputs=[0])[1], ['a "b", c', "plain"])
+        self.assertEqual(nn_tools.read_csv(["a;b", "1,5;2"], delimiter=";", inputs=["b"])[0], [[2.0]])
+        self.assertEqual(nn_tools.read_csv([b"a\tb\n", b"3\t4\n"], target="b", delimiter="\t")[:2],
                          ([[3.0]], [4]))
 
     def test_no_header(self):
-        X, y, names = nn.read_csv(["5.1,3.5,Iris-setosa", "7.0,3.2,Iris-versicolor"], target=2)
+        X, y, names = nn_tools.read_csv(["5.1,3.5,Iris-setosa", "7.0,3.2,Iris-versicolor"], target=2)
         self.assertEqual((X, y, names), ([[5.1, 3.5], [7.0, 3.2]],
                                          ["Iris-setosa", "Iris-versicolor"], ["0", "1"]))
 
@@ -1437,11 +1439,11 @@ class TestReadCsv(Case):
                  (["a,b", ""], {}, ["no rows"]),
                  (["a,b", "1,2"], {"delimiter": ", "}, ["delimiter"])]
         for lines, kwargs, words in cases:
-            self.assertRaisesMessage(ValueError, ["read_csv: "] + words, nn.read_csv, lines,
+            self.assertRaisesMessage(ValueError, ["read_csv: "] + words, nn_tools.read_csv, lines,
                                      **kwargs)
-        self.assertRaisesMessage(TypeError, ["source"], nn.read_csv, 7)
-        self.assertRaisesMessage(TypeError, ["inputs"], nn.read_csv, ["a,b", "1,2"], inputs="a")
-        self.assertRaisesMessage(ValueError, ["line 2", "UTF-8"], nn.read_csv,
+        self.assertRaisesMessage(TypeError, ["source"], nn_tools.read_csv, 7)
+        self.assertRaisesMessage(TypeError, ["inputs"], nn_tools.read_csv, ["a,b", "1,2"], inputs="a")
+        self.assertRaisesMessage(ValueError, ["line 2", "UTF-8"], nn_tools.read_csv,
                                  [b"a,b", b"\xff,2"])
 
 
@@ -1452,19 +1454,19 @@ class TestCsvFiles(TempFiles):
         f = open(path, "wb")
         f.write(b'\xef\xbb\xbf"hours","slept","passed"\r\n2,9,yes\r\n\r\n1,5,no\r\n3,6,yes')
         f.close()
-        X, y, names = nn.read_csv(path, target="passed")
+        X, y, names = nn_tools.read_csv(path, target="passed")
         self.assertEqual((X, y, names), ([[2.0, 9.0], [1.0, 5.0], [3.0, 6.0]],
                                          ["yes", "no", "yes"], ["hours", "slept"]))
         f = open(path, "w")
         f.write("a,b\n1,2\n\n3,x\n")
         f.close()
         self.assertRaisesMessage(ValueError, ['read_csv: line 4 of "%s": "x" in column "b" is '
-                                              'not a number' % path], nn.read_csv, path)
+                                              'not a number' % path], nn_tools.read_csv, path)
         self.assertRaisesMessage(nn.FileError, ["read_csv", "cannot read", "no_such.csv"],
-                                 nn.read_csv, "no_such.csv")
+                                 nn_tools.read_csv, "no_such.csv")
 
     def test_a_network_remembers_its_columns(self):
-        X, y, names = nn.read_csv(IRIS_LINES, target="species")
+        X, y, names = nn_tools.read_csv(IRIS_LINES, target="species")
         net = nn.Network([4, 3, 3], seed=1)
         net.train(X, y, epochs=2)
         self.assertEqual((net.input_names, net.target_name), (None, None))
@@ -1483,13 +1485,13 @@ class TestSplitAndOneHot(Case):
     def test_the_rows_scikit_learn_holds_out(self):
         # sklearn.model_selection.train_test_split(X, y, test_size=0.3, random_state=0)
         X = [[i] for i in range(10)]
-        X_train, X_test, y_train, y_test = nn.train_test_split(X, list(range(10)), 0.3, seed=0)
+        X_train, X_test, y_train, y_test = nn_tools.train_test_split(X, list(range(10)), 0.3, seed=0)
         self.assertEqual(y_test, [2, 8, 4])
         self.assertEqual(y_train, [9, 1, 6, 7, 3, 0, 5])
         self.assertEqual(X_test, [[2], [8], [4]])
-        self.assertEqual(nn.train_test_split(X, X, 3, seed=0)[1], X_test)
+        self.assertEqual(nn_tools.train_test_split(X, X, 3, seed=0)[1], X_test)
         n = 150                          # 0.25 * 150 rounds up to 38 rows, as scikit-learn's
-        self.assertEqual(len(nn.train_test_split(list(range(n)), list(range(n)), 0.25, 1)[1]), 38)
+        self.assertEqual(len(nn_tools.train_test_split(list(range(n)), list(range(n)), 0.25, 1)[1]), 38)
 
     def test_split_mistakes(self):
         X = [[1], [2], [3]]
@@ -1499,17 +1501,17 @@ class TestSplitAndOneHot(Case):
                  (TypeError, ["test_size"], (X, X), {"test_size": "half"}),
                  (ValueError, ["seed"], (X, X), {"seed": -1})]
         for kind, words, args, kwargs in cases:
-            self.assertRaisesMessage(kind, ["train_test_split: "] + words, nn.train_test_split,
+            self.assertRaisesMessage(kind, ["train_test_split: "] + words, nn_tools.train_test_split,
                                      *args, **kwargs)
 
     def test_one_hot(self):
-        self.assertEqual(nn.one_hot(["b", "a", "b"]), [[0.0, 1.0], [1.0, 0.0], [0.0, 1.0]])
-        self.assertEqual(nn.one_hot([2, 0], classes=[0, 1, 2]), [[0.0, 0.0, 1.0],
+        self.assertEqual(nn_tools.one_hot(["b", "a", "b"]), [[0.0, 1.0], [1.0, 0.0], [0.0, 1.0]])
+        self.assertEqual(nn_tools.one_hot([2, 0], classes=[0, 1, 2]), [[0.0, 0.0, 1.0],
                                                                  [1.0, 0.0, 0.0]])
-        self.assertRaisesMessage(ValueError, ["labels[1]", "'c'", "classes"], nn.one_hot,
+        self.assertRaisesMessage(ValueError, ["labels[1]", "'c'", "classes"], nn_tools.one_hot,
                                  ["a", "c"], ["a", "b"])
-        self.assertRaisesMessage(TypeError, ["kinds"], nn.one_hot, ["a", 1])
-        self.assertRaisesMessage(TypeError, ["labels[0]"], nn.one_hot, [None])
+        self.assertRaisesMessage(TypeError, ["kinds"], nn_tools.one_hot, ["a", 1])
+        self.assertRaisesMessage(TypeError, ["labels[0]"], nn_tools.one_hot, [None])
 
 
 # --------------------------------------------------------------------------
@@ -1676,15 +1678,15 @@ def check_mistake(case, args, words):
 class TestCommandLine(Case):
 
     def test_parser(self):
-        entry = nn._command("train")
-        arguments, options = nn._parse(entry, ["d.csv", "--layers", "8,4", "--epochs=5",
+        entry = nn_tools._command("train")
+        arguments, options = nn_tools._parse(entry, ["d.csv", "--layers", "8,4", "--epochs=5",
                                                "--target", "-1", "--optimizer", "sgd"])
         self.assertEqual(arguments, ["d.csv"])
         self.assertEqual((options["layers"], options["epochs"], options["target"]),
                          ([8, 4], 5, "-1"))
         self.assertEqual((options["optimizer"], options["learning_rate"], options["seed"]),
                          ("sgd", None, 0))
-        arguments, options = nn._parse(nn._command("predict"), ["m.json", "--probabilities",
+        arguments, options = nn_tools._parse(nn_tools._command("predict"), ["m.json", "--probabilities",
                                                                 "d.csv"])
         self.assertEqual((arguments, options["probabilities"]), (["m.json", "d.csv"], True))
         cases = [(["--epochs", "0"], ["--epochs must be a whole number of 1 or more, got '0'"]),
@@ -1695,18 +1697,18 @@ class TestCommandLine(Case):
                  (["--out"], ["--out needs a value"]),
                  ([], ["expects DATA.csv"]), (["a.csv", "b.csv"], ["expects DATA.csv"])]
         for args, words in cases:
-            self.assertRaisesMessage(ValueError, ["train"] + words, nn._parse, entry, args)
-        self.assertRaisesMessage(ValueError, ["--probabilities takes no value"], nn._parse,
-                                 nn._command("predict"), ["a", "b", "--probabilities=1"])
+            self.assertRaisesMessage(ValueError, ["train"] + words, nn_tools._parse, entry, args)
+        self.assertRaisesMessage(ValueError, ["--probabilities takes no value"], nn_tools._parse,
+                                 nn_tools._command("predict"), ["a", "b", "--probabilities=1"])
         self.assertRaisesMessage(ValueError, ["unknown command 'trian'", "train, predict"],
-                                 nn._command, "trian")
+                                 nn_tools._command, "trian")
         # no arguments: the demo (Brython splits "" into [""], so words are counted portably)
-        self.assertEqual(nn._parse(nn._command("demo"), []), ([], {}))
+        self.assertEqual(nn_tools._parse(nn_tools._command("demo"), []), ([], {}))
         self.assertEqual([nn._words(""), nn._words(" \n "), nn._words(" a  b ")],
                          [[], [], ["a", "b"]])
         # rows held out: 20% of 150 to score; 10% of 120 is too few to stop early on
-        self.assertEqual([nn._held_out(150, 0.2, 10), nn._held_out(120, 0.1, 50),
-                          nn._held_out(600, 0.1, 50), nn._held_out(40, 0.2, 10)], [30, 0, 60, 0])
+        self.assertEqual([nn_tools._held_out(150, 0.2, 10), nn_tools._held_out(120, 0.1, 50),
+                          nn_tools._held_out(600, 0.1, 50), nn_tools._held_out(40, 0.2, 10)], [30, 0, 60, 0])
 
     def test_help_and_mistakes(self):
         out, err = run_main(self, ["--help"])
@@ -1827,8 +1829,8 @@ class TestCommandLineFiles(TempFiles):
         self.assertTrue("regression" in out and "none held out" in out, out)
         net = nn.load(model)
         self.assertEqual((net.output_activation, net.target_scaler.kind), ("linear", "standard"))
-        X, y, names = nn.read_csv(data, target="c")
-        self.assertClose(nn._score(net, X * 30, y * 30), net.score(X, y), 1e-12)   # in chunks
+        X, y, names = nn_tools.read_csv(data, target="c")
+        self.assertClose(nn_tools._score(net, X * 30, y * 30), net.score(X, y), 1e-12)   # in chunks
         out, err = run_main(self, ["predict", model, data])
         self.assertEqual(out.split("\n")[0], "a,b,c")
         check_mistake(self, ["predict", model, data, "--probabilities"], ["--probabilities"])
@@ -2479,12 +2481,12 @@ def fuzz_entries():
         ("permutation", lambda n: nn.RandomState(1).permutation(n), values_args),
         ("interval", lambda top: nn.RandomState(1).interval(top), values_args),
         ("softmax", nn.softmax, lambda junk: ((junk.labels([0.5, -1.0, 2.0]),), {})),
-        ("read_csv", nn.read_csv, csv_args),
-        ("train_test_split", nn.train_test_split, lambda junk: (
+        ("read_csv", nn_tools.read_csv, csv_args),
+        ("train_test_split", nn_tools.train_test_split, lambda junk: (
             (junk.matrix(X2 * 3), junk.pick([lambda: Y1 * 3, lambda: junk.labels(["a"] * 6),
                                              junk.value])()),
             {junk.pick(["test_size", "seed"]): junk.value()})),
-        ("one_hot", nn.one_hot, lambda junk: (
+        ("one_hot", nn_tools.one_hot, lambda junk: (
             (junk.labels(["a", "b", "a"]),), {"classes": junk.pick([None, ["a", "b"],
                                                                     junk.value()])})),
         ("export_python", lambda path: small_net().export_python(path), lambda junk: (
@@ -2861,7 +2863,9 @@ class TestNumbers(Case):
             largest["ldexp"] = max(largest["ldexp"], math.ldexp(m, k))
             return math.ldexp(m, k)
         probe.exp, probe.ldexp = exp, ldexp
-        m = load_module_again(nn, {"math": probe})
+        m = load_module_again(nn, {"math": probe, "nn_fast": None})     # the fast path below
+        fast = load_module_again(nn_fast, {"math": probe, "nn": m})
+        m._training_loop = fast._training_loop
         values = [1e308, 1e30, 1000.0, 700.0, 100.0, 95.0, 88.5, 80.0, 50.0, 37.0, 36.0, 35.0, 20.0,
                   5.0, 0.5, 1e-300, 0.0]
         values += [-v for v in values]
@@ -2877,7 +2881,7 @@ class TestNumbers(Case):
         # activation, in predict, cost, gradients and both kinds of training epoch
         X, Y = [[z] for z in values], [[1.0, 0.0]] * len(values)
         for limit in (10 ** 6, 0):
-            m._STRAIGHT_LINE_LIMIT = limit
+            fast._STRAIGHT_LINE_LIMIT = limit
             for hidden in ("sigmoid", "tanh", "relu"):
                 for output, loss in (("sigmoid", "binary_crossentropy"), ("tanh", "mse"),
                                      ("softmax", "cross_entropy"), ("sigmoid", "sse")):
@@ -2891,7 +2895,7 @@ class TestNumbers(Case):
                         pass
         history = m.History([3e38, 1e30, 1e-30, 1e-38])    # a chart of losses on a log scale
         history.history = {"loss": history}
-        history.to_svg(log=True)
+        load_module_again(nn_tools, {"math": probe, "nn": m}).history_svg(history, None, True)
         self.assertTrue(largest["exp"] <= 88.72, "exp(%r) was asked for" % largest["exp"])
         self.assertTrue(largest["ldexp"] <= 3.4028234663852886e38,
                         "ldexp gave %r" % largest["ldexp"])
@@ -2955,8 +2959,8 @@ class TestOutsideBattery(Case):
 
     def test_unprintable_messages(self):
         word = b"caf\xc3\xa9".decode("utf-8")     # unicode on Python 2, where str() fails on it
-        self.assertEqual(nn._text_of(ValueError(word)), word)
-        self.assertEqual(nn._text_of(ValueError("plain")), "plain")
+        self.assertEqual(nn_tools._text_of(ValueError(word)), word)
+        self.assertEqual(nn_tools._text_of(ValueError("plain")), "plain")
 
 
 class TestHostileFiles(TempFiles):
@@ -3223,7 +3227,7 @@ class TestDecimal(Case):
                  (1e15, 6, "1e+15"), (-0.000150968, 6, "-0.000150968"), (99.99, 3, "100"),
                  (float("inf"), 6, "inf")]
         for x, digits, text in cases:
-            self.assertEqual(nn._decimal(x, digits), text)
+            self.assertEqual(nn_tools._decimal(x, digits), text)
 
     def test_same_as_cpython_format(self):
         if nn._IMPLEMENTATION != "cpython":
@@ -3232,7 +3236,7 @@ class TestDecimal(Case):
         for n in range(300):
             x = rng.uniform(-10.0, 10.0) * 10.0 ** int(rng.uniform(-30.0, 30.0))
             digits = 1 + n % 17
-            self.assertEqual(nn._decimal(x, digits), "%.*g" % (digits, x))
+            self.assertEqual(nn_tools._decimal(x, digits), "%.*g" % (digits, x))
 
 
 class TestExplain(Case):
@@ -3507,7 +3511,7 @@ class TestAgreesWithScikitLearn(Case):
         y = [10.0 * x[0] * x[1] + 1.0 for x in X]
         net = nn.Network.from_weights([[[1.0], [-0.5]]], [[0.25]], output_activation="linear",
                                       loss="mse")
-        self.assertEqual(nn._score(net, X, y), net.score(X, y))
+        self.assertEqual(nn_tools._score(net, X, y), net.score(X, y))
 
     def test_numpy_scalars_are_labels(self):
         X = [[0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]
@@ -3534,7 +3538,7 @@ class TestAgreesWithScikitLearn(Case):
             self.assertEqual([type(c) for c in again.classes], [type(c) for c in plain])
             again.classes = list(reversed(pair))
             self.assertEqual(again.classes, list(reversed(plain)))
-        self.assertEqual(nn.one_hot([FakeScalar(2), FakeScalar(1)]), [[0.0, 1.0], [1.0, 0.0]])
+        self.assertEqual(nn_tools.one_hot([FakeScalar(2), FakeScalar(1)]), [[0.0, 1.0], [1.0, 0.0]])
         # an item() that gives something else is no label; nor is an array of one number
         net = nn.Network([2, 3, 1], seed=1)
         for bad in ([FakeScalar([1]), FakeScalar([2])], [FakeScalar(None), FakeScalar(1)]):
@@ -3889,11 +3893,11 @@ class TestEveryHost(Case):
 
     def test_messages_with_names_beyond_ascii_print(self):
         accent = b"\xc3\xa9".decode("utf-8")
-        calls = [(nn.read_csv, ["/no/such/folder/" + accent + ".csv"]),
-                 (nn.read_csv, [["a," + accent, "1,x"]]),
-                 (nn.read_csv, [["a," + accent + "," + accent, "1,2,3"]]),
-                 (nn.read_csv, [["a,b", "1,2"], accent]),
-                 (nn.read_csv, [["a," + accent, "1,2"], accent, [accent]])]
+        calls = [(nn_tools.read_csv, ["/no/such/folder/" + accent + ".csv"]),
+                 (nn_tools.read_csv, [["a," + accent, "1,x"]]),
+                 (nn_tools.read_csv, [["a," + accent + "," + accent, "1,2,3"]]),
+                 (nn_tools.read_csv, [["a,b", "1,2"], accent]),
+                 (nn_tools.read_csv, [["a," + accent, "1,2"], accent, [accent]])]
         for f, args in calls:
             error = self.assertRaisesMessage(ValueError, ["read_csv: "], f, *args)
             self.assertTrue(str(error).count("\n") == 0)
@@ -4111,12 +4115,12 @@ class TestNothingWrittenOrReadAmiss(TempFiles):
         import time
         started = time.time()
         self.assertRaisesMessage(nn.FileError, ["read_csv", "/dev/zero", "regular"],
-                                 nn.read_csv, "/dev/zero")
+                                 nn_tools.read_csv, "/dev/zero")
         self.assertRaisesMessage(nn.FileError, ["load", "/dev/zero"], nn.load, "/dev/zero")
         f = open("/dev/zero", "rb")             # an open file never ends either
         try:
             self.assertRaisesMessage(nn.FileError, ["read_csv", "line of more than"],
-                                     nn.read_csv, f)
+                                     nn_tools.read_csv, f)
         finally:
             f.close()
         model = self.path("zero.json")
@@ -4127,20 +4131,20 @@ class TestNothingWrittenOrReadAmiss(TempFiles):
 
     def test_limits(self):
         long_line = self.write("long.csv", "a,b\n1," + "2" * nn._MAX_LINE_BYTES + "\n")
-        self.assertRaisesMessage(nn.FileError, ["read_csv", "line of more than"], nn.read_csv,
+        self.assertRaisesMessage(nn.FileError, ["read_csv", "line of more than"], nn_tools.read_csv,
                                  long_line)
         saved = nn._MAX_FILE_BYTES, nn._MAX_PARAMETERS
         try:
             nn._MAX_FILE_BYTES = 1000
             data = self.write("big.csv", "a,b\n" + "1,2\n" * 300)      # 1204 bytes
-            for function in (nn.read_csv, nn.load, nn.load_weights):
+            for function in (nn_tools.read_csv, nn.load, nn.load_weights):
                 self.assertRaisesMessage(nn.FileError, ["bytes"], function, data)
             nn._MAX_FILE_BYTES, nn._MAX_PARAMETERS = saved[0], 100
-            self.assertRaisesMessage(ValueError, ["read_csv", "lines and values"], nn.read_csv,
+            self.assertRaisesMessage(ValueError, ["read_csv", "lines and values"], nn_tools.read_csv,
                                      data)
-            self.assertRaisesMessage(ValueError, ["read_csv", "lines and values"], nn.read_csv,
+            self.assertRaisesMessage(ValueError, ["read_csv", "lines and values"], nn_tools.read_csv,
                                      self.write("blank.csv", "a,b\n1,2\n" + "\n" * 200))
-            self.assertEqual(len(nn.read_csv(["a,b"] + ["1,2"] * 30)[0]), 30)
+            self.assertEqual(len(nn_tools.read_csv(["a,b"] + ["1,2"] * 30)[0]), 30)
             weights = self.write("w.txt", "1 2\n" * 60)
             self.assertRaisesMessage(nn.FileError, ["load_weights", "numbers"], nn.load_weights,
                                      weights)
@@ -4196,14 +4200,14 @@ def paths(train):
     The paths: the general kernels, one compiled epoch at a time (a clock to
     watch) and compiled chunks of epochs (nothing to watch).
     """
-    limit = nn._STRAIGHT_LINE_LIMIT
+    limit = nn_fast._STRAIGHT_LINE_LIMIT
     runs = []
     try:
         for straight, watch in ((False, None), (True, 1e9), (True, None)):
-            nn._STRAIGHT_LINE_LIMIT = limit if straight else -1
+            nn_fast._STRAIGHT_LINE_LIMIT = limit if straight else -1
             runs.append(train(watch))
     finally:
-        nn._STRAIGHT_LINE_LIMIT = limit
+        nn_fast._STRAIGHT_LINE_LIMIT = limit
     return runs
 
 
@@ -4331,7 +4335,7 @@ class TestNumbersAtTheEdges(Case):
             for name in ("_exp", "_tanh"):
                 a, b = module[name](x), getattr(nn, name)(x)
                 self.assertTrue(a == b or (a != a and b != b), "%s(%r)" % (name, x))
-        self.assertTrue(nn._PORTABLE_SOURCE.strip() in nn._export_source(nets[-3]))
+        self.assertTrue(nn._PORTABLE_SOURCE.strip() in nn_tools._export_source(nets[-3]))
 
 
 # --------------------------------------------------------------------------
@@ -4393,7 +4397,7 @@ class TestDocumentation(Case):
         except (IOError, OSError):
             self.skipTest("README.md cannot be read here (Brython reads only modules)")
         net = nn.Network([2, 2, 1], seed=1)
-        owners = {"nn": nn, "Network": nn.Network, "SGD": nn.SGD, "Adam": nn.Adam, "net": net,
+        owners = {"nn": nn, "nn_tools": nn_tools, "Network": nn.Network, "SGD": nn.SGD, "Adam": nn.Adam, "net": net,
                   "history": net.train([[0, 1]], [[1]], epochs=1)}
         prose = "\n".join([block for i, block in enumerate(text.split("```")) if i % 2 == 0])
         checked = 0

@@ -1,0 +1,1623 @@
+"""nn_tools.py: what a desktop adds to nn.py: data, explain, pictures, export, the command line.
+
+Put it beside nn.py. nn.py alone is the whole network; this file adds
+read_csv, train_test_split and one_hot, net.explain, net.to_svg,
+history.plot and history.to_svg, net.export_python, and the command line
+(python3 nn.py train|predict|info|draw ...).
+"""
+
+import json  # the command line's info
+import math  # log, for charts on a log scale
+import os    # paths of the files the command line writes
+import sys   # stdout, stderr, argv
+import time  # how long training took
+
+import nn
+from nn import (ACTIVATIONS, Network, RandomState, _INTEGERS, _IOError, _PORTABLE_SOURCE, _TEXT,
+               __version__, _as_list, _check_classes, _check_int, _check_label, _check_number,
+               _check_stream, _check_writable, _cost, _describe, _dot_in_order, _exp, _finite,
+               _float_text, _fmt, _fresh_seed, _is, _is_text, _label_kind, _log, _native,
+               _number_rows, _open_lines, _plain, _plural, _r2, _reason, _restated, _same_file,
+               _sequence, _short_list, _shown, _to_float, _words, _write_atomic, _write_lines,
+               demo, load, softmax)
+
+
+def plot(history, width, height, log, file):
+    "The body of plot; see its docstring in nn.py."
+    who = "plot"
+    width = _check_int(width, who, "width", 2, 1000)
+    height = _check_int(height, who, "height", 2, 1000)
+    if log is not True and log is not False:
+        raise TypeError("plot: log must be True or False, got %s" % _describe(log))
+    file = _check_stream(file, who)
+    losses, validation = _loss_series(history, who)
+    _write_lines(_loss_chart_lines(losses, validation, width, height, log), file, who)
+
+
+def history_svg(history, path, log):
+    "The body of to_svg; see its docstring in nn.py."
+    if log is not True and log is not False:
+        raise TypeError("to_svg: log must be True or False, got %s" % _describe(log))
+    losses, validation = _loss_series(history, "to_svg")
+    text = _loss_svg(losses, validation, log)
+    if path is None:
+        return text
+    _write_atomic(path, text, "to_svg")
+
+
+def export_python(net, path):
+    "The body of export_python; see its docstring in nn.py."
+    _write_atomic(path, _export_source(net), "export_python")
+
+
+def explain(net, X, Y, learning_rate, file, digits):
+    "The body of explain; see its docstring in nn.py."
+    who = "explain"
+    net._check_settings(who)
+    for k, n in enumerate(net.sizes):
+        if n > _EXPLAIN_MAX_UNITS:
+            raise ValueError("explain: prints networks of at most %d units in a layer; layer "
+                             "%d of %r has %d" % (_EXPLAIN_MAX_UNITS, k, net.sizes, n))
+    if learning_rate is None:
+        learning_rate = 0.1
+    learning_rate = _check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
+    digits = _check_int(digits, who, "digits")
+    if digits > 17:
+        raise ValueError("explain: digits must be at most 17, got %d" % digits)
+    file = _check_stream(file, who)
+    rows, single = _number_rows(X, net.sizes[0], who, "X", single=True)
+    if len(rows) > _EXPLAIN_MAX_ROWS:
+        raise ValueError("explain: prints at most %d rows at once, X has %d; pass a few, "
+                         "such as X[:%d] and Y[:%d]" % (_EXPLAIN_MAX_ROWS, len(rows),
+                                                        _EXPLAIN_MAX_ROWS, _EXPLAIN_MAX_ROWS))
+    net._layers(who)                    # checks the weights
+    loss = net.loss
+    try:                                 # as train() would see them, with no loss chosen yet
+        rows, T = net._prepare(rows, [Y] if single else Y, who)
+        used = net.loss
+    finally:
+        net.loss = loss
+    try:
+        lines = _explain_lines(net, rows, T, used, learning_rate, digits)
+    except ValueError as error:          # a number overflowed on the way
+        raise _restated(error, who, "; the weights or the inputs are too large to explain")
+    _write_lines(lines, file, who)
+
+
+def draw(net, path, labels):
+    "The body of to_svg; see its docstring in nn.py."
+    net._layers("to_svg")               # checks the weights
+    if labels is not None and labels is not True and labels is not False:
+        raise TypeError("to_svg: labels must be True, False or None, got %s"
+                        % _describe(labels))
+    text = _network_svg(net, labels)
+    if path is None:
+        return text
+    _write_atomic(path, text, "to_svg")
+
+
+
+def _label_text(label):
+    "Return a class label as Python source."
+    if label is True or label is False:
+        return "True" if label else "False"
+    if isinstance(label, float):
+        return _float_text(label)
+    if isinstance(label, _INTEGERS):
+        return str(label)
+    return json.dumps(label)          # a string literal Python reads the same way
+
+
+def _export_source(net):
+    from nn_fast import _best_class_source, _forward_source
+    "Return the text of the module net.export_python writes."
+    who = "export_python"
+    layers = net._layers(who)
+    sizes, names = net.sizes, net._activations()
+    net._scale_inputs([], who)                 # refuses a scaling not fitted yet
+    L = len(sizes) - 1
+    number = _float_text
+
+    def refuse(values, what):         # NaN and infinity (v - v is NaN), as net.predict refuses
+        return ["for v in %s:" % values, "    if v - v != 0.0:",
+                "        raise ValueError(%r)" % ("predict: " + what)]
+    body = ["if isinstance(x[0], (list, tuple)):",
+            "    return [predict(row) for row in x]"]
+    scaler = net.input_scaler
+    for i in range(sizes[0]):
+        value = "float(x[%d])" % i
+        if scaler is not None:        # as Scaler.transform
+            value = "(%s - %s) / %s" % (value, number(scaler.shift[i]), number(scaler.divisor[i]))
+        body.append("a0_%d = %s" % (i, value))
+    body += refuse("(%s,)" % ", ".join(["a0_%d" % i for i in range(sizes[0])]),
+                   "x holds NaN or infinity" + (", or too large a number to scale" * bool(scaler)))
+    body += _forward_source(sizes, names, lambda k, i, j: number(layers[k][1][i][j]),
+                            net.bias and (lambda k, j: number(layers[k][2][j])), True)
+    outputs = ["a%d_%d" % (L, j) for j in range(sizes[L])]
+    too_large = "the outputs are not finite numbers: the weights or the inputs are too large"
+    if net.classes is not None:
+        body += refuse("(%s,)" % ", ".join(outputs), too_large)
+        body += _best_class_source(outputs, "picked")
+        body.append("return CLASSES[picked]")
+        answer = "a class label"
+    else:
+        if net.target_scaler is not None:    # as Scaler.inverse
+            t = net.target_scaler
+            outputs = ["%s * %s + %s" % (o, number(d), number(s))
+                       for o, d, s in zip(outputs, t.divisor, t.shift)]
+        body.append("out = [%s]" % ", ".join(outputs))
+        body += refuse("out", too_large) + ["return out"]
+        answer = "a list of %d number%s" % (sizes[L], "s" if sizes[L] > 1 else "")
+    hidden = ", ".join(sorted(set(names[:-1]))) or "no"
+    text = ['"""A network trained with nn.py %s, as plain Python: predict(x) needs only math.'
+            % __version__, "",
+            "Layers %s: %s hidden, %s output%s%s." % (
+                sizes, hidden, names[-1], ", loss %s" % net.loss if net.loss else "",
+                ", inputs scaled as in training" if scaler is not None else ""),
+            "predict(row) takes %d numbers and returns %s; predict(rows) returns a" % (
+                sizes[0], answer),
+            "list of answers. The answers are nn.py's predict(), to the last bit.",
+            '"""', "", "import math"]
+    pieces = ["\n".join(text)]
+    if net.classes is not None:
+        pieces.append("CLASSES = [%s]" % ", ".join([_label_text(c) for c in net.classes]))
+    uses = "\n".join(body)
+    if "_exp(" in uses or "_tanh(" in uses:       # _tanh, last, only where it is used
+        portable = _PORTABLE_SOURCE.strip()
+        pieces.append(portable if "_tanh(" in uses else portable.split("\n\n\ndef _tanh")[0])
+    pieces.append("\n".join(["def predict(x):", '    "Return the answer for one row of inputs x, '
+                             'or a list of answers for rows."'] +
+                            ["    " + line for line in body]))
+    return "\n\n\n".join(pieces) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Data without numpy
+# ---------------------------------------------------------------------------
+# Enough to go from a CSV file to a trained network: read_csv turns a file
+# into rows of numbers and a target column, train_test_split holds rows out
+# to test on (the rows scikit-learn holds out for the same seed), and one_hot
+# turns class labels into rows of 0s and 1s. The reader is written by hand,
+# a line at a time, because MicroPython has no csv module and a board may not
+# have room for a whole file at once.
+
+_BOM = b"\xef\xbb\xbf".decode("utf-8")    # a byte order mark, which spreadsheets write first
+
+
+def read_csv(source, target=None, inputs=None, labels=None, delimiter=","):
+    """Return (X, y, names): the rows of numbers, the target column and the input names.
+
+    source     a file name, or lines of text (an open file, a list of strings)
+    target     the column y holds: its name in the header, or its position
+               counting from 0 (-1 is the last); None reads no target, y is None
+    inputs     the columns of X, by name or position, in that order; None
+               means every column but the target
+    labels     None: y holds numbers when every value is a number (int where
+               it is written as a whole number), else class labels (strings);
+               True: always labels; False: always numbers
+    delimiter  the character between values, such as ";" or a tab
+
+    The first line is the header, unless one of its values is a number; then
+    the columns are named "0", "1", ... by position. A value may be in double
+    quotes ("a, b" is one value, "" inside quotes is a quote). Blank lines are
+    skipped; a byte order mark and Windows line ends are fine. A missing value
+    or a value that is not a number is refused, naming the line and column:
+
+        X, y, names = read_csv("iris.csv", target="species")
+        read_csv(["a,b,kind", "1,2,x", "3,4,y"], target="kind")
+            == ([[1.0, 2.0], [3.0, 4.0]], ["x", "y"], ["a", "b"])
+    """
+    X, y, names, target_name = _read_csv(source, target, inputs, labels, delimiter)
+    return X, y, names
+
+
+def _read_csv(source, target, inputs, labels, delimiter):
+    "Return (X, y, input names, target name) from a CSV source (see read_csv)."
+    who = "read_csv"
+    if labels is not None and labels is not True and labels is not False:
+        raise TypeError("read_csv: labels must be None, True or False, got %s"
+                        % _describe(labels))
+    if not _is_text(delimiter):
+        raise TypeError("read_csv: delimiter must be a string, got %s" % _describe(delimiter))
+    delimiter = _plain(delimiter, who, "delimiter")
+    if len(delimiter) != 1 or delimiter in '"\r\n':
+        raise ValueError("read_csv: delimiter must be one character other than a quote or a "
+                         "line end, got %r" % (delimiter,))
+    if target is not None:
+        target = _csv_key(target, "target")
+    if inputs is not None:
+        inputs = [_csv_key(key, "inputs[%d]" % i) for i, key in enumerate(
+            _sequence(inputs, who, "inputs", "a list of column names or positions"))]
+    lines, where, close = _open_lines(source, who)
+    names = first = None                # first: "header" or "first line", for messages
+    X, targets = [], []                 # targets: (line number, text) for every row
+    try:
+        for number, line in enumerate(lines, 1):
+            if number + len(X) * len(names or "") > nn._MAX_PARAMETERS:   # a few seconds' work
+                raise ValueError("read_csv: %s has more than the %d lines and values nn.py "
+                                 "reads" % (where, nn._MAX_PARAMETERS))
+            if _is(line, bytes) or not _is_text(line):     # bytes is str on Python 2
+                line = _decode_line(line, number, where, who)
+            line = _plain(line, who, "line %d of %s" % (number, where))
+            if line[:1] == _BOM:
+                line = line[1:]
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                continue
+            fields = _csv_fields(line, delimiter)
+            if fields is None:
+                raise ValueError("read_csv: line %d of %s: a quoted value is not closed (a value "
+                                 "cannot go on to the next line)" % (number, where))
+            if names is None:
+                if [f for f in fields if _csv_number(f) is not None]:
+                    names, first = [str(j) for j in range(len(fields))], "first line"
+                else:
+                    names, first = fields, "header"
+                columns, t = _csv_columns(names, target, inputs, where)
+                if first == "header":
+                    continue
+            if len(fields) != len(names):
+                raise ValueError("read_csv: line %d of %s has %d values, the %s has %d"
+                                 % (number, where, len(fields), first, len(names)))
+            row = []
+            for j in columns:
+                x = _csv_number(fields[j])
+                if x is None:
+                    raise ValueError(_csv_problem(fields[j], names[j], number, where))
+                row.append(x)
+            X.append(row)
+            if t is not None:
+                targets.append((number, fields[t]))
+    finally:
+        close()
+    if not X:
+        raise ValueError("read_csv: %s has no rows of data" % where)
+    input_names = [names[j] for j in columns]
+    if t is None:
+        return X, None, input_names, None
+    return X, _csv_targets(targets, names[t], labels, where), input_names, names[t]
+
+
+def _csv_key(key, name):
+    "Return a column's name or position as a plain str or int, or raise TypeError."
+    if _is(key, bool) or not (_is_text(key) or _is(key, _INTEGERS)):
+        raise TypeError("read_csv: %s must be a column name or position, got %s"
+                        % (name, _describe(key)))
+    return _plain(key, "read_csv", name)
+
+
+def _decode_line(line, number, where, who):
+    "Return a line of bytes as text (a plain str where it can be one)."
+    try:
+        text = line.decode("utf-8")
+    except AttributeError:
+        raise TypeError("%s: line %d of %s is %s, expected text"
+                        % (who, number, where, _describe(line)))
+    except Exception:
+        raise ValueError("%s: line %d of %s is not UTF-8 text" % (who, number, where))
+    return _native(text)
+
+
+def _csv_fields(line, delimiter):
+    """Return the values of one CSV line, or None when a quote is left open.
+
+    Values are split at the delimiter outside double quotes; "" inside quotes
+    is one quote, and spaces outside quotes are dropped.
+    """
+    if '"' not in line:
+        return [field.strip() for field in line.split(delimiter)]
+    fields, text, quoted, was_quoted = [], [], False, False
+    i = 0
+    while i < len(line):
+        c = line[i]
+        if quoted:
+            if c != '"':
+                text.append(c)
+            elif line[i + 1:i + 2] == '"':
+                text.append('"')
+                i += 1
+            else:
+                quoted = False
+        elif c == '"':
+            quoted = was_quoted = True
+            text = []                   # whatever stood before the quote was blank
+        elif c == delimiter:
+            fields.append("".join(text) if was_quoted else "".join(text).strip())
+            text, was_quoted = [], False
+        elif not was_quoted:
+            text.append(c)
+        i += 1
+    if quoted:
+        return None
+    fields.append("".join(text) if was_quoted else "".join(text).strip())
+    return fields
+
+
+def _csv_number(text):
+    "Return text as a float if it is a finite number, else None."
+    if "_" in text:                     # 1_000 is a number on Python 3.6+ only
+        return None
+    try:
+        x = float(text)
+    except ValueError:
+        return None
+    return x if _finite(x) else None
+
+
+def _csv_problem(text, column, number, where):
+    "Return the message for a value that should be a number and is not."
+    if not text:
+        return ("read_csv: line %d of %s: the value in column \"%s\" is missing; fill it in or "
+                "leave the row out" % (number, where, _shown(column)))
+    return ("read_csv: line %d of %s: \"%s\" in column \"%s\" is not a number"
+            % (number, where, _shown(text[:40]), _shown(column)))
+
+
+def _csv_columns(names, target, inputs, where):
+    "Return (the positions of the input columns, the position of the target or None)."
+    seen = set()
+    for name in names:
+        if name in seen:
+            raise ValueError("read_csv: the header of %s names the column \"%s\" twice"
+                             % (where, _shown(name)))
+        seen.add(name)
+    t = None if target is None else _csv_position(names, target, "target", where)
+    if inputs is None:
+        columns = [j for j in range(len(names)) if j != t]
+    else:
+        if not isinstance(inputs, (list, tuple)):
+            raise TypeError("read_csv: inputs must be a list of column names or positions, "
+                            "got %s" % _describe(inputs))
+        columns = [_csv_position(names, key, "inputs[%d]" % i, where)
+                   for i, key in enumerate(inputs)]
+        for j in columns:
+            if j == t or columns.count(j) > 1:
+                raise ValueError("read_csv: the column \"%s\" is given twice (as %s)"
+                                 % (_shown(names[j]), "the target and an input" if j == t
+                                    else "two inputs"))
+    if not columns:
+        raise ValueError("read_csv: %s has no columns for inputs" % where)
+    return columns, t
+
+
+def _csv_position(names, key, name, where):
+    "Return the position of a column given by name, or by position counting from 0."
+    if isinstance(key, _TEXT) and key in names:
+        return names.index(key)
+    position = key
+    if isinstance(key, _TEXT):
+        try:
+            position = int(key)
+        except ValueError:
+            pass
+    if isinstance(position, _INTEGERS) and not isinstance(position, bool):
+        if -len(names) <= position < len(names):
+            return position % len(names)
+        raise ValueError("read_csv: %s is column %d, but %s has %d columns (0 to %d)"
+                         % (name, position, where, len(names), len(names) - 1))
+    if isinstance(key, _TEXT):
+        raise ValueError("read_csv: %s has no column \"%s\"; its columns are %s"
+                         % (where, _shown(key), _shown(", ".join(names))))
+    raise TypeError("read_csv: %s must be a column name or position, got %s"
+                    % (name, _describe(key)))
+
+
+def _csv_targets(targets, column, labels, where):
+    "Return the target column's values: numbers or class labels (see read_csv)."
+    values, strays = [], []
+    for number, text in targets:
+        if not text:
+            raise ValueError(_csv_problem(text, column, number, where))
+        x = _csv_number(text) if labels is not True else None
+        if x is not None and text.lstrip("+-").isdigit():
+            x = int(text)
+        if x is None:
+            if labels is False:
+                raise ValueError(_csv_problem(text, column, number, where))
+            strays.append((number, text))
+        values.append(x)
+    if not strays:
+        return values
+    if len(strays) < len(values) - len(strays) and labels is None:
+        number, text = strays[0]        # a column of numbers with a few gaps
+        raise ValueError("%s, though most values in the column are (labels=True reads them "
+                         "all as class labels)" % _csv_problem(text, column, number, where))
+    return [text for number, text in targets]
+
+
+def _csv_line(values, delimiter=","):
+    "Return values as one line of CSV: numbers written exactly, text quoted where it must be."
+    fields = []
+    for v in values:
+        text = _float_text(v) if isinstance(v, float) else v if isinstance(v, _TEXT) else str(v)
+        if delimiter in text or '"' in text or "\n" in text or text != text.strip():
+            text = '"%s"' % text.replace('"', '""')
+        fields.append(text)
+    return delimiter.join(fields)
+
+
+def train_test_split(X, y, test_size=0.25, seed=None):
+    """Return (X_train, X_test, y_train, y_test): the rows shuffled, then split in two.
+
+    test_size is a fraction of the rows (rounded up) or a number of rows. The
+    shuffle is numpy's permutation, so a seed holds out the same rows, in the
+    same order, as scikit-learn's train_test_split(X, y, test_size=test_size,
+    random_state=seed); None draws a seed.
+    """
+    who = "train_test_split"
+    X, y = _as_list(X, who, "X"), _as_list(y, who, "y")
+    n = len(X)
+    if len(y) != n:
+        raise ValueError("train_test_split: X has %d rows but y has %d" % (n, len(y)))
+    if _is(test_size, float):
+        size = _check_number(test_size, who, "test_size", 0.0, 1.0, low_open=True)
+        count = int(math.ceil(size * n))
+    else:
+        count = _check_int(test_size, who, "test_size")
+    if count >= n:
+        raise ValueError("train_test_split: test_size %r of %d rows leaves no rows to train on"
+                         % (test_size, n))
+    if seed is None:
+        seed = _fresh_seed()
+    seed = _check_int(seed, who, "seed", low=0)
+    if seed > 0xffffffff:
+        raise ValueError("train_test_split: seed must be below 2**32, got %d" % seed)
+    order = RandomState(seed).permutation(n)
+    test, train = order[:count], order[count:]
+    return [X[i] for i in train], [X[i] for i in test], [y[i] for i in train], [y[i] for i in test]
+
+
+def one_hot(labels, classes=None):
+    """Return class labels as rows of 0.0 and 1.0, with a column for every class.
+
+    The columns follow classes, by default sorted(set(labels)), the order of
+    net.classes: one_hot(["b", "a", "b"]) == [[0.0, 1.0], [1.0, 0.0], [0.0, 1.0]].
+    """
+    who = "one_hot"
+    labels = [_check_label(label, who, "labels[%d]" % i)
+              for i, label in enumerate(_as_list(labels, who, "labels"))]
+    if classes is None:
+        if len(set([_label_kind(label) for label in labels])) > 1:
+            raise TypeError("one_hot: labels mixes labels of different kinds, %s"
+                            % _short_list(labels))
+        classes = sorted(set(labels))
+    classes = _check_classes(classes, who, "classes")
+    index = dict((c, j) for j, c in enumerate(classes))
+    rows = []
+    for i, label in enumerate(labels):
+        if label not in index:
+            raise ValueError("one_hot: labels[%d] is %r, not one of the classes %s"
+                             % (i, label, _short_list(classes)))
+        row = [0.0] * len(classes)
+        row[index[label]] = 1.0
+        rows.append(row)
+    return rows
+
+
+# ---------------------------------------------------------------------------
+# Explaining and drawing
+# ---------------------------------------------------------------------------
+# Three ways to watch a network learn: net.explain(X, Y) prints one step of
+# training with every number in it, net.to_svg(path) draws the network, and
+# history.plot() and history.to_svg(path) draw the loss curve. They write the
+# same text on every interpreter: numbers are rounded by _decimal, with
+# integers, and the pictures are laid out in whole pixels.
+
+_EXPLAIN_MAX_UNITS = 10      # in any layer: wider ones make lines no one reads
+_EXPLAIN_MAX_ROWS = 4
+
+
+def _decimal(x, digits=6):
+    """Return x rounded to digits significant digits, written as "%g" writes it.
+
+    The rounding is exact, half to even, and done with integers, so the text
+    is the same everywhere: MicroPython rounds some ties in "%f" the other
+    way, and Brython writes 1e-7 as "0e+00".
+    """
+    if x == 0.0:
+        return "0"                               # never "-0"
+    if not _finite(x):
+        return repr(x)
+    fraction, exponent = math.frexp(abs(x))
+    m, e = int(fraction * 9007199254740992.0), exponent - 53    # |x| = m 2^e, exactly
+    p = int(math.floor(math.log10(abs(x))))      # the decimal exponent, perhaps one off
+    while True:
+        s = digits - 1 - p                       # n = |x| 10^s, rounded, has digits digits
+        top = m * 10 ** max(s, 0) * 2 ** max(e, 0)
+        bottom = 10 ** max(-s, 0) * 2 ** max(-e, 0)
+        n, rest = divmod(top, bottom)
+        if 2 * rest > bottom or (2 * rest == bottom and n % 2):
+            n += 1
+        if n >= 10 ** digits:
+            p += 1
+        elif n < 10 ** (digits - 1):
+            p -= 1
+        else:
+            break
+    text = str(n).rstrip("0")
+    sign = "-" if x < 0 else ""
+    if p < -4 or p >= digits:                    # where "%g" switches to an exponent
+        mantissa = text[0] + ("." + text[1:] if len(text) > 1 else "")
+        return "%s%se%s%02d" % (sign, mantissa, "-" if p < 0 else "+", abs(p))
+    if p < 0:
+        return sign + "0." + "0" * (-p - 1) + text
+    decimals = text[p + 1:]
+    return sign + (text + "0" * p)[:p + 1] + ("." + decimals if decimals else "")
+
+
+def _vector_text(values, digits):
+    "Return a list of numbers as text, each rounded: [0.5, -1.25]."
+    return "[" + ", ".join([_decimal(v, digits) for v in values]) + "]"
+
+
+def _operand(x, digits):
+    "Return a rounded number for the right of an operator, in brackets when negative."
+    text = _decimal(x, digits)
+    return "(" + text + ")" if x < 0 else text
+
+
+def _products_text(pairs, digits):
+    "Return (a * b) + (c * d) + ... for pairs of numbers, and their sum taken in order."
+    total = 0.0
+    terms = []
+    for a, b in pairs:
+        total += a * b
+        terms.append("(%s * %s)" % (_decimal(a, digits), _decimal(b, digits)))
+    return " + ".join(terms), total
+
+
+def _slope_text(name, a, digits):
+    """Return (text, value): the slope of activation name where its output is a.
+
+    The text is the arithmetic with a filled in, or None for linear's slope 1.
+    """
+    value = ACTIVATIONS[name][1](a)
+    if name == "sigmoid":
+        text = "%s * (1 - %s)" % (_decimal(a, digits), _decimal(a, digits))
+    elif name == "tanh":
+        text = "(1 - %s^2)" % _operand(a, digits)
+    elif name == "linear":
+        text = None
+    else:
+        text = _decimal(value, digits)           # relu and leaky_relu: a constant
+    return text, value
+
+
+def _slope_formula(name, a):
+    "Return the slope of activation name in terms of its output called a, or None."
+    return {"sigmoid": "%s * (1 - %s)" % (a, a), "tanh": "(1 - %s^2)" % a,
+            "relu": "(1 if %s > 0, else 0)" % a,
+            "leaky_relu": "(1 if %s > 0, else 0.01)" % a}.get(name)
+
+
+def _explain_forward(weights, biases, names, row):
+    "Return (zs, activations) of one input row, every layer, each sum taken in order."
+    zs, acts = [], [row]
+    for W, b, name in zip(weights, biases, names):
+        a = acts[-1]
+        z = []
+        for j in range(len(W[0])):
+            total = _dot_in_order(a, [w_row[j] for w_row in W])
+            z.append(total + b[j] if b else total)
+        zs.append(z)
+        acts.append(softmax(z) if name == "softmax" else [ACTIVATIONS[name][0](v) for v in z])
+    return zs, acts
+
+
+def _explain_lines(net, rows, T, loss, learning_rate, digits):
+    """Return the lines that show one step of gradient descent on rows and targets T.
+
+    Each number is computed here from its definition, with the public
+    activations, slopes and losses, so that every line is the arithmetic it
+    shows; the tests hold the results to net.gradients().
+    """
+    weights = [[[float(w) for w in row] for row in W] for W in net.weights]
+    biases = [[float(v) for v in b] if net.bias else None for b in net.biases]
+    names = net._activations()
+    L, n = len(weights), len(rows)
+    lines = ["One step of gradient descent on %d row%s, every number rounded to %d digits."
+             % (n, "" if n == 1 else "s", digits),
+             "Network %s: %s output; loss %s; %s." % (
+                 net.sizes, (net.activation + " hidden, ") * (L > 1) + names[-1], loss,
+                 "with biases" if net.bias else "no biases"),
+             "Layer k computes z_k = a_(k-1) weights[k-1]%s and a_k = f(z_k); a0 is the input."
+             % (" + biases[k-1]" if net.bias else "")]
+    if net.input_scaler is not None:
+        lines.append("The inputs are scaled as in training: a0 = (x - shift) / divisor.")
+    if net.target_scaler is not None:
+        lines.append("The targets are scaled as in training: y = (target - shift) / divisor.")
+    if net.classes is not None:
+        lines.append("The class labels become target rows y, as in training; the classes are %s."
+                     % _short_list(net.classes))
+    passes = [_explain_forward(weights, biases, names, row) for row in rows]
+    for r, (zs, acts) in enumerate(passes):
+        lines.append("Forward pass%s: a0 = %s" % (_row_label(r, n), _vector_text(rows[r], digits)))
+        lines += _forward_lines(weights, biases, names, zs, acts, digits)
+        lines.append("  output o = a%d = %s; target y = %s"
+                     % (L, _vector_text(acts[L], digits), _vector_text(T[r], digits)))
+
+    outputs = [acts[L] for zs, acts in passes]
+    cost = _cost(loss, [zs[-1] for zs, acts in passes], outputs, T)     # as net.cost() does
+    formula, text = _cost_text(loss, outputs, T, digits)
+    lines += ["Cost, %s: C = %s" % (loss, formula),
+              "  C = %s = %s" % (text, _decimal(cost, digits))]
+
+    deltas = []                          # deltas[r][k]: dC/dz of layer k for row r
+    for r, (zs, acts) in enumerate(passes):
+        lines.append("Backward pass%s: d_k = dC/dz_k, from the output back" % _row_label(r, n))
+        deltas.append(_backward(loss, weights, names, acts, T[r], n, digits, lines))
+
+    lines.append("Gradients: dC/dweights[k][i][j] = sum over rows of a_k[i] * d_(k+1)[j]%s"
+                 % ("; dC/dbiases[k][j] = sum over rows of d_(k+1)[j]" if net.bias else ""))
+    parameters = []                      # (name, value, gradient, where to put the new value)
+    for k in range(L):
+        for i, row in enumerate(weights[k]):
+            for j, w in enumerate(row):
+                pairs = [(acts[k][i], d[k + 1][j]) for (zs, acts), d in zip(passes, deltas)]
+                text, g = _products_text(pairs, digits)
+                name = "weights[%d][%d][%d]" % (k, i, j)
+                lines.append("  %s: %s = %s" % (name, text[1:-1] if n == 1 else text,
+                                                _decimal(g, digits)))
+                parameters.append((name, w, g, row, j))
+        for j, v in enumerate(biases[k] or []):
+            values = [d[k + 1][j] for d in deltas]
+            g = _products_text([(1.0, value) for value in values], digits)[1]
+            text = " + ".join([_decimal(values[0], digits)] +
+                              [_operand(value, digits) for value in values[1:]])
+            name = "biases[%d][%d]" % (k, j)
+            lines.append("  %s: %s%s" % (name, text + " = " if n > 1 else "", _decimal(g, digits)))
+            parameters.append((name, v, g, biases[k], j))
+
+    rate = _decimal(learning_rate, digits)
+    lines.append("Update with learning rate %s: w = w - %s * dC/dw" % (rate, rate))
+    for name, value, g, place, j in parameters:  # weights and biases are copies: change them
+        place[j] = value - learning_rate * g
+        lines.append("  %s: %s - %s * %s = %s" % (name, _decimal(value, digits), rate,
+                                                  _operand(g, digits), _decimal(place[j], digits)))
+    passes = [_explain_forward(weights, biases, names, row) for row in rows]
+    after = _cost(loss, [zs[-1] for zs, acts in passes], [acts[-1] for zs, acts in passes], T)
+    lines.append("Cost after the step: %s (before: %s)" % (_decimal(after, digits),
+                                                           _decimal(cost, digits)))
+    return lines
+
+
+def _forward_lines(weights, biases, names, zs, acts, digits):
+    "Return the lines of one row's forward pass: every z and a, layer by layer."
+    lines = []
+    for k, (W, b, name) in enumerate(zip(weights, biases, names)):
+        lines.append("  layer %d, %s, %s: z%d[j] = sum over i of a%d[i] * weights[%d][i][j]%s"
+                     % (k + 1, "output" if k == len(weights) - 1 else "hidden", name, k + 1, k,
+                        k, " + biases[%d][j]" % k if b else ""))
+        a = acts[k]
+        for j, z in enumerate(zs[k]):
+            text = _products_text([(a[i], W[i][j]) for i in range(len(a))], digits)[0]
+            if b:
+                text += (" - " if b[j] < 0 else " + ") + _decimal(abs(b[j]), digits)
+            lines.append("    z%d[%d] = %s = %s" % (k + 1, j, text, _decimal(z, digits)))
+            if name != "softmax":
+                lines.append("    a%d[%d] = %s(%s) = %s" % (k + 1, j, name, _decimal(z, digits),
+                                                         _decimal(acts[k + 1][j], digits)))
+        if name == "softmax":
+            lines.append("    a%d = softmax(z%d) = %s"
+                         % (k + 1, k + 1, _vector_text(acts[k + 1], digits)))
+    return lines
+
+
+def _backward(loss, weights, names, acts, y, rows, digits, lines):
+    """Return the deltas d[k] = dC/dz_k of one row, from the output back, adding their lines.
+
+    d[0] is None: the inputs have no weighted sums.
+    """
+    L = len(weights)
+    d = [None] * (L + 1)
+    d[L] = _output_deltas(loss, names[-1], acts[L], y, rows * len(y), rows, L, digits, lines)
+    for k in range(L - 1, 0, -1):
+        name, W = names[k - 1], weights[k]
+        formula = _slope_formula(name, "a%d[i]" % k)
+        lines.append("  layer %d: d%d[i] = (sum over j of d%d[j] * weights[%d][i][j])%s"
+                     % (k, k, k + 1, k, " * " + formula if formula else ""))
+        d[k] = []
+        for i in range(len(W)):
+            text, total = _products_text(list(zip(d[k + 1], W[i])), digits)
+            slope_text, slope = _slope_text(name, acts[k][i], digits)
+            d[k].append(total * slope)
+            lines.append("    d%d[%d] = %s%s = %s" % (k, i, "(" + text + ")" if len(W[i]) > 1
+                                                     else text,
+                                                     " * " + slope_text if slope_text else "",
+                                                     _decimal(d[k][i], digits)))
+    return d
+
+
+def _row_label(r, n):
+    "Return ', row r' when there are several rows, else nothing."
+    return ", row %d" % r if n > 1 else ""
+
+
+def _cost_text(loss, outputs, targets, digits):
+    "Return (the loss's formula, its arithmetic with the numbers filled in)."
+    count = sum([len(y) for y in targets])
+    pairs = [(o, y) for o_row, y_row in zip(outputs, targets) for o, y in zip(o_row, y_row)]
+    over = " / %d" % count if count > 1 else ""
+    if loss in ("sse", "mse"):
+        terms = ["(%s - %s)^2" % (_decimal(o, digits), _operand(y, digits)) for o, y in pairs]
+        total = " + ".join(terms)
+        if loss == "sse":
+            return ("0.5 * sum of (o - y)^2",
+                    "0.5 * " + (total if len(terms) == 1 else "(" + total + ")"))
+        return ("sum of (o - y)^2 / (n m), for n rows of m outputs",
+                (total if len(terms) == 1 else "(" + total + ")") + over)
+    terms = []
+    for o, y in pairs:
+        o_text, y_text = _decimal(o, digits), _decimal(y, digits)
+        if loss == "binary_crossentropy" and y != 1.0:
+            terms.append(("" if y == 0.0 else "%s * log(%s) + " % (y_text, o_text))
+                         + ("log(1 - %s)" % o_text if y == 0.0 else
+                            "%s * log(1 - %s)" % (_decimal(1.0 - y, digits), o_text)))
+        elif y == 1.0:
+            terms.append("log(%s)" % o_text)
+        elif y != 0.0:
+            terms.append("%s * log(%s)" % (y_text, o_text))
+    if loss == "binary_crossentropy":
+        return ("-sum of (y log(o) + (1 - y) log(1 - o)) / (n m), for n rows of m outputs",
+                "-(" + " + ".join(terms) + ")" + over)
+    rows = len(targets)
+    return ("-sum of y log(o) / n, for n rows",
+            "-(" + " + ".join(terms) + ")" + (" / %d" % rows if rows > 1 else ""))
+
+
+def _output_deltas(loss, name, o, y, count, rows, L, digits, lines):
+    """Return the output layer's deltas dC/dz for one row, adding their lines to lines.
+
+    count is the number of values the loss averages over (n m) and rows the n
+    it divides by for cross_entropy.
+    """
+    if loss in ("binary_crossentropy", "cross_entropy"):
+        # with the output activation that belongs to the loss, its slope cancels
+        over = count if loss == "binary_crossentropy" else rows
+        over_text = " / %d" % over if over > 1 else ""
+        total = sum(y) if loss == "cross_entropy" else 1.0    # 1 for one-hot targets
+        times = "" if total == 1.0 else " * %s" % _decimal(total, digits)
+        lines.append("  layer %d, output: d%d[j] = (o[j]%s - y[j])%s"
+                     % (L, L, " * sum(y)" if times else "", over_text))
+        deltas = []
+        for j, (oj, yj) in enumerate(zip(o, y)):
+            deltas.append((oj * total - yj) / over)
+            lines.append("    d%d[%d] = (%s%s - %s)%s = %s"
+                         % (L, j, _decimal(oj, digits), times, _operand(yj, digits), over_text,
+                            _decimal(deltas[-1], digits)))
+        return deltas
+    # sse or mse: first g = dC/do, then through the output activation
+    if loss == "sse":
+        scale, g_text, pattern = 1.0, "(o[j] - y[j])", "(%s - %s)"
+    else:
+        scale, g_text, pattern = 2.0 / count, "2 * (o[j] - y[j]) / (n m)", "2 * (%s - %s)"
+        pattern += " / %d" % count if count > 1 else ""
+    g = [scale * (oj - yj) for oj, yj in zip(o, y)]
+    g_texts = [pattern % (_decimal(oj, digits), _operand(yj, digits)) for oj, yj in zip(o, y)]
+    if name == "softmax":
+        lines.append("  layer %d, output: g[j] = dC/do[j] = %s; s = sum over j of g[j] * o[j]; "
+                     "d%d[j] = o[j] * (g[j] - s)" % (L, g_text, L))
+        for j, text in enumerate(g_texts):
+            lines.append("    g[%d] = %s = %s" % (j, text, _decimal(g[j], digits)))
+        text, s = _products_text(list(zip(g, o)), digits)
+        lines.append("    s = %s = %s" % (text, _decimal(s, digits)))
+        deltas = [oj * (gj - s) for oj, gj in zip(o, g)]
+        for j, (oj, gj) in enumerate(zip(o, g)):
+            lines.append("    d%d[%d] = %s * (%s - %s) = %s"
+                         % (L, j, _decimal(oj, digits), _decimal(gj, digits),
+                            _operand(s, digits), _decimal(deltas[j], digits)))
+        return deltas
+    formula = _slope_formula(name, "o[j]")
+    lines.append("  layer %d, output: d%d[j] = dC/do[j] * f'(o[j]) = %s%s"
+                 % (L, L, g_text, " * " + formula if formula else ""))
+    deltas = []
+    for j, oj in enumerate(o):
+        slope_text, slope = _slope_text(name, oj, digits)
+        deltas.append(g[j] * slope)
+        lines.append("    d%d[%d] = %s%s = %s" % (L, j, g_texts[j],
+                                                  " * " + slope_text if slope_text else "",
+                                                  _decimal(deltas[-1], digits)))
+    return deltas
+
+
+# The pictures are SVG text: a browser shows them, and nothing is needed to
+# make them. Positive weights are blue and solid, negative ones vermillion
+# and dashed (two colours that colour-blind eyes tell apart, and a dash for
+# print); a line's width grows with the size of its weight.
+
+_SVG_POSITIVE = "#0072b2"
+_SVG_NEGATIVE = "#d55e00"
+_SVG_DASH = ' stroke-dasharray="6 4"'
+_SVG_MAX_UNITS = 16          # a wider layer shows its first 12 units and its last 2
+
+
+def _svg_tenths(n):
+    "Return a whole number of tenths as SVG text: 25 gives '2.5'."
+    return "%s%d.%d" % ("-" if n < 0 else "", abs(n) // 10, abs(n) % 10)
+
+
+def _svg_text(x, y, text, attributes=""):
+    "Return an SVG text element at whole pixels x, y."
+    return '<text x="%d" y="%d"%s>%s</text>' % (x, y, attributes, text)
+
+
+def _svg_document(width, height, title, body):
+    "Return a standalone SVG document of the given size around the lines of body."
+    return "\n".join(['<?xml version="1.0" encoding="UTF-8"?>',
+                      '<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
+                      'viewBox="0 0 %d %d" font-family="Helvetica, Arial, sans-serif" '
+                      'font-size="12">' % (width, height, width, height),
+                      "<title>%s</title>" % title,
+                      '<rect width="%d" height="%d" fill="white"/>' % (width, height)]
+                     + body + ["</svg>", ""])
+
+
+def _svg_legend(x, y, entries):
+    "Return the lines of a legend at x, y: a sample stroke and its words, per entry."
+    body = []
+    for colour, dash, words in entries:
+        body.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2.5"%s/>'
+                    % (x, y - 4, x + 28, y - 4, colour,
+                       _SVG_DASH if dash else ""))
+        body.append(_svg_text(x + 36, y, words))
+        x += 48 + 7 * len(words)
+    return body
+
+
+def _drawn_units(n):
+    "Return the units of a layer of n that a picture shows, with None where some are left out."
+    if n <= _SVG_MAX_UNITS:
+        return list(range(n))
+    return list(range(12)) + [None, n - 2, n - 1]
+
+
+def _network_svg(net, labels):
+    """Return an SVG picture of net: units as circles by layer, weights as lines.
+
+    With labels, every line carries its weight and every unit its bias;
+    labels None means labels when no two neighbouring layers have more than
+    20 weights between them.
+    """
+    sizes = net.sizes
+    columns = [_drawn_units(n) for n in sizes]
+    slots = max([len(units) for units in columns])
+    if labels is None:
+        labels = max([a * b for a, b in zip(sizes, sizes[1:])]) <= 20
+    gap, top = 240 if labels else 200, 80
+    step, radius = (64, 18) if slots <= 8 else (40, 14)
+    width = max(2 * 80 + gap * (len(sizes) - 1), 640)
+    height = top + step * (slots - 1) + 140
+    left = (width - gap * (len(sizes) - 1)) // 2
+    centres = []                       # centres[k][p]: where the p-th drawn unit of layer k is
+    for k, units in enumerate(columns):
+        first = top + (slots - len(units)) * step // 2
+        centres.append([(left + gap * k, first + p * step) for p in range(len(units))])
+    biggest = 0.0
+    for W in net.weights:
+        for row in W:
+            for w in row:
+                biggest = max(biggest, abs(float(w)))
+    names = net._activations()
+    caption = ", ".join(["%s hidden" % net.activation] * (len(sizes) > 2) +
+                        ["%s output" % names[-1], "loss %s" % (net.loss or "not chosen yet")])
+    body = [_svg_text(width // 2, 30, "Network %s: %s" % (sizes, caption),
+                      ' text-anchor="middle" font-size="15"')]
+    lines, boxes = [], []
+    for k, W in enumerate(net.weights):
+        for p, i in enumerate(columns[k]):
+            for q, j in enumerate(columns[k + 1]):
+                if i is None or j is None:
+                    continue
+                w = float(W[i][j])
+                (x1, y1), (x2, y2) = centres[k][p], centres[k + 1][q]
+                tenths = 5 + int(55.0 * (abs(w) / biggest) + 0.5) if biggest > 0.0 else 5
+                colour = _SVG_POSITIVE if w >= 0.0 else _SVG_NEGATIVE
+                lines.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" '
+                             'stroke-width="%s"%s><title>weights[%d][%d][%d] = %s</title></line>'
+                             % (x1, y1, x2, y2, colour, _svg_tenths(tenths),
+                                _SVG_DASH if w < 0.0 else "",
+                                k, i, j, _decimal(w, 6)))
+                if labels:
+                    boxes.append(_label_box(x1, y1, x2, y2, _decimal(w, 2), colour, boxes))
+    body += ['<g stroke-opacity="0.85" stroke-linecap="round">'] + lines + ["</g>"]
+    for k, units in enumerate(columns):
+        for p, i in enumerate(units):
+            x, y = centres[k][p]
+            if i is None:              # the units left out: a column of three dots
+                body += ['<circle cx="%d" cy="%d" r="2.5" fill="#555"/>' % (x, y + d)
+                         for d in (-12, 0, 12)]
+                body.append('<rect x="%d" y="%d" width="54" height="14" rx="3" fill="white" '
+                            'fill-opacity="0.9"/>' % (x + 8, y - 7))
+                body.append(_svg_text(x + 12, y + 4, "%d more" % (sizes[k] - 14),
+                                      ' font-size="11" fill="#555"'))
+                continue
+            body.append('<circle cx="%d" cy="%d" r="%d" fill="white" stroke="#333" '
+                        'stroke-width="1.5"/>' % (x, y, radius))
+            if k == 0:
+                body.append(_svg_text(x, y + 4, "x%d" % i, ' text-anchor="middle" font-size="11"'))
+            elif labels and net.bias:
+                body.append(_unit_label(x, y, radius, float(net.biases[k - 1][i])))
+    for x, y, half, text, colour in boxes:
+        body.append('<rect x="%d" y="%d" width="%d" height="14" rx="3" fill="white" '
+                    'fill-opacity="0.9"/>' % (x - half, y - 7, 2 * half))
+        body.append(_svg_text(x, y + 4, text, ' text-anchor="middle" font-size="11" fill="%s"'
+                              % colour))
+    bottom = top + step * (slots - 1) + radius
+    for k, n in enumerate(sizes):
+        role = "input" if k == 0 else "output" if k == len(sizes) - 1 else "hidden %d" % k
+        x = left + gap * k
+        body.append(_svg_text(x, bottom + 28, role, ' text-anchor="middle" font-weight="bold"'))
+        body.append(_svg_text(x, bottom + 44, "%d unit%s%s" % (n, "" if n == 1 else "s",
+                                                           ", " + names[k - 1] if k else ""),
+                              ' text-anchor="middle"'))
+    legend = [(_SVG_POSITIVE, False, "positive weight"), (_SVG_NEGATIVE, True, "negative weight")]
+    body += _svg_legend(16, height - 18, legend)
+    body.append(_svg_text(width - 16, height - 18, "width: size of the weight%s"
+                          % ("; in a unit: its bias" if labels and net.bias else ""),
+                          ' text-anchor="end" fill="#555"'))
+    return _svg_document(width, height, "nn.py network %s" % sizes, body)
+
+
+def _label_box(x1, y1, x2, y2, text, colour, boxes):
+    """Return (x, y, half width, text, colour): where a line's label goes, clear of boxes.
+
+    The label sits on the line from (x1, y1) to (x2, y2), at the first of a
+    few places along it that overlaps no label placed before, or else at the
+    one that overlaps fewest.
+    """
+    half = 3 * len(text) + 3           # about 6 pixels a character at 11 pixels
+    best = None
+    for t in (30, 22, 38, 46, 54, 62, 70, 78, 14):
+        x, y = x1 + (x2 - x1) * t // 100, y1 + (y2 - y1) * t // 100
+        hits = len([b for b in boxes if abs(b[0] - x) < b[2] + half + 2 and abs(b[1] - y) < 15])
+        if best is None or hits < best[0]:
+            best = (hits, x, y)
+        if not hits:
+            break
+    hits, x, y = best
+    return x, y, half, text, colour
+
+
+def _unit_label(x, y, radius, value):
+    "Return the SVG text of a bias inside its unit's circle, small enough to fit."
+    text = rounded = _decimal(value, 2)
+    if "e" in text:                    # -9.9e+04 as -9.9e4
+        mantissa, exponent = text.split("e")
+        text = "%se%d" % (mantissa, int(exponent))
+    if 0.0 < abs(value) < 0.01:        # -0.00012 as -1.2e-4, which is shorter
+        shorter = "%.1e" % value
+        mantissa, exponent = shorter.split("e")
+        shorter = "%se%d" % (mantissa.replace(".0", ""), int(exponent))
+        if len(shorter) < len(text) and float(shorter) == float(rounded):   # not Brython's
+            text = shorter
+    size = 10                          # a character is about 0.6 of the font size wide
+    while size > 6 and 6 * size * len(text) > 10 * (2 * radius - 6):
+        size -= 1
+    return _svg_text(x, y + size // 2 - 1, text, ' text-anchor="middle" font-size="%d"' % size)
+
+
+def _loss_series(history, who):
+    "Return (training losses, validation losses or None) of a History, checked."
+    losses = list(history)
+    extra = history.history if isinstance(getattr(history, "history", None), dict) else {}
+    validation = extra.get("val_loss") or None
+    if not losses:
+        raise ValueError("%s: the history is empty; train for an epoch or more first" % who)
+    for name, values in (("loss", losses), ("val_loss", validation or [])):
+        for e, v in enumerate(values):
+            x = _to_float(v)                    # infinity for an int past the largest float
+            if x is None or not _finite(x):
+                raise ValueError("%s: the %s of epoch %d is %s, not a finite number"
+                                 % (who, name, e, _describe(v)))
+    return [_to_float(v) for v in losses], validation and [_to_float(v) for v in validation]
+
+
+def _chart_scale(series, log):
+    """Return (level, low, high): a function that maps a loss to the chart's scale, and its range.
+
+    On a log scale a loss of 0 is drawn as the smallest positive one there is.
+    """
+    values = [v for s in series for v in s]
+    if log:
+        positive = [v for v in values if v > 0.0] or [1.0]
+        floor = min(positive)
+
+        def level(v):
+            "Return log(v), with losses of 0 at the floor."
+            return _log(max(v, floor))
+    else:
+        def level(v):
+            "Return v itself: a linear scale."
+            return v
+    levels = [level(v) for v in values]
+    return level, min(levels), max(levels)
+
+
+def _sample(n, count):
+    "Return count epochs out of n, evenly spread, the first and the last among them."
+    if count <= 1 or n <= 1:
+        return [0] * max(count, 1)
+    return [c * (n - 1) // (count - 1) for c in range(count)]
+
+
+def _loss_chart_lines(losses, validation, width, height, log):
+    "Return a text chart of the loss per epoch: '*' training, 'o' validation, '#' both."
+    series = [(losses, "*")] + ([(validation, "o")] if validation else [])
+    level, low, high = _chart_scale([s for s, mark in series], log)
+    columns = min(width, len(losses))
+    grid = [[" "] * columns for r in range(height)]
+    for values, mark in series:
+        for c, e in enumerate(_sample(len(values), columns)):
+            if high > low:
+                r = height - 1 - int((level(values[e]) - low) / (high - low) * (height - 1) + 0.5)
+            else:
+                r = height // 2
+            grid[r][c] = mark if grid[r][c] in (" ", mark) else "#"
+    everything = [v for values, mark in series for v in values]
+    top, bottom = _decimal(max(everything), 4), _decimal(min(everything), 4)
+    pad = max(len(top), len(bottom))
+    title = "loss per epoch%s: * training" % (" (log scale)" if log else "")
+    if validation:
+        title += ", o validation, # both"
+    lines = [title]
+    for r, row in enumerate(grid):
+        if high > low:
+            label = top if r == 0 else bottom if r == height - 1 else ""
+        else:                          # one value: one label, beside it
+            label = top if r == height // 2 else ""
+        lines.append((" " * (pad - len(label)) + label + " |" + "".join(row)).rstrip())
+    last = str(len(losses) - 1)
+    lines.append(" " * pad + " +" + "-" * columns)
+    axis = "0" + " " * max(columns - 1 - len(last), 1) + last if len(losses) > 1 else "0"
+    lines.append(" " * (pad + 2) + axis + "  epoch")
+    return lines
+
+
+def _loss_svg(losses, validation, log):
+    "Return an SVG picture of the loss per epoch, training and validation."
+    width, height = 640, 400
+    left, right, top, bottom = 80, 24, 48, 64
+    plot_w, plot_h = width - left - right, height - top - bottom
+    series = [(losses, _SVG_POSITIVE, False)]
+    if validation:
+        series.append((validation, _SVG_NEGATIVE, True))
+    level, low, high = _chart_scale([s for s, colour, dash in series], log)
+    if high <= low:                    # one value: in the middle (a loss of 0 at the foot)
+        half = 0.5 if log else abs(low) / 2.0
+        low, high = (low, low + 1.0) if half == 0.0 else (low - half, low + half)
+    span = 0.5 * high - 0.5 * low      # half the range: the whole may overflow near 1e308
+
+    def y_tenths(value):
+        "Return the y of a level, in tenths of a pixel."
+        return 10 * top + int((0.5 * high - 0.5 * value) / span * plot_h * 10 + 0.5)
+
+    body = [_svg_text(width // 2, 28, "Loss per epoch%s" % (" (log scale)" if log else ""),
+                      ' text-anchor="middle" font-size="15"')]
+    for t in range(5):                 # five levels, from the lowest loss to the highest
+        value = low + span * (t / 2.0)
+        y = y_tenths(value) // 10
+        loss = _exp(value) if log else value
+        body.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#ddd"/>'
+                    % (left, y, left + plot_w, y))
+        body.append(_svg_text(left - 8, y + 4, _decimal(loss, 3), ' text-anchor="end"'))
+    n = len(losses)
+    for tick in [m * 10 ** p for p in range(12) for m in (1, 2, 5)]:    # epochs between ticks
+        if (n - 1) // tick <= 6:
+            break
+    for e in range(0, n, tick):
+        x = left + e * plot_w // max(n - 1, 1)
+        body.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#999"/>'
+                    % (x, top + plot_h, x, top + plot_h + 5))
+        body.append(_svg_text(x, top + plot_h + 20, str(e), ' text-anchor="middle"'))
+    body.append('<rect x="%d" y="%d" width="%d" height="%d" fill="none" stroke="#999"/>'
+                % (left, top, plot_w, plot_h))
+    for values, colour, dash in series:
+        count = len(values)
+        every = (count + 599) // 600    # at most about 600 points
+        epochs = list(range(0, count, every))
+        if epochs[-1] != count - 1:
+            epochs.append(count - 1)
+        points = " ".join(["%s,%s" % (_svg_tenths(10 * left + e * plot_w * 10 // max(n - 1, 1)),
+                                      _svg_tenths(y_tenths(level(values[e])))) for e in epochs])
+        body.append('<polyline points="%s" fill="none" stroke="%s" stroke-width="2"%s/>'
+                    % (points, colour, _SVG_DASH if dash else ""))
+        if count == 1:                 # a line of one point shows nothing: a dot
+            x, y = points.split(",")
+            body.append('<circle cx="%s" cy="%s" r="4" fill="%s"/>' % (x, y, colour))
+    body.append(_svg_text(left + plot_w // 2, height - 22, "epoch", ' text-anchor="middle"'))
+    legend = [(_SVG_POSITIVE, False, "training loss")]
+    if validation:
+        legend.append((_SVG_NEGATIVE, True, "validation loss"))
+    body += _svg_legend(left, height - 6, legend)
+    return _svg_document(width, height, "nn.py loss per epoch", body)
+
+
+# ---------------------------------------------------------------------------
+# The command line
+# ---------------------------------------------------------------------------
+# python3 nn.py COMMAND [ARGUMENTS] [OPTIONS], or python3 -m nn. Every command
+# is a function listed in _COMMANDS with its arguments and options; the parser
+# and the help texts are made from that table, so a new command is a function
+# and a row. Written by hand, because MicroPython has no argparse.
+
+def _train_command(arguments, options):
+    "nn.py train DATA.csv: train a network on the rows of a CSV file and save it."
+    path, task, seed = arguments[0], options["task"], options["seed"]
+    X, y, names, target = _read_csv(path, -1 if options["target"] is None else options["target"],
+                                    options["inputs"], False if task == "regression" else None,
+                                    options["delimiter"])
+    taken = [("the data file", path)]
+    for option in ("out", "plot"):     # now, not after the training
+        if options[option] is not None:
+            _check_writable(options[option], "train: --" + option, taken)
+            taken.append(("the --%s file" % option, options[option]))
+    task = task or _task_of(y)
+    classes = sorted(set(y)) if task == "classification" else None
+    _say("%s: %d rows, %d inputs, target %s: %s" % (      # bytes and unicode on Python 2
+        path, len(X), len(names), _shown(target),
+        "%d classes" % len(classes) if classes else "regression (numbers)"))
+
+    # rows held out: some to score the network at the end, some to stop early
+    X_fit, y_fit, X_test, y_test, validation = X, y, [], [], None
+    count = _held_out(len(X), options["test_size"], 10)
+    if count:
+        X_fit, X_test, y_fit, y_test = train_test_split(X, y, count, seed)
+    count = _held_out(len(X_fit), options["validation_split"], 50)
+    if count and options["patience"]:
+        X_fit, X_val, y_fit, y_val = train_test_split(X_fit, y_fit, count, seed)
+        validation = (X_val, y_val)
+
+    # scikit-learn's starting weights, and for two classes one sigmoid output, as it has
+    sizes = [len(names)] + options["layers"]
+    if classes:
+        net = Network(sizes + [1 if len(classes) == 2 else len(classes)],
+                      activation=options["activation"], init="uniform",
+                      input_scaling="standard", seed=seed)
+        net._learn_classes(classes, "train")
+    else:
+        net = Network(sizes + [1], activation=options["activation"], output_activation="linear",
+                      loss="mse", init="uniform", input_scaling="standard",
+                      target_scaling="standard", seed=seed)
+    learning_rate = options["learning_rate"]
+    if learning_rate is None:          # 0.001, Adam's usual default, is slow for small data
+        learning_rate = 0.01 if options["optimizer"] == "adam" else 0.1
+    _say("network %s, %d parameters; %s, learning rate %s, batches of %d, %d epochs" % (
+        net.sizes, net.parameter_count(), options["optimizer"], _fmt(learning_rate),
+        options["batch_size"], options["epochs"]))
+    _say("training on %d rows%s%s" % (
+        len(X_fit), "; %d held out to score the network" % len(X_test) if X_test else "",
+        "" if validation is None else ", %d to stop early (patience %d)"
+        % (len(validation[0]), options["patience"])))
+    history = net.train(X_fit, y_fit, epochs=options["epochs"],
+                        learning_rate=learning_rate, batch_size=options["batch_size"],
+                        optimizer=options["optimizer"], momentum=options["momentum"],
+                        weight_decay=options["weight_decay"], validation_data=validation,
+                        patience=options["patience"] if validation else None,
+                        time_limit=options["time_limit"],
+                        print_every=options["print_every"], progress=True)
+    net.input_names, net.target_name = names, target
+    if history.stop_reason == "interrupted":
+        if not history:
+            sys.stderr.write("nn.py: interrupted in the first epoch; nothing was saved\n")
+            return 130
+        net.save(options["out"])        # what train() kept: the last whole or the best epoch
+        sys.stderr.write("nn.py: interrupted after %s; saved %s with the weights of epoch %d\n"
+                         % (_plural(len(history), "epoch"), options["out"],
+                            len(history) - 1 if history.best_epoch is None
+                            else history.best_epoch))
+        return 130
+
+    metric = "accuracy" if classes else "R^2"
+    fit = "%.4f on the %d training rows" % (_score(net, X_fit, y_fit), len(X_fit))
+    if X_test:
+        _say("%s %.4f on the %d held-out rows (%s)" % (metric, _score(net, X_test, y_test),
+                                                     len(X_test), fit))
+    else:
+        _say("%s %s (none held out: fewer than 10 rows for --test-size)" % (metric, fit))
+    net.save(options["out"])
+    _say("saved %s" % options["out"])
+    if options["chart"]:
+        history.plot()
+    if options["plot"]:
+        history.to_svg(options["plot"])
+        _say("the loss per epoch drawn in %s" % options["plot"])
+    return 0
+
+
+_CHUNK = 64                            # rows predicted at once, so that a board has the memory
+
+
+def _score(net, X, y):
+    "Return net.score(X, y), accuracy or R^2, predicting _CHUNK rows at a time."
+    answers = []
+    for start in range(0, len(X), _CHUNK):
+        answers += net.predict(X[start:start + _CHUNK])
+    if net.classes is not None:
+        return sum([1.0 for a, label in zip(answers, y) if a == label]) / len(y)
+    return _r2(answers, [[v] for v in y])
+
+
+def _task_of(y):
+    "Return 'classification' for class labels or a few distinct whole numbers, else 'regression'."
+    distinct = set(y)
+    if [v for v in distinct if isinstance(v, _TEXT)]:
+        return "classification"
+    whole = not [v for v in distinct if not isinstance(v, _INTEGERS)]
+    return "classification" if whole and len(distinct) <= min(20, len(y) // 2) else "regression"
+
+
+def _held_out(n, fraction, least):
+    """Return how many of n rows a fraction holds out, or 0 when that is fewer than least.
+
+    Too few held-out rows tell little; to stop early, where their loss is
+    watched every epoch, a few dozen are needed, or noise stops training.
+    """
+    count = int(math.ceil(fraction * n))
+    return count if count >= least and n - count >= least else 0
+
+
+def _predict_command(arguments, options):
+    "nn.py predict MODEL.json DATA.csv: write the network's answers for a CSV file as CSV."
+    for path in arguments:             # python3 nn.py predict m.json d.csv >> d.csv
+        if _same_file("/dev/stdout", path):
+            raise _UsageError("predict: standard output goes to %r, an input; nothing was "
+                              "written" % path)
+    net = load(arguments[0])
+    X, y, names = read_csv(arguments[1], None, options["inputs"] or net.input_names, None,
+                           options["delimiter"])
+    if len(names) != net.sizes[0]:
+        raise _UsageError("predict: %s has %d columns, but the network takes %d inputs; choose "
+                          "them with --inputs" % (arguments[1], len(names), net.sizes[0]))
+    classify, probabilities = net.classes is not None, options["probabilities"]
+    if probabilities and not classify:
+        raise _UsageError("predict: --probabilities is for classifiers, and %s predicts numbers"
+                          % arguments[0])
+    name = net.target_name or "prediction"
+    if classify:
+        header = [name] + (["probability_%s" % (c,) for c in net.classes] if probabilities
+                           else [])
+    else:
+        header = [name] if net.sizes[-1] == 1 else ["%s_%d" % (name, j)
+                                                    for j in range(net.sizes[-1])]
+    delimiter = options["delimiter"]
+    _write_lines([_csv_line(names + header, delimiter)], sys.stdout)
+    for start in range(0, len(X), _CHUNK):
+        rows = X[start:start + _CHUNK]
+        answers = net.predict(rows)
+        if classify:
+            answers = [[label] for label in answers]
+            if probabilities:
+                answers = [a + p for a, p in zip(answers, net.predict_proba(rows))]
+        for row, answer in zip(rows, answers):
+            _write_lines([_csv_line(row + answer, delimiter)], sys.stdout)
+    return 0
+
+
+def _info_command(arguments, options):
+    "nn.py info MODEL.json: describe a saved network."
+    net = load(arguments[0])
+    net.summary()
+    if net.input_names is not None:
+        _say("input columns: %s" % ", ".join(net.input_names))
+    if net.target_name is not None:
+        _say("target column: %s" % net.target_name)
+    return 0
+
+
+def _draw_command(arguments, options):
+    "nn.py draw MODEL.json PICTURE.svg: draw a saved network."
+    _check_writable(arguments[1], "draw", [("the model", arguments[0])])
+    net = load(arguments[0])
+    net.to_svg(arguments[1], labels=True if options["labels"] else None)
+    _say("drew %s (%s) in %s" % (arguments[0], "-".join([str(n) for n in net.sizes]),
+                                 arguments[1]))
+    return 0
+
+
+def _demo_command(arguments, options):
+    "nn.py demo: run the two tutorials."
+    return demo()
+
+
+def _say(line):
+    "Print one line on standard output."
+    _write_lines([line])
+
+
+# Reading the values of options. Each returns the value or raises ValueError
+# saying what was expected, which the parser turns into a one-line message.
+
+def _whole(text, low=1):
+    "Return an option's value as a whole number of low or more."
+    try:
+        value = int(text)
+    except ValueError:
+        value = None
+    if value is None or value < low:
+        raise ValueError("a whole number of %d or more" % low)
+    return value
+
+
+def _count(text):
+    "Return an option's value as a whole number of 0 or more."
+    return _whole(text, 0)
+
+
+def _positive(text):
+    "Return an option's value as a number above 0."
+    x = _csv_number(text)
+    if x is None or x <= 0.0:
+        raise ValueError("a number above 0")
+    return x
+
+
+def _fraction(text):
+    "Return an option's value as a number from 0 up to (not including) 1."
+    x = _csv_number(text)
+    if x is None or not 0.0 <= x < 1.0:
+        raise ValueError("a number from 0 up to 1, such as 0.2")
+    return x
+
+
+def _widths(text):
+    "Return an option's value as layer widths: '16,8' is [16, 8]."
+    try:
+        return [_whole(width) for width in text.split(",")]
+    except ValueError:
+        raise ValueError("widths of 1 or more separated by commas, such as 16,8")
+
+
+def _columns(text):
+    "Return an option's value as column names or positions: 'a,b' is ['a', 'b']."
+    names = [name.strip() for name in text.split(",")]
+    if "" in names:
+        raise ValueError("column names or positions separated by commas")
+    return names
+
+
+def _delimiter(text):
+    "Return an option's value as a delimiter: one character, or the word tab."
+    if text == "tab":
+        return "\t"
+    if len(text) != 1:
+        raise ValueError("one character, or the word tab")
+    return text
+
+
+class _UsageError(ValueError):
+    "A mistake on the command line: one line on standard error, exit status 2."
+
+
+def _parse(entry, argv):
+    """Return (arguments, options) of a command's line, or raise _UsageError.
+
+    entry is the command's row of _COMMANDS. options maps every option's name,
+    without dashes ("learning_rate" for --learning-rate), to its value, or to
+    its default when it was not given. --name value and --name=value both work.
+    """
+    name, function, expected, about, table = entry
+    by_flag = dict((option[0], option) for option in table)
+    options = dict((option[0][2:].replace("-", "_"), option[2]) for option in table)
+    arguments = []
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--":                 # everything after it is an argument
+            arguments.extend(argv[i + 1:])
+            break
+        if word.startswith("-") and len(word) > 1 and _csv_number(word) is None:
+            flag, value = (word.split("=", 1) + [None])[:2]
+            if flag not in by_flag:
+                close = [o[0] for o in table if flag[:2] == "--" and o[0].startswith(flag[:5])]
+                hint = " (did you mean %s?)" % " or ".join(close) if close else ""
+                raise _UsageError("%s: unknown option %s%s; see python3 nn.py %s --help"
+                                  % (name, flag, hint, name))
+            flag, metavar, default, convert, text = by_flag[flag]
+            if metavar is None:          # a switch
+                if value is not None:
+                    raise _UsageError("%s: %s takes no value" % (name, flag))
+                value = True
+            else:
+                if value is None:
+                    i += 1
+                    if i == len(argv):
+                        raise _UsageError("%s: %s needs a value (%s)" % (name, flag, metavar))
+                    value = argv[i]
+                value = _convert(name, flag, convert, value)
+            options[flag[2:].replace("-", "_")] = value
+        else:
+            arguments.append(word)
+        i += 1
+    if len(arguments) != len(_words(expected)):
+        raise _UsageError("%s expects %s, got %s; see python3 nn.py %s --help"
+                          % (name, expected or "no arguments", " ".join(arguments) or "none",
+                             name))
+    return arguments, options
+
+
+def _convert(name, flag, convert, value):
+    "Return an option's value converted, or raise _UsageError saying what was expected."
+    if convert is None:
+        return value
+    if isinstance(convert, tuple):       # a choice of names
+        if value not in convert:
+            raise _UsageError("%s: %s must be %s, got %r"
+                              % (name, flag, " or ".join(convert), value))
+        return value
+    try:
+        return convert(value)
+    except ValueError as error:
+        raise _UsageError("%s: %s must be %s, got %r" % (name, flag, error, value))
+
+
+def _help(name=None):
+    "Return the help text of one command, or of the command line as a whole."
+    if name is None:
+        lines = ["usage: python3 nn.py COMMAND [ARGUMENTS] [OPTIONS]   (or: python3 -m nn ...)",
+                 ""]
+        for command, function, expected, about, table in _COMMANDS:
+            lines.append("  %-30s %s" % (command + " " + expected, about))
+        lines += ["", "python3 nn.py COMMAND --help describes a command and its options.",
+                  "Exit status: 0 done, 2 a mistake (said in one line), 130 interrupted."]
+        return "\n".join(lines) + "\n"
+    name, function, expected, about, table = _command(name)
+    usage = " ".join([word for word in ("usage: python3 nn.py", name, expected,
+                                        "[OPTIONS]" if table else "") if word])
+    lines = [usage, "", about[:1].upper() + about[1:] + "."]
+    if table:
+        lines += ["", "options:"]
+    for flag, metavar, default, convert, text in table:
+        if default is not None and default is not False:
+            shown = "tab" if default == "\t" else str(default)
+            if isinstance(default, list):
+                shown = ",".join([str(v) for v in default])
+            text += " (default %s)" % shown
+        words, line = _words(text), "  %-24s" % (flag + (" " + metavar if metavar else ""))
+        for word in words:               # wrapped to 79 columns
+            if len(line) + 1 + len(word) > 79 and len(line) > 27:
+                lines.append(line)
+                line = " " * 26
+            line += " " + word
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def _command(name):
+    "Return the row of _COMMANDS for a command's name, or raise _UsageError."
+    for entry in _COMMANDS:
+        if entry[0] == name:
+            return entry
+    raise _UsageError("unknown command %r; the commands are %s (python3 nn.py --help)"
+                      % (name, ", ".join([entry[0] for entry in _COMMANDS])))
+
+
+# Every command: its name, its function, the arguments it expects, what it
+# does, and its options as (flag, value's name or None for a switch, default,
+# how to read the value: a function, a tuple of choices or None for text, help).
+# The function gets the arguments as a list and the options as a dict.
+_COMMANDS = [
+    ("train", _train_command, "DATA.csv", "train a network on a CSV file and save it", [
+        ("--target", "COLUMN", None, None,
+         "the column to learn: a name, or a position from 0 (default the last)"),
+        ("--inputs", "A,B,...", None, _columns, "the input columns (default all but the target)"),
+        ("--task", "TASK", None, ("classification", "regression"),
+         "classification or regression (default classification when the target holds"
+         " labels or a few whole numbers)"),
+        ("--layers", "N,N,...", [16], _widths, "the widths of the hidden layers"),
+        ("--activation", "NAME", "relu", ("relu", "tanh", "sigmoid", "leaky_relu", "linear"),
+         "of the hidden layers: relu, tanh, sigmoid, leaky_relu or linear"),
+        ("--epochs", "N", 200, _whole, "the most passes over the training rows"),
+        ("--optimizer", "NAME", "adam", ("adam", "sgd"), "adam or sgd"),
+        ("--learning-rate", "R", None, _positive, "the step size (default 0.01 for adam, 0.1 for"
+                                                   " sgd)"),
+        ("--batch-size", "N", 32, _whole, "rows per step"),
+        ("--momentum", "M", 0.0, _fraction, "for sgd, such as 0.9"),
+        ("--weight-decay", "W", 0.0, _fraction, "L2 regularisation, such as 0.0001"),
+        ("--test-size", "F", 0.2, _fraction,
+         "the fraction of rows held out to score the network, when that is 10 rows or more"),
+        ("--validation-split", "F", 0.1, _fraction,
+         "the fraction of the other rows held out to stop early, when that is 50 rows"
+         " or more"),
+        ("--patience", "N", 20, _count,
+         "stop when their loss has not improved for N epochs, keeping the best weights"
+         " (0: never)"),
+        ("--time-limit", "SECONDS", None, _positive, "stop training after this long"),
+        ("--seed", "N", 0, _count, "for the weights, the held-out rows and the shuffling"),
+        ("--print-every", "N", 0, _count, "print the loss every N epochs (0: never)"),
+        ("--delimiter", "C", ",", _delimiter, "the character between values, or tab"),
+        ("--out", "MODEL.json", "model.json", None, "where to save the network"),
+        ("--chart", None, False, None, "print the loss per epoch as a text chart at the end"),
+        ("--plot", "LOSS.svg", None, None, "draw the loss per epoch in an SVG picture"),
+    ]),
+    ("predict", _predict_command, "MODEL.json DATA.csv",
+     "write the answers for a CSV file, as CSV", [
+         ("--probabilities", None, False, None, "add the probability of every class"),
+         ("--inputs", "A,B,...", None, _columns,
+          "the input columns (default the ones the network learnt from)"),
+         ("--delimiter", "C", ",", _delimiter, "the character between values, or tab"),
+     ]),
+    ("info", _info_command, "MODEL.json", "describe a saved network", []),
+    ("draw", _draw_command, "MODEL.json PICTURE.svg", "draw a saved network as an SVG picture", [
+        ("--labels", None, False, None, "write every weight beside its line (the default for"
+                                        " small networks)"),
+    ]),
+    ("demo", _demo_command, "", "run the tutorials nn.py grew out of (default)", []),
+]
+
+
+def main(argv=None, script=False):
+    """Run the command line with the given arguments (sys.argv[1:] by default).
+
+    Returns the exit status: 0 when done, 2 for a mistake in the command or the
+    data (one line on standard error, starting "nn.py: "), 130 for Ctrl-C. A bug
+    in nn.py shows its traceback, with status 1.
+    """
+    argv = sys.argv[1:] if argv is None else _sequence(argv, "main", "argv", "a list of strings")
+    for i, arg in enumerate(argv):
+        if not _is(arg, _TEXT):
+            raise TypeError("main: argv[%d] must be a string, got %s" % (i, _describe(arg)))
+    argv = [_plain(arg, "main", "argv") for arg in argv]
+    if sys.stdout is None:               # started with standard output closed (python3 ... >&-)
+        if sys.stderr is not None:
+            sys.stderr.write("nn.py: standard output is closed\n")
+        return 2
+    stopped = []                         # the Ctrl-C caught, once there is one
+
+    def interrupt(signum, frame):
+        "Raise KeyboardInterrupt at the first Ctrl-C only: more must not stop the saving."
+        if not stopped:
+            stopped.append(signum)
+            raise KeyboardInterrupt
+    try:
+        import signal
+        if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+            signal = None                # a handler of the caller's own: left alone
+        else:
+            signal.signal(signal.SIGINT, interrupt)
+    except Exception:                    # no signals here (MicroPython, Pyodide, a thread)
+        signal = None
+    try:
+        name = argv[0] if argv else "demo"
+        if name in ("-h", "--help", "help"):
+            _write_lines([_help(argv[1] if len(argv) > 1 else None)], sys.stdout, end="")
+            return 0
+        if name == "--version":
+            _say("nn.py %s" % __version__)
+            return 0
+        entry = _command(name)
+        if "-h" in argv[1:] or "--help" in argv[1:]:
+            _write_lines([_help(name)], sys.stdout, end="")
+            return 0
+        arguments, options = _parse(entry, argv[1:])
+        return entry[1](arguments, options)
+    except KeyboardInterrupt:
+        sys.stderr.write("nn.py: interrupted\n")
+        return 130
+    except MemoryError:
+        sys.stderr.write("nn.py: out of memory; try fewer rows or smaller layers (on "
+                         "MicroPython, a bigger heap: micropython -X heapsize=8M)\n")
+        return 2
+    except (ValueError, _IOError) as error:   # nn.py's own checks raise ValueError
+        if getattr(error, "errno", None) == 32 and not isinstance(error, ValueError):
+            return 1                     # a closed pipe, as in: nn.py predict ... | head
+        message = _text_of(error) if isinstance(error, ValueError) else \
+            "cannot write the output: %s" % _reason(error)
+        line = "nn.py: %s\n" % " ".join(_words(message))
+        if not isinstance(line, str):    # Python 2: unicode, which stderr may not encode
+            line = line.encode("utf-8")
+        sys.stderr.write(line)
+        return 2
+    finally:                             # as a script the process ends next: a Ctrl-C now
+        if signal:                       # would kill it, unless ignored
+            signal.signal(signal.SIGINT, signal.SIG_IGN if script
+                          else signal.default_int_handler)
+
+
+def _text_of(error):
+    "Return the message of an exception, even one with text str() cannot encode (Python 2)."
+    try:
+        return str(error)
+    except UnicodeError:
+        return error.args[0] if error.args else type(error).__name__
+
+
