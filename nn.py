@@ -2191,8 +2191,8 @@ def _best_class(row):
 def _r2(O, Y):
     "Return R^2 of outputs O against targets Y, as _r2_of defines it."
     tops = [max([abs(v) for v in column]) for column in _by_column(O + Y)]
-    if max(tops) > 1e150:                     # the squares would overflow; R^2 has no units
-        scales = [top if top > 1e150 else 1.0 for top in tops]
+    if max(tops) * 1e-150 > 1.0:                 # the squares would overflow; R^2 has no units
+        scales = [top if top * 1e-150 > 1.0 else 1.0 for top in tops]
         O, Y = [[[v / s for v, s in zip(row, scales)] for row in A] for A in (O, Y)]
     return _r2_of(*_squares(O, Y))
 
