@@ -55,8 +55,8 @@ import sys   # stdout, argv, the interpreter's name
 import time  # time budgets and progress
 import random as _random  # only as a fast carrier of the generator's state
 
-if __name__ == "__main__":  # run as a script: nn_fast and nn_tools import this module as nn
-    sys.modules["nn"] = sys.modules[__name__]
+if __name__ == "__main__" and __name__ in sys.modules:   # a script: nn_fast and nn_tools
+    sys.modules["nn"] = sys.modules[__name__]             # import this same module as nn
 
 
 # ---------------------------------------------------------------------------
@@ -3346,6 +3346,8 @@ def main(argv=None):
 
 
 try:                       # the same epochs compiled for one shape, when nn_fast.py is here
+    if __name__ == "__main__" and "nn" not in sys.modules:
+        raise ImportError("a script MicroPython keeps out of sys.modules: nn_fast would load a copy")
     from nn_fast import _training_loop
 except ImportError:
     pass
