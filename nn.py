@@ -1,9 +1,9 @@
 """nn.py: a neural network in one file of pure Python, with no dependencies.
 
 Copy nn.py next to your program and import it. It runs on CPython 2.7 and
-3.6 to 3.13, PyPy, Jython, MicroPython, Pyodide and Brython, with nothing to
-install. Matrices are lists of lists, the weights are plain lists you can
-read and change, and a seed gives numpy's weights on every interpreter.
+3.6 to 3.13, PyPy, Jython, MicroPython, Pyodide and Brython. Matrices are
+lists of lists, the weights are plain lists you can read and change, and a
+seed gives numpy's weights on every interpreter.
 
     >>> import nn
     >>> X = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
@@ -33,13 +33,11 @@ command line ("python3 nn.py --help"). "python3 nn.py" runs the tutorials.
 
 __version__ = "1.0.0"
 
-__all__ = [
-    "dot", "matmul", "transpose", "add", "subtract", "multiply", "scale",
-    "sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax",
-    "ACTIVATIONS", "LOSSES", "sse", "mse", "binary_crossentropy", "cross_entropy",
-    "RandomState", "Scaler", "SGD", "Adam", "History", "Network", "DivergedError",
-    "check_gradients", "load", "save_weights", "load_weights",
-]
+__all__ = ["dot", "matmul", "transpose", "add", "subtract", "multiply", "scale", "sigmoid", "tanh",
+           "relu", "leaky_relu", "linear", "softmax", "ACTIVATIONS", "LOSSES", "sse", "mse",
+           "binary_crossentropy", "cross_entropy", "RandomState", "Scaler", "SGD", "Adam",
+           "History", "Network", "DivergedError", "check_gradients", "load", "save_weights",
+           "load_weights"]
 
 import math  # exp, log, sqrt, tanh
 import json  # the saved model format
@@ -57,17 +55,12 @@ if __name__ == "__main__":  # run as a script: nn_fast and nn_tools import this 
 # ---------------------------------------------------------------------------
 
 try:                                   # Python 2 and Jython: unicode text, long integers
-    _UNICODE, _LONG = unicode, long
+    _UNICODE, _LONG, _IOError = unicode, long, IOError
     _TEXT, _INTEGERS = (str, unicode), (int, long)
 except NameError:                      # Python 3, MicroPython
-    _UNICODE, _LONG = str, int
+    _UNICODE, _LONG, _IOError = str, int, OSError
     _TEXT, _INTEGERS = (str,), (int,)
 _NUMBERS = _INTEGERS + (float,)
-
-try:                                   # Python 2 and Jython; OSError elsewhere
-    _IOError = IOError
-except NameError:
-    _IOError = OSError
 
 try:                                   # not on 2.7, Jython or MicroPython
     from time import perf_counter as _clock
@@ -112,7 +105,6 @@ _MAX_PARAMETERS = 2000000   # weights and biases in one network: its file loads 
 _MAX_EPOCHS = 10 ** 7       # epochs of one train() call
 _MAX_WORK = 10 ** 11        # epochs x rows x parameters without a time_limit: hours of CPython
 _MAX_DRAWS = 10 ** 8        # numbers RandomState makes in one call
-
 _is = isinstance
 
 
@@ -131,31 +123,23 @@ def _words(text):
     return [word for word in text.split() if word]
 
 
-def _item(value):
-    "Return the plain bool, int or float a numpy scalar (numpy.int64) holds, else None."
-    try:                                  # an item() and no length: not an array
-        item = None if hasattr(value, "__len__") else value.item()
-    except Exception:
-        return None
-    return item if type(item) in (bool, int, float, _LONG) else None
-
-
 def _is_scalar(value):
-    "Return True for a value that is a single number, string or boolean, not a row of them."
-    return type(value) is bool or isinstance(value, _NUMBERS + _TEXT) or _item(value) is not None
+    "Return True for one number, string or boolean (or a numpy scalar), not a row of them."
+    return (isinstance(value, _NUMBERS + _TEXT + (bool,)) or
+            hasattr(value, "item") and not hasattr(value, "__len__"))
 
 
 def _glimpse(value):
     "Return a short text showing a value, for an error message."
-    if value is None or isinstance(value, (bool, float)):
-        return repr(value)
-    if isinstance(value, _INTEGERS):      # a huge one's digits would fill a page
-        return "%d" % value if -10 ** 30 < value < 10 ** 30 else "of %d bits" % len(bin(value))
-    if isinstance(value, _TEXT + (bytes,)):
-        return repr(value[:40]) + ("..." if len(value) > 40 else "")
+    if isinstance(value, _INTEGERS) and type(value) is not bool:
+        if not -10 ** 30 < value < 10 ** 30:
+            return "of %d bits" % (len(bin(value)) - 3)     # its digits would fill a page
+        return "%d" % value
     if isinstance(value, (list, tuple, dict, set, frozenset)):
         return "of %d items" % len(value)
-    return "object"
+    if isinstance(value, _TEXT + (bytes,)):
+        return repr(value[:40]) + ("..." if len(value) > 40 else "")
+    return repr(value) if value is None or isinstance(value, (bool, float)) else "object"
 
 
 def _describe(value):
@@ -177,8 +161,6 @@ def _plain(value, who=None, what=None):
 
 def _to_float(value):
     "Return a number as a float (infinity for an int past the largest float), else None."
-    if type(value) is float:
-        return value
     if type(value) is bool or not isinstance(value, _NUMBERS):
         return None
     try:
@@ -281,13 +263,9 @@ def _number_row(row, width, who, where):
 
 
 def _number_rows(X, width, who, name, single=False):
-    """Return (rows of floats, was_single_row) for a matrix X of the given width.
-
-    width None means the width of X's first row. With single=True, one row of
-    numbers is accepted too, as a batch of one.
-    """
+    "Return (rows of floats, was one row) for a matrix X, width None: its first row's."
     X = _as_list(X, who, name)
-    if single and _is_scalar(X[0]):
+    if single and _is_scalar(X[0]):           # one row of numbers, as a batch of one
         return [_number_row(X, width, who, name)], True
     if width is None:
         width = len(_sequence(X[0], who, "row 0 of " + name, "a list of numbers"))
@@ -306,8 +284,8 @@ def _first_not_finite(rows):
 
 def _check_label(label, who, where):
     "Return label as a plain string, int, float or boolean if it can name a class, else raise."
-    item = _item(label)
-    label = label if item is None else item    # a numpy scalar: its plain value
+    if _is_scalar(label) and not isinstance(label, _NUMBERS + _TEXT + (bool,)):
+        label = label.item()                  # a numpy scalar: its plain value
     if not _is_scalar(label):
         raise TypeError("%s: %s is %s; a class label must be a string, number or boolean"
                         % (who, where, _describe(label)))
@@ -322,9 +300,7 @@ def _check_label(label, who, where):
 
 def _label_kind(label):
     "Return 'text', 'bool' or 'number': labels of one network must share one kind."
-    if isinstance(label, _TEXT):
-        return "text"
-    return "bool" if type(label) is bool else "number"
+    return "text" if isinstance(label, _TEXT) else "bool" if type(label) is bool else "number"
 
 
 def _check_classes(classes, who, name):
@@ -353,10 +329,8 @@ def _check_sizes(sizes, who, name="sizes"):
 
 def _short_list(values, limit=8):
     "Return a list's items as text, cut short after limit items."
-    text = ", ".join([_glimpse(v) for v in values[:limit]])
-    if len(values) > limit:
-        text += ", ... (%d in all)" % len(values)
-    return "[%s]" % text
+    more = ", ... (%d in all)" % len(values) if len(values) > limit else ""
+    return "[%s%s]" % (", ".join([_glimpse(v) for v in values[:limit]]), more)
 
 
 # ---------------------------------------------------------------------------
@@ -2571,11 +2545,11 @@ def check_gradients(net, X, Y, epsilon=1e-5):
 # ---------------------------------------------------------------------------
 # A network is saved as JSON: everything needed to predict and to go on
 # training, each float as the shortest text that reads back to the same bits.
-# save() reads the text back with load's own code before writing it, into a
-# new file beside the target (path + ".tmp", made for this write alone) that
-# is then renamed over it: a crash or a kill leaves the old file or the new
-# one. load() runs and imports nothing named in the file; it measures the
-# nesting and the numbers before parsing, then checks every field.
+# save() reads the text back with load's own code, then writes it into a new
+# file beside the target (path + ".tmp", made for this write alone) renamed
+# over it: a crash or a kill leaves the old file or the new one. load() runs
+# and imports nothing the file names; it measures the nesting and the numbers
+# before parsing, then checks every field.
 
 _FORMAT, _FORMAT_VERSION = "nn.py network", 1
 _FIELDS = ("format", "version", "sizes", "activation", "output_activation", "loss", "bias",
@@ -2604,7 +2578,7 @@ def _float_text(x):
 
 
 def _json_text(value, pad=None):
-    "Return value (None, booleans, numbers, strings, lists, dicts) as JSON; pad: a row a line."
+    "Return None, a boolean, number, string, list or dict as JSON; with pad, a list item a line."
     if isinstance(value, float):
         return _float_text(value)
     if isinstance(value, dict):
@@ -2618,11 +2592,7 @@ def _json_text(value, pad=None):
 
 
 def _write_atomic(path, text, who):
-    """Write text to path all at once: into a new file beside it, renamed over it.
-
-    An existing file keeps its permission bits. If anything fails, the old
-    file is left as it was and FileError says why. nn.py writes only here.
-    """
+    "Write text to a new file beside path, renamed over it; the old file keeps its place on error."
     path, temporary = _check_path(path, who), None
     try:
         temporary, f = _new_file(path)
@@ -2647,9 +2617,8 @@ def _new_file(path):
     """Return (name, file open for writing) of a file made beside path for this write alone.
 
     path + ".tmp" (a killed save leaves it) is removed, then made with O_EXCL,
-    which never follows a link or opens a pipe left there; if something is
-    there still, ".tmp1" and ".tmp2" are tried. Without os.open (MicroPython,
-    Brython) the name is opened just after its removal.
+    which follows no link and opens no pipe; then ".tmp1" and ".tmp2" are
+    tried. MicroPython and Brython have no os.open: the name is just opened.
     """
     for n in range(3):
         name = path + (".tmp%d" % n if n else ".tmp")
@@ -2683,12 +2652,6 @@ def _stat(path):
         return None
 
 
-def _kind(path):
-    "Return the kind of file at path (_FOLDER, _REGULAR, ...), or None."
-    info = _stat(path)
-    return None if info is None else info[0] & 0o170000
-
-
 def _same_file(a, b):
     "Return True when paths a and b name one file, through links or as a hard link."
     real = getattr(getattr(os, "path", None), "realpath", None)   # no os.path: unix MicroPython
@@ -2702,11 +2665,7 @@ def _same_file(a, b):
 
 
 def _check_writable(path, who, taken=()):
-    """Raise FileError now if path cannot be written or is a file in taken, (what, path) pairs.
-
-    The command line asks before it trains, so that a mistyped --out is not
-    found out after an hour of training, and never writes over its data.
-    """
+    "Raise FileError now if path cannot be written or is one of the (what, path) pairs in taken."
     path = _check_path(path, who)
     for what, other in taken:
         if _same_file(path, other):
@@ -2714,7 +2673,7 @@ def _check_writable(path, who, taken=()):
         if _same_file(path + ".tmp", other):  # which _new_file would remove
             raise FileError("%s: %r is written first as %r, which is %s; nothing was written"
                             % (who, path, path + ".tmp", what))
-    if _kind(path) == _FOLDER:
+    if (_stat(path) or [0])[0] & 0o170000 == _FOLDER:
         raise FileError("%s: cannot write %r: it is a folder" % (who, path))
     try:
         temporary, f = _new_file(path)        # where _write_atomic will write first
@@ -2731,9 +2690,9 @@ def _reason(error):
 
 def _read_text(path, who):
     "Return the text of a file as UTF-8, read within the limits; a byte order mark is dropped."
-    lines, where, close = _open_lines(_check_path(path, who), who, None)
+    pieces, where, close = _open_lines(_check_path(path, who), who, None)
     try:
-        data = b"".join(lines)
+        data = b"".join(pieces)
     finally:
         close()
     try:
@@ -2761,23 +2720,20 @@ def _model_text(net, who):
               net.loss, net.bias, net.init, net.seed, net.classes, scaling[0], scaling[1],
               _column_names(net, who), net.target_name]
     fields = ['"%s": %s' % (name, _json_text(v)) for name, v in zip(_FIELDS, values)]
-    fields.append('"weights": [\n  %s\n]' % ",\n  ".join([_json_text(W, "  ") for WT, W, b in layers]))
+    weights = [_json_text(W, "  ") for WT, W, b in layers]
+    fields.append('"weights": [\n  %s\n]' % ",\n  ".join(weights))
     fields.append('"biases": ' + _json_text([b or [] for WT, W, b in layers], ""))
     return "{\n%s\n}\n" % ",\n".join(fields)
 
 
 def load(path):
-    """Return the Network saved in path by net.save(path).
-
-    Raises FileError (a ValueError) naming the file and the problem when the
-    file cannot be read, is not a saved network, or has anything wrong in it.
-    """
+    "Return the Network saved in path by net.save(path), or raise FileError (a ValueError)."
     return _load_text(_read_text(path, "load"), path)
 
 
 def _load_text(text, path):
     "Return the Network in the text of a saved file; path names it in messages."
-    problem = _nesting_problem(text) or _long_number(text)
+    problem = _unsafe(text)
     if problem:
         raise FileError("load: %r is not a saved network: %s" % (path, problem))
     repeated = []
@@ -2814,20 +2770,26 @@ def _load_text(text, path):
         raise FileError("load: %r: %s" % (path, message if sep and " " not in who else text))
 
 
-def _nesting_problem(text):
-    """Return why JSON text must not be parsed, or None: brackets unmatched or nested too
-    deep, or more values than a network within the limit holds.
+def _unsafe(text):
+    """Return why JSON text must not be parsed, or None: a number of more than _MAX_DIGITS
+    digits, more values than a network can hold, brackets unmatched or nested too deep.
 
-    Pyodide's parser crashes on a few thousand levels, Jython's and Brython's
-    overflow their stacks; MicroPython's copes (and its re would not). The
-    strings are cut out, then all but brackets, then the innermost pairs.
+    Reading a million digits takes minutes on some interpreters. A run of
+    twice _MAX_DIGITS digits covers two multiples of it, so only every
+    _MAX_DIGITS-th character needs a look. Pyodide's parser crashes on a few
+    thousand levels, Jython's and Brython's overflow their stacks; MicroPython's
+    copes (and its re would not), so its nesting goes unmeasured.
     """
+    for i in range(0, len(text) - _MAX_DIGITS, _MAX_DIGITS):
+        if text[i] in "0123456789" and text[i + _MAX_DIGITS] in "0123456789" and \
+                not text[i:i + _MAX_DIGITS + 1].strip("0123456789"):
+            return "it holds a number of more than %d digits" % _MAX_DIGITS
     if _IMPLEMENTATION == "micropython":
         return None
     import re
     text = text.replace("\\\\", "").replace('\\"', "")      # so no quote inside a string is left
     text = "".join(text.split('"')[::2])
-    if text.count(",") > 2 * _MAX_PARAMETERS:     # the weights, the biases, names and scaling
+    if text.count(",") > 2 * _MAX_PARAMETERS:     # weights, biases, names and scaling
         return "it holds more than %d values" % (2 * _MAX_PARAMETERS)
     brackets = re.sub(r"[^\[\]{}]+", "", text)
     for level in range(_MAX_NESTING + 1):
@@ -2838,21 +2800,6 @@ def _nesting_problem(text):
             return "not valid JSON: its brackets do not match (is it cut short?)"
         brackets = shorter
     return "it nests lists and objects more than %d deep" % _MAX_NESTING
-
-
-def _long_number(text):
-    """Return a complaint if text holds a run of more than _MAX_DIGITS digits, else None.
-
-    Reading a number of a million digits takes minutes on some interpreters.
-    A run of twice _MAX_DIGITS covers two neighbouring multiples of it, so
-    only every _MAX_DIGITS-th character needs a look, then the span between.
-    """
-    step, digits = _MAX_DIGITS, "0123456789"
-    for i in range(0, len(text) - step, step):
-        if text[i] in digits and text[i + step] in digits and \
-                not text[i:i + step + 1].strip(digits):
-            return "it holds a number of more than %d digits" % step
-    return None
 
 
 def _from_dict(data):
@@ -2898,8 +2845,8 @@ def _from_dict(data):
             if type(fields) is not dict or sorted(fields) != ["divisor", "kind", "shift"]:
                 raise ValueError("%s must be an object with kind, shift and divisor" % name)
             scaler = Scaler()
-            scaler.kind, scaler.shift, scaler.divisor = (fields["kind"], fields["shift"],
-                                                         fields["divisor"])
+            for key in fields:
+                setattr(scaler, key, fields[key])
             scaler._check(width, "load", name)
         setattr(net, name.replace("ing", "er"), scaler)      # input_scaler, target_scaler
     if net.target_scaler is not None and net.classes is not None:
@@ -2959,11 +2906,7 @@ def _from_weights(cls, weights, biases, activation, output_activation, loss, cla
 
 
 def save_weights(path, matrix):
-    """Write a matrix (a list of rows) to path as np.savetxt does: a line per row.
-
-    Values are separated by spaces and written exactly, so np.loadtxt(path)
-    and load_weights(path) read back the same numbers.
-    """
+    "Write a matrix to path as np.savetxt does, a row a line, each number exactly."
     rows = _as_list(matrix, "save_weights", "matrix")
     if _is_scalar(rows[0]):
         rows = [[v] for v in rows]            # a vector: one value per line, as np.savetxt
@@ -2975,8 +2918,8 @@ def save_weights(path, matrix):
 def load_weights(path):
     """Return the matrix in a text file written by np.savetxt or save_weights.
 
-    Values are separated by spaces or commas; blank lines and lines starting
-    with # are skipped. A vector comes back as a column: [[1.0], [2.0]].
+    Values are separated by spaces or commas; # starts a comment. A vector
+    comes back as a column: [[1.0], [2.0]].
     """
     text, rows = _read_text(path, "load_weights"), []
     for number, line in enumerate(text.split("\n"), 1):
@@ -3005,40 +2948,37 @@ def load_weights(path):
 def _open_lines(source, who, limit=_MAX_LINE_BYTES):
     """Return (lines, the source's description for messages, a function that closes it).
 
-    source is a file name, an open file or a list of lines. A file is read
-    by _guarded, in lines of at most limit bytes (None: in pieces of any
-    length). A name must be a regular file: not a folder, a device or a pipe,
-    which could block or never end.
+    source is a list of lines, an open file or the name of a regular file
+    (not a device or a pipe, which may never end), read by _guarded.
     """
-    if _is_text(source):
-        path = _check_path(source, who)
-        where, kind = '"%s"' % _shown(path), _kind(path)
-        if kind == _FOLDER:
-            raise FileError("%s: %s is a folder, not a file" % (who, where))
-        if kind not in (_REGULAR, None):      # None: no such file (open() says so), or no stat
-            raise FileError("%s: %s is not a regular file (a device or a pipe, which may never "
-                            "end)" % (who, where))
-        try:
-            f = open(path, "rb")
-        except Exception as error:
-            raise FileError("%s: cannot read %s: %s" % (who, where, _reason(error)))
-        return _guarded(f, who, where, limit), where, f.close
     if isinstance(source, (list, tuple)):
         return source, "the text given", lambda: None
-    if getattr(source, "read", None) is None:
-        raise TypeError("%s: source must be a file name, an open file or lines of text, got %s"
-                        % (who, _describe(source)))
-    name = getattr(source, "name", None)
-    where = '"%s"' % name if type(name) is str else "the file given"
-    return _guarded(source, who, where, limit), where, lambda: None
+    if not _is_text(source):
+        if getattr(source, "read", None) is None:
+            raise TypeError("%s: source must be a file name, an open file or lines of text, "
+                            "got %s" % (who, _describe(source)))
+        name = getattr(source, "name", None)
+        where = '"%s"' % name if type(name) is str else "the file given"
+        return _guarded(source, who, where, limit), where, lambda: None
+    path = _check_path(source, who)
+    where, kind = '"%s"' % _shown(path), (_stat(path) or [0])[0] & 0o170000
+    if kind == _FOLDER:
+        raise FileError("%s: %s is a folder, not a file" % (who, where))
+    if kind not in (_REGULAR, 0):             # 0: no such file (open() says so), or no stat
+        raise FileError("%s: %s is not a regular file (a device or a pipe, which may never end)"
+                        % (who, where))
+    try:
+        f = open(path, "rb")
+    except Exception as error:
+        raise FileError("%s: cannot read %s: %s" % (who, where, _reason(error)))
+    return _guarded(f, who, where, limit), where, f.close
 
 
 def _guarded(f, who, where, limit):
     """Yield the lines of an open file without their line ends, or pieces of it (limit None).
 
-    At most _MAX_FILE_BYTES are read, whatever stat() said (some files under
-    /proc never end), and no line of more than limit bytes. What reading
-    raises becomes FileError or TypeError naming the file; MemoryError stays.
+    At most _MAX_FILE_BYTES are read (some files under /proc never end), and
+    no line of more than limit bytes. Errors name the file; MemoryError stays.
     """
     total, rest = 0, None
     while True:
