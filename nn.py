@@ -2823,8 +2823,7 @@ def _from_dict(data):
         raise ValueError("comment must be a string, got %s" % _describe(data["comment"]))
     biases = data["biases"]
     if not _check_flag(data.get("bias", True), "load", "bias"):
-        if type(biases) is not list or [b for b in biases if b != []] or \
-                type(data["weights"]) is not list or len(biases) != len(data["weights"]):
+        if biases != [[] for W in _sequence(data["weights"], "load", "weights")]:
             raise ValueError("biases must be an empty list for every layer, as \"bias\" is false")
         biases = None
     elif type(biases) is not list:
