@@ -1,10 +1,9 @@
 """nn.py: a neural network in one file of pure Python, with no dependencies.
 
 Copy nn.py next to your program and import it. It runs on CPython 2.7 and
-3.6 to 3.13, PyPy, Jython, MicroPython, Pyodide and Brython: no numpy, no
-compiler, nothing to install. Matrices are lists of lists, the weights are
-plain lists you can read and change, and the seed gives the same weights as
-numpy on every interpreter.
+3.6 to 3.13, PyPy, Jython, MicroPython, Pyodide and Brython. Matrices are
+lists of lists, the weights are plain lists you can read and change, and a
+seed gives numpy's weights on every interpreter.
 
     >>> import nn
     >>> X = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
@@ -14,39 +13,31 @@ numpy on every interpreter.
     >>> print(" ".join(["%.2f" % row[0] for row in net.predict(X)]))
     0.03 0.96 0.96 0.04
 
-Network([3, 4, 5, 1], loss="sse", bias=False, init="normal", seed=1) is
-tutorial 1's network, with numpy's weights; README.md follows it through.
-
-The API, in the order the file defines it:
-
     dot, matmul, transpose, add, subtract, multiply, scale   lists of lists
     sigmoid, tanh, relu, leaky_relu, linear, softmax        activations
     sse, mse, binary_crossentropy, cross_entropy             losses
     RandomState(seed)            numpy's legacy generator, bit for bit
     Scaler(kind)                 max, minmax or standard scaling of columns
     SGD(...), Adam(...)          the update rules train() can use
-    Network(sizes, ...)          the network: predict, cost, gradients, train,
-                                 export_python
+    Network(sizes, ...)          predict, score, cost, gradients, train, save
+    History, DivergedError       what train() returns; what it raises
     check_gradients(net, X, Y)   backpropagation against finite differences
-    net.explain, net.to_svg      one training step, every number; the network drawn
-    history.plot, .to_svg        the loss per epoch as a chart
     load(path)                   a network saved with net.save(path)
     save_weights, load_weights   np.savetxt-style weight files
-    read_csv, train_test_split, one_hot          data without numpy
 
-Run "python3 nn.py" for the two tutorials this file grew out of, and
-"python3 nn.py --help" for the command line.
+Optional files beside it: nn_fast.py, the same epochs compiled for one shape
+(faster, the same numbers); nn_tools.py, with read_csv, train_test_split,
+one_hot, net.explain, net.to_svg, net.export_python, history.plot and the
+command line ("python3 nn.py --help"). "python3 nn.py" runs the tutorials.
 """
 
 __version__ = "1.0.0"
 
-__all__ = [
-    "dot", "matmul", "transpose", "add", "subtract", "multiply", "scale",
-    "sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax",
-    "ACTIVATIONS", "LOSSES", "sse", "mse", "binary_crossentropy", "cross_entropy",
-    "RandomState", "Scaler", "SGD", "Adam", "History", "Network", "DivergedError",
-    "check_gradients", "load", "save_weights", "load_weights",
-]
+__all__ = ["dot", "matmul", "transpose", "add", "subtract", "multiply", "scale", "sigmoid", "tanh",
+           "relu", "leaky_relu", "linear", "softmax", "ACTIVATIONS", "LOSSES", "sse", "mse",
+           "binary_crossentropy", "cross_entropy", "RandomState", "Scaler", "SGD", "Adam",
+           "History", "Network", "DivergedError", "check_gradients", "load", "save_weights",
+           "load_weights"]
 
 import math  # exp, log, sqrt, tanh
 import json  # the saved model format
@@ -63,16 +54,12 @@ if __name__ == "__main__" and __name__ in sys.modules:   # a script: nn_fast and
 # Compatibility: what differs between the interpreters, in one place
 # ---------------------------------------------------------------------------
 
-try:                                   # Python 2 and Jython: text may be unicode
-    _TEXT = (str, unicode)
-    _INTEGERS = (int, long)
-    _UNICODE, _LONG = unicode, long
-    _range = xrange                    # range() would build a list of every epoch
+try:                                   # Python 2 and Jython: unicode text, long integers
+    _UNICODE, _LONG, _IOError = unicode, long, IOError
+    _TEXT, _INTEGERS = (str, unicode), (int, long)
 except NameError:                      # Python 3, MicroPython
-    _TEXT = (str,)
-    _INTEGERS = (int,)
-    _UNICODE, _LONG = str, int
-    _range = range
+    _UNICODE, _LONG, _IOError = str, int, OSError
+    _TEXT, _INTEGERS = (str,), (int,)
 _NUMBERS = _INTEGERS + (float,)
 
 try:                                   # not on 2.7, Jython or MicroPython
@@ -82,10 +69,8 @@ except ImportError:
 
 _IMPLEMENTATION = getattr(getattr(sys, "implementation", None), "name", "").lower()
 
-# Boards with 32-bit floats overflow past 3.4e38 and exp() past 88. Knowing
-# the largest float lets every check for "finite" be one comparison.
-# Both are built from text: firmware freezing packs each float literal as a
-# 32-bit float, and refuses one outside that range.
+# Boards have 32-bit floats. The limits are built from text: freezing into
+# firmware packs each float literal as a 32-bit float and refuses larger ones.
 _FLOAT32 = float("1e39") == float("1e40")
 _BIG = float("3.4028234663852886e38" if _FLOAT32 else "1.7976931348623157e308")
 _TINY = float("1.1754943508222875e-38" if _FLOAT32 else "2.2250738585072014e-308")  # smallest normal
@@ -99,50 +84,33 @@ def _finite(x):
 
 def _native(value):
     "Return text as a plain str where it can be one (Python 2 reads files and JSON as unicode)."
-    if not isinstance(value, _TEXT):
-        return value
     try:
-        return str(value)
+        return str(value) if isinstance(value, _TEXT) else value
     except Exception:                  # Python 2: text beyond ASCII stays unicode
         return value
-
-
-def _is_number(x):
-    "Return True for an int or float; booleans are not numbers here, on any interpreter."
-    return issubclass(type(x), _NUMBERS) and type(x) is not bool
 
 
 # ---------------------------------------------------------------------------
 # Checking what comes in
 # ---------------------------------------------------------------------------
 # Every public entry point checks its arguments once, with the helpers here,
-# and says what is wrong in the words of its own arguments: "train: row 3 of
-# X has 2 values, expected 3". A value of the wrong type raises TypeError, a
-# value out of range ValueError; nothing else comes out of nn.py for bad input.
-#
-# Numbers: int and float are numbers, and so are their subclasses (such as
-# numpy.float64). Booleans are not (a boolean is an int on CPython but not on
-# MicroPython, so nn.py refuses it everywhere), nor are strings, None or
-# anything else. NaN, infinity and integers too large for a float are refused.
-# A class label is a string, an int, a float or a boolean.
-# Lists: a list or a tuple, a subclass of one, or anything with a tolist()
-# method (a numpy array). Generators, dicts, sets and strings are not lists.
-#
-# A value is judged by its type alone: isinstance() asks the value for its
-# __class__, which can raise. Subclasses of list, int, float and str are
-# copied into the built-in type before use, so that their own comparison and
-# hashing never run here; whatever they raise while being copied (or a
-# tolist() raises) becomes a TypeError.
+# and says what is wrong in its own words: "train: row 3 of X has 2 values,
+# expected 3". A wrong type raises TypeError, a value out of range ValueError.
+# Numbers are ints and floats and their subclasses (numpy.float64), but not
+# booleans (an int on CPython, not on MicroPython), NaN or infinity. A class
+# label is a string, a number or a boolean. A list is a list or a tuple, or
+# anything with a tolist() method (a numpy array).
 
 _MAX_PARAMETERS = 2000000   # weights and biases in one network: its file loads in about 2 s
 _MAX_EPOCHS = 10 ** 7       # epochs of one train() call
 _MAX_WORK = 10 ** 11        # epochs x rows x parameters without a time_limit: hours of CPython
 _MAX_DRAWS = 10 ** 8        # numbers RandomState makes in one call
+_is = isinstance
 
 
-def _is(value, types):
-    "Return isinstance(value, types), judged by the value's type alone (see above)."
-    return issubclass(type(value), types)
+def _is_number(x):
+    "Return True for an int or float; booleans are not numbers here, on any interpreter."
+    return isinstance(x, _NUMBERS) and type(x) is not bool
 
 
 def _is_text(value):
@@ -156,39 +124,22 @@ def _words(text):
 
 
 def _is_scalar(value):
-    "Return True for a value that is a single number, string or boolean, not a row of them."
-    return (type(value) is bool or issubclass(type(value), _NUMBERS + _TEXT) or
-            _item(value) is not None)
-
-
-def _item(value):
-    """Return the plain bool, int or float a scalar such as numpy.int64 holds, else None.
-
-    numpy's integer and bool scalars extend no built-in type; they are known,
-    without importing numpy, as values with an item() method that gives one
-    and no length (a numpy array has one).
-    """
-    try:
-        item = None if hasattr(type(value), "__len__") else type(value).item(value)
-    except Exception:                     # no item(), or one that raises
-        return None
-    return item if type(item) in (bool, int, float, _LONG) else None
+    "Return True for one number, string or boolean (or a numpy scalar), not a row of them."
+    return (isinstance(value, _NUMBERS + _TEXT + (bool,)) or
+            hasattr(value, "item") and not hasattr(value, "__len__"))
 
 
 def _glimpse(value):
-    "Return a short text showing a value, without running any method the value defines."
-    kind = type(value)
-    if value is None or kind is bool or kind is float:
-        return repr(value)
-    if kind is int or kind is _LONG:
-        if -10 ** 30 < value < 10 ** 30:
-            return "%d" % value
-        return "of %d bits" % (len(bin(value)) - 3)     # its digits would fill a page
-    if kind is str or kind is _UNICODE or kind is bytes:
-        return repr(value[:40]) + ("..." if len(value) > 40 else "")
-    if kind in (list, tuple, dict, set, frozenset):
+    "Return a short text showing a value, for an error message."
+    if isinstance(value, _INTEGERS) and type(value) is not bool:
+        if not -10 ** 30 < value < 10 ** 30:
+            return "of %d bits" % (len(bin(value)) - 3)     # its digits would fill a page
+        return "%d" % value
+    if isinstance(value, (list, tuple, dict, set, frozenset)):
         return "of %d items" % len(value)
-    return "object"
+    if isinstance(value, _TEXT + (bytes,)):
+        return repr(value[:40]) + ("..." if len(value) > 40 else "")
+    return repr(value) if value is None or isinstance(value, (bool, float)) else "object"
 
 
 def _describe(value):
@@ -196,59 +147,35 @@ def _describe(value):
     return "%s %s" % (type(value).__name__, _glimpse(value))
 
 
-def _plain(value, who, what):
-    """Return value, or a copy of the built-in float, int or str its type extends.
-
-    A subclass can redefine comparison, hashing and conversion; the copy
-    cannot. What the subclass raises while being copied becomes a TypeError.
-    """
-    kind = type(value)
-    if kind is float or kind is int or kind is str or kind is bool:
-        return value
+def _plain(value, who=None, what=None):
+    "Return value as the built-in float, int or str its type extends (numpy.float64 as a float)."
     for base in _NUMBERS + _TEXT:
-        if kind is not base and issubclass(kind, base) and kind is not bool:
+        if type(value) is not base and type(value) is not bool and isinstance(value, base):
             try:
-                copy = base(value)
-            except Exception as error:
-                raise TypeError("%s: %s is a %s that cannot be read as a %s (%s)"
-                                % (who, what, kind.__name__, base.__name__,
-                                   type(error).__name__))
-            if type(copy) is not base:
-                raise TypeError("%s: %s is a %s that cannot be read as a %s"
-                                % (who, what, kind.__name__, base.__name__))
-            return copy
+                return base(value)
+            except Exception:             # MicroPython converts no subclass of int or float
+                raise TypeError("%s: %s is a %s, not a plain %s"
+                                % (who, what, type(value).__name__, base.__name__))
     return value
 
 
 def _to_float(value):
-    """Return a number as a float (infinity for an int past the largest float), else None.
-
-    Never raises: a subclass whose conversion fails is not a number.
-    """
-    kind = type(value)
-    if kind is float:
-        return value
-    if kind is int or kind is _LONG:
-        try:
-            return float(value)
-        except OverflowError:             # MicroPython gives infinity instead
-            return _BIG * 2.0
-    if kind is bool or not issubclass(kind, _NUMBERS):
+    "Return a number as a float (infinity for an int past the largest float), else None."
+    if type(value) is bool or not isinstance(value, _NUMBERS):
         return None
     try:
-        x = float(value)
-    except Exception:
+        return float(value)
+    except OverflowError:                 # MicroPython gives infinity itself
+        return _BIG * 2.0
+    except Exception:                     # MicroPython converts no subclass of float
         return None
-    return x if type(x) is float else None
 
 
 def _check_int(value, who, name, low=1, high=None):
     "Return value if it is an integer from low to high, else raise TypeError or ValueError."
-    kind = type(value)
-    if kind is not int and kind is not _LONG:
-        if kind is bool or not issubclass(kind, _INTEGERS):
-            raise TypeError("%s: %s must be an integer, got %s" % (who, name, _describe(value)))
-        value = _plain(value, who, name)
+    if type(value) is bool or not isinstance(value, _INTEGERS):
+        raise TypeError("%s: %s must be an integer, got %s" % (who, name, _describe(value)))
+    value = _plain(value, who, name)
     if value < low:
         raise ValueError("%s: %s must be at least %d, got %s" % (who, name, low, _glimpse(value)))
     if high is not None and value > high:
@@ -281,43 +208,32 @@ def _check_flag(value, who, name):
 
 def _check_choice(value, choices, who, name):
     "Return value if it is one of the strings in choices, else raise."
-    if not _is(value, _TEXT):
+    if not isinstance(value, _TEXT):
         raise TypeError("%s: %s must be a string, one of %s; got %s"
                         % (who, name, ", ".join(choices), _describe(value)))
-    value = _plain(value, who, name)
     if value not in choices:
         raise ValueError("%s: unknown %s %s; expected one of %s"
                          % (who, name, _glimpse(value), ", ".join(choices)))
     return str(value)
 
 
-def _sequence(X, who, name, expected="a list"):
-    """Return X as a list or tuple, or raise TypeError.
+def _check_path(path, who):
+    "Return path if it is a string that can name a file, else raise TypeError or ValueError."
+    if not isinstance(path, _TEXT):
+        raise TypeError("%s: path must be a string, got %s" % (who, _describe(path)))
+    if not path or "\0" in path:
+        raise ValueError("%s: path %s cannot name a file" % (who, _glimpse(path)))
+    return _plain(path)
 
-    A list or tuple is returned as it is; a subclass of one, or anything with
-    a tolist() method (a numpy array), is copied into a plain list.
-    """
-    kind = type(X)
-    if kind is list or kind is tuple:
-        return X
-    tolist = None
-    if not issubclass(kind, (list, tuple)):
-        if not issubclass(kind, _NUMBERS + _TEXT + (bytes, dict, set, frozenset)):
-            try:
-                tolist = getattr(X, "tolist", None)
-            except Exception:             # an object whose attributes raise has none
-                tolist = None
-        if tolist is None:
-            raise TypeError("%s: %s must be %s, got %s" % (who, name, expected, _describe(X)))
-    try:
-        X = list(X) if tolist is None else tolist()
-    except Exception as error:
-        raise TypeError("%s: %s (a %s) could not be read as a list: %s"
-                        % (who, name, kind.__name__, type(error).__name__))
-    if type(X) is not list:
-        raise TypeError("%s: %s must be %s, got %s whose tolist() gave %s"
-                        % (who, name, expected, kind.__name__, _describe(X)))
-    return X
+
+def _sequence(X, who, name, expected="a list"):
+    "Return X as a list or tuple (a numpy array through its tolist()), or raise TypeError."
+    if isinstance(X, (list, tuple)):
+        return X if type(X) in (list, tuple) else list(X)
+    value = None if isinstance(X, _TEXT) else getattr(X, "tolist", lambda: None)()
+    if type(value) is not list:
+        raise TypeError("%s: %s must be %s, got %s" % (who, name, expected, _describe(X)))
+    return value
 
 
 def _as_list(X, who, name):
@@ -347,13 +263,9 @@ def _number_row(row, width, who, where):
 
 
 def _number_rows(X, width, who, name, single=False):
-    """Return (rows of floats, was_single_row) for a matrix X of the given width.
-
-    width None means the width of X's first row. With single=True, one row of
-    numbers is accepted too, as a batch of one.
-    """
+    "Return (rows of floats, was one row) for a matrix X, width None: its first row's."
     X = _as_list(X, who, name)
-    if single and _is_scalar(X[0]):
+    if single and _is_scalar(X[0]):           # one row of numbers, as a batch of one
         return [_number_row(X, width, who, name)], True
     if width is None:
         width = len(_sequence(X[0], who, "row 0 of " + name, "a list of numbers"))
@@ -372,16 +284,15 @@ def _first_not_finite(rows):
 
 def _check_label(label, who, where):
     "Return label as a plain string, int, float or boolean if it can name a class, else raise."
-    item = _item(label)
-    if item is not None:                # a numpy scalar: its plain value
-        label = item
+    if _is_scalar(label) and not isinstance(label, _NUMBERS + _TEXT + (bool,)):
+        label = label.item()                  # a numpy scalar: its plain value
     if not _is_scalar(label):
         raise TypeError("%s: %s is %s; a class label must be a string, number or boolean"
                         % (who, where, _describe(label)))
     label = _plain(label, who, where)
     if type(label) is float and not _finite(label):
         raise ValueError("%s: %s is %r, which cannot be a class label" % (who, where, label))
-    if type(label) is not bool and _is(label, _INTEGERS) and not -2 ** 63 < label < 2 ** 63:
+    if type(label) is not bool and isinstance(label, _INTEGERS) and not -2 ** 63 < label < 2 ** 63:
         raise ValueError("%s: %s is an integer %s; integer class labels must be below 2**63 "
                          "in size" % (who, where, _glimpse(label)))
     return label
@@ -389,9 +300,7 @@ def _check_label(label, who, where):
 
 def _label_kind(label):
     "Return 'text', 'bool' or 'number': labels of one network must share one kind."
-    if _is(label, _TEXT):
-        return "text"
-    return "bool" if type(label) is bool else "number"
+    return "text" if isinstance(label, _TEXT) else "bool" if type(label) is bool else "number"
 
 
 def _check_classes(classes, who, name):
@@ -410,9 +319,6 @@ def _check_sizes(sizes, who, name="sizes"):
     if len(sizes) < 2:
         raise ValueError("%s: %s needs at least 2 layers (inputs and outputs), got %s"
                          % (who, name, _short_list(sizes)))
-    if len(sizes) > _MAX_PARAMETERS // 2:         # each layer adds 2 parameters or more
-        raise ValueError("%s: %s has %d layers, more than the %d parameters nn.py allows can hold"
-                         % (who, name, len(sizes), _MAX_PARAMETERS))
     sizes = [_check_int(n, who, "%s[%d]" % (name, i)) for i, n in enumerate(sizes)]
     count = sum([(a + 1) * b for a, b in zip(sizes, sizes[1:])])
     if count > _MAX_PARAMETERS:
@@ -421,22 +327,10 @@ def _check_sizes(sizes, who, name="sizes"):
     return sizes
 
 
-def _check_path(path, who):
-    "Return path if it is a string that can name a file, else raise TypeError or ValueError."
-    if not _is(path, _TEXT):
-        raise TypeError("%s: path must be a string, got %s" % (who, _describe(path)))
-    path = _plain(path, who, "path")
-    if not path or "\0" in path:
-        raise ValueError("%s: path %s cannot name a file" % (who, _glimpse(path)))
-    return path
-
-
 def _short_list(values, limit=8):
     "Return a list's items as text, cut short after limit items."
-    text = ", ".join([_glimpse(v) for v in values[:limit]])
-    if len(values) > limit:
-        text += ", ... (%d in all)" % len(values)
-    return "[%s]" % text
+    more = ", ... (%d in all)" % len(values) if len(values) > limit else ""
+    return "[%s%s]" % (", ".join([_glimpse(v) for v in values[:limit]]), more)
 
 
 # ---------------------------------------------------------------------------
@@ -2649,35 +2543,27 @@ def check_gradients(net, X, Y, epsilon=1e-5):
 # ---------------------------------------------------------------------------
 # Saving and loading
 # ---------------------------------------------------------------------------
-# A network is saved as JSON: its shape, activations, loss, scaling, classes,
-# weights and biases, everything needed to predict and to go on training.
-# Floats are written as the shortest text that reads back to the same bits,
-# so a round trip is exact. The file is written beside the target, as a new
-# path + ".tmp", and renamed over it, so a crash, a full disk or a kill leaves
-# the old file or the new one, never half of one. A kill between the two steps
-# can leave the .tmp file behind; the next save to that path removes it.
-# Two programs must not save to one path at the same moment.
-# Loading reads JSON only (nothing in the file is ever run, imported or
-# looked up by name) and checks the nesting before parsing, then every field.
+# A network is saved as JSON: everything needed to predict and to go on
+# training, each float as the shortest text that reads back to the same bits.
+# save() reads the text back with load's own code, then writes it into a new
+# file beside the target (path + ".tmp", made for this write alone) renamed
+# over it: a crash or a kill leaves the old file or the new one. load() runs
+# and imports nothing the file names; it measures the nesting and the numbers
+# before parsing, then checks every field.
 
-_FORMAT = "nn.py network"
-_FORMAT_VERSION = 1
+_FORMAT, _FORMAT_VERSION = "nn.py network", 1
+_FIELDS = ("format", "version", "sizes", "activation", "output_activation", "loss", "bias",
+           "init", "seed", "classes", "input_scaling", "target_scaling", "input_names",
+           "target_name", "weights", "biases", "comment")
 _MAX_FILE_BYTES = 64 * 1024 * 1024       # a network at the parameter limit takes 45-52 MB
-_MAX_NESTING = 10                        # a saved network nests 4 deep
 _MAX_LINE_BYTES = 1024 * 1024            # of a CSV file: 50,000 numbers or more
-
-try:
-    _IOError = IOError                   # Python 2 and Jython; OSError elsewhere
-except NameError:
-    _IOError = OSError
+_MAX_NESTING = 10                        # a saved network nests 4 deep
+_MAX_DIGITS = 400                        # a saved float has 17 significant digits
+_FOLDER, _REGULAR = 0o040000, 0o100000   # the kinds of file in os.stat()'s mode
 
 try:
     class FileError(_IOError, ValueError):
-        """A file that could not be read, written or understood.
-
-        It is a ValueError (bad input) and an OSError at once, so either
-        except clause catches it; on MicroPython it is a ValueError only.
-        """
+        "A file that could not be read, written or understood: a ValueError and an OSError."
 except TypeError:                        # MicroPython: one built-in base only
     class FileError(ValueError):
         "A file that could not be read, written or understood."
@@ -2691,42 +2577,23 @@ def _float_text(x):
     return text.replace("e+", "e")
 
 
-def _json_text(value):
-    "Return value (None, booleans, numbers, strings and lists) as JSON text."
-    if value is None:
-        return "null"
-    if value is True or value is False:
-        return "true" if value else "false"
+def _json_text(value, pad=None):
+    "Return None, a boolean, number, string, list or dict as JSON; with pad, a list item a line."
     if isinstance(value, float):
         return _float_text(value)
-    if isinstance(value, _INTEGERS):
-        return str(value)
-    if isinstance(value, _TEXT):
-        return json.dumps(value)
     if isinstance(value, dict):
-        return "{" + ", ".join(["%s: %s" % (json.dumps(str(k)), _json_text(value[k]))
-                                for k in sorted(value)]) + "}"
-    return "[" + ", ".join([_json_text(v) for v in value]) + "]"
-
-
-def _matrix_text(matrix, indent):
-    "Return a matrix as JSON text with one row per line."
-    if not matrix:
-        return "[]"
-    pad = " " * indent
-    return "[\n" + ",\n".join([pad + "  " + _json_text(row) for row in matrix]) + "\n" + pad + "]"
+        return "{%s}" % ", ".join(["%s: %s" % (json.dumps(str(k)), _json_text(value[k]))
+                                   for k in sorted(value)])
+    if not isinstance(value, (list, tuple)):
+        return json.dumps(value)
+    if pad is None:
+        return "[%s]" % ", ".join([_json_text(v) for v in value])
+    return "[\n%s\n%s]" % (",\n".join([pad + "  " + _json_text(v) for v in value]), pad)
 
 
 def _write_atomic(path, text, who):
-    """Write text to path all at once: into a new file beside it, then renamed over it.
-
-    An existing file keeps its permission bits. If anything fails (a missing
-    folder, a full disk, no permission), the new file is removed, the old
-    file is left as it was, and FileError says why. Every file nn.py writes
-    is written here.
-    """
-    path = _check_path(path, who)
-    temporary = None
+    "Write text to a new file beside path, renamed over it; the old file keeps its place on error."
+    path, temporary = _check_path(path, who), None
     try:
         temporary, f = _new_file(path)
         try:
@@ -2739,9 +2606,7 @@ def _write_atomic(path, text, who):
         info = _stat(path)
         if info is not None and hasattr(os, "chmod"):
             os.chmod(temporary, info[0] & 0o7777)
-        # os.rename where there is no os.replace (2.7, Jython, MicroPython): on
-        # Windows it refuses to replace a file, and the save fails with the old file kept
-        getattr(os, "replace", os.rename)(temporary, path)
+        getattr(os, "replace", os.rename)(temporary, path)   # rename: 2.7, Jython, MicroPython
     except Exception as error:
         if temporary is not None:
             _remove(temporary)
@@ -2751,14 +2616,10 @@ def _write_atomic(path, text, who):
 def _new_file(path):
     """Return (name, file open for writing) of a file made beside path for this write alone.
 
-    path + ".tmp" (a killed save leaves it) is removed first; removing a link
-    never touches what it points to. The file is then made with O_EXCL, which
-    fails rather than follow a link, write through another name of a file or
-    wait on a pipe left at that name; if something is there still, ".tmp1"
-    and ".tmp2" are tried. MicroPython and Brython have no os.open: there the
-    name is opened just after its removal, and another program could race it.
+    path + ".tmp" (a killed save leaves it) is removed, then made with O_EXCL,
+    which follows no link and opens no pipe; then ".tmp1" and ".tmp2" are
+    tried. MicroPython and Brython have no os.open: the name is just opened.
     """
-    error = None
     for n in range(3):
         name = path + (".tmp%d" % n if n else ".tmp")
         _remove(name)
@@ -2766,13 +2627,12 @@ def _new_file(path):
             if not hasattr(os, "O_EXCL"):
                 return name, open(name, "w")
             fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            if bytes is not str:              # Python 3: the very file just made
+                return name, open(fd, "w")
+            os.close(fd)                      # Python 2 and Jython open by name only
+            return name, open(name, "w")
         except Exception as e:
             error = e
-            continue
-        if bytes is not str:                  # Python 3: the file just made
-            return name, open(fd, "w")
-        os.close(fd)                          # Python 2 and Jython open by name only
-        return name, open(name, "w")
     raise error
 
 
@@ -2784,28 +2644,16 @@ def _remove(path):
         pass
 
 
-_FOLDER, _REGULAR = 0o040000, 0o100000     # the kinds of file in os.stat()'s mode
-
-
 def _stat(path):
-    """Return os.stat(path), or None for no such file or no stat (Brython).
-
-    Its fields by number: 0 mode (kind and permission bits), 1 inode, 2 device, 6 size.
-    """
+    "Return os.stat(path): 0 mode, 1 inode, 2 device; None for no such file or no stat (Brython)."
     try:
         return os.stat(path)
     except Exception:
         return None
 
 
-def _kind(info):
-    "Return the kind of file (_FOLDER, _REGULAR, ...) in what _stat returned, or None."
-    return None if info is None else info[0] & 0o170000
-
-
 def _same_file(a, b):
-    """Return True when paths a and b name one file: the same path once links are resolved,
-    or the same device and inode (a hard link) where stat gives them."""
+    "Return True when paths a and b name one file, through links or as a hard link."
     real = getattr(getattr(os, "path", None), "realpath", None)   # no os.path: unix MicroPython
     try:
         if a == b or real is not None and real(a) == real(b):
@@ -2817,12 +2665,7 @@ def _same_file(a, b):
 
 
 def _check_writable(path, who, taken=()):
-    """Raise FileError now if path cannot be written, or is a file in taken.
-
-    taken holds (what, path) pairs: the command's inputs and its other
-    outputs. The command line asks before it trains, so that a mistyped --out
-    is not found out after an hour of training, and never writes over its data.
-    """
+    "Raise FileError now if path cannot be written or is one of the (what, path) pairs in taken."
     path = _check_path(path, who)
     for what, other in taken:
         if _same_file(path, other):
@@ -2830,7 +2673,7 @@ def _check_writable(path, who, taken=()):
         if _same_file(path + ".tmp", other):  # which _new_file would remove
             raise FileError("%s: %r is written first as %r, which is %s; nothing was written"
                             % (who, path, path + ".tmp", what))
-    if _kind(_stat(path)) == _FOLDER:
+    if (_stat(path) or [0])[0] & 0o170000 == _FOLDER:
         raise FileError("%s: cannot write %r: it is a folder" % (who, path))
     try:
         temporary, f = _new_file(path)        # where _write_atomic will write first
@@ -2846,22 +2689,20 @@ def _reason(error):
 
 
 def _read_text(path, who):
-    "Return the text of a file read by _open_lines, as UTF-8; a byte order mark is dropped."
-    lines, where, close = _open_lines(_check_path(path, who), who, None)
+    "Return the text of a file as UTF-8, read within the limits; a byte order mark is dropped."
+    pieces, where, close = _open_lines(_check_path(path, who), who, None)
     try:
-        data = b"".join(lines)
+        data = b"".join(pieces)
     finally:
         close()
-    if data[:3] == b"\xef\xbb\xbf":
-        data = data[3:]
     try:
-        return data.decode("utf-8")
+        return data[3 if data[:3] == b"\xef\xbb\xbf" else 0:].decode("utf-8")
     except Exception:
         raise FileError("%s: %s is not UTF-8 text" % (who, where))
 
 
 def _save(net, path):
-    "Write net to path as JSON (see Network.save), once load() has read the text back."
+    "Write net to path as JSON (see Network.save), once load's own code has read it back."
     path = _check_path(path, "save")
     text = _model_text(net, "save")
     try:
@@ -2872,51 +2713,47 @@ def _save(net, path):
 
 
 def _model_text(net, who):
-    "Return the JSON text of a saved network."
+    "Return the JSON text of a saved network, a row of numbers a line."
     layers = net._layers(who)                 # the weights, checked, as floats
-    fields = [
-        ("format", _json_text(_FORMAT)),
-        ("version", _json_text(_FORMAT_VERSION)),
-        ("sizes", _json_text(net.sizes)),
-        ("activation", _json_text(net.activation)),
-        ("output_activation", _json_text(net.output_activation)),
-        ("loss", _json_text(net.loss)),
-        ("bias", _json_text(net.bias)),
-        ("init", _json_text(net.init)),
-        ("seed", _json_text(net.seed)),
-        ("classes", _json_text(net.classes)),
-        ("input_scaling", _json_text(_scaler_dict(net.input_scaler))),
-        ("target_scaling", _json_text(_scaler_dict(net.target_scaler))),
-        ("input_names", _json_text(_column_names(net, "save"))),
-        ("target_name", _json_text(net.target_name)),
-        ("weights", "[\n" + ",\n".join(["  " + _matrix_text(W, 2) for WT, W, b in layers])
-         + "\n]"),
-        ("biases", _matrix_text([b or [] for WT, W, b in layers], 0)),
-    ]
-    return "{\n" + ",\n".join(['"%s": %s' % pair for pair in fields]) + "\n}\n"
-
-
-def _scaler_dict(scaler):
-    "Return a Scaler's fields for the file, or None."
-    return None if scaler is None else scaler.to_dict()
+    scaling = [None if s is None else s.to_dict() for s in (net.input_scaler, net.target_scaler)]
+    values = [_FORMAT, _FORMAT_VERSION, net.sizes, net.activation, net.output_activation,
+              net.loss, net.bias, net.init, net.seed, net.classes, scaling[0], scaling[1],
+              _column_names(net, who), net.target_name]
+    fields = ['"%s": %s' % (name, _json_text(v)) for name, v in zip(_FIELDS, values)]
+    weights = [_json_text(W, "  ") for WT, W, b in layers]
+    fields.append('"weights": [\n  %s\n]' % ",\n  ".join(weights))
+    fields.append('"biases": ' + _json_text([b or [] for WT, W, b in layers], ""))
+    return "{\n%s\n}\n" % ",\n".join(fields)
 
 
 def load(path):
-    """Return the Network saved in path by net.save(path).
-
-    Raises FileError (a ValueError) naming the file and the problem when the
-    file cannot be read, is not a saved network, or has anything wrong in it.
-    """
+    "Return the Network saved in path by net.save(path), or raise FileError (a ValueError)."
     return _load_text(_read_text(path, "load"), path)
 
 
 def _load_text(text, path):
     "Return the Network in the text of a saved file; path names it in messages."
-    problem = _nesting_problem(text) or _long_number(text)
+    problem = _unsafe(text)
     if problem:
         raise FileError("load: %r is not a saved network: %s" % (path, problem))
+    repeated = []
+
+    def unique(pairs):
+        "Return the pairs of a JSON object as a dict, noting a name seen twice."
+        data = {}
+        for name, value in pairs:
+            if name in data:
+                repeated.append(name)
+            data[name] = value
+        return data
+
+    if _IMPLEMENTATION == "brython":          # whose json reads no "e+"
+        text = text.replace("e+", "e").replace("E+", "E")
     try:
-        data, repeated = _parse_json(_brython_safe(text))
+        try:
+            data = json.loads(text, object_pairs_hook=unique)
+        except TypeError:                     # MicroPython: no hook, and no repeats noticed
+            data = json.loads(text)
     except MemoryError:
         raise
     except Exception as error:    # ValueError, or what an interpreter raises for deep nesting
@@ -2933,27 +2770,26 @@ def _load_text(text, path):
         raise FileError("load: %r: %s" % (path, message if sep and " " not in who else text))
 
 
-def _brython_safe(text):
-    "Return JSON text Brython's json.loads can read: exponents without '+'."
-    return text.replace("e+", "e").replace("E+", "E") if _IMPLEMENTATION == "brython" else text
+def _unsafe(text):
+    """Return why JSON text must not be parsed, or None: a number of more than _MAX_DIGITS
+    digits, more values than a network can hold, brackets unmatched or nested too deep.
 
-
-def _nesting_problem(text):
-    """Return why JSON text must not be parsed, or None: brackets unmatched or nested too deep,
-    or more values than a network within the limit holds (parsing them would take long).
-
-    Pyodide's parser crashes the whole interpreter on a few thousand levels,
-    and Jython's and Brython's overflow their stacks, so the nesting is
-    measured first: strings are cut out, then everything but brackets, and
-    then the innermost pairs, once per level. MicroPython's parser copes
-    with any depth (and its re module would not cope with the text).
+    Reading a million digits takes minutes on some interpreters. A run of
+    twice _MAX_DIGITS digits covers two multiples of it, so only every
+    _MAX_DIGITS-th character needs a look. Pyodide's parser crashes on a few
+    thousand levels, Jython's and Brython's overflow their stacks; MicroPython's
+    copes (and its re would not), so its nesting goes unmeasured.
     """
+    for i in range(0, len(text) - _MAX_DIGITS, _MAX_DIGITS):
+        if text[i] in "0123456789" and text[i + _MAX_DIGITS] in "0123456789" and \
+                not text[i:i + _MAX_DIGITS + 1].strip("0123456789"):
+            return "it holds a number of more than %d digits" % _MAX_DIGITS
     if _IMPLEMENTATION == "micropython":
         return None
     import re
     text = text.replace("\\\\", "").replace('\\"', "")      # so no quote inside a string is left
     text = "".join(text.split('"')[::2])
-    if text.count(",") > 2 * _MAX_PARAMETERS:     # the weights, the biases, names and scaling
+    if text.count(",") > 2 * _MAX_PARAMETERS:     # weights, biases, names and scaling
         return "it holds more than %d values" % (2 * _MAX_PARAMETERS)
     brackets = re.sub(r"[^\[\]{}]+", "", text)
     for level in range(_MAX_NESTING + 1):
@@ -2966,64 +2802,14 @@ def _nesting_problem(text):
     return "it nests lists and objects more than %d deep" % _MAX_NESTING
 
 
-_MAX_DIGITS = 400               # a saved float has 17 significant digits; no number needs 400
-
-
-def _long_number(text):
-    """Return a complaint if text holds a run of more than _MAX_DIGITS digits, else None.
-
-    Reading an integer of a million digits takes minutes on Python 2, 3.6,
-    Jython and MicroPython (the time grows with the square of the length). A
-    run of 2 * _MAX_DIGITS or more covers two neighbouring multiples of _MAX_DIGITS, so only
-    every _MAX_DIGITS-th character needs a look, and then the span between.
-    """
-    step, digits = _MAX_DIGITS, "0123456789"
-    for i in range(0, len(text) - step, step):
-        if text[i] in digits and text[i + step] in digits and \
-                not text[i:i + step + 1].strip(digits):
-            return "it holds a number of more than %d digits" % step
-    return None
-
-
-def _parse_json(text):
-    """Return (value, repeated): what JSON text holds, and the names an object in it repeats.
-
-    json.loads would keep the last of a repeated name without a word.
-    MicroPython's json takes no object_pairs_hook; there repeats go unnoticed.
-    """
-    repeated = []
-
-    def unique(pairs):
-        "Return the pairs of a JSON object as a dict, noting a name seen twice."
-        data = {}
-        for name, value in pairs:
-            if name in data:
-                repeated.append(name)
-            data[name] = value
-        return data
-
-    try:
-        return json.loads(text, object_pairs_hook=unique), repeated
-    except TypeError:                    # MicroPython: no keyword arguments
-        return json.loads(text), repeated
-
-
-_FIELDS = ("format", "version", "sizes", "activation", "output_activation", "loss", "bias",
-           "init", "seed", "classes", "input_scaling", "target_scaling", "input_names",
-           "target_name", "weights", "biases", "comment")
-
-
 def _from_dict(data):
     "Return the Network a loaded file's dict describes, checking every field."
-    who = "load"
     if type(data) is not dict:
         raise ValueError("the top level is %s, expected an object" % type(data).__name__)
     if data.get("format") != _FORMAT:
-        raise ValueError("it is not a saved nn.py network (no \"format\": %s)"
-                         % json.dumps(_FORMAT))
+        raise ValueError("it is not a saved nn.py network (no \"format\": \"%s\")" % _FORMAT)
     version = data.get("version")
-    if not (type(version) is int or type(version) is _LONG) or \
-            not 1 <= version <= _FORMAT_VERSION:
+    if type(version) not in (int, _LONG) or not 1 <= version <= _FORMAT_VERSION:
         raise ValueError("format version %s is not one this nn.py (%s) reads; it reads up to %d"
                          % (_glimpse(version), __version__, _FORMAT_VERSION))
     unknown = sorted([k for k in data if k not in _FIELDS])
@@ -3035,13 +2821,10 @@ def _from_dict(data):
             raise ValueError("the field %r is missing" % name)
     if not _is_text(data.get("comment", "")):
         raise ValueError("comment must be a string, got %s" % _describe(data["comment"]))
-    bias = _check_flag(data.get("bias", True), who, "bias")
     biases = data["biases"]
-    if not bias:
-        if type(biases) is not list or [b for b in biases if b != []] or \
-                type(data["weights"]) is not list or len(biases) != len(data["weights"]):
-            raise ValueError("biases must be an empty list for every layer, as \"bias\" is "
-                             "false")
+    if not _check_flag(data.get("bias", True), "load", "bias"):
+        if biases != [[] for W in _sequence(data["weights"], "load", "weights")]:
+            raise ValueError("biases must be an empty list for every layer, as \"bias\" is false")
         biases = None
     elif type(biases) is not list:
         raise ValueError("biases must be a list of bias rows, one for each layer, as \"bias\" is "
@@ -3052,15 +2835,23 @@ def _from_dict(data):
     net = _from_weights(Network, data["weights"], biases, data["activation"],
                         data.get("output_activation"), data.get("loss"), classes, data["sizes"])
     if data.get("init") is not None:
-        net.init = _check_choice(data["init"], _INITS, who, "init")
+        net.init = _check_choice(data["init"], _INITS, "load", "init")
     if data.get("seed") is not None:
-        net.seed = _check_int(data["seed"], who, "seed", 0, 0xffffffff)
-    net.input_scaler = _scaler_from(data.get("input_scaling"), net.sizes[0], "input_scaling")
-    net.target_scaler = _scaler_from(data.get("target_scaling"), net.sizes[-1], "target_scaling")
+        net.seed = _check_int(data["seed"], "load", "seed", 0, 0xffffffff)
+    for name, width in (("input_scaling", net.sizes[0]), ("target_scaling", net.sizes[-1])):
+        fields, scaler = data.get(name), None
+        if fields is not None:
+            if type(fields) is not dict or sorted(fields) != ["divisor", "kind", "shift"]:
+                raise ValueError("%s must be an object with kind, shift and divisor" % name)
+            scaler = Scaler()
+            for key in fields:
+                setattr(scaler, key, fields[key])
+            scaler._check(width, "load", name)
+        setattr(net, name.replace("ing", "er"), scaler)      # input_scaler, target_scaler
     if net.target_scaler is not None and net.classes is not None:
         raise ValueError("target_scaling is for numeric targets, but classes are given")
     names = data.get("input_names")
-    net.input_names = [_native(n) for n in names] if isinstance(names, list) else names
+    net.input_names = [_native(n) for n in names] if type(names) is list else names
     net.target_name = _native(data.get("target_name"))
     _column_names(net, "file")
     return net
@@ -3068,36 +2859,15 @@ def _from_dict(data):
 
 def _column_names(net, who):
     "Return net.input_names after checking them and net.target_name: None or names as text."
-    given, target = getattr(net, "input_names", None), getattr(net, "target_name", None)
-    names = given
-    try:                                   # by type alone, and copied into plain lists and str
-        if names is not None:
-            names = list(names) if _is(names, list) else None
-            good = len(names) == net.sizes[0] and not [n for n in names if not _is(n, _TEXT)]
-            names = ["".join([n]) for n in names]       # a str subclass as a plain str
-        else:
-            good = True
-    except Exception:
-        good = False
-    if not good:
+    names, target = getattr(net, "input_names", None), getattr(net, "target_name", None)
+    if names is not None and not (isinstance(names, list) and len(names) == net.sizes[0] and
+                                  not [n for n in names if not isinstance(n, _TEXT)]):
         raise ValueError("%s: input_names must be None or a list of %d strings, got %s"
-                         % (who, net.sizes[0], _describe(given)))
-    if target is not None and not _is(target, _TEXT):
+                         % (who, net.sizes[0], _describe(names)))
+    if target is not None and not isinstance(target, _TEXT):
         raise ValueError("%s: target_name must be None or a string, got %s"
                          % (who, _describe(target)))
-    return names
-
-
-def _scaler_from(fields, width, name):
-    "Return the Scaler a file describes, checking its shape, or None."
-    if fields is None:
-        return None
-    if type(fields) is not dict or sorted(fields) != ["divisor", "kind", "shift"]:
-        raise ValueError("%s must be an object with kind, shift and divisor" % name)
-    scaler = Scaler()
-    scaler.kind, scaler.shift, scaler.divisor = fields["kind"], fields["shift"], fields["divisor"]
-    scaler._check(width, "load", name)
-    return scaler
+    return names if names is None else [_plain(n) for n in names]
 
 
 def _from_weights(cls, weights, biases, activation, output_activation, loss, classes, sizes):
@@ -3135,54 +2905,40 @@ def _from_weights(cls, weights, biases, activation, output_activation, loss, cla
 
 
 def save_weights(path, matrix):
-    """Write a matrix (a list of rows) to path as np.savetxt does: a line per row.
-
-    Values are separated by spaces and written exactly, so np.loadtxt(path)
-    and load_weights(path) read back the same numbers.
-    """
-    who = "save_weights"
-    path = _check_path(path, who)
-    rows = _as_list(matrix, who, "matrix")
+    "Write a matrix to path as np.savetxt does, a row a line, each number exactly."
+    rows = _as_list(matrix, "save_weights", "matrix")
     if _is_scalar(rows[0]):
         rows = [[v] for v in rows]            # a vector: one value per line, as np.savetxt
-    checked = _number_rows(rows, None, who, "matrix")[0]
-    _write_atomic(path, "".join([" ".join([_float_text(v) for v in row]) + "\n"
-                                 for row in checked]), who)
+    rows = _number_rows(rows, None, "save_weights", "matrix")[0]
+    _write_atomic(path, "".join([" ".join([_float_text(v) for v in row]) + "\n" for row in rows]),
+                  "save_weights")
 
 
 def load_weights(path):
     """Return the matrix in a text file written by np.savetxt or save_weights.
 
-    Values are separated by spaces or commas; blank lines and lines starting
-    with # are skipped. A vector comes back as a column: [[1.0], [2.0]].
+    Values are separated by spaces or commas; # starts a comment. A vector
+    comes back as a column: [[1.0], [2.0]].
     """
-    text = _read_text(path, "load_weights")
-    if text.count("\n") > _MAX_PARAMETERS:
-        raise FileError("load_weights: %r has more than the %d lines nn.py reads"
-                        % (path, _MAX_PARAMETERS))
-    rows = []
+    text, rows = _read_text(path, "load_weights"), []
     for number, line in enumerate(text.split("\n"), 1):
-        line = line.split("#")[0].strip()
-        if not line:
-            continue
-        items, row = _words(line.replace(",", " ")), []
-        if (len(rows) + 1) * len(items) > _MAX_PARAMETERS:
-            raise FileError("load_weights: %r holds more than the %d numbers nn.py reads"
-                            % (path, _MAX_PARAMETERS))
+        row, where = [], "load_weights: %r line %d" % (path, number)
+        items = _words(line.split("#")[0].replace(",", " "))
+        if number > _MAX_PARAMETERS or (len(rows) + 1) * len(items) > _MAX_PARAMETERS:
+            raise FileError("load_weights: %r holds more than the %d lines or numbers nn.py "
+                            "reads" % (path, _MAX_PARAMETERS))
         for item in items:
             try:
-                value = float(item)
+                row.append(float(item))
             except ValueError:
-                raise FileError("load_weights: %r line %d: %r is not a number"
-                                % (path, number, item[:20]))
-            if not _finite(value):
-                raise FileError("load_weights: %r line %d: %r is not finite"
-                                % (path, number, item[:20]))
-            row.append(value)
-        if rows and len(row) != len(rows[0]):
-            raise FileError("load_weights: %r line %d has %d values, the first row has %d"
-                            % (path, number, len(row), len(rows[0])))
-        rows.append(row)
+                raise FileError("%s: %r is not a number" % (where, item[:20]))
+            if not _finite(row[-1]):
+                raise FileError("%s: %r is not finite" % (where, item[:20]))
+        if row and rows and len(row) != len(rows[0]):
+            raise FileError("%s has %d values, the first row has %d"
+                            % (where, len(row), len(rows[0])))
+        if row:
+            rows.append(row)
     if not rows:
         raise FileError("load_weights: %r holds no numbers" % path)
     return rows
@@ -3191,43 +2947,37 @@ def load_weights(path):
 def _open_lines(source, who, limit=_MAX_LINE_BYTES):
     """Return (lines, the source's description for messages, a function that closes it).
 
-    source is a file name, an open file or a list of lines. A file is read
-    by _guarded, in lines of at most limit bytes (None: in pieces of any
-    length). A name must be a regular file: not a folder, a device or a pipe,
-    which could block or never end.
+    source is a list of lines, an open file or the name of a regular file
+    (not a device or a pipe, which may never end), read by _guarded.
     """
-    if _is_text(source):
-        path = _check_path(source, who)
-        where, kind = '"%s"' % _shown(path), _kind(_stat(path))
-        if kind == _FOLDER:
-            raise FileError("%s: %s is a folder, not a file" % (who, where))
-        if kind not in (_REGULAR, None):      # None: no such file (open() says so), or no stat
-            raise FileError("%s: %s is not a regular file (a device or a pipe, which may never "
-                            "end)" % (who, where))
-        try:
-            f = open(path, "rb")
-        except Exception as error:
-            raise FileError("%s: cannot read %s: %s" % (who, where, _reason(error)))
-        return _guarded(f, who, where, limit), where, f.close
-    if _is(source, (list, tuple)):
-        return _sequence(source, who, "source"), "the text given", lambda: None
-    try:                                  # an open file: what it is called, if anything
-        read, name = getattr(source, "read", None), getattr(source, "name", None)
-    except Exception:
-        read = name = None
-    if read is None:
-        raise TypeError("%s: source must be a file name, an open file or lines of text, got %s"
-                        % (who, _describe(source)))
-    where = '"%s"' % name if type(name) is str else "the file given"
-    return _guarded(source, who, where, limit), where, lambda: None
+    if isinstance(source, (list, tuple)):
+        return source, "the text given", lambda: None
+    if not _is_text(source):
+        if getattr(source, "read", None) is None:
+            raise TypeError("%s: source must be a file name, an open file or lines of text, "
+                            "got %s" % (who, _describe(source)))
+        name = getattr(source, "name", None)
+        where = '"%s"' % name if type(name) is str else "the file given"
+        return _guarded(source, who, where, limit), where, lambda: None
+    path = _check_path(source, who)
+    where, kind = '"%s"' % _shown(path), (_stat(path) or [0])[0] & 0o170000
+    if kind == _FOLDER:
+        raise FileError("%s: %s is a folder, not a file" % (who, where))
+    if kind not in (_REGULAR, 0):             # 0: no such file (open() says so), or no stat
+        raise FileError("%s: %s is not a regular file (a device or a pipe, which may never end)"
+                        % (who, where))
+    try:
+        f = open(path, "rb")
+    except Exception as error:
+        raise FileError("%s: cannot read %s: %s" % (who, where, _reason(error)))
+    return _guarded(f, who, where, limit), where, f.close
 
 
 def _guarded(f, who, where, limit):
     """Yield the lines of an open file without their line ends, or pieces of it (limit None).
 
-    At most _MAX_FILE_BYTES are read, whatever stat() said (some files under
-    /proc never end), and no line of more than limit bytes. What reading
-    raises becomes FileError or TypeError naming the file; MemoryError stays.
+    At most _MAX_FILE_BYTES are read (some files under /proc never end), and
+    no line of more than limit bytes. Errors name the file; MemoryError stays.
     """
     total, rest = 0, None
     while True:
@@ -3241,7 +2991,7 @@ def _guarded(f, who, where, limit):
             raise TypeError("%s: reading %s raised %s" % (who, where, type(error).__name__))
         if not piece:
             break
-        if not (_is(piece, bytes) or _is_text(piece)):
+        if not isinstance(piece, (bytes,) + _TEXT):
             raise TypeError("%s: reading %s gave %s, not text" % (who, where, _describe(piece)))
         total += len(piece)
         if total > _MAX_FILE_BYTES:
@@ -3250,8 +3000,8 @@ def _guarded(f, who, where, limit):
         if limit is None:
             yield piece
             continue
-        lines = (piece if rest is None else rest + piece).split("\n" if _is_text(piece)
-                                                              else b"\n")
+        lines = (piece if rest is None else rest + piece).split(
+            b"\n" if isinstance(piece, bytes) else "\n")
         rest = lines.pop()
         if len(rest) > limit or lines and len(lines[0]) > limit:   # the others fit in a piece
             raise FileError("%s: %s has a line of more than the %d bytes nn.py reads"

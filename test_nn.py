@@ -1949,88 +1949,8 @@ def setting(name, default):
     return int(value) if value else default
 
 
-class RaisingClass(object):
-    "An object whose __class__ raises, so that isinstance() on it raises too."
-
-    @property
-    def __class__(self):
-        raise RuntimeError("__class__")
-
-
-class RaisingAttributes(object):
-    "An object on which every attribute lookup raises."
-
-    def __getattr__(self, name):
-        raise RuntimeError("__getattr__ " + name)
-
-
-class LyingList(list):
-    "A list whose length, iteration and comparison raise."
-
-    def __len__(self):
-        raise RuntimeError("__len__")
-
-    def __iter__(self):
-        raise RuntimeError("__iter__")
-
-    def __eq__(self, other):
-        raise RuntimeError("__eq__")
-
-
-class HugeList(list):
-    "A list that claims to hold 10**18 items."
-
-    def __len__(self):
-        return 10 ** 18
-
-
-class BadFloat(float):
-    "A float whose conversion, comparison and repr raise."
-
-    def __float__(self):
-        raise RuntimeError("__float__")
-
-    def __eq__(self, other):
-        raise RuntimeError("__eq__")
-
-    def __repr__(self):
-        raise RuntimeError("__repr__")
-
-
-class SlyFloat(float):
-    "A float that converts, but whose comparison and repr raise."
-
-    def __eq__(self, other):
-        raise RuntimeError("__eq__")
-
-    def __repr__(self):
-        raise RuntimeError("__repr__")
-
-
-class BadInt(int):
-    "An int whose conversions and comparison raise."
-
-    def __float__(self):
-        raise RuntimeError("__float__")
-
-    def __int__(self):
-        raise RuntimeError("__int__")
-
-    def __index__(self):
-        raise RuntimeError("__index__")
-
-    def __eq__(self, other):
-        raise RuntimeError("__eq__")
-
-
-class BadStr(str):
-    "A str whose hash and comparison raise."
-
-    def __hash__(self):
-        raise RuntimeError("__hash__")
-
-    def __eq__(self, other):
-        raise RuntimeError("__eq__")
+class Float(float):
+    "A subclass of float, as numpy.float64 is."
 
 
 class ArrayLike(object):
@@ -2041,13 +1961,6 @@ class ArrayLike(object):
 
     def tolist(self):
         return self.value
-
-
-class BadToList(object):
-    "A numpy-like array whose tolist() raises."
-
-    def tolist(self):
-        raise RuntimeError("tolist")
 
 
 class Sink(object):
@@ -2080,11 +1993,8 @@ class Junk(Random):
         return items[self.index(len(items))]
 
     def hostile(self):
-        "Return an object built to break code that trusts it."
-        return self.pick([RaisingClass, RaisingAttributes, lambda: LyingList([1.0, 2.0]),
-                          lambda: HugeList([1.0]), lambda: BadFloat(1.5), lambda: SlyFloat(0.5),
-                          lambda: BadInt(2), lambda: BadStr("a"), BadToList,
-                          lambda: ArrayLike("junk"), object, lambda: len, lambda: Random])()
+        "Return an object that is no number, text or list."
+        return self.pick([lambda: ArrayLike("junk"), object, lambda: len, lambda: Random])()
 
     def deep(self):
         "Return a list nested 20 to 200 deep (deeper would test the interpreter, not nn)."
@@ -2104,8 +2014,6 @@ class Junk(Random):
             return (item for item in items)
         if how == 3:
             return ArrayLike(list(items))
-        if how == 4:
-            return LyingList(items)
         return list(items)
 
     def value(self, depth=0):
@@ -2178,7 +2086,7 @@ def fitted_scaler():
 FUZZ_FILE = "_nn_fuzz_file"                 # the file the fuzz test writes and reads
 FUZZ_FOLDER = "_nn_fuzz_folder"             # where the fuzz test runs, emptied afterwards
 BAD_PATHS = [None, 5, 2.5, bytearray(b"x.json"), "", "\0", ".", "_nn_no_such_folder/x.json",
-             "a" * 5000, [FUZZ_FILE], RaisingClass(), RaisingAttributes(), BadStr(FUZZ_FILE)]
+             "a" * 5000, [FUZZ_FILE], object()]
 TRAIN_KEYWORDS = ["epochs", "learning_rate", "batch_size", "optimizer", "momentum",
                   "weight_decay", "shuffle", "validation_split", "validation_data", "patience",
                   "target_loss", "time_limit", "print_every", "progress", "seed"]
@@ -2612,7 +2520,6 @@ class TestBadInput(Case):
             (ValueError, ["Network", "parameters"], nn.Network, ([10 ** 400, 2],)),
             (ValueError, ["Network", "parameters"], nn.Network, ([4000, 4000],)),
             (TypeError, ["Network", "activation", "NoneType"], nn.Network, ([2, 1], None)),
-            (TypeError, ["Network", "sizes", "RaisingClass"], nn.Network, (RaisingClass(),)),
 
             (ValueError, ["train", "row 1 of X has 1 values, expected 2"], net.train,
              ([[1, 2], [3]], [[0], [1]])),
@@ -2689,11 +2596,6 @@ class TestBadInput(Case):
             (TypeError, ["main", "argv"], nn.main, (5,)),
             (TypeError, ["main", "argv[0]", "int"], nn.main, ([5],)),
         ]
-        if nn._IMPLEMENTATION != "brython":      # whose list() and float() ignore the methods
-            cases += [(TypeError, ["Network", "sizes", "LyingList", "could not be read"],
-                       nn.Network, (LyingList([2, 1]),)),
-                      (TypeError, ["train", "row 0 of X", "value 1", "BadFloat"], net.train,
-                       ([[1, BadFloat(2.0)]], [[0]]))]
         for case in cases:
             kind, words, function, args = case[:4]
             kwargs = case[4] if len(case) > 4 else {}
@@ -2704,7 +2606,7 @@ class TestBadInput(Case):
         net.weights = [[[1.0], [2.0]]]
         self.assertEqual(net.predict([1, 2]), [5.0])                 # ints are numbers
         if nn._IMPLEMENTATION != "micropython":                      # whose float() refuses them
-            self.assertEqual(net.predict([1.0, SlyFloat(2.0)]), [5.0])   # so are float subclasses
+            self.assertEqual(net.predict([1.0, Float(2.0)]), [5.0])   # so are float subclasses
         for flag in (True, False):
             self.assertRaisesMessage(TypeError, ["bool"], net.predict, [flag, 1])
         self.assertRaisesMessage(TypeError, ["labels"], net.train, [[1, 2], [2, 1]], [True, 2.0],
@@ -2736,12 +2638,7 @@ class TestBadInput(Case):
                                          getattr(net, method), *args)
         net = small_net()
         net.predict([1, 2])
-        if nn._IMPLEMENTATION != "micropython":      # whose float() refuses float subclasses
-            net.weights[0][1][2] = SlyFloat(0.5)     # its == raises: the cache is not fooled
-            expected = small_net()
-            expected.weights[0][1][2] = 0.5
-            self.assertEqual(net.predict([1, 2]), expected.predict([1, 2]))
-        net.weights[0][1][2] = BadStr("x")
+        net.weights[0][1][2] = "x"
         self.assertRaisesMessage(TypeError, ["predict", "net.weights[0][1]", "value 2"],
                                  net.predict, [1, 2])
 
@@ -2924,17 +2821,6 @@ class TestOutsideBattery(Case):
         self.assertRaisesMessage(TypeError, ["train", "Adam", "beta1"], nn.Network([2, 1]).train,
                                  [[1, 2]], [[1]], optimizer=adam)
 
-        class Names(list):
-            def __len__(self):
-                raise RuntimeError("no length")
-        net = nn.Network([2, 1], seed=1)
-        net.input_names = Names(["a", "b"])
-        try:                   # a plain copy where list() does not ask the length (not CPython)
-            self.assertEqual(nn._column_names(net, "save"), ["a", "b"])
-        except ValueError:
-            self.assertRaisesMessage(ValueError, ["save", "input_names"], nn._column_names, net,
-                                     "save")
-
     def test_messages_name_the_function_called(self):
         net = nn.Network([3, 4, 1], seed=1)
         self.assertRaisesMessage(ValueError, ["explain: ", "too large"], net.explain,
@@ -2948,9 +2834,9 @@ class TestOutsideBattery(Case):
         digits = '{"format": "nn.py network", "version": 1, "seed": %s}' % ("7" * 100000)
         self.assertRaisesMessage(nn.FileError, ["m.json", "more than 400 digits"],
                                  nn._load_text, digits, "m.json")
-        self.assertEqual([nn._long_number(t) for t in ("1" * 400, "0.5," * 300, "")],
+        self.assertEqual([nn._unsafe(t) for t in ("1" * 400, "0.5," * 300, "")],
                          [None, None, None])
-        self.assertTrue(nn._long_number("[" + "9" * 800 + "]"))
+        self.assertTrue(nn._unsafe("[" + "9" * 800 + "]"))
         net = nn.Network([2, 2, 1], seed=1)
         text = nn._model_text(net, "save").replace('"biases": [', '"biases": null, "x": [')
         text = text[:text.index('"x"')].rstrip(", \n") + "\n}\n"
@@ -3715,10 +3601,7 @@ class TestStateAndBoundaries(TempFiles):
                               **settings)
         self.assertSaidBy("Network.from_weights", ValueError, ["weight matrices"], from_weights,
                           weights, [[0.0]])
-        scalings = [("bogus", ValueError), (0, ValueError), (BadStr("bogus"), ValueError),
-                    ([1], TypeError)]
-        if nn._IMPLEMENTATION != "brython":      # whose float() ignores the methods
-            scalings += [(BadFloat(2.0), TypeError), (BadInt(3), TypeError)]
+        scalings = [("bogus", ValueError), (0, ValueError), ([1], TypeError)]
         for scaling, kind in scalings:
             for name in ("input_scaling", "target_scaling"):
                 self.assertSaidBy("Network", kind, [name], nn.Network, [2, 1], **{name: scaling})
