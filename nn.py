@@ -442,10 +442,8 @@ def _short_list(values, limit=8):
 # ---------------------------------------------------------------------------
 # Vectors and matrices
 # ---------------------------------------------------------------------------
-# A vector is a list of numbers; a matrix is a list of rows, so A[i][j] is the
-# number in row i and column j. These helpers are all the linear algebra a
-# network needs. The kernels (_dot, _transpose) check nothing, as the training
-# loops call them with what is already checked; the public names check first.
+# A vector is a list of numbers; a matrix a list of rows: A[i][j] is in row i,
+# column j. The kernels (_dot, _transpose) check nothing; the public names do.
 
 def _dot(u, v):
     "Return u[0]*v[0] + u[1]*v[1] + ..., the inner product, summed left to right."
@@ -536,16 +534,13 @@ def scale(c, u):
 # ---------------------------------------------------------------------------
 # Activations
 # ---------------------------------------------------------------------------
-# Each activation f maps a weighted sum z to an output a = f(z). Training also
-# needs its slope f'(z); for these functions the slope is a simple expression
-# in the output a, which is what backpropagation has at hand. Every f is finite
-# for every finite z, without catching overflow (exp() raises OverflowError on
-# CPython but ValueError on MicroPython).
-#
-# name: (f(z), g f'(z) with a = f(z)): a unit's output, and its delta from the
-# gradient g of its output. These are the only definitions: the network's loops
-# run them on numbers checked once, on the way in; the public functions below
-# check their argument first. exp and th are the exp and tanh to use (see _exp).
+# Each activation f maps a weighted sum z to an output a = f(z); training also
+# needs its slope f'(z), a simple expression in the output a, which is what
+# backpropagation has at hand. name: (f(z), the delta g f'(z) of a unit whose
+# output a = f(z) has gradient g), the one definition of each: the network's
+# loops run them on checked numbers, with the exp and th to use (see _exp); the
+# public functions below check first. Each is finite for every finite z, and
+# never catches overflow (exp() raises OverflowError, on MicroPython ValueError).
 _UNITS = {
     "sigmoid": (lambda z, exp, th: 1.0 / (1.0 + exp(-z)) if z > -36.0 else exp(z),
                 lambda g, a: g * a * (1.0 - a)),     # below -36, e^z is the same to the bit
@@ -619,11 +614,7 @@ def linear_derivative(a):
 
 
 def softmax(z):
-    """Return the softmax of the vector z: positive numbers that sum to 1.
-
-    Subtracting the largest z first keeps exp() from overflowing and does not
-    change the result: softmax([1, 2, 3]) == softmax([101, 102, 103]).
-    """
+    "Return the softmax of the vector z: positive numbers that sum to 1, e^z_j / sum e^z."
     z = _sequence(z, "softmax", "z", "a list of numbers")
     if not z:
         raise ValueError("softmax: z is empty")
@@ -632,7 +623,7 @@ def softmax(z):
 
 def _softmax(z, exp):
     "Return the softmax of a list of floats, with exp the exponential to use (see _exp below)."
-    top = max(z)
+    top = max(z)                 # e^(z - top) cannot overflow, and the quotients are the same
     e = [exp(v - top) for v in z]
     total = 0.0
     for v in e:                  # left to right: sum() rounds differently on 3.12+
@@ -640,8 +631,7 @@ def _softmax(z, exp):
     return [v / total for v in e]
 
 
-# name: (f(z), f' in terms of a = f(z)), both checking their argument. softmax
-# acts on a whole layer and only on the output layer, so it has no pair here.
+# name: (f(z), f'(z) from a = f(z)). softmax acts on a whole (output) layer: not here.
 ACTIVATIONS = {
     "sigmoid": (sigmoid, sigmoid_derivative),
     "tanh": (tanh, tanh_derivative),
@@ -661,12 +651,7 @@ def _activate(name, Z, exp=math.exp, th=math.tanh):
 
 
 def _backpropagate(name, D, W, A):
-    """Return the deltas of the layer below: (D W^T) * f'(A), row by row.
-
-    D holds the deltas of a layer (a row per example), W its incoming weights
-    (a row per unit of the layer below) and A the outputs of the layer below,
-    whose activation is called name.
-    """
+    "Return the deltas below a layer, (D W^T) * f'(A): D its deltas, W its weights, A its inputs."
     delta = _UNITS[name][1]
     return [[delta(_dot(d, w), a) for w, a in zip(W, ar)] for d, ar in zip(D, A)]
 
@@ -680,17 +665,8 @@ def _backpropagate(name, D, W, A):
 #   mse                  sum over rows and outputs of (o - y)^2 / (n m)
 #   binary_crossentropy  sum of -(y log o + (1 - y) log(1 - o)) / (n m)
 #   cross_entropy        sum over rows of -sum_j y_j log o_j, divided by n
-# The cross-entropies are computed from the weighted sums z of the output
-# layer (o = sigmoid(z) or softmax(z)), which never takes log(0).
-
-def _squared_error(O, Y):
-    "Return the sum over rows and outputs of (o - y)^2."
-    total = 0.0
-    for o_row, y_row in zip(O, Y):
-        for o, y in zip(o_row, y_row):
-            total += (o - y) * (o - y)
-    return total
-
+# The cross-entropies are computed from the output layer's weighted sums z
+# (o = sigmoid(z) or softmax(z)), never taking log(0).
 
 def _log1p(x):
     "Return log(1 + x), to the last digits of a small x (log(1.0 + x) loses them)."
@@ -749,28 +725,18 @@ def _check_probabilities(T, who, name):
 
 
 def _loss(who, outputs, targets):
-    """Return the loss called who of outputs against targets, both checked.
-
-    The cross-entropies need every target from 0 to 1 (outside, the loss has
-    no minimum); they are computed from the z that gives each output.
-    """
+    "Return the loss called who of outputs against targets, checked, as net.cost() has it."
     O, single = _number_rows(outputs, None, who, "outputs")
     T, single = _number_rows(targets, len(O[0]), who, "targets")
-    n, m = len(T), len(T[0])
-    if n != len(O):
-        raise ValueError("%s: outputs has %d rows but targets has %d" % (who, len(O), n))
-    if who == "sse":
-        total = 0.5 * _squared_error(O, T)
-    elif who == "mse":
-        total = _squared_error(O, T) / (n * m)
-    elif who == "cross_entropy":
-        _check_probabilities(T, who, "targets")
-        total = _ce_from_z([[math.log(max(o, _TINY)) for o in row] for row in O], T) / n
-    else:                                    # z = log(o) - log(1 - o), o clamped for 0 and 1
-        _check_probabilities(T, who, "targets")
-        O = [[min(max(o, _TINY), 1.0 - _EPSILON) for o in row] for row in O]
-        total = _bce_from_z([[math.log(o) - math.log(1.0 - o) for o in r] for r in O], T) / (n * m)
-    return _BIG if total > _BIG else total   # the largest float for an overflow; NaN stays NaN
+    if len(T) != len(O):
+        raise ValueError("%s: outputs has %d rows but targets has %d" % (who, len(O), len(T)))
+    if who in ("sse", "mse"):
+        return _cost(who, O, O, T)
+    _check_probabilities(T, who, "targets")
+    if who == "cross_entropy":
+        return _cost(who, [[math.log(max(o, _TINY)) for o in row] for row in O], O, T)
+    O = [[min(max(o, _TINY), 1.0 - _EPSILON) for o in row] for row in O]   # z = logit(o)
+    return _cost(who, [[math.log(o) - math.log(1.0 - o) for o in row] for row in O], O, T)
 
 
 def sse(outputs, targets):
@@ -798,14 +764,13 @@ LOSSES = {"sse": sse, "mse": mse, "binary_crossentropy": binary_crossentropy,
 
 
 def _loss_sum(loss, Z, O, Y):
-    """Return the loss of a batch before dividing by its size, so that batches add up.
-
-    Z and O are the weighted sums and outputs of the output layer.
-    """
-    if loss == "sse":
-        return 0.5 * _squared_error(O, Y)
-    if loss == "mse":
-        return _squared_error(O, Y) / len(Y[0])
+    "Return the loss of a batch (Z, O: the output layer's sums and outputs) before dividing by n."
+    if loss == "sse" or loss == "mse":
+        total = 0.0
+        for o_row, y_row in zip(O, Y):
+            for o, y in zip(o_row, y_row):
+                total += (o - y) * (o - y)
+        return 0.5 * total if loss == "sse" else total / len(Y[0])
     if loss == "binary_crossentropy":
         return _bce_from_z(Z, Y) / len(Y[0])
     return _ce_from_z(Z, Y)
@@ -815,15 +780,11 @@ def _cost(loss, Z, O, Y):
     "Return the loss cost() reports for the rows: _loss_sum over their number (sse: the sum)."
     total = _loss_sum(loss, Z, O, Y)
     total = total if loss == "sse" else total / len(Y)
-    return _BIG if total > _BIG else total
+    return _BIG if total > _BIG else total      # overflow: the largest float; NaN stays NaN
 
 
 def _output_delta(loss, name, O, Y, count):
-    """Return dLoss/dz for the output layer: one row per example.
-
-    O are the outputs, Y the targets, name the output activation and count
-    the number of rows the loss is averaged over (the batch size).
-    """
+    "Return dLoss/dz of the output layer (activation name), for outputs O and targets Y."
     m = len(Y[0])
     if loss == "cross_entropy":          # softmax output: s * sum(y) - y, over n
         c = 1.0 / count
@@ -844,13 +805,11 @@ def _output_delta(loss, name, O, Y, count):
 # ---------------------------------------------------------------------------
 # Arithmetic that gives the same bits on every interpreter
 # ---------------------------------------------------------------------------
-# +, -, *, / and sqrt are exactly rounded on every interpreter, but exp, tanh
-# and log come from each platform's C or JavaScript library, and those differ
-# in the last bit now and then (log: in 5% of cases under Brython, 1 in 2,000
-# under Jython, 1 in 4,000 with musl). So predict() uses the exp and tanh below,
-# built from exact operations only, and the generator the correctly rounded log
-# below; training keeps the fast library functions. The exp and tanh are text
-# that nn.py runs here and export_python writes into the modules it makes.
+# +, -, *, / and sqrt are exactly rounded everywhere, but exp, tanh and log come
+# from each platform's library and differ in the last bit now and then (log: 5%
+# of cases under Brython, 1 in 4,000 with musl). So predict() uses this exp and
+# tanh, made of exact operations, and the generator this correctly rounded log;
+# training keeps the library's. export_python writes this text into its modules.
 _PORTABLE_SOURCE = '''
 _LN2_HI = 0.6931471803691238        # log 2 to 32 bits, so that k * _LN2_HI is exact
 _LN2_LO = 1.9082149292705877e-10    # log 2 - _LN2_HI
@@ -914,11 +873,9 @@ _LN2_FIXED = 2 * _atanh_fixed(1, 3)          # log 2 = 2 atanh(1/3)
 
 
 def _log(x):
-    """Return the natural logarithm of x > 0, correctly rounded, with integers only.
-
-    x = M 2^(e - 53) with M scaled into [sqrt(1/2), sqrt(2)) 2^53, and
-    log(M / 2^53) = 2 atanh((M - 2^53) / (M + 2^53)), summed in 120-bit fixed point.
-    """
+    "Return the natural logarithm of x > 0, correctly rounded, with integers only."
+    # x = M 2^(e - 53), M in [sqrt(1/2), sqrt(2)) 2^53: log(M / 2^53) is
+    # 2 atanh((M - 2^53) / (M + 2^53)), summed in 120-bit fixed point
     m, e = math.frexp(x)
     one = 9007199254740992                   # 2^53
     M = int(m * one)
@@ -941,14 +898,12 @@ def _log(x):
 # Random numbers: numpy's legacy generator, on every interpreter
 # ---------------------------------------------------------------------------
 # random.seed(1) gives one stream on CPython, another on Jython and a third on
-# MicroPython, so nn.py carries its own: the Mersenne Twister (MT19937) seeded
-# as np.random.seed(s) seeds it, with numpy's doubles and normal draws.
+# MicroPython, so nn.py carries its own: numpy's Mersenne Twister (MT19937).
 
 class RandomState(object):
-    """A Mersenne Twister that draws exactly what numpy's legacy np.random draws.
+    """The stream of numpy's legacy np.random, bit for bit, on every interpreter.
 
-    RandomState(1).randn(3, 4) is np.random.seed(1); np.random.randn(3, 4),
-    bit for bit, on every interpreter. seed is an integer from 0 to 2**32 - 1.
+    RandomState(1).randn(3, 4) is np.random.seed(1); np.random.randn(3, 4).
     """
 
     def __init__(self, seed):
@@ -1009,11 +964,7 @@ class RandomState(object):
 
     def interval(self, top):
         "Return an integer in [0, top], as numpy draws them (masked rejection); top below 2**32."
-        return self._interval(_check_int(top, "interval", "top", 0, 0xffffffff))
-
-    def _interval(self, top):
-        "Return an integer in [0, top] for an int top from 0 to 2**32 - 1 (see interval)."
-        mask = top
+        mask = top = _check_int(top, "interval", "top", 0, 0xffffffff)
         for shift in (1, 2, 4, 8, 16):
             mask |= mask >> shift
         value = mask + 1
@@ -1025,7 +976,7 @@ class RandomState(object):
         "Return the integers 0..n-1 shuffled, as np.random.permutation(n)."
         order = list(range(_check_int(n, "permutation", "n", 0, _MAX_DRAWS)))
         for i in range(n - 1, 0, -1):
-            j = self._interval(i)
+            j = self.interval(i)
             order[i], order[j] = order[j], order[i]
         return order
 
@@ -1040,12 +991,8 @@ def _init_genrand(seed):
 
 
 def _c_twister(state):
-    """Return a random.Random carrying this generator's state, or None.
-
-    CPython, PyPy, Pyodide and Brython implement the same Mersenne Twister in C,
-    and their random() is numpy's double; setstate() lets it continue the
-    stream at C speed. One known value checks that this interpreter's is the same.
-    """
+    "Return a random.Random carrying this state, to go on at C speed where one can, or None."
+    # CPython, PyPy, Pyodide and Brython have this twister, random() numpy's double
     try:
         carrier = _random.Random()
         carrier.setstate((3, tuple(_init_genrand(1) + [624]), None))
@@ -1076,9 +1023,7 @@ class Scaler(object):
           "minmax"   map the smallest value to 0 and the largest to 1
           "standard" subtract the mean and divide by the standard deviation
           a number   divide every column by it, e.g. 100 for exam scores
-    A constant column gets divisor 1, so it never divides by zero. Values
-    whose mean, spread or scaled value would pass the largest float are
-    refused with a ValueError.
+    A constant column gets divisor 1. Overflow is refused with a ValueError.
     """
 
     def __init__(self, kind="standard", shift=None, divisor=None):
@@ -1171,17 +1116,15 @@ class Scaler(object):
 # ---------------------------------------------------------------------------
 # Update rules
 # ---------------------------------------------------------------------------
-# After backpropagation, every weight takes a step against its gradient g.
+# After backpropagation, every weight takes a step against its gradient g:
 #   SGD:       w <- w - learning_rate * g
 #   momentum:  v <- momentum * v - learning_rate * g;  w <- w + v
-#   Adam:      m <- b1 m + (1 - b1) g;  s <- b2 s + (1 - b2) g^2
-#              w <- w - learning_rate * m_hat / (sqrt(s_hat) + epsilon),
-#              where m_hat, s_hat undo the bias of starting m and s at 0.
-# weight_decay adds weight_decay * w to the gradient of every weight (not the
-# biases): L2 regularisation. A step takes one layer's WT (a row of incoming
-# weights per unit), its biases b, the deltas DT and the inputs AT, both by
-# column (a tuple over the batch per unit). map(_dot, [d] * n, AT) makes the
-# row of gradients _dot(d, a), one per input column a, in a C loop.
+#   Adam:      m <- b1 m + (1 - b1) g;  s <- b2 s + (1 - b2) g^2;
+#              w <- w - learning_rate * m_hat / (sqrt(s_hat) + epsilon)
+# (m_hat, s_hat undo the bias of starting at 0). weight_decay adds it times w to
+# each weight's g (L2). step() takes a layer's WT (incoming weights per unit),
+# biases b, and deltas DT and inputs AT by column; map(_dot, [d] * n, AT) makes
+# the gradients _dot(d, a), one per input column a, in a C loop.
 
 class SGD(object):
     "Stochastic gradient descent, with momentum when momentum > 0."
