@@ -534,16 +534,17 @@ def scale(c, u):
 # ---------------------------------------------------------------------------
 # Activations
 # ---------------------------------------------------------------------------
-# Each activation f maps a weighted sum z to an output a = f(z); training also
-# needs its slope f'(z), a simple expression in the output a, which is what
-# backpropagation has at hand. name: (f(z), the delta g f'(z) of a unit whose
-# output a = f(z) has gradient g), the one definition of each: the network's
-# loops run them on checked numbers, with the exp and th to use (see _exp); the
-# public functions below check first. Each is finite for every finite z, and
-# never catches overflow (exp() raises OverflowError, on MicroPython ValueError).
+# Each activation f maps a weighted sum z to an output a = f(z). Training also
+# needs its slope f'(z), simplest in the output a, the number backpropagation
+# has at hand. _UNITS holds the one definition of each, name: (f(z), g f'(z)):
+# a unit's output, and its delta when its output has the gradient g. The loops
+# run them on numbers checked on the way in, with the exp and th to use (see
+# _exp); the public functions below check first. Each is finite for every finite
+# z without catching overflow (OverflowError on CPython, ValueError elsewhere):
+# below -36, the sigmoid is e^z, the same to the last bit.
 _UNITS = {
     "sigmoid": (lambda z, exp, th: 1.0 / (1.0 + exp(-z)) if z > -36.0 else exp(z),
-                lambda g, a: g * a * (1.0 - a)),     # below -36, e^z is the same to the bit
+                lambda g, a: g * a * (1.0 - a)),
     "tanh": (lambda z, exp, th: th(z), lambda g, a: g * (1.0 - a * a)),
     "relu": (lambda z, exp, th: 0.0 if z <= 0.0 else z,      # so that NaN stays NaN
              lambda g, a: 0.0 if a <= 0.0 else g),
