@@ -336,10 +336,8 @@ def _short_list(values, limit=8):
 # ---------------------------------------------------------------------------
 # Vectors and matrices
 # ---------------------------------------------------------------------------
-# A vector is a list of numbers; a matrix is a list of rows, so A[i][j] is the
-# number in row i and column j. These helpers are all the linear algebra a
-# network needs. The kernels (_dot, _transpose) check nothing, as the training
-# loops call them with what is already checked; the public names check first.
+# A vector is a list of numbers; a matrix a list of rows: A[i][j] is in row i,
+# column j. The kernels (_dot, _transpose) check nothing; the public names do.
 
 def _dot(u, v):
     "Return u[0]*v[0] + u[1]*v[1] + ..., the inner product, summed left to right."
@@ -349,46 +347,28 @@ def _dot(u, v):
     return total
 
 
-# predict() always uses this left-to-right sum, so a saved network gives the
-# same bits on every interpreter (see _exp below); training uses the fastest
-# _dot() there is.
+# predict() always sums left to right, so a saved network gives the same bits on
+# every interpreter (see _exp below); training uses the fastest _dot there is.
 _dot_in_order = _dot
-
 try:                       # Python 3.12+: a C loop with extended precision, 3x faster
     from math import sumprod as _dot
 except ImportError:
-    if _IMPLEMENTATION == "pypy":
-        def _dot(u, v):
-            "Return the inner product of u and v (index loop: fastest under PyPy's JIT)."
-            total = 0.0
-            for i in range(len(u)):
-                total += u[i] * v[i]
-            return total
-        _dot_in_order = _dot
-    else:
-        try:               # CPython up to 3.11 and Jython: map() runs the loop in C
-            from operator import mul as _mul
-
-            def _dot(u, v):
-                "Return the inner product of u and v, summed left to right."
-                return sum(map(_mul, u, v))
-            _dot_in_order = _dot
-        except ImportError:   # MicroPython: the plain loop above
-            pass
+    try:                   # CPython up to 3.11 and Jython: map() runs the loop in C
+        from operator import mul as _mul
+        if _IMPLEMENTATION != "pypy":          # PyPy's JIT runs the loop above faster
+            _dot = _dot_in_order = lambda u, v: sum(map(_mul, u, v))
+    except ImportError:    # MicroPython: the loop above
+        pass
 
 
 def _by_column(A):
     "Return the columns of matrix A as tuples: list(zip(*A)), a loop in C."
-    return list(zip(*A))
-
-
-if _IMPLEMENTATION == "micropython":      # star-arguments share a small fixed stack there
-    def _by_column(A):
-        "Return the columns of matrix A as tuples, taking 200 rows at a time."
-        columns = [()] * len(A[0]) if A else []
-        for start in range(0, len(A), 200):
-            columns = [c + part for c, part in zip(columns, zip(*A[start:start + 200]))]
-        return columns
+    if _IMPLEMENTATION != "micropython":
+        return list(zip(*A))
+    columns = [()] * len(A[0]) if A else []     # star-arguments share a small fixed stack
+    for start in range(0, len(A), 200):         # there: 200 rows at a time
+        columns = [c + part for c, part in zip(columns, zip(*A[start:start + 200]))]
+    return columns
 
 
 def _transpose(A):
@@ -396,17 +376,16 @@ def _transpose(A):
     return [list(column) for column in _by_column(A)]
 
 
-def _vector(u, who, name, width=None):
-    "Return u as a list of floats (of width values, when given), or raise TypeError or ValueError."
-    if width is None:
-        width = len(_sequence(u, who, name, "a list of numbers"))
-    return _number_row(u, width, who, name)
+def _vectors(who, u, v):
+    "Return u and v as lists of floats of one length, or raise TypeError or ValueError."
+    u = _sequence(u, who, "u", "a list of numbers")
+    u = _number_row(u, len(u), who, "u")
+    return u, _number_row(v, len(u), who, "v")
 
 
 def dot(u, v):
     "Return u[0]*v[0] + u[1]*v[1] + ..., the inner product of two vectors of one length."
-    u = _vector(u, "dot", "u")
-    return _dot(u, _vector(v, "dot", "v", len(u)))
+    return _dot(*_vectors("dot", u, v))
 
 
 def transpose(A):
@@ -424,103 +403,113 @@ def matmul(A, B):
 
 def add(u, v):
     "Return the element-wise sum of two vectors."
-    u = _vector(u, "add", "u")
-    return [a + b for a, b in zip(u, _vector(v, "add", "v", len(u)))]
+    u, v = _vectors("add", u, v)
+    return [a + b for a, b in zip(u, v)]
 
 
 def subtract(u, v):
     "Return the element-wise difference u - v of two vectors."
-    u = _vector(u, "subtract", "u")
-    return [a - b for a, b in zip(u, _vector(v, "subtract", "v", len(u)))]
+    u, v = _vectors("subtract", u, v)
+    return [a - b for a, b in zip(u, v)]
 
 
 def multiply(u, v):
     "Return the element-wise (Hadamard) product of two vectors."
-    u = _vector(u, "multiply", "u")
-    return [a * b for a, b in zip(u, _vector(v, "multiply", "v", len(u)))]
+    u, v = _vectors("multiply", u, v)
+    return [a * b for a, b in zip(u, v)]
 
 
 def scale(c, u):
     "Return the vector u with every element multiplied by the number c."
-    c = _check_number(c, "scale", "c")
-    return [c * a for a in _vector(u, "scale", "u")]
+    c, u = _check_number(c, "scale", "c"), _sequence(u, "scale", "u", "a list of numbers")
+    return [c * a for a in _number_row(u, len(u), "scale", "u")]
 
 
 # ---------------------------------------------------------------------------
 # Activations
 # ---------------------------------------------------------------------------
 # Each activation f maps a weighted sum z to an output a = f(z). Training also
-# needs its slope f'(z); for these functions the slope is a simple expression
-# in the output a, which is what backpropagation has at hand. Every function
-# is finite for every finite input, without catching overflow (exp() raises
-# OverflowError on CPython but ValueError on MicroPython). These public
-# functions check their argument; the network's own loops (_activate and
-# _backpropagate below) run on numbers checked once, on the way in.
+# needs its slope f'(z), simplest in the output a, the number backpropagation
+# has at hand. _UNITS holds the one definition of each, name: (f(z), g f'(z)):
+# a unit's output, and its delta when its output has the gradient g. The loops
+# run them on numbers checked on the way in, with the exp and th to use (see
+# _exp); the public functions below check first. Each is finite for every finite
+# z without catching overflow (OverflowError on CPython, ValueError elsewhere):
+# below -36, the sigmoid is e^z, the same to the last bit.
+_UNITS = {
+    "sigmoid": (lambda z, exp, th: 1.0 / (1.0 + exp(-z)) if z > -36.0 else exp(z),
+                lambda g, a: g * a * (1.0 - a)),
+    "tanh": (lambda z, exp, th: th(z), lambda g, a: g * (1.0 - a * a)),
+    "relu": (lambda z, exp, th: 0.0 if z <= 0.0 else z,      # so that NaN stays NaN
+             lambda g, a: 0.0 if a <= 0.0 else g),
+    "leaky_relu": (lambda z, exp, th: z if z > 0.0 else 0.01 * z,
+                   lambda g, a: g if a > 0.0 else 0.01 * g),
+    "linear": (lambda z, exp, th: z, lambda g, a: g),
+}
+
+
+def _unit(name, z):
+    "Return f(z) for the activation called name, after checking z."
+    return _UNITS[name][0](_check_number(z, name, "z"), math.exp, math.tanh)
+
+
+def _slope(name, a, low=-_BIG, high=_BIG):
+    "Return f'(z) for the activation called name where its output is a, taken into [low, high]."
+    return _UNITS[name][1](1.0, min(max(_check_number(a, name + "_derivative", "a"), low), high))
+
 
 def sigmoid(z):
     "Return 1 / (1 + e^-z), the logistic function, which maps any number into (0, 1)."
-    z = _check_number(z, "sigmoid", "z")
-    if z > -36.0:
-        return 1.0 / (1.0 + math.exp(-z))
-    return math.exp(z)        # the same value to the last bit, and exp() cannot overflow
+    return _unit("sigmoid", z)
 
 
 def sigmoid_derivative(a):
     "Return the slope of the sigmoid where its output is a: a (1 - a), with a taken into [0, 1]."
-    a = min(max(_check_number(a, "sigmoid_derivative", "a"), 0.0), 1.0)
-    return a * (1.0 - a)
+    return _slope("sigmoid", a, 0.0, 1.0)
 
 
 def tanh(z):
     "Return the hyperbolic tangent of z, which maps any number into (-1, 1)."
-    return math.tanh(_check_number(z, "tanh", "z"))
+    return _unit("tanh", z)
 
 
 def tanh_derivative(a):
     "Return the slope of tanh where its output is a: 1 - a^2, with a taken into [-1, 1]."
-    a = min(max(_check_number(a, "tanh_derivative", "a"), -1.0), 1.0)
-    return 1.0 - a * a
+    return _slope("tanh", a, -1.0, 1.0)
 
 
 def relu(z):
     "Return max(0, z), the rectified linear unit."
-    z = _check_number(z, "relu", "z")
-    return z if z > 0.0 else 0.0
+    return _unit("relu", z)
 
 
 def relu_derivative(a):
     "Return the slope of relu where its output is a: 1 for a > 0, else 0 (0 at 0 too)."
-    return 1.0 if _check_number(a, "relu_derivative", "a") > 0.0 else 0.0
+    return _slope("relu", a)
 
 
 def leaky_relu(z):
     "Return z for z > 0, else 0.01 z."
-    z = _check_number(z, "leaky_relu", "z")
-    return z if z > 0.0 else 0.01 * z
+    return _unit("leaky_relu", z)
 
 
 def leaky_relu_derivative(a):
     "Return the slope of leaky_relu where its output is a: 1 for a > 0, else 0.01."
-    return 1.0 if _check_number(a, "leaky_relu_derivative", "a") > 0.0 else 0.01
+    return _slope("leaky_relu", a)
 
 
 def linear(z):
     "Return z unchanged (the identity, for regression outputs), as a float."
-    return _check_number(z, "linear", "z")
+    return _unit("linear", z)
 
 
 def linear_derivative(a):
     "Return 1.0, the slope of the identity."
-    _check_number(a, "linear_derivative", "a")
-    return 1.0
+    return _slope("linear", a)
 
 
 def softmax(z):
-    """Return the softmax of the vector z: positive numbers that sum to 1.
-
-    Subtracting the largest z first keeps exp() from overflowing and does not
-    change the result: softmax([1, 2, 3]) == softmax([101, 102, 103]).
-    """
+    "Return the softmax of the vector z: positive numbers that sum to 1, e^z_j / sum e^z."
     z = _sequence(z, "softmax", "z", "a list of numbers")
     if not z:
         raise ValueError("softmax: z is empty")
@@ -529,7 +518,7 @@ def softmax(z):
 
 def _softmax(z, exp):
     "Return the softmax of a list of floats, with exp the exponential to use (see _exp below)."
-    top = max(z)
+    top = max(z)                 # e^(z - top) cannot overflow, and the quotients are the same
     e = [exp(v - top) for v in z]
     total = 0.0
     for v in e:                  # left to right: sum() rounds differently on 3.12+
@@ -537,8 +526,7 @@ def _softmax(z, exp):
     return [v / total for v in e]
 
 
-# name: (f(z), f' in terms of a = f(z)). softmax acts on a whole layer and
-# only on the output layer, so it has no per-unit pair here.
+# name: (f(z), f'(z) from a = f(z)). softmax acts on a whole (output) layer: not here.
 ACTIVATIONS = {
     "sigmoid": (sigmoid, sigmoid_derivative),
     "tanh": (tanh, tanh_derivative),
@@ -550,41 +538,17 @@ _OUTPUT_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "linear", "softm
 
 
 def _activate(name, Z, exp=math.exp, th=math.tanh):
-    """Return the rows Z with the activation called name applied to every value.
-
-    The network's hot loop: one list comprehension per row, no call per value.
-    exp and th are the exponential and tanh to use (see _exp below).
-    """
-    if name == "sigmoid":
-        return [[1.0 / (1.0 + exp(-z)) if z > -36.0 else exp(z) for z in r] for r in Z]
-    if name == "tanh":
-        return [[th(z) for z in r] for r in Z]
-    if name == "relu":           # written so that NaN stays NaN, for the checks to see
-        return [[0.0 if z <= 0.0 else z for z in r] for r in Z]
-    if name == "leaky_relu":
-        return [[z if z > 0.0 else 0.01 * z for z in r] for r in Z]
-    if name == "linear":
-        return [r if type(r) is list else list(r) for r in Z]
-    return [_softmax(r, exp) for r in Z]
+    "Return the rows Z with the activation called name applied to every value."
+    if name == "softmax":
+        return [_softmax(r, exp) for r in Z]
+    f = _UNITS[name][0]
+    return [[f(z, exp, th) for z in r] for r in Z]
 
 
 def _backpropagate(name, D, W, A):
-    """Return the deltas of the layer below: (D W^T) * f'(A), row by row.
-
-    D holds the deltas of a layer (a row per example), W its incoming weights
-    (a row per unit of the layer below) and A the outputs of the layer below,
-    whose activation is called name.
-    """
-    if name == "sigmoid":
-        return [[_dot(d, w) * a * (1.0 - a) for w, a in zip(W, ar)] for d, ar in zip(D, A)]
-    if name == "tanh":
-        return [[_dot(d, w) * (1.0 - a * a) for w, a in zip(W, ar)] for d, ar in zip(D, A)]
-    if name == "relu":
-        return [[0.0 if a <= 0.0 else _dot(d, w) for w, a in zip(W, ar)] for d, ar in zip(D, A)]
-    if name == "leaky_relu":
-        return [[_dot(d, w) * (1.0 if a > 0.0 else 0.01) for w, a in zip(W, ar)]
-                for d, ar in zip(D, A)]
-    return [[_dot(d, w) for w in W] for d in D]
+    "Return the deltas below a layer, (D W^T) * f'(A): D its deltas, W its weights, A its inputs."
+    delta = _UNITS[name][1]
+    return [[delta(_dot(d, w), a) for w, a in zip(W, ar)] for d, ar in zip(D, A)]
 
 
 # ---------------------------------------------------------------------------
@@ -596,17 +560,8 @@ def _backpropagate(name, D, W, A):
 #   mse                  sum over rows and outputs of (o - y)^2 / (n m)
 #   binary_crossentropy  sum of -(y log o + (1 - y) log(1 - o)) / (n m)
 #   cross_entropy        sum over rows of -sum_j y_j log o_j, divided by n
-# The cross-entropies are computed from the weighted sums z of the output
-# layer (o = sigmoid(z) or softmax(z)), which never takes log(0).
-
-def _squared_error(O, Y):
-    "Return the sum over rows and outputs of (o - y)^2."
-    total = 0.0
-    for o_row, y_row in zip(O, Y):
-        for o, y in zip(o_row, y_row):
-            total += (o - y) * (o - y)
-    return total
-
+# The cross-entropies are computed from the output layer's weighted sums z
+# (o = sigmoid(z) or softmax(z)), never taking log(0).
 
 def _log1p(x):
     "Return log(1 + x), to the last digits of a small x (log(1.0 + x) loses them)."
@@ -623,31 +578,27 @@ except ImportError:
 def _bce_from_z(Z, Y):
     "Return the sum of -(y log o + (1 - y) log(1 - o)) over all values, o = sigmoid(z)."
     total = 0.0
-    exp = math.exp
     for z_row, y_row in zip(Z, Y):
         for z, y in zip(z_row, y_row):
             # -log(sigmoid(z)) = log(1 + e^-z); written so that exp() never overflows
             if z > 0.0:
-                total += (1.0 - y) * z + _log1p(exp(-z))
+                total += (1.0 - y) * z + _log1p(math.exp(-z))
             else:
-                total += -y * z + _log1p(exp(z))
+                total += -y * z + _log1p(math.exp(z))
     return total
 
 
 def _ce_from_z(Z, Y):
-    """Return the sum over rows of -sum_k y_k log softmax(z)_k.
-
-    -log softmax(z)_k = (top - z_k) + log(1 + rest), top the largest z and rest
-    the sum of e^(z_j - top) over the other units: two terms >= 0, so a small
-    loss keeps its digits. rest leaves out one e^0 = 1.0 (one z that is top).
-    """
+    "Return the sum over rows of -sum_k y_k log softmax(z)_k."
+    # -log softmax(z)_k = (top - z_k) + log(1 + rest), top the largest z and rest the
+    # sum of e^(z_j - top) over the other units: two terms >= 0, so a small loss keeps
+    # its digits. rest leaves out one e^0 = 1.0 (one z that is top).
     total = 0.0
-    exp = math.exp
     for z_row, y_row in zip(Z, Y):
         top = max(z_row)
         rest, ties = 0.0, -1.0
         for z in z_row:          # left to right, as the compiled epoch adds them
-            e = exp(z - top)
+            e = math.exp(z - top)
             if e == 1.0:
                 ties += 1.0
             else:
@@ -659,32 +610,6 @@ def _ce_from_z(Z, Y):
     return total
 
 
-def _saturate(x):
-    "Return x, or the largest float when x has overflowed (NaN stays NaN)."
-    return _BIG if x > _BIG else x
-
-
-def _logit(o):
-    "Return the z with sigmoid(z) == o, clamped for o at 0 or 1."
-    o = min(max(o, _TINY), 1.0 - _EPSILON)
-    return math.log(o) - math.log(1.0 - o)
-
-
-def _loss_rows(outputs, targets, who, probabilities=False):
-    """Return outputs and targets checked: rows of floats, both of one shape.
-
-    With probabilities=True every target must be from 0 to 1, as the
-    cross-entropies need (outside, the loss is not a loss: it has no minimum).
-    """
-    O, single = _number_rows(outputs, None, who, "outputs")
-    T, single = _number_rows(targets, len(O[0]), who, "targets")
-    if len(T) != len(O):
-        raise ValueError("%s: outputs has %d rows but targets has %d" % (who, len(O), len(T)))
-    if probabilities:
-        _check_probabilities(T, who, "targets")
-    return O, T
-
-
 def _check_probabilities(T, who, name):
     "Raise ValueError unless every value of the rows T is from 0 to 1."
     for i, row in enumerate(T):
@@ -694,30 +619,39 @@ def _check_probabilities(T, who, name):
                                  "targets from 0 to 1" % (who, i, name, j, y))
 
 
+def _loss(who, outputs, targets):
+    "Return the loss called who of outputs against targets, checked, as net.cost() has it."
+    O, single = _number_rows(outputs, None, who, "outputs")
+    T, single = _number_rows(targets, len(O[0]), who, "targets")
+    if len(T) != len(O):
+        raise ValueError("%s: outputs has %d rows but targets has %d" % (who, len(O), len(T)))
+    if who in ("sse", "mse"):
+        return _cost(who, O, O, T)
+    _check_probabilities(T, who, "targets")
+    if who == "cross_entropy":
+        return _cost(who, [[math.log(max(o, _TINY)) for o in row] for row in O], O, T)
+    O = [[min(max(o, _TINY), 1.0 - _EPSILON) for o in row] for row in O]   # z = logit(o)
+    return _cost(who, [[math.log(o) - math.log(1.0 - o) for o in row] for row in O], O, T)
+
+
 def sse(outputs, targets):
     "Return 0.5 * the sum of (o - y)^2 over all rows and outputs (tutorial 1's cost)."
-    O, T = _loss_rows(outputs, targets, "sse")
-    return _saturate(0.5 * _squared_error(O, T))
+    return _loss("sse", outputs, targets)
 
 
 def mse(outputs, targets):
     "Return the mean of (o - y)^2 over all rows and outputs (tutorial 2's printed loss)."
-    O, T = _loss_rows(outputs, targets, "mse")
-    return _saturate(_squared_error(O, T) / (len(T) * len(T[0])))
+    return _loss("mse", outputs, targets)
 
 
 def binary_crossentropy(outputs, targets):
     "Return the mean over rows and outputs of -(y log o + (1 - y) log(1 - o)), y from 0 to 1."
-    O, T = _loss_rows(outputs, targets, "binary_crossentropy", probabilities=True)
-    Z = [[_logit(o) for o in row] for row in O]
-    return _saturate(_bce_from_z(Z, T) / (len(T) * len(T[0])))
+    return _loss("binary_crossentropy", outputs, targets)
 
 
 def cross_entropy(outputs, targets):
     "Return the mean over rows of -sum_j y_j log o_j, for outputs that are probabilities."
-    O, T = _loss_rows(outputs, targets, "cross_entropy", probabilities=True)
-    Z = [[math.log(max(o, _TINY)) for o in row] for row in O]
-    return _saturate(_ce_from_z(Z, T) / len(T))
+    return _loss("cross_entropy", outputs, targets)
 
 
 LOSSES = {"sse": sse, "mse": mse, "binary_crossentropy": binary_crossentropy,
@@ -725,14 +659,13 @@ LOSSES = {"sse": sse, "mse": mse, "binary_crossentropy": binary_crossentropy,
 
 
 def _loss_sum(loss, Z, O, Y):
-    """Return the loss of a batch before dividing by its size, so that batches add up.
-
-    Z and O are the weighted sums and outputs of the output layer.
-    """
-    if loss == "sse":
-        return 0.5 * _squared_error(O, Y)
-    if loss == "mse":
-        return _squared_error(O, Y) / len(Y[0])
+    "Return the loss of a batch (Z, O: the output layer's sums and outputs) before dividing by n."
+    if loss == "sse" or loss == "mse":
+        total = 0.0
+        for o_row, y_row in zip(O, Y):
+            for o, y in zip(o_row, y_row):
+                total += (o - y) * (o - y)
+        return 0.5 * total if loss == "sse" else total / len(Y[0])
     if loss == "binary_crossentropy":
         return _bce_from_z(Z, Y) / len(Y[0])
     return _ce_from_z(Z, Y)
@@ -741,15 +674,12 @@ def _loss_sum(loss, Z, O, Y):
 def _cost(loss, Z, O, Y):
     "Return the loss cost() reports for the rows: _loss_sum over their number (sse: the sum)."
     total = _loss_sum(loss, Z, O, Y)
-    return _saturate(total if loss == "sse" else total / len(Y))
+    total = total if loss == "sse" else total / len(Y)
+    return _BIG if total > _BIG else total      # overflow: the largest float; NaN stays NaN
 
 
 def _output_delta(loss, name, O, Y, count):
-    """Return dLoss/dz for the output layer: one row per example.
-
-    O are the outputs, Y the targets, name the output activation and count
-    the number of rows the loss is averaged over (the batch size).
-    """
+    "Return dLoss/dz of the output layer (activation name), for outputs O and targets Y."
     m = len(Y[0])
     if loss == "cross_entropy":          # softmax output: s * sum(y) - y, over n
         c = 1.0 / count
@@ -763,32 +693,18 @@ def _output_delta(loss, name, O, Y, count):
     if name == "softmax":                # the Jacobian of softmax: s_i (g_i - sum_j g_j s_j)
         return [[s * (g - _dot(g_row, o_row)) for g, s in zip(g_row, o_row)]
                 for g_row, o_row in zip(G, O)]
-    if name == "sigmoid":
-        return [[g * o * (1.0 - o) for g, o in zip(g_row, o_row)] for g_row, o_row in zip(G, O)]
-    if name == "tanh":
-        return [[g * (1.0 - o * o) for g, o in zip(g_row, o_row)] for g_row, o_row in zip(G, O)]
-    if name == "relu":
-        return [[0.0 if o <= 0.0 else g for g, o in zip(g_row, o_row)]
-                for g_row, o_row in zip(G, O)]
-    if name == "leaky_relu":
-        return [[g if o > 0.0 else 0.01 * g for g, o in zip(g_row, o_row)]
-                for g_row, o_row in zip(G, O)]
-    return G
+    delta = _UNITS[name][1]
+    return [[delta(g, o) for g, o in zip(g_row, o_row)] for g_row, o_row in zip(G, O)]
 
 
 # ---------------------------------------------------------------------------
 # Arithmetic that gives the same bits on every interpreter
 # ---------------------------------------------------------------------------
-# +, -, *, / and sqrt are exactly rounded on every interpreter, but exp, tanh
-# and log come from each platform's C or JavaScript library, and those differ
-# in the last bit now and then (measured: log differs from glibc's in about 5%
-# of cases under Brython, 1 in 2,000 under Jython, 1 in 4,000 with musl). So
-# predict() uses the exp and tanh below, built from exact operations only,
-# and the generator uses the correctly rounded log below. Training keeps the
-# fast library functions.
-
-# The exp and tanh are source text that nn.py runs here, once, and that
-# export_python writes into the modules it makes: one definition, the same bits.
+# +, -, *, / and sqrt are exactly rounded everywhere, but exp, tanh and log come
+# from each platform's library and differ in the last bit now and then (log: 5%
+# of cases under Brython, 1 in 4,000 with musl). So predict() uses this exp and
+# tanh, made of exact operations, and the generator this correctly rounded log;
+# training keeps the library's. export_python writes this text into its modules.
 _PORTABLE_SOURCE = '''
 _LN2_HI = 0.6931471803691238        # log 2 to 32 bits, so that k * _LN2_HI is exact
 _LN2_LO = 1.9082149292705877e-10    # log 2 - _LN2_HI
@@ -809,16 +725,12 @@ def _expm1_small(r):
 
 
 def _exp(x):
-    """Return e^x within an ulp, the same bits on every interpreter.
-
-    x = k log 2 + r with |r| <= log(2) / 2, so e^x = 2^k (1 + (e^r - 1)).
-    """
+    "Return e^x within an ulp, the same bits everywhere: 2^k e^r, x = k log 2 + r."
     if x != x:
         return x                     # NaN, as math.exp gives (floor() would raise)
     if x < -745.2:
         return 0.0
-    if x > 709.0:
-        x = 709.0                    # callers never go this high; stay finite regardless
+    x = min(x, 709.0)                # callers never go this high; stay finite regardless
     k = int(math.floor(x * 1.4426950408889634 + 0.5))
     r = (x - k * _LN2_HI) - k * _LN2_LO
     return math.ldexp(1.0 + _expm1_small(r), k)
@@ -828,17 +740,9 @@ def _tanh(z):
     "Return tanh(z) = (e^2z - 1) / (e^2z + 1), within a few ulps, the same bits everywhere."
     if z != z:
         return z                     # NaN, as math.tanh gives
-    t = 2.0 * abs(z)
-    if t >= 44.0:
-        q = 1.0
-    else:
-        if t <= 0.34:
-            e = _expm1_small(t)      # e^t - 1 directly: no cancellation near 0
-        else:
-            k = int(math.floor(t * 1.4426950408889634 + 0.5))
-            r = (t - k * _LN2_HI) - k * _LN2_LO
-            e = math.ldexp(1.0 + _expm1_small(r), k) - 1.0
-        q = e / (e + 2.0)
+    t = 2.0 * abs(z)                 # below 0.34, e^t - 1 directly: no cancellation
+    e = _expm1_small(t) if t <= 0.34 else _exp(min(t, 44.0)) - 1.0
+    q = 1.0 if t >= 44.0 else e / (e + 2.0)
     return -q if z < 0 else q
 '''
 _portable = {"math": math}         # its own namespace: Brython's exec sets __file__
@@ -846,96 +750,72 @@ exec(_PORTABLE_SOURCE, _portable)
 _exp, _tanh = _portable["_exp"], _portable["_tanh"]
 
 
-_FIXED_BITS = 120                    # bits after the point in _log's integer arithmetic
-
-
 def _atanh_fixed(num, den):
     "Return atanh(num / den) * 2^120, an integer, for |num / den| < 0.2, by its series."
     if num < 0:
         return -_atanh_fixed(-num, den)
-    s = (num << _FIXED_BITS) // den
-    s2 = (s * s) >> _FIXED_BITS
+    s = (num << 120) // den
+    s2 = (s * s) >> 120
     total, term, k = s, s, 1
     while term:                      # each term is 5 bits smaller; about 24 terms
-        term = (term * s2) >> _FIXED_BITS
+        term = (term * s2) >> 120
         k += 2
         total += term // k
     return total
 
 
 _LN2_FIXED = 2 * _atanh_fixed(1, 3)          # log 2 = 2 atanh(1/3)
-_TWO_53 = 9007199254740992
-_SQRT_HALF_TWO_53 = 6369051672525773        # 2^53 sqrt(1/2), rounded up
 
 
-def _round_fixed(value, shift):
-    "Return the integer value times 2^-shift rounded to the nearest double, ties to even."
-    negative = value < 0
-    value = -value if negative else value
-    extra = len(bin(value)) - 2 - 53         # bits beyond a double's 53
+def _log(x):
+    "Return the natural logarithm of x > 0, correctly rounded, with integers only."
+    # x = M 2^(e - 53), M in [sqrt(1/2), sqrt(2)) 2^53: log(M / 2^53) is
+    # 2 atanh((M - 2^53) / (M + 2^53)), summed in 120-bit fixed point
+    m, e = math.frexp(x)
+    one = 9007199254740992                   # 2^53
+    M = int(m * one)
+    if M < 6369051672525773:                 # 2^53 sqrt(1/2), rounded up
+        M, e = M * 2, e - 1
+    value = 2 * _atanh_fixed(M - one, M + one) + e * _LN2_FIXED
+    negative, value, shift = value < 0, abs(value), 120
+    extra = len(bin(value)) - 2 - 53         # bits beyond a double's 53: round them off
     if extra > 0:
         q = value >> extra
-        rest = value - (q << extra)
-        half = 1 << (extra - 1)
-        if rest > half or (rest == half and q & 1):
+        rest, half = value - (q << extra), 1 << (extra - 1)
+        if rest > half or (rest == half and q & 1):     # ties to even
             q += 1
         value, shift = q, shift - extra
     result = math.ldexp(float(value), -shift)   # exact: value has at most 54 bits
     return -result if negative else result
 
 
-def _log(x):
-    """Return the natural logarithm of x > 0, correctly rounded, with integers only.
-
-    x = M 2^(e - 53) with M scaled into [sqrt(1/2), sqrt(2)) 2^53, and
-    log(M / 2^53) = 2 atanh((M - 2^53) / (M + 2^53)), summed in 120-bit fixed point.
-    """
-    m, e = math.frexp(x)
-    M = int(m * _TWO_53)
-    if M < _SQRT_HALF_TWO_53:
-        M, e = M * 2, e - 1
-    fixed = 2 * _atanh_fixed(M - _TWO_53, M + _TWO_53) + e * _LN2_FIXED
-    return _round_fixed(fixed, _FIXED_BITS)
-
-
-
 # ---------------------------------------------------------------------------
 # Random numbers: numpy's legacy generator, on every interpreter
 # ---------------------------------------------------------------------------
 # random.seed(1) gives one stream on CPython, another on Jython and a third on
-# MicroPython, so nn.py carries its own: the Mersenne Twister (MT19937) seeded
-# as np.random.seed(s) seeds it, with numpy's doubles and normal draws.
+# MicroPython, so nn.py carries its own: numpy's Mersenne Twister (MT19937).
 
 class RandomState(object):
-    """A Mersenne Twister that draws exactly what numpy's legacy np.random draws.
+    """The stream of numpy's legacy np.random, bit for bit, on every interpreter.
 
-    RandomState(1).randn(3, 4) is np.random.seed(1); np.random.randn(3, 4),
-    bit for bit, on every interpreter. seed is an integer from 0 to 2**32 - 1.
+    RandomState(1).randn(3, 4) is np.random.seed(1); np.random.randn(3, 4).
     """
 
     def __init__(self, seed):
-        state = _init_genrand(_check_int(seed, "RandomState", "seed", 0, 0xffffffff))
-        self._state = state
+        self._state = _init_genrand(_check_int(seed, "RandomState", "seed", 0, 0xffffffff))
         self._index = 624
         self._spare = None                     # the polar method makes normals in pairs
-        self._fast = _c_twister(state)         # the same stream from C, where it is
-
-    def _twist(self):
-        "Refill the 624 words of state (the Mersenne Twister's recurrence)."
-        mt = self._state
-        for k in range(624):
-            y = (mt[k] & 0x80000000) | (mt[(k + 1) % 624] & 0x7fffffff)
-            v = mt[(k + 397) % 624] ^ (y >> 1)
-            mt[k] = v ^ 0x9908b0df if y & 1 else v
-        self._index = 0
 
     def uint32(self):
         "Return the next 32-bit word of the stream, an integer in [0, 2**32)."
-        if self._fast:
-            return self._fast.getrandbits(32)
-        if self._index >= 624:
-            self._twist()
-        y = self._state[self._index]
+        mt = self._state
+        if self._index >= 624:                 # refill the state: the twist
+            for k in range(624):
+                y = (mt[k] & 0x80000000) | (mt[(k + 1) % 624] & 0x7fffffff)
+                v = mt[(k + 397) % 624] ^ (y >> 1)
+                mt[k] = v ^ 0x9908b0df if y & 1 else v
+            self._index = 0
+        y = mt[self._index]
         self._index += 1
         y ^= y >> 11                           # tempering
         y ^= (y << 7) & 0x9d2c5680
@@ -944,26 +824,21 @@ class RandomState(object):
 
     def random(self):
         "Return a float in [0, 1) made from two words, as np.random.random_sample()."
-        if self._fast:
-            return self._fast.random()
         a = self.uint32() >> 5
-        b = self.uint32() >> 6
-        return (a * 67108864.0 + b) / 9007199254740992.0
+        return (a * 67108864.0 + (self.uint32() >> 6)) / 9007199254740992.0
 
     def normal(self):
         "Return a standard normal number, as np.random.randn() (the polar method)."
         if self._spare is not None:
             value, self._spare = self._spare, None
             return value
-        while True:
+        r2 = 0.0
+        while not 0.0 < r2 < 1.0:
             x1 = 2.0 * self.random() - 1.0
             x2 = 2.0 * self.random() - 1.0
             r2 = x1 * x1 + x2 * x2
-            if 0.0 < r2 < 1.0:
-                break
-        # numpy takes log() from the platform's C library; _log is glibc's but for
-        # the 8 in 10,000 inputs that glibc rounds the wrong way, and the same
-        # on every interpreter (see "Arithmetic that gives the same bits")
+        # numpy takes log() from the C library; _log is glibc's but for the 8 in
+        # 10,000 inputs glibc rounds the wrong way, and the same on every interpreter
         f = math.sqrt(-2.0 * _log(r2) / r2)
         self._spare = f * x1
         return f * x2
@@ -979,23 +854,19 @@ class RandomState(object):
 
     def interval(self, top):
         "Return an integer in [0, top], as numpy draws them (masked rejection); top below 2**32."
-        return self._interval(_check_int(top, "interval", "top", 0, 0xffffffff))
-
-    def _interval(self, top):
-        "Return an integer in [0, top] for an int top from 0 to 2**32 - 1 (see interval)."
-        mask = top
+        mask = top = _check_int(top, "interval", "top", 0, 0xffffffff)
         for shift in (1, 2, 4, 8, 16):
             mask |= mask >> shift
-        while True:
+        value = mask + 1
+        while value > top:
             value = self.uint32() & mask
-            if value <= top:
-                return value
+        return value
 
     def permutation(self, n):
         "Return the integers 0..n-1 shuffled, as np.random.permutation(n)."
         order = list(range(_check_int(n, "permutation", "n", 0, _MAX_DRAWS)))
         for i in range(n - 1, 0, -1):
-            j = self._interval(i)
+            j = self.interval(i)
             order[i], order[j] = order[j], order[i]
         return order
 
@@ -1009,32 +880,6 @@ def _init_genrand(seed):
     return state
 
 
-def _c_twister(state):
-    """Return a random.Random carrying this generator's state, or None.
-
-    CPython, PyPy, Pyodide and Brython implement the same Mersenne Twister in C,
-    and their random() is numpy's double; setstate() lets it continue the
-    stream at C speed. One known value checks that this interpreter's is the same.
-    """
-    global _C_TWISTER_WORKS
-    try:
-        if _C_TWISTER_WORKS is None:
-            probe = _random.Random()
-            probe.setstate((3, tuple(_init_genrand(1) + [624]), None))
-            # np.random.seed(1); np.random.random_sample()
-            _C_TWISTER_WORKS = probe.random() == 0.417022004702574
-        if _C_TWISTER_WORKS:
-            carrier = _random.Random()
-            carrier.setstate((3, tuple(state + [624]), None))
-            return carrier
-    except Exception:            # no Random class (MicroPython), or another state layout
-        _C_TWISTER_WORKS = False
-    return None
-
-
-_C_TWISTER_WORKS = None          # not yet known
-
-
 def _fresh_seed():
     "Return a seed from the operating system (or the clock), leaving random's state alone."
     try:
@@ -1046,10 +891,6 @@ def _fresh_seed():
 # ---------------------------------------------------------------------------
 # Scaling
 # ---------------------------------------------------------------------------
-# Inputs in hours and targets in exam points are on different scales; a
-# network learns best when every column is near [0, 1]. A Scaler learns one
-# shift and one divisor per column from the training data and applies the
-# same to new data later: x' = (x - shift) / divisor.
 
 class Scaler(object):
     """Scales columns as x' = (x - shift) / divisor, learnt with fit(rows).
@@ -1058,27 +899,19 @@ class Scaler(object):
           "minmax"   map the smallest value to 0 and the largest to 1
           "standard" subtract the mean and divide by the standard deviation
           a number   divide every column by it, e.g. 100 for exam scores
-    A constant column gets divisor 1, so it never divides by zero. Values
-    whose mean, spread or scaled value would pass the largest float are
-    refused with a ValueError.
+    A constant column gets divisor 1. Overflow is refused with a ValueError.
     """
-
-    KINDS = ("max", "minmax", "standard")
 
     def __init__(self, kind="standard", shift=None, divisor=None):
         self.kind, self.shift, self.divisor = kind, shift, divisor
         self._check(None, "Scaler", "")
 
     def _check(self, width, who, name):
-        """Check kind, shift and divisor as they are now, and make them plain numbers.
-
-        A fitted scaler (shift and divisor given) must have width columns;
-        width None takes any. name prefixes the attributes in messages.
-        """
-        prefix = name + "." if name else ""
+        "Check kind, shift and divisor (width columns, or any for None), making them plain."
+        prefix = name + "." if name else ""           # in messages, before the attributes
         kind = self.kind
         if _is(kind, _TEXT):
-            kind = _check_choice(kind, Scaler.KINDS, who, prefix + "kind")
+            kind = _check_choice(kind, ("max", "minmax", "standard"), who, prefix + "kind")
         elif not _is_number(kind):
             raise TypeError("%s: %skind must be 'max', 'minmax', 'standard' or a non-zero "
                             "number, got %s" % (who, prefix, _describe(kind)))
@@ -1117,27 +950,26 @@ class Scaler(object):
                 raise ValueError("%s: column %d of %s is too large for %r scaling: its "
                                  "values reach %r"
                                  % (who, j, name, self.kind, max([abs(v) for v in col])))
-            if d == 0.0:                           # a constant column
-                d = 1.0
             shift.append(s)
-            divisor.append(d)
+            divisor.append(d or 1.0)               # a constant column
         self.shift, self.divisor = shift, divisor
         return self
 
     def transform(self, rows):
         "Return rows scaled: (x - shift) / divisor in every column."
-        return self._apply(self._rows(rows, "Scaler.transform"), "Scaler.transform", "rows")
+        return self._scale(rows, "Scaler.transform", False)
 
     def inverse(self, rows):
         "Return scaled rows mapped back to the original units: x' * divisor + shift."
-        return self._apply(self._rows(rows, "Scaler.inverse"), "Scaler.inverse", "rows", True)
+        return self._scale(rows, "Scaler.inverse", True)
 
-    def _rows(self, rows, who):
-        "Return rows checked: floats, as many columns as the fitted scaler has."
+    def _scale(self, rows, who, inverse):
+        "Return rows checked, then scaled (or scaled back) for transform or inverse."
         self._check(None, who, "")
         if self.shift is None:
             raise ValueError("%s: the scaler is not fitted yet; call fit(rows) first" % who)
-        return _number_rows(rows, len(self.shift), who, "rows")[0]
+        return self._apply(_number_rows(rows, len(self.shift), who, "rows")[0], who, "rows",
+                           inverse)
 
     def _apply(self, rows, who, name, inverse=False):
         "Return checked rows scaled (or, with inverse=True, scaled back); refuse overflow."
@@ -1160,17 +992,15 @@ class Scaler(object):
 # ---------------------------------------------------------------------------
 # Update rules
 # ---------------------------------------------------------------------------
-# After backpropagation, every weight takes a step against its gradient g.
+# After backpropagation, every weight takes a step against its gradient g:
 #   SGD:       w <- w - learning_rate * g
 #   momentum:  v <- momentum * v - learning_rate * g;  w <- w + v
-#   Adam:      m <- b1 m + (1 - b1) g;  s <- b2 s + (1 - b2) g^2
-#              w <- w - learning_rate * m_hat / (sqrt(s_hat) + epsilon),
-#              where m_hat, s_hat undo the bias of starting m and s at 0.
-# weight_decay adds weight_decay * w to the gradient of every weight (not the
-# biases): L2 regularisation. A step takes one layer's WT (a row of incoming
-# weights per unit), its biases b, the deltas DT and the inputs AT, both by
-# column (a tuple over the batch per unit), and computes each gradient
-# g = dot(delta column, input column) where it is used.
+#   Adam:      m <- b1 m + (1 - b1) g;  s <- b2 s + (1 - b2) g^2;
+#              w <- w - learning_rate * m_hat / (sqrt(s_hat) + epsilon)
+# (m_hat, s_hat undo the bias of starting at 0). weight_decay adds it times w to
+# each weight's g (L2). step() takes a layer's WT (incoming weights per unit),
+# biases b, and deltas DT and inputs AT by column; map(_dot, [d] * n, AT) makes
+# the gradients _dot(d, a), one per input column a, in a C loop.
 
 class SGD(object):
     "Stochastic gradient descent, with momentum when momentum > 0."
@@ -1186,30 +1016,22 @@ class SGD(object):
         "Update layer k's weight rows WT and biases b in place."
         lr, mu, wd = self.learning_rate, self.momentum, self.weight_decay
         n = len(AT)
-        # map(_dot, [d] * n, AT) is the row of gradients _dot(d, a), one per input
-        # column a, made in a C loop rather than by a Python call each
         if mu == 0.0 and wd == 0.0:          # the tutorials' rule, fused with the gradient
             for j, d in enumerate(DT):
                 WT[j] = [w - lr * g for w, g in zip(WT[j], map(_dot, [d] * n, AT))]
-        elif mu == 0.0:
-            for j, d in enumerate(DT):
-                WT[j] = [w - lr * (g + wd * w) for w, g in zip(WT[j], map(_dot, [d] * n, AT))]
-        else:
-            if k not in self._velocity:
-                self._velocity[k] = ([[0.0] * n for d in DT], [0.0] * len(DT))
-            V, vb = self._velocity[k]
-            for j, d in enumerate(DT):
-                V[j] = v_row = [mu * v - lr * (g + wd * w)
-                                for v, w, g in zip(V[j], WT[j], map(_dot, [d] * n, AT))]
-                WT[j] = [w + v for w, v in zip(WT[j], v_row)]
-        if b:
-            if mu == 0.0:
-                for j, d in enumerate(DT):
+                if b:
                     b[j] -= lr * sum(d)
-            else:
-                for j, d in enumerate(DT):
-                    vb[j] = mu * vb[j] - lr * sum(d)
-                    b[j] += vb[j]
+            return
+        if k not in self._velocity:          # with mu 0, v is the step: the same numbers
+            self._velocity[k] = ([[0.0] * n for d in DT], [0.0] * len(DT))
+        V, vb = self._velocity[k]
+        for j, d in enumerate(DT):
+            V[j] = v_row = [mu * v - lr * (g + wd * w)
+                            for v, w, g in zip(V[j], WT[j], map(_dot, [d] * n, AT))]
+            WT[j] = [w + v for w, v in zip(WT[j], v_row)]
+            if b:
+                vb[j] = mu * vb[j] - lr * sum(d)
+                b[j] += vb[j]
 
 
 class Adam(object):
@@ -1224,20 +1046,18 @@ class Adam(object):
         self.epsilon = _check_number(epsilon, who, "epsilon", 0.0, low_open=True)
         self.weight_decay = _check_number(weight_decay, who, "weight_decay", 0.0)
         self._moments = {}
-        self._steps = {}
 
     def step(self, k, WT, b, DT, AT):
         "Update layer k's weight rows WT and biases b in place."
         b1, b2, eps, wd = self.beta1, self.beta2, self.epsilon, self.weight_decay
-        if k not in self._moments:
+        if k not in self._moments:           # m and s of the weights, then of the biases
             self._moments[k] = ([[0.0] * len(AT) for d in DT], [[0.0] * len(AT) for d in DT],
-                                [0.0] * len(DT), [0.0] * len(DT))
-            self._steps[k] = 0
-        M, S, mb, sb = self._moments[k]
-        self._steps[k] = t = self._steps[k] + 1
+                                [0.0] * len(DT), [0.0] * len(DT), [0])
+        M, S, mb, sb, t = self._moments[k]
+        t[0] += 1
         # the bias corrections, folded into the step size
-        lr = self.learning_rate * math.sqrt(1.0 - b2 ** t) / (1.0 - b1 ** t)
-        eps_hat = eps * math.sqrt(1.0 - b2 ** t)
+        lr = self.learning_rate * math.sqrt(1.0 - b2 ** t[0]) / (1.0 - b1 ** t[0])
+        eps_hat = eps * math.sqrt(1.0 - b2 ** t[0])
         sqrt = math.sqrt
         for j, d in enumerate(DT):
             m_row, s_row, w_row = M[j], S[j], WT[j]
@@ -1246,8 +1066,7 @@ class Adam(object):
                 m_row[i] = m = b1 * m_row[i] + (1.0 - b1) * g
                 s_row[i] = s = b2 * s_row[i] + (1.0 - b2) * g * g
                 w_row[i] -= lr * m / (sqrt(s) + eps_hat)
-        if b:
-            for j, d in enumerate(DT):
+            if b:
                 g = sum(d)
                 mb[j] = b1 * mb[j] + (1.0 - b1) * g
                 sb[j] = b2 * sb[j] + (1.0 - b2) * g * g
