@@ -44,7 +44,6 @@ import json  # the saved model format
 import os    # rename, for saving atomically
 import sys   # stdout, argv, the interpreter's name
 import time  # time budgets and progress
-import random as _random  # only as a fast carrier of the generator's state
 
 if __name__ == "__main__" and __name__ in sys.modules:   # a script: nn_fast and nn_tools
     sys.modules["nn"] = sys.modules[__name__]             # import this same module as nn
