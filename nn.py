@@ -44,6 +44,7 @@ import json  # the saved model format
 import os    # rename, for saving atomically
 import sys   # stdout, argv, the interpreter's name
 import time  # time budgets and progress
+import random as _random  # a C copy of the generator, to draw numpy's stream faster
 
 if __name__ == "__main__" and __name__ in sys.modules:   # a script: nn_fast and nn_tools
     sys.modules["nn"] = sys.modules[__name__]             # import this same module as nn
@@ -804,9 +805,12 @@ class RandomState(object):
         self._state = _init_genrand(_check_int(seed, "RandomState", "seed", 0, 0xffffffff))
         self._index = 624
         self._spare = None                     # the polar method makes normals in pairs
+        self._fast = _c_twister(self._state)   # the same stream from C, where it is
 
     def uint32(self):
         "Return the next 32-bit word of the stream, an integer in [0, 2**32)."
+        if self._fast:
+            return self._fast.getrandbits(32)
         mt = self._state
         if self._index >= 624:                 # refill the state: the twist
             for k in range(624):
@@ -823,6 +827,8 @@ class RandomState(object):
 
     def random(self):
         "Return a float in [0, 1) made from two words, as np.random.random_sample()."
+        if self._fast:
+            return self._fast.random()
         a = self.uint32() >> 5
         return (a * 67108864.0 + (self.uint32() >> 6)) / 9007199254740992.0
 
@@ -877,6 +883,20 @@ def _init_genrand(seed):
         prev = state[i - 1]
         state[i] = (1812433253 * (prev ^ (prev >> 30)) + i) & 0xffffffff
     return state
+
+
+def _c_twister(state):
+    "Return a random.Random carrying this state, to go on at C speed where one can, or None."
+    # CPython, PyPy, Pyodide and Brython have this twister, random() numpy's double
+    try:
+        carrier = _random.Random()
+        carrier.setstate((3, tuple(_init_genrand(1) + [624]), None))
+        if carrier.random() == 0.417022004702574:   # np.random.seed(1); np.random.random()
+            carrier.setstate((3, tuple(state + [624]), None))
+            return carrier
+    except Exception:            # no Random class (MicroPython), or another state layout
+        pass
+    return None
 
 
 def _fresh_seed():

@@ -464,13 +464,24 @@ class TestRandomState(Case):
         self.assertEqual(net.weights, TUTORIAL_WEIGHTS)
 
     def test_pure_python_stream_is_numpys(self):
-        rng = nn.RandomState(1)
-        drawn = [rng.randn(3, 4), rng.randn(4, 5), rng.randn(5, 1)]
-        self.assertEqual(drawn, TUTORIAL_WEIGHTS)
-        self.assertEqual(nn.RandomState(4294967295).randn(2, 3), LAST_SEED_RANDN)
-        self.assertEqual(nn.RandomState(0).permutation(20), SEED_0_PERMUTATION)
-        rng = nn.RandomState(7)
-        self.assertEqual([rng.random() for i in range(4)], SEED_7_RANDOM)
+        for fast in (True, False):
+            rng = nn.RandomState(1)
+            if not fast:
+                rng._fast = None
+            drawn = [rng.randn(3, 4), rng.randn(4, 5), rng.randn(5, 1)]
+            self.assertEqual(drawn, TUTORIAL_WEIGHTS)
+            rng = nn.RandomState(4294967295)
+            if not fast:
+                rng._fast = None
+            self.assertEqual(rng.randn(2, 3), LAST_SEED_RANDN)
+            rng = nn.RandomState(0)
+            if not fast:
+                rng._fast = None
+            self.assertEqual(rng.permutation(20), SEED_0_PERMUTATION)
+            rng = nn.RandomState(7)
+            if not fast:
+                rng._fast = None
+            self.assertEqual([rng.random() for i in range(4)], SEED_7_RANDOM)
 
     def test_scaled_inits(self):
         rng = nn.RandomState(5)
