@@ -1467,11 +1467,7 @@ class History(object):
         return _tools("plot").plot(self, width, height, log, file)
 
     def to_svg(self, path=None, log=False):
-        """Draw the loss curve as an SVG picture: write it to path, or return its text if no path.
-
-        The training loss is a solid blue line, the validation loss (when
-        train() had validation data) a dashed vermillion one.
-        """
+        "Draw the loss curve as an SVG picture: write it to path, or return its text if no path."
         return _tools("history_svg").history_svg(self, path, log)
 
 
@@ -1488,23 +1484,17 @@ class Network(object):
 
     sizes               the width of every layer, input first: [3, 4, 5, 1] has
                         3 inputs, hidden layers of 4 and 5 units and 1 output
-    activation          of the hidden layers: "sigmoid", "tanh", "relu",
-                        "leaky_relu" or "linear"
-    output_activation   the same names or "softmax"; None means softmax for
-                        cross_entropy, sigmoid for binary_crossentropy, else activation
-    loss                "sse", "mse", "binary_crossentropy" or "cross_entropy"; None
-                        means mse for numbers, a cross-entropy for class labels
+    activation          of the hidden layers: "sigmoid", "tanh", "relu", "leaky_relu", "linear"
+    output_activation   the same or "softmax"; None: what the loss needs, else activation
+    loss                "sse", "mse", "binary_crossentropy", "cross_entropy"; None: by the targets
     bias                False for no biases (the tutorials have none)
-    init                "normal" (numpy's randn, as the tutorials), "glorot", "he" or
-                        "uniform" (scikit-learn's MLP weights); None: he for relu, else glorot
+    init                "normal" (numpy's randn), "glorot", "he" or "uniform" (scikit-learn's)
     seed                0 to 2**32 - 1: the weights of np.random.seed(seed); None draws one
     input_scaling       None, "max", "minmax", "standard" or a number (see Scaler),
-    target_scaling      fitted on the first training data, so predict() takes raw inputs
+    target_scaling      fitted on the first training data
 
     net.weights[k][i][j] is the weight from unit i of layer k to unit j of layer
-    k + 1, and net.biases[k][j] the bias of unit j of layer k + 1: plain lists,
-    read and changed freely. net.input_names and net.target_name name the
-    columns of a CSV file the network learnt from (None unless set).
+    k + 1, net.biases[k][j] the bias of unit j of layer k + 1: plain lists.
     """
 
     def __init__(self, sizes, activation="sigmoid", output_activation=None, loss=None,
@@ -1592,11 +1582,7 @@ class Network(object):
     # -- the settings and the weights, as the kernels want them ---------------
 
     def _check_settings(self, who):
-        """Raise TypeError or ValueError if a setting now holds what nn.py cannot use.
-
-        The attributes are public, so they are checked at every public call.
-        Labels and scalers are made plain as they are checked.
-        """
+        "Raise TypeError or ValueError if a (public) setting now holds what nn.py cannot use."
         sizes = getattr(self, "sizes", None)
         if type(sizes) is not list or len(sizes) < 2 or \
                 [n for n in sizes if not (type(n) is int or type(n) is _LONG) or n < 1]:
@@ -1632,10 +1618,9 @@ class Network(object):
     def _layers(self, who):
         """Return [(WT, W, b)] for every layer, from what net.weights and net.biases hold now.
 
-        W is weights[k] as floats (a row per input unit), WT its transpose (a
-        row per output unit, what the forward pass wants), b the biases or None.
-        The settings are checked first, the weights once: they are reused while
-        net.sizes, net.bias, net.weights and net.biases equal what they were built from.
+        W is weights[k] as floats, WT its transpose (a row per output unit), b the
+        biases or None. Checked once, then reused while sizes, bias, weights and
+        biases equal what they were built from.
         """
         self._check_settings(who)
         weights, biases = getattr(self, "weights", None), getattr(self, "biases", None)
@@ -1760,11 +1745,9 @@ class Network(object):
     def _targets(self, Y, n, who, learn=False, names=("X", "Y")):
         """Return Y as rows of numbers for the output layer, scaled as in training.
 
-        Rows of numbers are targets as they are. A flat list holds class labels,
-        one-hot encoded (a single target per row instead when the loss is sse or
-        mse). With learn=True the first labels seen set net.classes and, if
-        they were not given, the loss and output activation. names are what
-        the inputs and Y are called in messages.
+        A flat list holds class labels, one-hot encoded (numbers, one per row,
+        for sse or mse). With learn=True the first labels seen set net.classes
+        and, if not given, the loss and output activation. names name X and Y.
         """
         name = names[1]
         Y = _as_list(Y, who, name)
@@ -1818,13 +1801,8 @@ class Network(object):
                                  % (who, name, i, _glimpse(label), _short_list(self.classes)))
         if len(self.classes) == 2 and self.sizes[-1] == 1:
             return [[float(index[label])] for label in labels]
-        width = len(self.classes)
-        rows = []
-        for label in labels:
-            row = [0.0] * width
-            row[index[label]] = 1.0
-            rows.append(row)
-        return rows
+        return [[1.0 if j == index[label] else 0.0 for j in range(len(self.classes))]
+                for label in labels]
 
     def _learn_classes(self, classes, who):
         "Set net.classes, and the loss and output activation that suit them."
@@ -1857,10 +1835,7 @@ class Network(object):
     # -- the cost and its gradient -------------------------------------------
 
     def _prepare(self, X, Y, who, learn=False, names=("X", "Y")):
-        """Return (inputs, targets) checked, encoded and scaled, for cost, gradients and train.
-
-        names are what X and Y are called in messages.
-        """
+        "Return (inputs, targets) checked, encoded and scaled; names are what X and Y are called."
         rows, single = _number_rows(X, self.sizes[0], who, names[0])
         T = self._targets(Y, len(rows), who, learn, names)
         if learn and self.input_scaler is not None and self.input_scaler.shift is None:
@@ -1934,9 +1909,7 @@ class Network(object):
               print_every=0, progress=False, seed=None):
         """Train the network on inputs X and targets Y by gradient descent; return a History.
 
-        X is a list of input rows. Y is a list of target rows, or a flat list of
-        class labels (strings or numbers), which makes the network a classifier.
-
+        Y is a list of target rows, or a flat list of class labels (a classifier).
         epochs           passes over the data
         learning_rate    the step size; None means 0.1 for sgd and 0.001 for adam
         batch_size       rows per step; None means all rows (full-batch, as the tutorials)
@@ -1955,11 +1928,10 @@ class Network(object):
         progress         on a terminal, a one-line progress bar with the time left
         seed             reseed the shuffling; None goes on with the network's generator
 
-        An epoch's loss is the average of its batches' losses (their sum for
-        sse), each measured before that batch's step, as Keras reports it. A
-        loss that becomes infinite or NaN raises DivergedError. Ctrl-C stops
-        training cleanly: stop_reason "interrupted", with the weights of the
-        last complete (or best) epoch.
+        An epoch's loss is the mean of its batches' losses (sse: their sum), each
+        before that batch's step, as Keras reports it. An infinite or NaN loss
+        raises DivergedError. Ctrl-C stops cleanly: stop_reason "interrupted",
+        the weights of the last complete (or best) epoch.
         """
         who = "train"
         epochs = _check_int(epochs, who, "epochs", 1, _MAX_EPOCHS)
@@ -2007,24 +1979,16 @@ class Network(object):
         loop = _training_loop(self, layers, rows, T, val, opt, batch, shuffle and batch < n, rng)
         return loop.run(epochs, patience, target_loss, time_limit, print_every, progress)
 
-    # -- saving (the file format is described with _save, further down) ------
+    # -- saving, classification and scores, looking at it -------------------
 
     def save(self, path):
-        """Save the network to path as JSON; nn.load(path) gives it back, bit for bit.
-
-        The file is written in full beside path and then renamed over it, so an
-        existing file is never left half-written.
-        """
+        "Save the network to path as JSON (never half-written); nn.load(path) gives it back."
         _save(self, path)
 
     def export_python(self, path):
         """Write the network to path as a Python module with predict(x), needing only math.
 
-        The module holds the weights, the scaling and the class labels, and its
-        predict(x) answers what net.predict(x) answers, to the last bit, on
-        every interpreter: the same sums in the same order and the same exp and
-        tanh. Every weight is a term in a line of code, so it suits small
-        networks, to freeze into MicroPython firmware or paste into a script.
+        Its predict(x) answers what net.predict(x) answers, to the last bit (nn_tools.py).
         """
         return _tools("export_python").export_python(self, path)
 
@@ -2033,24 +1997,14 @@ class Network(object):
                      loss=None, classes=None, sizes=None):
         """Return a network with the given weights and biases (plain nested lists).
 
-        weights[k] has a row per unit of layer k and a column per unit of layer
-        k + 1: the layout of scikit-learn's coefs_ ([c.tolist() for c in
-        clf.coefs_]) and the transpose of PyTorch's nn.Linear.weight. biases[k]
-        has one number per unit of layer k + 1 (scikit-learn's intercepts_);
-        None means a network without biases. classes, when given, makes it a
-        classifier that answers with those labels.
+        weights[k][i][j] as net.weights (scikit-learn's coefs_, PyTorch's weight
+        transposed); biases None for none; classes makes it a classifier.
         """
         return _from_weights(cls, weights, biases, activation, output_activation, loss,
                              classes, sizes)
 
-    # -- classification and scores -------------------------------------------
-
     def predict_proba(self, X):
-        """Return the probability of every class for each row of X (one row: one list).
-
-        The columns follow net.classes. A network with one sigmoid output for
-        two classes gives [1 - p, p].
-        """
+        "Return the probability of each class (net.classes) for every row of X; one row: one list."
         self._check_settings("predict_proba")
         if self.classes is None:
             raise ValueError("predict_proba: the network has no classes; it was not trained "
@@ -2061,11 +2015,7 @@ class Network(object):
         return O[0] if single else O
 
     def score(self, X, Y):
-        """Return the accuracy on X and labels Y for a classifier, else R^2 (as scikit-learn).
-
-        R^2 = 1 - sum (y - o)^2 / sum (y - mean y)^2, averaged over the outputs,
-        in the units of Y. 1 is perfect; 0 is what predicting the mean scores.
-        """
+        "Return the accuracy on X and labels Y for a classifier, else R^2 (see _r2)."
         who = "score"
         self._check_settings(who)
         rows, single = _number_rows(X, self.sizes[0], who, "X")
@@ -2080,8 +2030,6 @@ class Network(object):
             Y = [[y] for y in Y]
         T = _number_rows(Y, self.sizes[-1], who, "Y")[0]
         return _r2(self._answers(rows, who)[0], T)
-
-    # -- looking at it --------------------------------------------------------
 
     def parameter_count(self):
         "Return the number of weights and biases."
@@ -2111,16 +2059,9 @@ class Network(object):
         _write_lines(lines, out, "summary")
 
     def explain(self, X, Y, learning_rate=None, file=None, digits=6):
-        """Print one step of training on a few rows, with every number in it.
+        """Print one step of training on a few rows (at most 4), with every number in it.
 
-        X is one input row or a few (at most 4), Y the target of each (a row
-        of numbers, or a class label). It prints the forward pass (each
-        weighted sum z and activation a), the cost, the backward pass (the
-        deltas d = dC/dz, from the output back), the gradient of every weight
-        and bias, and the step w - learning_rate * dC/dw, in the notation of
-        the README; learning_rate None means 0.1, as in train(). Numbers are
-        rounded to digits significant digits. The network is not changed.
-        A layer of more than 10 units is too wide to print: ValueError.
+        The network is not changed; learning_rate None means 0.1, as in train().
 
         >>> Network.from_weights([[[0.5]]], None, loss="sse").explain([2], [1])
         One step of gradient descent on 1 row, every number rounded to 6 digits.
@@ -2147,12 +2088,7 @@ class Network(object):
     def to_svg(self, path=None, labels=None):
         """Draw the network as an SVG picture: write it to path, or return its text if no path.
 
-        Units are circles, layer by layer; a weight is a line, blue and solid
-        when positive, vermillion and dashed when negative, wider when larger.
-        labels True writes every weight on its line and every bias in its
-        unit; None does so when no two neighbouring layers have more than 20
-        weights between them. A layer of more than 16 units is drawn with its
-        first 12 and last 2.
+        labels True writes every weight and bias; None does so for small networks.
         """
         return _tools("draw").draw(self, path, labels)
 
@@ -2555,12 +2491,9 @@ class _ProgressBar(object):
 def check_gradients(net, X, Y, epsilon=1e-5):
     """Return the worst relative error between backpropagation and finite differences.
 
-    For every weight and bias w, the slope of the cost is estimated as
-    (cost(w + epsilon) - cost(w - epsilon)) / (2 epsilon) and compared with
-    net.gradients(X, Y). Errors near 1e-7 or below mean backpropagation is right;
-    a bug gives errors near 1. The relative error of a and b is
-    |a - b| / max(|a|, |b|, 1e-8), so gradients near zero compare absolutely.
-    epsilon is above 0 and at most 1.
+    Each slope (cost(w + epsilon) - cost(w - epsilon)) / (2 epsilon) is compared
+    with net.gradients(X, Y) by |a - b| / max(|a|, |b|, 1e-8): near 1e-7 or below
+    means backpropagation is right, near 1 a bug. 0 < epsilon <= 1.
     """
     who = "check_gradients"
     if not _is(net, Network):
