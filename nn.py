@@ -2187,11 +2187,9 @@ def _r2_of(residuals, totals):
 def _write_lines(lines, file=None, who=None, end="\n"):
     """Write lines of text to file, or to standard output when file is None.
 
-    With no standard output (pythonw, GUI hosts) or one whose write() fails,
-    the lines are lost: printing never costs the work it reports on. Text the
-    output cannot encode is written with backslash escapes. With who, the name
-    of a public function, what a caller's file raises becomes a FileError (the
-    disk) or a TypeError (anything else).
+    Standard output that is missing or fails (pythonw) loses the lines, never the
+    work; text it cannot encode gets backslash escapes. With who, a caller's file
+    that fails raises FileError (the disk) or TypeError (anything else).
     """
     out = sys.stdout if file is None else file
     text = "\n".join(lines) + end
@@ -2227,8 +2225,7 @@ def _check_stream(file, who, name="file"):
 class _TrainingLoop(object):
     """One run of train(): the epochs, the checks between them, and the History.
 
-    It trains private copies of the weights (WT, a row per unit, for the forward
-    pass; W, its transpose, for backpropagation) and writes them back into
+    It trains a copy of the layers (see Network._layers) and writes it back into
     net.weights and net.biases when it ends, however it ends.
     """
 
@@ -2242,12 +2239,12 @@ class _TrainingLoop(object):
         self.optimizer = optimizer
         self.batch, self.shuffle, self.rng = batch, shuffle, rng
         self.classify = net.classes is not None
-        self.totals = None           # _squares of T about its column means, once
+        if val and not self.classify:            # for the training R^2 (see metric)
+            self.totals = _squares(T, T)[1]
 
     def epoch(self, order):
         """Run one pass over the data in the given order (None: as it is); return the summed
-        loss and the metric: with validation, the hits, or each output column's summed squared
-        errors (without, nothing reads it)."""
+        loss and, with validation, the hits or each output column's summed squared errors."""
         if self.compiled:
             return self.compiled_epoch(order)
         net, layers, rows, T, batch = self.net, self.layers, self.rows, self.T, self.batch
@@ -2282,11 +2279,7 @@ class _TrainingLoop(object):
 
     def metric(self, hits):
         "Return the training accuracy or R^2 of an epoch from its metric (see epoch)."
-        if self.classify:
-            return hits / len(self.T)
-        if self.totals is None:
-            self.totals = _squares(self.T, self.T)[1]
-        return _r2_of(hits, self.totals)
+        return hits / len(self.T) if self.classify else _r2_of(hits, self.totals)
 
     def snapshot(self):
         "Return a copy of the weights and biases being trained."
