@@ -1098,6 +1098,11 @@ class Adam(object):
 
 _INITS = ("normal", "glorot", "he", "uniform")     # the ways to draw the first weights
 
+try:                              # a History keeps its numbers in 8 bytes each, not boxed
+    from array import array as _array
+except ImportError:
+    _array = None
+
 
 class DivergedError(ValueError):
     """Training reached an infinite or NaN loss and stopped.
@@ -1107,22 +1112,72 @@ class DivergedError(ValueError):
     """
 
 
-class History(list):
-    """What train() returns: the loss of every epoch, as a list, with more beside it.
+class History(object):
+    """What train() returns: the loss of every epoch, read as a list, with more beside it.
 
     history[e]           the training loss of epoch e (measured during the epoch)
-    history.history      a dict of lists, as Keras returns: "loss", and when they
-                         apply "val_loss", "accuracy" or "r2", "val_accuracy" or "val_r2"
+    history.history      a dict of series, as Keras returns: "loss", and with
+                         validation "val_loss", "accuracy" or "r2", "val_accuracy" or "val_r2"
     history.stop_reason  why training ended: "epochs", "early_stopping",
                          "target_loss", "time_limit" or "interrupted"
     history.best_epoch   the epoch whose weights were kept, with patience set
     history.seconds      how long training took
     """
 
-    history = None
-    stop_reason = None
-    best_epoch = None
+    stop_reason = best_epoch = None
     seconds = 0.0
+
+    def __init__(self, losses=()):
+        # The numbers are kept in blocks of 32 epochs: a board's heap, where
+        # import and training leave their objects scattered, has room for many
+        # small blocks long after it has none for one large list.
+        self._blocks, self._n, self._new = [], 0, list
+        self.history = {"loss": self}
+        self.extend(losses)
+
+    def __len__(self):
+        return self._n
+
+    def __getitem__(self, e):
+        if type(e) is slice:
+            return list(self)[e]
+        if e < 0:
+            e += self._n
+        if not 0 <= e < self._n:
+            raise IndexError("History index out of range")
+        return self._blocks[e >> 5][e & 31]
+
+    def __iter__(self):
+        for e in range(self._n):
+            yield self._blocks[e >> 5][e & 31]
+
+    def __delitem__(self, e):
+        values = list(self)
+        del values[e]
+        self._blocks, self._n = [], 0
+        self.extend(values)
+
+    def __eq__(self, other):
+        return list(self) == list(other)
+
+    def __repr__(self):
+        return repr(list(self))
+
+    def append(self, value):
+        "Add the number of the next epoch."
+        if self._n >> 5 == len(self._blocks):
+            self._blocks.append(self._new())
+        block, i = self._blocks[self._n >> 5], self._n & 31
+        if i < len(block):                    # written before a cut (see _TrainingLoop._end)
+            block[i] = value
+        else:
+            block.append(value)
+        self._n += 1
+
+    def extend(self, values):
+        "Add the numbers of the next epochs."
+        for value in values:
+            self.append(value)
 
     def plot(self, width=60, height=12, log=False, file=None):
         """Print the loss of every epoch as a text chart: '*' training, 'o' validation.
@@ -1144,12 +1199,16 @@ class History(list):
         return _tools("plot").plot(self, width, height, log, file)
 
     def to_svg(self, path=None, log=False):
-        """Draw the loss curve as an SVG picture: write it to path, or return its text if no path.
-
-        The training loss is a solid blue line, the validation loss (when
-        train() had validation data) a dashed vermillion one.
-        """
+        "Draw the loss curve as an SVG picture: write it to path, or return its text if no path."
         return _tools("history_svg").history_svg(self, path, log)
+
+
+def _series():
+    "Return an empty History that keeps its numbers as doubles, 8 bytes each, where array is."
+    series = History()
+    if _array:
+        series._new = lambda: _array("d", [0.0] * 32)
+    return series
 
 
 class Network(object):
@@ -1157,54 +1216,40 @@ class Network(object):
 
     sizes               the width of every layer, input first: [3, 4, 5, 1] has
                         3 inputs, hidden layers of 4 and 5 units and 1 output
-    activation          of the hidden layers: "sigmoid", "tanh", "relu",
-                        "leaky_relu" or "linear"
-    output_activation   of the last layer, the same names or "softmax"; None
-                        means softmax for cross_entropy, sigmoid for
-                        binary_crossentropy, and otherwise the same as activation
-    loss                "sse", "mse", "binary_crossentropy" or "cross_entropy";
-                        None means mse for numeric targets, and a cross-entropy
-                        when train() is given class labels
+    activation          of the hidden layers: "sigmoid", "tanh", "relu", "leaky_relu", "linear"
+    output_activation   the same or "softmax"; None: what the loss needs, else activation
+    loss                "sse", "mse", "binary_crossentropy", "cross_entropy"; None: by the targets
     bias                False for no biases (the tutorials have none)
-    init                "normal" (numpy's randn, as the tutorials), "glorot" or
-                        "he" (randn scaled by sqrt(2 / (n_in + n_out)) or
-                        sqrt(2 / n_in)); None picks he for relu layers, else glorot;
-                        "uniform": weights and biases uniform in [-r, r] with
-                        r = sqrt(6 / (n_in + n_out)) (2, not 6, for sigmoid
-                        hidden layers), the weights scikit-learn's MLPClassifier
-                        and MLPRegressor start from with random_state=seed
-    seed                an integer from 0 to 2**32 - 1: the same weights as
-                        np.random.seed(seed) on every interpreter; None draws one
-    input_scaling       None, "max", "minmax", "standard" or a number: how the
-    target_scaling      columns of X and Y are scaled (see Scaler); fitted on the
-                        first training data and kept, so predict() takes raw inputs
-                        (and, before training, says the scaling is not fitted yet)
+    init                "normal" (numpy's randn), "glorot", "he" or "uniform" (scikit-learn's)
+    seed                0 to 2**32 - 1: the weights of np.random.seed(seed); None draws one
+    input_scaling       None, "max", "minmax", "standard" or a number (see Scaler),
+    target_scaling      fitted on the first training data
 
     net.weights[k][i][j] is the weight from unit i of layer k to unit j of layer
-    k + 1, and net.biases[k][j] the bias of unit j of layer k + 1. Both are plain
-    lists: read them, change them, and every method uses what they hold (or
-    says what no longer fits net.sizes and net.bias, if those were changed).
-    net.input_names and net.target_name, None unless set, name the columns of
-    a CSV file the network learnt from; they are saved with it, and the command
-    line's predict reads the inputs by these names.
+    k + 1, net.biases[k][j] the bias of unit j of layer k + 1: plain lists.
     """
 
     def __init__(self, sizes, activation="sigmoid", output_activation=None, loss=None,
                  bias=True, init=None, seed=None, input_scaling=None, target_scaling=None):
         self._configure(sizes, activation, output_activation, loss, bias, init, seed,
                         input_scaling, target_scaling, "Network")
-        # The weights: numpy's randn(n_in, n_out) for every layer in turn, scaled
-        # (or, for init="uniform", scikit-learn's draws).
+        # The weights: numpy's randn(n_in, n_out) for every layer in turn, scaled,
+        # or for init="uniform" scikit-learn's: uniform in [-r, r], weights then biases.
         rng = RandomState(self.seed)
         self.weights, self.biases = [], []
         for k in range(len(self.sizes) - 1):
+            n_in, n_out = self.sizes[k], self.sizes[k + 1]
             if self.init == "uniform":
-                self._init_uniform(k, rng)
+                r = math.sqrt((2.0 if self.activation == "sigmoid" else 6.0) / (n_in + n_out))
+                self.weights.append([[-r + 2.0 * r * rng.random() for j in range(n_out)]
+                                     for i in range(n_in)])
+                self.biases.append([-r + 2.0 * r * rng.random() for j in range(n_out)]
+                                   if bias else [])
                 continue
             std = self._init_std(k)
-            self.weights.append([[rng.normal() * std for j in range(self.sizes[k + 1])]
-                                 for i in range(self.sizes[k])])
-            self.biases.append([0.0] * self.sizes[k + 1] if bias else [])
+            self.weights.append([[rng.normal() * std for j in range(n_out)]
+                                 for i in range(n_in)])
+            self.biases.append([0.0] * n_out if bias else [])
         self._rng = rng              # goes on to shuffle the training data
 
     def _configure(self, sizes, activation, output_activation, loss, bias, init, seed,
@@ -1220,27 +1265,21 @@ class Network(object):
                                               "output_activation")
         if loss is not None:
             loss = _check_choice(loss, list(LOSSES), who, "loss")
-        bias = _check_flag(bias, who, "bias")
         if init is not None:
             init = _check_choice(init, _INITS, who, "init")
-        if seed is None:
-            seed = _fresh_seed()
-        seed = _check_int(seed, who, "seed", 0, 0xffffffff)
+        self.bias = _check_flag(bias, who, "bias")
+        self.seed = _check_int(_fresh_seed() if seed is None else seed, who, "seed", 0,
+                               0xffffffff)
         self.input_scaler = self._scaler(input_scaling, "input_scaling", sizes[0], who)
         self.target_scaler = self._scaler(target_scaling, "target_scaling", sizes[-1], who)
-        self.sizes = sizes
-        self.activation = activation
-        self.loss = loss
-        self.bias = bias
-        self.init = init
-        self.seed = seed
-        self.classes = None
-        self.input_names = self.target_name = None
+        self.sizes, self.activation, self.loss, self.init = sizes, activation, loss, init
+        self.classes = self.input_names = self.target_name = self._rng = self._cache = None
         self._output_given = output_activation is not None
-        self.output_activation = output_activation or _default_output(loss, activation)
-        _check_pair(self.loss, self.output_activation, who)
-        self._rng = None
-        self._cache = None
+        if output_activation is None:
+            output_activation = {"cross_entropy": "softmax",
+                                 "binary_crossentropy": "sigmoid"}.get(loss, activation)
+        self.output_activation = output_activation
+        _check_pair(loss, output_activation, who)
 
     def _scaler(self, kind, name, width, who):
         "Return a Scaler for the constructor's scaling argument (of width columns), or None."
@@ -1259,26 +1298,14 @@ class Network(object):
                               "non-zero number, got %s" % (who, name, _glimpse(kind)))
 
     def _init_std(self, k):
-        "Return the standard deviation of layer k's initial weights."
-        n_in, n_out = self.sizes[k], self.sizes[k + 1]
+        "Return the standard deviation of layer k's first weights: 1, sqrt(2/n_in) or glorot's."
         init = self.init
         if init is None:
-            name = self.activation if k < len(self.sizes) - 2 else self.output_activation
+            name = self._activations()[k]
             init = "he" if name in ("relu", "leaky_relu") else "glorot"
         if init == "normal":
             return 1.0
-        if init == "he":
-            return math.sqrt(2.0 / n_in)
-        return math.sqrt(2.0 / (n_in + n_out))
-
-    def _init_uniform(self, k, rng):
-        "Draw layer k's weights, then its biases, as scikit-learn does: rng.uniform(-r, r)."
-        n_in, n_out = self.sizes[k], self.sizes[k + 1]
-        r = math.sqrt((2.0 if self.activation == "sigmoid" else 6.0) / (n_in + n_out))
-        self.weights.append([[-r + 2.0 * r * rng.random() for j in range(n_out)]
-                             for i in range(n_in)])
-        self.biases.append([-r + 2.0 * r * rng.random() for j in range(n_out)] if self.bias
-                           else [])
+        return math.sqrt(2.0 / (self.sizes[k] + (self.sizes[k + 1] if init == "glorot" else 0)))
 
     def _activations(self):
         "Return the activation of every layer after the input: hidden ones, then the output."
@@ -1287,11 +1314,7 @@ class Network(object):
     # -- the settings and the weights, as the kernels want them ---------------
 
     def _check_settings(self, who):
-        """Raise TypeError or ValueError if a setting now holds what nn.py cannot use.
-
-        The attributes are public, so they are checked at every public call;
-        there are few of them. Labels and scalers are made plain as they are checked.
-        """
+        "Raise TypeError or ValueError if a (public) setting now holds what nn.py cannot use."
         sizes = getattr(self, "sizes", None)
         if type(sizes) is not list or len(sizes) < 2 or \
                 [n for n in sizes if not (type(n) is int or type(n) is _LONG) or n < 1]:
@@ -1327,11 +1350,9 @@ class Network(object):
     def _layers(self, who):
         """Return [(WT, W, b)] for every layer, from what net.weights and net.biases hold now.
 
-        W is weights[k] as floats (a row per input unit), WT its transpose (a
-        row per output unit, what the forward pass wants), b the biases or None.
-        The settings are checked first. The weights are checked and converted
-        once, then reused while net.sizes, net.bias, net.weights and net.biases
-        compare equal to what they were built from.
+        W is weights[k] as floats, WT its transpose (a row per output unit), b the
+        biases or None. Checked once, then reused while sizes, bias, weights and
+        biases equal what they were built from.
         """
         self._check_settings(who)
         weights, biases = getattr(self, "weights", None), getattr(self, "biases", None)
@@ -1360,13 +1381,12 @@ class Network(object):
                                  % (who, k, n_in, k, len(rows)))
             W = [_number_row(row, n_out, who, "net.weights[%d][%d]" % (k, i))
                  for i, row in enumerate(rows)]
+            b = None
             if self.bias:
                 b = _number_row(biases[k], n_out, who, "net.biases[%d]" % k)
             elif _sequence(biases[k], who, "net.biases[%d]" % k, "an empty list"):
                 raise ValueError("%s: net.biases[%d] must be empty, the network has bias=False"
                                  % (who, k))
-            else:
-                b = None
             layers.append((_transpose(W), W, b))
         self._cache = ([list(sizes), self.bias, [W for WT, W, b in layers],
                         [b or [] for WT, W, b in layers]], layers)
@@ -1436,12 +1456,12 @@ class Network(object):
         "Return (output rows, single) for raw inputs X, scaling them as in training."
         layers = self._layers(who)
         rows, single = _number_rows(X, self.sizes[0], who, "X", single=True)
-        acts, Z = self._forward(layers, self._scale_inputs(rows, who), portable=True)
-        where = _first_not_finite(acts[-1])
+        O = self._forward(layers, self._scale_inputs(rows, who), portable=True)[0][-1]
+        where = _first_not_finite(O)
         if where:
             raise ValueError("%s: the outputs for row %d of X are not finite numbers: the "
                              "weights or the inputs are too large" % (who, where[0]))
-        return acts[-1], single
+        return O, single
 
     def _scale_inputs(self, rows, who, name="X"):
         "Return rows scaled as the training inputs were; refuse a scaling not fitted yet."
@@ -1457,11 +1477,9 @@ class Network(object):
     def _targets(self, Y, n, who, learn=False, names=("X", "Y")):
         """Return Y as rows of numbers for the output layer, scaled as in training.
 
-        Rows of numbers are targets as they are. A flat list holds class labels,
-        one-hot encoded (a single target per row instead when the loss is sse or
-        mse). With learn=True the first labels seen set net.classes and, if
-        they were not given, the loss and output activation. names are what
-        the inputs and Y are called in messages.
+        A flat list holds class labels, one-hot encoded (numbers, one per row,
+        for sse or mse). With learn=True the first labels seen set net.classes
+        and, if not given, the loss and output activation. names name X and Y.
         """
         name = names[1]
         Y = _as_list(Y, who, name)
@@ -1515,13 +1533,8 @@ class Network(object):
                                  % (who, name, i, _glimpse(label), _short_list(self.classes)))
         if len(self.classes) == 2 and self.sizes[-1] == 1:
             return [[float(index[label])] for label in labels]
-        width = len(self.classes)
-        rows = []
-        for label in labels:
-            row = [0.0] * width
-            row[index[label]] = 1.0
-            rows.append(row)
-        return rows
+        return [[1.0 if j == index[label] else 0.0 for j in range(len(self.classes))]
+                for label in labels]
 
     def _learn_classes(self, classes, who):
         "Set net.classes, and the loss and output activation that suit them."
@@ -1554,10 +1567,7 @@ class Network(object):
     # -- the cost and its gradient -------------------------------------------
 
     def _prepare(self, X, Y, who, learn=False, names=("X", "Y")):
-        """Return (inputs, targets) checked, encoded and scaled, for cost, gradients and train.
-
-        names are what X and Y are called in messages.
-        """
+        "Return (inputs, targets) checked, encoded and scaled; names are what X and Y are called."
         rows, single = _number_rows(X, self.sizes[0], who, names[0])
         T = self._targets(Y, len(rows), who, learn, names)
         if learn and self.input_scaler is not None and self.input_scaler.shift is None:
@@ -1566,6 +1576,12 @@ class Network(object):
             self.loss = "mse"
         return self._scale_inputs(rows, who, names[0]), T
 
+    def _loss(self, layers, rows, T):
+        "Return (loss, outputs) of the layers on rows and targets: the mean loss (sse: the sum)."
+        acts, Z = self._forward(layers, rows)
+        loss = _loss_sum(self.loss, Z, acts[-1], T)
+        return (loss if self.loss == "sse" else loss / len(rows)), acts[-1]
+
     def cost(self, X, Y):
         """Return the loss of the network on inputs X and targets Y (see LOSSES).
 
@@ -1573,12 +1589,27 @@ class Network(object):
         """
         layers = self._layers("cost")
         rows, T = self._prepare(X, Y, "cost")
-        acts, Z = self._forward(layers, rows)
-        cost = _cost(self.loss, Z, acts[-1], T)
+        cost = _saturate(self._loss(layers, rows, T)[0])
         if cost != cost:
             raise ValueError("cost: the loss is not a number: the weights or the inputs are too "
                              "large")
         return cost
+
+    def _backward(self, layers, acts, delta, visit):
+        """Backpropagation: call visit(k, DT, AT) for every layer k, the last one first.
+
+        acts are the forward pass's activations and delta is dLoss/dz of the
+        output layer, a row per example. DT holds the deltas of layer k + 1's
+        units and AT the activations of layer k, a column each over the rows:
+        dLoss/dweights[k][i][j] = dot(AT[i], DT[j]). The deltas of the layer
+        below come from the weights as they were before visit.
+        """
+        names = self._activations()
+        for k in range(len(layers) - 1, -1, -1):
+            DT, AT = _by_column(delta), _by_column(acts[k])
+            if k:
+                delta = _backpropagate(names[k - 1], delta, layers[k][1], acts[k])
+            visit(k, DT, AT)
 
     def gradients(self, X, Y):
         """Return (weight_grads, bias_grads), the gradient of cost(X, Y), by backpropagation.
@@ -1589,16 +1620,13 @@ class Network(object):
         layers = self._layers("gradients")
         rows, T = self._prepare(X, Y, "gradients")
         acts, Z = self._forward(layers, rows)
-        delta = _output_delta(self.loss, self.output_activation, acts[-1], T, len(rows))
-        names = self._activations()
         weight_grads, bias_grads = [None] * len(layers), [None] * len(layers)
-        for k in range(len(layers) - 1, -1, -1):
-            WT, W, b = layers[k]
-            DT, AT = _by_column(delta), _by_column(acts[k])
+
+        def keep(k, DT, AT):
             weight_grads[k] = [[_dot(d, a) for d in DT] for a in AT]
-            bias_grads[k] = [sum(d) for d in DT] if b else []
-            if k:
-                delta = _backpropagate(names[k - 1], delta, W, acts[k])
+            bias_grads[k] = [sum(d) for d in DT] if layers[k][2] else []
+        self._backward(layers, acts, _output_delta(self.loss, self.output_activation, acts[-1],
+                                                   T, len(rows)), keep)
         for k in range(len(layers)):
             if _first_not_finite(weight_grads[k]) or _first_not_finite([bias_grads[k]]):
                 raise ValueError("gradients: the gradient of layer %d is not finite: the weights "
@@ -1613,35 +1641,29 @@ class Network(object):
               print_every=0, progress=False, seed=None):
         """Train the network on inputs X and targets Y by gradient descent; return a History.
 
-        X is a list of input rows. Y is a list of target rows, or a flat list of
-        class labels (strings or numbers), which makes the network a classifier.
-
+        Y is a list of target rows, or a flat list of class labels (a classifier).
         epochs           passes over the data
         learning_rate    the step size; None means 0.1 for sgd and 0.001 for adam
-        batch_size       rows per step; None means all rows (full-batch gradient
-                         descent, as the tutorials)
+        batch_size       rows per step; None means all rows (full-batch, as the tutorials)
         optimizer        "sgd" or "adam", or an SGD(...) or Adam(...) object
         momentum         for sgd, e.g. 0.9
         weight_decay     L2 regularisation: adds weight_decay * w to each weight's gradient
         shuffle          shuffle the rows every epoch (with batch_size); seeded
         validation_split the fraction of rows (the last ones) held out to validate
         validation_data  (X_val, Y_val) to validate on instead
-        patience         stop when the validation loss (or, without validation,
-                         the training loss) has not improved for this many
-                         epochs, and keep the best epoch's weights
+        patience         stop when the validation loss (or, without validation, the
+                         training loss) has not improved for this many epochs, and
+                         keep the best epoch's weights
         target_loss      stop once the training loss is at or below this
         time_limit       stop after this many seconds
         print_every      print a line every this many epochs (0: never)
         progress         on a terminal, a one-line progress bar with the time left
         seed             reseed the shuffling; None goes on with the network's generator
 
-        The history's entry for an epoch is the average of its batches' losses
-        (their sum for sse, which adds over rows rather than averaging), each
-        measured before that batch's step (as Keras reports it); with
-        full-batch training that is the cost of the weights the epoch started
-        from. A loss that becomes infinite or NaN raises DivergedError.
-        Ctrl-C stops training cleanly: the History is returned, stop_reason
-        "interrupted", with the weights of the last complete (or best) epoch.
+        An epoch's loss is the mean of its batches' losses (sse: their sum), each
+        before that batch's step, as Keras reports it. An infinite or NaN loss
+        raises DivergedError. Ctrl-C stops cleanly: stop_reason "interrupted",
+        the weights of the last complete (or best) epoch.
         """
         who = "train"
         epochs = _check_int(epochs, who, "epochs", 1, _MAX_EPOCHS)
@@ -1683,39 +1705,22 @@ class Network(object):
             rows, T, n = rows[:n - held], T[:n - held], n - held
         if batch is None or batch > n:
             batch = n
-        steps = epochs * n * self.parameter_count()
-        if steps > _MAX_WORK and time_limit is None:
-            raise ValueError("train: %d epochs of %d rows on %d parameters is %s steps, more than "
-                             "the %s nn.py takes on without a time_limit (hours of CPython);"
-                             " give time_limit=seconds to run it anyway"
-                             % (epochs, n, self.parameter_count(), _fmt(float(steps), 2),
-                                _fmt(float(_MAX_WORK), 2)))
         if seed is None and self._rng is None:   # a loaded network: go on from its seed
             self._rng = RandomState(self.seed)
         rng = self._rng if seed is None else RandomState(seed)
-
         loop = _training_loop(self, layers, rows, T, val, opt, batch, shuffle and batch < n, rng)
-        history = loop.run(epochs, patience, target_loss, time_limit, print_every, progress)
-        return history
+        return loop.run(epochs, patience, target_loss, time_limit, print_every, progress)
 
-    # -- saving (the file format is described with _save, further down) ------
+    # -- saving, classification and scores, looking at it -------------------
 
     def save(self, path):
-        """Save the network to path as JSON; nn.load(path) gives it back, bit for bit.
-
-        The file is written in full beside path and then renamed over it, so an
-        existing file is never left half-written.
-        """
+        "Save the network to path as JSON (never half-written); nn.load(path) gives it back."
         _save(self, path)
 
     def export_python(self, path):
         """Write the network to path as a Python module with predict(x), needing only math.
 
-        The module holds the weights, the scaling and the class labels, and its
-        predict(x) answers what net.predict(x) answers, to the last bit, on
-        every interpreter: the same sums in the same order and the same exp and
-        tanh. Every weight is a term in a line of code, so it suits small
-        networks, to freeze into MicroPython firmware or paste into a script.
+        Its predict(x) answers what net.predict(x) answers, to the last bit (nn_tools.py).
         """
         return _tools("export_python").export_python(self, path)
 
@@ -1724,24 +1729,14 @@ class Network(object):
                      loss=None, classes=None, sizes=None):
         """Return a network with the given weights and biases (plain nested lists).
 
-        weights[k] has a row per unit of layer k and a column per unit of layer
-        k + 1: the layout of scikit-learn's coefs_ ([c.tolist() for c in
-        clf.coefs_]) and the transpose of PyTorch's nn.Linear.weight. biases[k]
-        has one number per unit of layer k + 1 (scikit-learn's intercepts_);
-        None means a network without biases. classes, when given, makes it a
-        classifier that answers with those labels.
+        weights[k][i][j] as net.weights (scikit-learn's coefs_, PyTorch's weight
+        transposed); biases None for none; classes makes it a classifier.
         """
         return _from_weights(cls, weights, biases, activation, output_activation, loss,
                              classes, sizes)
 
-    # -- classification and scores -------------------------------------------
-
     def predict_proba(self, X):
-        """Return the probability of every class for each row of X (one row: one list).
-
-        The columns follow net.classes. A network with one sigmoid output for
-        two classes gives [1 - p, p].
-        """
+        "Return the probability of each class (net.classes) for every row of X; one row: one list."
         self._check_settings("predict_proba")
         if self.classes is None:
             raise ValueError("predict_proba: the network has no classes; it was not trained "
@@ -1752,11 +1747,7 @@ class Network(object):
         return O[0] if single else O
 
     def score(self, X, Y):
-        """Return the accuracy on X and labels Y for a classifier, else R^2 (as scikit-learn).
-
-        R^2 = 1 - sum (y - o)^2 / sum (y - mean y)^2, averaged over the outputs,
-        in the units of Y. 1 is perfect; 0 is what predicting the mean scores.
-        """
+        "Return the accuracy on X and labels Y for a classifier, else R^2 (see _r2)."
         who = "score"
         self._check_settings(who)
         rows, single = _number_rows(X, self.sizes[0], who, "X")
@@ -1771,8 +1762,6 @@ class Network(object):
             Y = [[y] for y in Y]
         T = _number_rows(Y, self.sizes[-1], who, "Y")[0]
         return _r2(self._answers(rows, who)[0], T)
-
-    # -- looking at it --------------------------------------------------------
 
     def parameter_count(self):
         "Return the number of weights and biases."
@@ -1802,16 +1791,9 @@ class Network(object):
         _write_lines(lines, out, "summary")
 
     def explain(self, X, Y, learning_rate=None, file=None, digits=6):
-        """Print one step of training on a few rows, with every number in it.
+        """Print one step of training on a few rows (at most 4), with every number in it.
 
-        X is one input row or a few (at most 4), Y the target of each (a row
-        of numbers, or a class label). It prints the forward pass (each
-        weighted sum z and activation a), the cost, the backward pass (the
-        deltas d = dC/dz, from the output back), the gradient of every weight
-        and bias, and the step w - learning_rate * dC/dw, in the notation of
-        the README; learning_rate None means 0.1, as in train(). Numbers are
-        rounded to digits significant digits. The network is not changed.
-        A layer of more than 10 units is too wide to print: ValueError.
+        The network is not changed; learning_rate None means 0.1, as in train().
 
         >>> Network.from_weights([[[0.5]]], None, loss="sse").explain([2], [1])
         One step of gradient descent on 1 row, every number rounded to 6 digits.
@@ -1838,12 +1820,7 @@ class Network(object):
     def to_svg(self, path=None, labels=None):
         """Draw the network as an SVG picture: write it to path, or return its text if no path.
 
-        Units are circles, layer by layer; a weight is a line, blue and solid
-        when positive, vermillion and dashed when negative, wider when larger.
-        labels True writes every weight on its line and every bias in its
-        unit; None does so when no two neighbouring layers have more than 20
-        weights between them. A layer of more than 16 units is drawn with its
-        first 12 and last 2.
+        labels True writes every weight and bias; None does so for small networks.
         """
         return _tools("draw").draw(self, path, labels)
 
@@ -1852,56 +1829,39 @@ class Network(object):
             self.sizes, self.activation, self.output_activation, self.loss, self.bias)
 
 
-def _default_output(loss, activation):
-    "Return the output activation that goes with a loss when none is given."
-    if loss == "cross_entropy":
-        return "softmax"
-    if loss == "binary_crossentropy":
-        return "sigmoid"
-    return activation
-
-
 def _check_pair(loss, output, who):
     "Raise ValueError for a loss and output activation that cannot go together."
-    if loss == "cross_entropy" and output != "softmax":
-        raise ValueError("%s: cross_entropy needs output_activation 'softmax', not %r"
-                         % (who, output))
-    if loss == "binary_crossentropy" and output != "sigmoid":
-        raise ValueError("%s: binary_crossentropy needs output_activation 'sigmoid', not %r"
-                         % (who, output))
+    for name, needed in (("cross_entropy", "softmax"), ("binary_crossentropy", "sigmoid")):
+        if loss == name and output != needed:
+            raise ValueError("%s: %s needs output_activation %r, not %r"
+                             % (who, name, needed, output))
 
 
 def _make_optimizer(optimizer, learning_rate, momentum, weight_decay):
-    "Return the update rule train() asked for."
+    "Return the update rule train() asked for, with fresh state."
     who = "train"
     if learning_rate is not None:
         learning_rate = _check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
     if _is(optimizer, (SGD, Adam)):
-        settings = _settings(optimizer)
+        kind = "SGD" if _is(optimizer, SGD) else "Adam"
+        names = ("learning_rate", "momentum", "weight_decay") if kind == "SGD" else \
+            ("learning_rate", "beta1", "beta2", "epsilon", "weight_decay")
+        settings = {}
+        for name in names:
+            try:
+                settings[name] = getattr(optimizer, name)
+            except Exception:              # deleted, or a property that raises
+                raise TypeError("train: the %s given as optimizer has no usable %s; make it "
+                                "with %s(...)" % (kind, name, kind))
         if learning_rate is not None:
             settings["learning_rate"] = learning_rate
-        return type(optimizer)(**settings)        # checked again, and fresh state for every run
+        return type(optimizer)(**settings)        # checked again
     optimizer = _check_choice(optimizer, ["sgd", "adam"], who, "optimizer")
     if optimizer == "adam":
         if momentum:
             raise ValueError("train: momentum is for sgd; adam has beta1 instead")
         return Adam(0.001 if learning_rate is None else learning_rate, weight_decay=weight_decay)
     return SGD(0.1 if learning_rate is None else learning_rate, momentum, weight_decay)
-
-
-def _settings(optimizer):
-    "Return the constructor arguments of an SGD or Adam object."
-    kind = "SGD" if _is(optimizer, SGD) else "Adam"
-    names = ("learning_rate", "momentum", "weight_decay") if kind == "SGD" else \
-        ("learning_rate", "beta1", "beta2", "epsilon", "weight_decay")
-    settings = {}
-    for name in names:
-        try:
-            settings[name] = getattr(optimizer, name)
-        except Exception:                  # deleted, or a property that raises
-            raise TypeError("train: the %s given as optimizer has no usable %s; make it with "
-                            "%s(...)" % (kind, name, kind))
-    return settings
 
 
 def _restated(error, who, more=""):
@@ -1913,15 +1873,20 @@ def _best_class(row):
     "Return the index of the class a row of outputs picks (one sigmoid output: p >= 0.5)."
     if len(row) == 1:
         return 1 if row[0] >= 0.5 else 0
-    best = 0
-    for j in range(1, len(row)):
-        if row[j] > row[best]:
-            best = j
-    return best
+    return row.index(max(row))
+
+
+def _hits(O, T):
+    "Return how many output rows pick the same class as their target rows."
+    return float(sum([1 for o, t in zip(O, T) if _best_class(o) == _best_class(t)]))
 
 
 def _r2(O, Y):
-    "Return R^2 of outputs O against targets Y, as _r2_of defines it."
+    """Return R^2 of outputs O against targets Y, as scikit-learn's r2_score by default.
+
+    Each output column scores 1 - sum (o - y)^2 / sum (y - mean y)^2, a
+    constant column 1.0 if fitted exactly and 0.0 if not; R^2 is their mean.
+    """
     tops = [max([abs(v) for v in column]) for column in _by_column(O + Y)]
     if max(tops) * 1e-150 > 1.0:                 # the squares would overflow; R^2 has no units
         scales = [top if top * 1e-150 > 1.0 else 1.0 for top in tops]
@@ -1935,7 +1900,7 @@ def _squares(O, Y):
     for column, outputs in zip(_by_column(Y), _by_column(O)):
         mean = sum(column) / len(column)
         residual = total = 0.0
-        for o, y in zip(outputs, column):
+        for o, y in zip(outputs, column):      # in order, as nn_fast adds them
             residual += (o - y) * (o - y)
             total += (y - mean) * (y - mean)
         residuals.append(residual)
@@ -1944,12 +1909,7 @@ def _squares(O, Y):
 
 
 def _r2_of(residuals, totals):
-    """Return R^2 from the sums _squares gives, as scikit-learn's r2_score does by default.
-
-    Each output column scores 1 - residual / total, a constant column (total
-    0) 1.0 if fitted exactly and 0.0 if not; R^2 is their mean. 1 is perfect;
-    0 is what predicting each column's mean scores.
-    """
+    "Return R^2 from the sums _squares gives (see _r2)."
     score = 0.0
     for r, t in zip(residuals, totals):
         score += 1.0 - r / t if t > 0.0 else (0.0 if r else 1.0)
@@ -1959,11 +1919,9 @@ def _r2_of(residuals, totals):
 def _write_lines(lines, file=None, who=None, end="\n"):
     """Write lines of text to file, or to standard output when file is None.
 
-    Printing never costs the work it reports on: with no standard output
-    (pythonw, GUI hosts) or one whose write() fails, the lines are lost. Text
-    the output cannot encode (LANG=C, Python 2) is written with backslash
-    escapes. With who, the name of a public function, what a caller's file
-    raises becomes a FileError (the disk) or a TypeError (anything else).
+    Standard output that is missing or fails (pythonw) loses the lines, never the
+    work; text it cannot encode gets backslash escapes. With who, a caller's file
+    that fails raises FileError (the disk) or TypeError (anything else).
     """
     out = sys.stdout if file is None else file
     text = "\n".join(lines) + end
@@ -1987,13 +1945,11 @@ def _write_lines(lines, file=None, who=None, end="\n"):
 
 def _check_stream(file, who, name="file"):
     "Return file if it is None (standard output) or has a write() method; else raise TypeError."
-    if file is None:
-        return None
     try:
         write = getattr(file, "write", None)
     except Exception:                     # an object whose attributes raise cannot be written to
         write = None
-    if not callable(write):
+    if file is not None and not callable(write):
         raise TypeError("%s: %s must have a write() method, got %s" % (who, name, _describe(file)))
     return file
 
@@ -2001,10 +1957,12 @@ def _check_stream(file, who, name="file"):
 class _TrainingLoop(object):
     """One run of train(): the epochs, the checks between them, and the History.
 
-    It trains private copies of the weights (WT, a row per unit, for the forward
-    pass; W, its transpose, for backpropagation) and writes them back into
+    It trains a copy of the layers (see Network._layers) and writes it back into
     net.weights and net.biases when it ends, however it ends.
     """
+
+    compiled = None              # the straight-line epoch of nn_fast, where it applies
+    many_key = None              # the key of its many-epoch form, where that applies
 
     def __init__(self, net, layers, rows, T, val, optimizer, batch, shuffle, rng):
         self.net = net
@@ -2013,61 +1971,47 @@ class _TrainingLoop(object):
         self.optimizer = optimizer
         self.batch, self.shuffle, self.rng = batch, shuffle, rng
         self.classify = net.classes is not None
-        self.totals = None           # _squares of T about its column means, once
-
-    compiled = None              # the straight-line epoch of the fast path, where it applies
-    many_key = None              # the key of its many-epoch form, where that applies
+        if val and not self.classify:            # for the training R^2 (see metric)
+            self.totals = _squares(T, T)[1]
 
     def epoch(self, order):
-        "Run one pass over the data in the given order; return the summed loss and metric."
+        """Run one pass over the data in the given order (None: as it is); return the summed
+        loss and, with validation, the hits or each output column's summed squared errors."""
         if self.compiled:
             return self.compiled_epoch(order)
-        net, optimizer, layers = self.net, self.optimizer, self.layers
-        names = net._activations()
-        loss, output = net.loss, net.output_activation
-        rows, T, batch = self.rows, self.T, self.batch
-        # the metric: hits, or the summed squared errors of each output column
+        net, layers, rows, T, batch = self.net, self.layers, self.rows, self.T, self.batch
+        step = self.optimizer.step
+
+        def update(k, DT, AT):
+            "Step layer k against its gradient; W, which the deltas below use, made again."
+            WT, W, b = layers[k]
+            step(k, WT, b, DT, AT)
+            layers[k] = (WT, _by_column(WT) if k else None, b)
         total, hits = 0.0, 0.0 if self.classify else [0.0] * len(T[0])
         for start in range(0, len(rows), batch):
-            if order is None and batch == len(rows):
-                Xb, Tb = rows, T
+            if order is None:
+                Xb, Tb = rows[start:start + batch], T[start:start + batch]
             else:
-                chosen = order[start:start + batch] if order else range(start, min(start + batch,
-                                                                                  len(rows)))
+                chosen = order[start:start + batch]
                 Xb, Tb = [rows[i] for i in chosen], [T[i] for i in chosen]
             acts, Z = net._forward(layers, Xb)
-            O = acts[-1]
-            total += _loss_sum(loss, Z, O, Tb)
-            if self.classify:
-                hits += _hits(O, Tb)
-            else:
-                hits = [h + r for h, r in zip(hits, _squares(O, Tb)[0])]
-            delta = _output_delta(loss, output, O, Tb, len(Xb))
-            for k in range(len(layers) - 1, -1, -1):       # backpropagation, last layer first
-                WT, W, b = layers[k]
-                DT, AT = _by_column(delta), _by_column(acts[k])   # columns over the batch
-                if k:                                       # the deltas below use the old W
-                    delta = _backpropagate(names[k - 1], delta, W, acts[k])
-                optimizer.step(k, WT, b, DT, AT)
-                layers[k] = (WT, _by_column(WT) if k else None, b)
+            total += _loss_sum(net.loss, Z, acts[-1], Tb)
+            if self.val and self.classify:
+                hits += _hits(acts[-1], Tb)
+            elif self.val:
+                hits = [h + r for h, r in zip(hits, _squares(acts[-1], Tb)[0])]
+            net._backward(layers, acts, _output_delta(net.loss, net.output_activation, acts[-1],
+                                                      Tb, len(Xb)), update)
         return total, hits
 
     def evaluate(self, rows, T):
         "Return (loss, metric) of the current weights on rows and targets."
-        net = self.net
-        acts, Z = net._forward(self.layers, rows)
-        loss = _loss_sum(net.loss, Z, acts[-1], T)
-        if net.loss != "sse":
-            loss /= len(rows)
-        return loss, _hits(acts[-1], T) / len(T) if self.classify else _r2(acts[-1], T)
+        loss, O = self.net._loss(self.layers, rows, T)
+        return loss, _hits(O, T) / len(T) if self.classify else _r2(O, T)
 
     def metric(self, hits):
         "Return the training accuracy or R^2 of an epoch from its metric (see epoch)."
-        if self.classify:
-            return hits / len(self.T)
-        if self.totals is None:
-            self.totals = _squares(self.T, self.T)[1]
-        return _r2_of(hits, self.totals)
+        return hits / len(self.T) if self.classify else _r2_of(hits, self.totals)
 
     def snapshot(self):
         "Return a copy of the weights and biases being trained."
@@ -2087,48 +2031,34 @@ class _TrainingLoop(object):
 
     def run(self, epochs, patience, target_loss, time_limit, print_every, progress):
         "Train for up to epochs passes; return the History."
-        net = self.net
-        # Every series is made full length at once and cut to size at the end: on a
-        # small heap (MicroPython), a list that grows late may find no block large
-        # enough between the numbers kept from earlier epochs.
-        room = min(epochs, 10000)
-        history = History([0.0] * room)
-        history.history = h = {"loss": history}
+        net, n, val = self.net, len(self.rows), self.val
+        history = _series()
+        h = history.history
         name = "accuracy" if self.classify else "r2"
-        h[name] = [0.0] * room
-        if self.val:
-            h["val_loss"], h["val_" + name] = [0.0] * room, [0.0] * room
-        n = len(self.rows)
+        if val:                  # the metrics, as Keras gives them when asked: with validation
+            for key in ("val_loss", name, "val_" + name):
+                h[key] = _series()
         count = n if net.loss != "sse" else 1
         started = _clock()
         bar = _ProgressBar(epochs) if progress and _is_terminal() else None
         before = good = self.snapshot()
-        best = best_value = None
-        order = None                     # the order of the rows, once shuffled
-        waited = 0
+        best = best_value = order = None
+        waited = done = 0
         reason = "epochs"
-        done = 0
-        # With nothing to watch between epochs, whole chunks of epochs run at once
-        plain = (self.many_key is not None and self.val is None and patience is None and
-                 target_loss is None and time_limit is None and not print_every and
-                 bar is None and not self.shuffle)
-        recorded = [0]                    # epochs run by run_many and recorded so far
-
-        def record(e, losses, metrics):
-            "Keep the losses and metrics of epochs e, e + 1, ... from run_many."
-            for i in range(len(losses)):
-                _record(history, e + i, losses[i])
-                _record(h[name], e + i, self.metric(metrics[i]))
-            recorded[0] = e + len(losses)
         try:
-            if plain:
+            if (self.many_key is not None and val is None and patience is None and
+                    target_loss is None and time_limit is None and not print_every and
+                    bar is None and not self.shuffle):
+                # nothing to watch between epochs: nn_fast runs chunks of epochs at once
                 try:
-                    done = self.run_many(epochs, count, record)
+                    done = self.run_many(epochs, count, lambda e, losses, metrics:
+                                         history.extend(losses))
                 except KeyboardInterrupt:
-                    done = recorded[0]    # the state is still that of the chunk's start
-                    good = self.snapshot()
+                    done = len(history)   # the state is still that of the last chunk kept
                     raise
-                before = good = self.snapshot()
+                finally:
+                    before = good = self.snapshot()
+                history._n = done
             for e in range(done, epochs):
                 if self.shuffle:         # the last order shuffled again, as scikit-learn does
                     shuffled = self.rng.permutation(n)
@@ -2136,38 +2066,22 @@ class _TrainingLoop(object):
                 total, hits = self.epoch(order)
                 loss = total / count
                 if not _finite(loss) or not self.finite():
-                    # back to the start of the last epoch whose loss was finite
-                    restart = e if _finite(loss) else max(e - 1, 0)
-                    self.restore(good if _finite(loss) else before)
-                    net._store(self.layers)
-                    _cut(h, done)
-                    history.stop_reason, history.seconds = "diverged", _clock() - started
-                    if bar:
-                        bar.clear()
-                    what = ("the weights became too large" if _finite(loss)
-                            else "the loss became %r" % loss)
-                    error = DivergedError(
-                        "train: %s in epoch %d; scale the inputs (for example "
-                        "input_scaling='standard') or lower the learning rate. The network keeps "
-                        "%s" % (what, e, "its starting weights" if restart == 0 and e == 0 else
-                                "the weights it had at the start of epoch %d" % restart))
-                    error.history = history
-                    raise error
+                    self._diverged(history, e, loss, good if _finite(loss) else before, started,
+                                   bar)
                 before, good = good, self.snapshot()
-                _record(history, e, loss)
-                _record(h[name], e, self.metric(hits))
+                history.append(loss)
                 monitor = loss
-                if self.val:
-                    val_loss, val_metric = self.evaluate(self.val[0], self.val[1])
-                    _record(h["val_loss"], e, val_loss)
-                    _record(h["val_" + name], e, val_metric)
-                    monitor = val_loss
+                if val:
+                    monitor, metric = self.evaluate(val[0], val[1])
+                    h["val_loss"].append(monitor)
+                    h[name].append(self.metric(hits))
+                    h["val_" + name].append(metric)
                 done = e + 1                       # every series has epoch e now
                 if patience is not None:
                     if best_value is None or monitor < best_value:
                         # the weights the monitored loss is of: with one step an epoch
                         # and no validation, those the epoch started from; else its end
-                        weights = before if self.val is None and self.batch >= n else good
+                        weights = before if val is None and self.batch >= n else good
                         best, best_value, history.best_epoch, waited = weights, monitor, e, 0
                     else:
                         waited += 1
@@ -2179,68 +2093,47 @@ class _TrainingLoop(object):
                     bar.show(e + 1, _clock() - started, loss)
                 if patience is not None and waited >= patience:
                     reason = "early_stopping"
-                    break
-                if target_loss is not None and loss <= target_loss:
+                elif target_loss is not None and loss <= target_loss:
                     reason = "target_loss"
-                    break
-                if time_limit is not None and _clock() - started >= time_limit:
+                elif time_limit is not None and _clock() - started >= time_limit:
                     reason = "time_limit"
+                if reason != "epochs":
                     break
         except KeyboardInterrupt:
             reason = "interrupted"
             self.restore(good)
-        _cut(h, done)
-        _compact(h)
+        self._end(history, done, reason, started, bar)
         if patience is not None and best is not None:
             self.restore(best)
         net._store(self.layers)
-        history.stop_reason = reason
-        history.seconds = _clock() - started
-        if bar:
-            bar.clear()
         if print_every or progress:
             _write_lines([_stop_line(history, epochs)])
         return history
 
+    def _end(self, history, done, reason, started, bar):
+        "Cut every series to the epochs done and say why training ended."
+        for series in history.history.values():
+            series._n = min(series._n, done)
+        history.stop_reason, history.seconds = reason, _clock() - started
+        if bar:
+            bar.clear()
 
-def _record(series, e, value):
-    "Set entry e of a history series, growing it past the room reserved at the start."
-    if e < len(series):
-        series[e] = value
-    else:
-        series.append(value)
-
-
-def _cut(h, done):
-    "Cut every series of a history dict to the number of epochs done."
-    for series in h.values():
-        del series[done:]
-
-
-def _compact(h):
-    """On MicroPython, move the history's numbers together at the bottom of the heap.
-
-    They were made one epoch at a time among the training's garbage, so they are
-    spread over the whole heap, and a small board would then find no room for a
-    list of a few hundred numbers. After a collection MicroPython allocates from
-    the bottom up, so making each number again packs them there.
-    """
-    if _IMPLEMENTATION != "micropython":
-        return
-    import gc
-    gc.collect()
-    for series in h.values():
-        for i in range(len(series)):
-            series[i] = series[i] + 0.0
-
-
-def _hits(O, T):
-    "Return how many output rows pick the same class as their target rows."
-    return float(sum([1 for o, t in zip(O, T) if _best_class(o) == _best_class(t)]))
+    def _diverged(self, history, e, loss, weights, started, bar):
+        "Go back to weights (the start of the last finite epoch); raise DivergedError."
+        self.restore(weights)
+        self.net._store(self.layers)
+        self._end(history, e, "diverged", started, bar)
+        what = "the weights became too large" if _finite(loss) else "the loss became %r" % loss
+        kept = "the weights it had at the start of epoch %d" % (e if _finite(loss) else e - 1)
+        error = DivergedError("train: %s in epoch %d; scale the inputs (for example "
+                              "input_scaling='standard') or lower the learning rate. The network "
+                              "keeps %s" % (what, e, kept if e else "its starting weights"))
+        error.history = history
+        raise error
 
 
 def _training_loop(net, layers, rows, T, val, optimizer, batch, shuffle, rng):
-    "Return the _TrainingLoop for one run of train() (the fast path below may give another)."
+    "Return the _TrainingLoop for one run of train() (nn_fast may give another)."
     return _TrainingLoop(net, layers, rows, T, val, optimizer, batch, shuffle, rng)
 
 
@@ -2261,7 +2154,7 @@ def _epoch_line(history, e, epochs):
     "Return the progress line for epoch e."
     parts = ["epoch %d/%d" % (e, epochs)]
     for key in ("loss", "val_loss", "accuracy", "val_accuracy", "r2", "val_r2"):
-        if key in history.history and history.history[key]:
+        if key in history.history:
             parts.append("%s %s" % (key, _fmt(history.history[key][e])))
     return "  ".join(parts)
 
@@ -2289,9 +2182,8 @@ def _plural(n, noun):
 
 def _is_terminal():
     "Return True when standard output is a terminal (False where that cannot be told)."
-    isatty = getattr(sys.stdout, "isatty", None)
     try:
-        return bool(isatty and isatty())
+        return bool(sys.stdout.isatty())
     except Exception:
         return False
 
@@ -2300,20 +2192,17 @@ class _ProgressBar(object):
     "A one-line progress bar with the time left, redrawn at most ten times a second."
 
     def __init__(self, total):
-        self.total = total
-        self.last = -1.0
+        self.total, self.last = total, -1.0
 
     def show(self, done, seconds, loss):
         "Redraw the bar for done of total epochs after seconds."
         if seconds - self.last < 0.1 and done < self.total:
             return
         self.last = seconds
-        width = 30
-        filled = int(width * done / float(self.total))
-        left = seconds * (self.total - done) / float(done)
+        filled = 30 * done // self.total
         _write_lines(["\r[%s%s] %d/%d  loss %s  %ds left " % (
-            "#" * filled, "." * (width - filled), done, self.total, _fmt(loss), int(left + 0.5))],
-            end="")
+            "#" * filled, "." * (30 - filled), done, self.total, _fmt(loss),
+            int(seconds * (self.total - done) / float(done) + 0.5))], end="")
 
     def clear(self):
         "Erase the bar, so that the next line starts clean."
@@ -2327,12 +2216,9 @@ class _ProgressBar(object):
 def check_gradients(net, X, Y, epsilon=1e-5):
     """Return the worst relative error between backpropagation and finite differences.
 
-    For every weight and bias w, the slope of the cost is estimated as
-    (cost(w + epsilon) - cost(w - epsilon)) / (2 epsilon) and compared with
-    net.gradients(X, Y). Errors near 1e-7 or below mean backpropagation is right;
-    a bug gives errors near 1. The relative error of a and b is
-    |a - b| / max(|a|, |b|, 1e-8), so gradients near zero compare absolutely.
-    epsilon is above 0 and at most 1.
+    Each slope (cost(w + epsilon) - cost(w - epsilon)) / (2 epsilon) is compared
+    with net.gradients(X, Y) by |a - b| / max(|a|, |b|, 1e-8): near 1e-7 or below
+    means backpropagation is right, near 1 a bug. 0 < epsilon <= 1.
     """
     who = "check_gradients"
     if not _is(net, Network):
@@ -2348,33 +2234,22 @@ def check_gradients(net, X, Y, epsilon=1e-5):
         weight_grads, bias_grads = net.gradients(X, Y)
     except (TypeError, ValueError) as error:    # in gradients' words: say whose they are
         raise _restated(error, who)
-
-    def cost():
-        acts, Z = net._forward(layers, rows)
-        return _loss_sum(net.loss, Z, acts[-1], T) / (1 if net.loss == "sse" else len(rows))
-
-    def numeric(values, j):
-        "Return the central difference of the cost in values[j], leaving it as it was."
-        saved = values[j]
-        values[j] = saved + epsilon
-        up = cost()
-        values[j] = saved - epsilon
-        down = cost()
-        values[j] = saved
-        return (up - down) / (2.0 * epsilon)
-
     worst = 0.0
     for k, (WT, W, b) in enumerate(layers):
         pairs = [(WT[j], i, weight_grads[k][i][j]) for j in range(len(WT)) for i in range(len(W))]
         if b:
             pairs += [(b, j, bias_grads[k][j]) for j in range(len(b))]
         for values, j, analytic in pairs:
-            estimate = numeric(values, j)
+            saved = values[j]                  # the central difference of the cost in values[j]
+            values[j] = saved + epsilon
+            up = net._loss(layers, rows, T)[0]
+            values[j] = saved - epsilon
+            estimate = (up - net._loss(layers, rows, T)[0]) / (2.0 * epsilon)
+            values[j] = saved
             if not _finite(estimate):
                 raise ValueError("check_gradients: the cost overflows within epsilon of a weight "
                                  "of layer %d; lower epsilon, or the weights" % k)
-            error = abs(analytic - estimate) / max(abs(analytic), abs(estimate), 1e-8)
-            worst = max(worst, error)
+            worst = max(worst, abs(analytic - estimate) / max(abs(analytic), abs(estimate), 1e-8))
     return worst
 
 

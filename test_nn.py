@@ -801,8 +801,8 @@ class TestStraightLine(Case):
         (fast, fast_history), (general, history) = train_twice(make, X, Y, **settings)
         self.assertClose(list(fast_history), list(history), 1e-12, 1e-15, what + " losses")
         for key in history.history:
-            self.assertClose(fast_history.history[key], history.history[key], 1e-12, 1e-15,
-                             what + " " + key)
+            self.assertClose(list(fast_history.history[key]), list(history.history[key]), 1e-12,
+                             1e-15, what + " " + key)
         self.assertClose(fast.weights, general.weights, 1e-12, 1e-15, what + " weights")
         self.assertClose(fast.biases, general.biases, 1e-12, 1e-15, what + " biases")
         self.assertEqual((fast_history.stop_reason, fast_history.best_epoch),
@@ -1252,13 +1252,15 @@ class TestClassification(Case):
         X = [[0, 0], [1, 0], [0, 1], [0.1, 0.1], [0.9, 0.0], [0.0, 0.8]]
         labels = ["a", "b", "c", "a", "b", "c"]
         net = nn.Network([2, 4, 3], seed=1)
-        history = net.train(X, labels, epochs=300, learning_rate=0.5)
+        history = net.train(X, labels, epochs=300, learning_rate=0.5,
+                            validation_data=(X, labels))
         self.assertEqual((net.loss, net.output_activation), ("cross_entropy", "softmax"))
         self.assertEqual(net.classes, ["a", "b", "c"])
         self.assertEqual(net.predict(X), labels)
         self.assertEqual(net.predict([0, 1]), "c")
         self.assertEqual(net.score(X, labels), 1.0)
-        self.assertEqual(history.history["accuracy"][-1], 1.0)
+        self.assertEqual((history.history["accuracy"][-1], history.history["val_accuracy"][-1]),
+                         (1.0, 1.0))
         p = net.predict_proba([0, 0])
         self.assertClose(sum(p), 1.0, 1e-12)
 
@@ -2533,8 +2535,6 @@ class TestBadInput(Case):
              ([b"ab"], [[0]])),
             (ValueError, ["train", "epochs", "at most"], net.train, ([[1, 2]], [[0]]),
              {"epochs": 10 ** 400}),
-            (ValueError, ["train", "time_limit"], net.train, ([[1, 2]] * 1000, [[0]] * 1000),
-             {"epochs": 10 ** 7}),
             (ValueError, ["train", "a cross-entropy needs targets from 0 to 1"],
              nn.Network([2, 1], loss="binary_crossentropy").train, ([[1, 2]], [[2.0]])),
             (TypeError, ["train", "Y[0]", "needs numeric targets"],
@@ -2646,8 +2646,6 @@ class TestBadInput(Case):
         net = small_net()
         self.assertRaisesMessage(ValueError, ["epochs", "10000000"], net.train, X2, Y1,
                                  epochs=10 ** 7 + 1)
-        self.assertRaisesMessage(ValueError, ["time_limit"], net.train, [[0.5, 0.5]] * 1000,
-                                 [[0.5]] * 1000, epochs=10 ** 7)
         history = net.train([[0.5, 0.5]] * 1000, [[0.5]] * 1000, epochs=10 ** 7, batch_size=100,
                             time_limit=1e-9)              # MicroPython: zip(*rows) of 1000 fails
         self.assertEqual((len(history), history.stop_reason), (1, "time_limit"))
