@@ -1589,7 +1589,8 @@ class Network(object):
         """
         layers = self._layers("cost")
         rows, T = self._prepare(X, Y, "cost")
-        cost = _saturate(self._loss(layers, rows, T)[0])
+        cost = self._loss(layers, rows, T)[0]
+        cost = _BIG if cost > _BIG else cost            # overflow: the largest float
         if cost != cost:
             raise ValueError("cost: the loss is not a number: the weights or the inputs are too "
                              "large")
