@@ -20,203 +20,6 @@ import sys   # stdout, stderr and argv for the command line
 import nn    # the network, its checks and its number formats
 
 
-def plot(history, width, height, log, file):
-    "The body of plot; see its docstring in nn.py."
-    who = "plot"
-    width = nn._check_int(width, who, "width", 2, 1000)
-    height = nn._check_int(height, who, "height", 2, 1000)
-    if log is not True and log is not False:
-        raise TypeError("plot: log must be True or False, got %s" % nn._describe(log))
-    file = nn._check_stream(file, who)
-    losses, validation = _loss_series(history, who)
-    nn._write_lines(_loss_chart_lines(losses, validation, width, height, log), file, who)
-
-
-def history_svg(history, path, log):
-    "The body of to_svg; see its docstring in nn.py."
-    if log is not True and log is not False:
-        raise TypeError("to_svg: log must be True or False, got %s" % nn._describe(log))
-    losses, validation = _loss_series(history, "to_svg")
-    text = _loss_svg(losses, validation, log)
-    if path is None:
-        return text
-    nn._write_atomic(path, text, "to_svg")
-
-
-def export_python(net, path):
-    "The body of export_python; see its docstring in nn.py."
-    nn._write_atomic(path, _export_source(net), "export_python")
-
-
-def explain(net, X, Y, learning_rate, file, digits):
-    "The body of explain; see its docstring in nn.py."
-    who = "explain"
-    net._check_settings(who)
-    for k, n in enumerate(net.sizes):
-        if n > _EXPLAIN_MAX_UNITS:
-            raise ValueError("explain: prints networks of at most %d units in a layer; layer "
-                             "%d of %r has %d" % (_EXPLAIN_MAX_UNITS, k, net.sizes, n))
-    if learning_rate is None:
-        learning_rate = 0.1
-    learning_rate = nn._check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
-    digits = nn._check_int(digits, who, "digits")
-    if digits > 17:
-        raise ValueError("explain: digits must be at most 17, got %d" % digits)
-    file = nn._check_stream(file, who)
-    rows, single = nn._number_rows(X, net.sizes[0], who, "X", single=True)
-    if len(rows) > _EXPLAIN_MAX_ROWS:
-        raise ValueError("explain: prints at most %d rows at once, X has %d; pass a few, "
-                         "such as X[:%d] and Y[:%d]" % (_EXPLAIN_MAX_ROWS, len(rows),
-                                                        _EXPLAIN_MAX_ROWS, _EXPLAIN_MAX_ROWS))
-    net._layers(who)                    # checks the weights
-    loss = net.loss
-    try:                                 # as train() would see them, with no loss chosen yet
-        rows, T = net._prepare(rows, [Y] if single else Y, who)
-        used = net.loss
-    finally:
-        net.loss = loss
-    try:
-        lines = _explain_lines(net, rows, T, used, learning_rate, digits)
-    except ValueError as error:          # a number overflowed on the way
-        raise nn._restated(error, who, "; the weights or the inputs are too large to explain")
-    nn._write_lines(lines, file, who)
-
-
-def draw(net, path, labels):
-    "The body of to_svg; see its docstring in nn.py."
-    net._layers("to_svg")               # checks the weights
-    if labels is not None and labels is not True and labels is not False:
-        raise TypeError("to_svg: labels must be True, False or None, got %s"
-                        % nn._describe(labels))
-    text = _network_svg(net, labels)
-    if path is None:
-        return text
-    nn._write_atomic(path, text, "to_svg")
-
-
-
-def _label_text(label):
-    "Return a class label as Python source."
-    if label is True or label is False:
-        return "True" if label else "False"
-    if isinstance(label, float):
-        return nn._float_text(label)
-    if isinstance(label, nn._INTEGERS):
-        return str(label)
-    return json.dumps(label)          # a string literal Python reads the same way
-
-
-# Each activation as predict() computes it (nn._activate), on a list z, in the
-# exported module's words: _exp and _tanh are nn.py's portable ones.
-_ACTIVATION_SOURCE = {
-    "sigmoid": ["return [1.0 / (1.0 + _exp(-v)) if v > -36.0 else _exp(v) for v in z]"],
-    "tanh": ["return [_tanh(v) for v in z]"],
-    "relu": ["return [0.0 if v <= 0.0 else v for v in z]"],
-    "leaky_relu": ["return [v if v > 0.0 else 0.01 * v for v in z]"],
-    "linear": ["return z"],
-    "softmax": ["top = max(z)", "e = [_exp(v - top) for v in z]", "t = 0.0",
-                "for v in e:             # left to right, as softmax() sums",
-                "    t += v", "return [v / t for v in e]"],
-}
-
-
-def _export_source(net):
-    """Return the text of the module net.export_python writes.
-
-    The module holds the weights as lists and runs predict()'s arithmetic on
-    them in predict()'s order: each sum from 0.0, left to right, then the
-    bias, then the activation with nn.py's own _exp and _tanh.
-    """
-    who = "export_python"
-    layers = net._layers(who)
-    net._scale_inputs([], who)                 # refuses a scaling not fitted yet
-    sizes, names, number = net.sizes, net._activations(), nn._float_text
-
-    def data(name, values, indent=0):          # NAME = numbers, or lists of them, aligned
-        if not values or not isinstance(values[0], list):
-            return "%s[%s]" % (name, ", ".join([number(v) for v in values]))
-        indent = indent or len(name) + 1
-        return "%s[%s]" % (name, (",\n" + " " * indent).join([data("", v, indent + 1)
-                                                             for v in values]))
-    numbers = [data("WEIGHTS = ", [W for WT, W, b in layers])]
-    if net.bias:
-        numbers.append(data("BIASES = ", [b for WT, W, b in layers]))
-    numbers.append('ACTIVATIONS = [%s]' % ", ".join(['"%s"' % f for f in names]))
-    scaler, target = net.input_scaler, net.target_scaler
-    for name, s in (("INPUT", scaler), ("TARGET", target)):
-        if s is not None:
-            numbers += [data(name + "_SHIFT = ", s.shift), data(name + "_DIVISOR = ", s.divisor)]
-    if net.classes is not None:
-        numbers.append("CLASSES = [%s]" % ", ".join([_label_text(c) for c in net.classes]))
-    too_large = "the outputs are not finite numbers: the weights or the inputs are too large"
-    body = ["if isinstance(x[0], (list, tuple)):",
-            "    return [predict(row) for row in x]",
-            "if len(x) != %d:" % sizes[0],
-            '    raise ValueError("predict: x must hold %d numbers, got %%d" %% len(x))'
-            % sizes[0]]
-    if scaler is None:
-        body.append("a = [float(v) for v in x]")
-    else:                                      # as Scaler.transform
-        body.append("a = [(float(v) - s) / d for v, s, d in zip(x, INPUT_SHIFT, INPUT_DIVISOR)]")
-    body += ["_refuse(a, %r)" % ("x holds NaN or infinity" +
-                                 ", or too large a number to scale" * bool(scaler)),
-             "for W, %sf in zip(WEIGHTS, %sACTIVATIONS):" % ("b, " * net.bias,
-                                                            "BIASES, " * net.bias),
-             "    z = []",
-             "    for j in range(len(W[0])):",
-             "        t = 0.0",
-             "        for i in range(len(a)):",
-             "            t += a[i] * W[i][j]",
-             "        z.append(t%s)" % (" + b[j]" * net.bias),
-             "    a = _activate(f, z)"]
-    if net.classes is not None:
-        body += ["_refuse(a, %r)" % too_large]
-        if sizes[-1] == 1:                     # as _best_class: one sigmoid output
-            body.append("return CLASSES[1 if a[0] >= 0.5 else 0]")
-        else:
-            body += ["best = 0", "for j in range(1, len(a)):", "    if a[j] > a[best]:",
-                     "        best = j", "return CLASSES[best]"]
-        answer = "a class label"
-    else:
-        if target is not None:                 # as Scaler.inverse
-            body.append("a = [o * d + s for o, d, s in zip(a, TARGET_DIVISOR, TARGET_SHIFT)]")
-        body += ["_refuse(a, %r)" % too_large, "return a"]
-        answer = "a list of %d number%s" % (sizes[-1], "s" if sizes[-1] > 1 else "")
-    used = sorted(set(names), key=names.index)
-    code = "\n".join([line for f in used for line in _ACTIVATION_SOURCE[f]])
-    portable, pieces = nn._PORTABLE_SOURCE.strip(), ["\n".join(numbers)]
-    if "_tanh(" in code:                       # the exp and tanh predict() uses
-        pieces.append(portable)
-    elif "_exp(" in code:
-        pieces.append(portable.split("\n\n\ndef _tanh")[0])
-    activate = ["def _activate(f, z):",
-                '    "Return the activation called f of every value in the list z."']
-    for f in used:
-        lines = ["    " + line for line in _ACTIVATION_SOURCE[f]]
-        activate += lines if f == used[-1] else \
-            ['    if f == "%s":' % f] + ["    " + line for line in lines]
-    pieces += ["\n".join(activate),
-               "\n".join(["def _refuse(values, what):",
-                          '    "Raise ValueError when values hold NaN or infinity (v - v is NaN)."',
-                          "    for v in values:", "        if v - v != 0.0:",
-                          '            raise ValueError("predict: " + what)']),
-               "\n".join(["def predict(x):",
-                          '    "Return the answer for one row of inputs x, or a list of answers '
-                          'for rows."'] + ["    " + line for line in body])]
-    hidden = ", ".join(sorted(set(names[:-1]))) or "no"
-    text = ['"""A network trained with nn.py %s, as plain Python: predict(x) needs only math.'
-            % nn.__version__, "",
-            "Layers %s: %s hidden, %s output%s%s." % (
-                sizes, hidden, names[-1], ", loss %s" % net.loss if net.loss else "",
-                ", inputs scaled as in training" if scaler is not None else ""),
-            "predict(row) takes %d numbers and returns %s; predict(rows) returns a" % (
-                sizes[0], answer),
-            "list of answers. The answers are nn.py's predict(), to the last bit.",
-            "WEIGHTS[k][i][j] is the weight from unit i of layer k to unit j of layer k + 1.",
-            '"""', "", "import math"]
-    return "\n\n\n".join(["\n".join(text)] + pieces) + "\n"
-
-
 # ---------------------------------------------------------------------------
 # Data without numpy
 # ---------------------------------------------------------------------------
@@ -542,16 +345,50 @@ def one_hot(labels, classes=None):
 
 
 # ---------------------------------------------------------------------------
-# Explaining and drawing
+# Explaining one step of training
 # ---------------------------------------------------------------------------
-# Three ways to watch a network learn: net.explain(X, Y) prints one step of
-# training with every number in it, net.to_svg(path) draws the network, and
-# history.plot() and history.to_svg(path) draw the loss curve. They write the
-# same text on every interpreter: numbers are rounded by _decimal, with
-# integers, and the pictures are laid out in whole pixels.
+# net.explain(X, Y) prints one step of gradient descent with every number in
+# it: the forward pass, the cost, the backward pass, the gradients and the
+# update. The text is the same on every interpreter: numbers are rounded by
+# _decimal, with integers, where "%g" rounds some ties the other way on
+# MicroPython and writes 1e-7 as "0e+00" on Brython.
 
 _EXPLAIN_MAX_UNITS = 10      # in any layer: wider ones make lines no one reads
 _EXPLAIN_MAX_ROWS = 4
+
+
+def explain(net, X, Y, learning_rate, file, digits):
+    "The body of explain; see its docstring in nn.py."
+    who = "explain"
+    net._check_settings(who)
+    for k, n in enumerate(net.sizes):
+        if n > _EXPLAIN_MAX_UNITS:
+            raise ValueError("explain: prints networks of at most %d units in a layer; layer "
+                             "%d of %r has %d" % (_EXPLAIN_MAX_UNITS, k, net.sizes, n))
+    if learning_rate is None:
+        learning_rate = 0.1
+    learning_rate = nn._check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
+    digits = nn._check_int(digits, who, "digits")
+    if digits > 17:
+        raise ValueError("explain: digits must be at most 17, got %d" % digits)
+    file = nn._check_stream(file, who)
+    rows, single = nn._number_rows(X, net.sizes[0], who, "X", single=True)
+    if len(rows) > _EXPLAIN_MAX_ROWS:
+        raise ValueError("explain: prints at most %d rows at once, X has %d; pass a few, "
+                         "such as X[:%d] and Y[:%d]" % (_EXPLAIN_MAX_ROWS, len(rows),
+                                                        _EXPLAIN_MAX_ROWS, _EXPLAIN_MAX_ROWS))
+    net._layers(who)                    # checks the weights
+    loss = net.loss
+    try:                                 # as train() would see them, with no loss chosen yet
+        rows, T = net._prepare(rows, [Y] if single else Y, who)
+        used = net.loss
+    finally:
+        net.loss = loss
+    try:
+        lines = _explain_lines(net, rows, T, used, learning_rate, digits)
+    except ValueError as error:          # a number overflowed on the way
+        raise nn._restated(error, who, "; the weights or the inputs are too large to explain")
+    nn._write_lines(lines, file, who)
 
 
 def _decimal(x, digits=6):
@@ -864,10 +701,51 @@ def _output_deltas(loss, name, o, y, count, rows, L, digits, lines):
     return deltas
 
 
-# The pictures are SVG text: a browser shows them, and nothing is needed to
-# make them. Positive weights are blue and solid, negative ones vermillion
-# and dashed (two colours that colour-blind eyes tell apart, and a dash for
-# print); a line's width grows with the size of its weight.
+# ---------------------------------------------------------------------------
+# Pictures: the network, and its loss per epoch
+# ---------------------------------------------------------------------------
+# net.to_svg(path) draws the network; history.plot() prints the loss per
+# epoch as a text chart and history.to_svg(path) draws it. The pictures are
+# SVG text: a browser shows them, and nothing is needed to make them. Positive
+# weights are blue and solid, negative ones vermillion and dashed (two colours
+# that colour-blind eyes tell apart, and a dash for print); a line's width
+# grows with the size of its weight. Everything is laid out in whole pixels,
+# so the text is the same on every interpreter.
+
+def draw(net, path, labels):
+    "The body of to_svg; see its docstring in nn.py."
+    net._layers("to_svg")               # checks the weights
+    if labels is not None and labels is not True and labels is not False:
+        raise TypeError("to_svg: labels must be True, False or None, got %s"
+                        % nn._describe(labels))
+    text = _network_svg(net, labels)
+    if path is None:
+        return text
+    nn._write_atomic(path, text, "to_svg")
+
+
+def plot(history, width, height, log, file):
+    "The body of plot; see its docstring in nn.py."
+    who = "plot"
+    width = nn._check_int(width, who, "width", 2, 1000)
+    height = nn._check_int(height, who, "height", 2, 1000)
+    if log is not True and log is not False:
+        raise TypeError("plot: log must be True or False, got %s" % nn._describe(log))
+    file = nn._check_stream(file, who)
+    losses, validation = _loss_series(history, who)
+    nn._write_lines(_loss_chart_lines(losses, validation, width, height, log), file, who)
+
+
+def history_svg(history, path, log):
+    "The body of to_svg; see its docstring in nn.py."
+    if log is not True and log is not False:
+        raise TypeError("to_svg: log must be True or False, got %s" % nn._describe(log))
+    losses, validation = _loss_series(history, "to_svg")
+    text = _loss_svg(losses, validation, log)
+    if path is None:
+        return text
+    nn._write_atomic(path, text, "to_svg")
+
 
 _SVG_POSITIVE = "#0072b2"
 _SVG_NEGATIVE = "#d55e00"
@@ -1174,6 +1052,140 @@ def _loss_svg(losses, validation, log):
         legend.append((_SVG_NEGATIVE, True, "validation loss"))
     body += _svg_legend(left, height - 6, legend)
     return _svg_document(width, height, "nn.py loss per epoch", body)
+
+
+# ---------------------------------------------------------------------------
+# Exporting a network as plain Python
+# ---------------------------------------------------------------------------
+# net.export_python(path) writes a module that predicts without nn.py: the
+# weights as lists, predict() as loops doing predict()'s arithmetic in its
+# order, and nn.py's portable _exp and _tanh, so its answers are the same bits.
+
+def export_python(net, path):
+    "The body of export_python; see its docstring in nn.py."
+    nn._write_atomic(path, _export_source(net), "export_python")
+
+
+def _label_text(label):
+    "Return a class label as Python source."
+    if label is True or label is False:
+        return "True" if label else "False"
+    if isinstance(label, float):
+        return nn._float_text(label)
+    if isinstance(label, nn._INTEGERS):
+        return str(label)
+    return json.dumps(label)          # a string literal Python reads the same way
+
+
+# Each activation as predict() computes it (nn._activate), on a list z, in the
+# exported module's words: _exp and _tanh are nn.py's portable ones.
+_ACTIVATION_SOURCE = {
+    "sigmoid": ["return [1.0 / (1.0 + _exp(-v)) if v > -36.0 else _exp(v) for v in z]"],
+    "tanh": ["return [_tanh(v) for v in z]"],
+    "relu": ["return [0.0 if v <= 0.0 else v for v in z]"],
+    "leaky_relu": ["return [v if v > 0.0 else 0.01 * v for v in z]"],
+    "linear": ["return z"],
+    "softmax": ["top = max(z)", "e = [_exp(v - top) for v in z]", "t = 0.0",
+                "for v in e:             # left to right, as softmax() sums",
+                "    t += v", "return [v / t for v in e]"],
+}
+
+
+def _export_source(net):
+    """Return the text of the module net.export_python writes.
+
+    The module holds the weights as lists and runs predict()'s arithmetic on
+    them in predict()'s order: each sum from 0.0, left to right, then the
+    bias, then the activation with nn.py's own _exp and _tanh.
+    """
+    who = "export_python"
+    layers = net._layers(who)
+    net._scale_inputs([], who)                 # refuses a scaling not fitted yet
+    sizes, names, number = net.sizes, net._activations(), nn._float_text
+
+    def data(name, values, indent=0):          # NAME = numbers, or lists of them, aligned
+        if not values or not isinstance(values[0], list):
+            return "%s[%s]" % (name, ", ".join([number(v) for v in values]))
+        indent = indent or len(name) + 1
+        return "%s[%s]" % (name, (",\n" + " " * indent).join([data("", v, indent + 1)
+                                                             for v in values]))
+    numbers = [data("WEIGHTS = ", [W for WT, W, b in layers])]
+    if net.bias:
+        numbers.append(data("BIASES = ", [b for WT, W, b in layers]))
+    numbers.append('ACTIVATIONS = [%s]' % ", ".join(['"%s"' % f for f in names]))
+    scaler, target = net.input_scaler, net.target_scaler
+    for name, s in (("INPUT", scaler), ("TARGET", target)):
+        if s is not None:
+            numbers += [data(name + "_SHIFT = ", s.shift), data(name + "_DIVISOR = ", s.divisor)]
+    if net.classes is not None:
+        numbers.append("CLASSES = [%s]" % ", ".join([_label_text(c) for c in net.classes]))
+    too_large = "the outputs are not finite numbers: the weights or the inputs are too large"
+    body = ["if isinstance(x[0], (list, tuple)):",
+            "    return [predict(row) for row in x]",
+            "if len(x) != %d:" % sizes[0],
+            '    raise ValueError("predict: x must hold %d numbers, got %%d" %% len(x))'
+            % sizes[0]]
+    if scaler is None:
+        body.append("a = [float(v) for v in x]")
+    else:                                      # as Scaler.transform
+        body.append("a = [(float(v) - s) / d for v, s, d in zip(x, INPUT_SHIFT, INPUT_DIVISOR)]")
+    body += ["_refuse(a, %r)" % ("x holds NaN or infinity" +
+                                 ", or too large a number to scale" * bool(scaler)),
+             "for W, %sf in zip(WEIGHTS, %sACTIVATIONS):" % ("b, " * net.bias,
+                                                            "BIASES, " * net.bias),
+             "    z = []",
+             "    for j in range(len(W[0])):",
+             "        t = 0.0",
+             "        for i in range(len(a)):",
+             "            t += a[i] * W[i][j]",
+             "        z.append(t%s)" % (" + b[j]" * net.bias),
+             "    a = _activate(f, z)"]
+    if net.classes is not None:
+        body += ["_refuse(a, %r)" % too_large]
+        if sizes[-1] == 1:                     # as _best_class: one sigmoid output
+            body.append("return CLASSES[1 if a[0] >= 0.5 else 0]")
+        else:
+            body += ["best = 0", "for j in range(1, len(a)):", "    if a[j] > a[best]:",
+                     "        best = j", "return CLASSES[best]"]
+        answer = "a class label"
+    else:
+        if target is not None:                 # as Scaler.inverse
+            body.append("a = [o * d + s for o, d, s in zip(a, TARGET_DIVISOR, TARGET_SHIFT)]")
+        body += ["_refuse(a, %r)" % too_large, "return a"]
+        answer = "a list of %d number%s" % (sizes[-1], "s" if sizes[-1] > 1 else "")
+    used = sorted(set(names), key=names.index)
+    code = "\n".join([line for f in used for line in _ACTIVATION_SOURCE[f]])
+    portable, pieces = nn._PORTABLE_SOURCE.strip(), ["\n".join(numbers)]
+    if "_tanh(" in code:                       # the exp and tanh predict() uses
+        pieces.append(portable)
+    elif "_exp(" in code:
+        pieces.append(portable.split("\n\n\ndef _tanh")[0])
+    activate = ["def _activate(f, z):",
+                '    "Return the activation called f of every value in the list z."']
+    for f in used:
+        lines = ["    " + line for line in _ACTIVATION_SOURCE[f]]
+        activate += lines if f == used[-1] else \
+            ['    if f == "%s":' % f] + ["    " + line for line in lines]
+    pieces += ["\n".join(activate),
+               "\n".join(["def _refuse(values, what):",
+                          '    "Raise ValueError when values hold NaN or infinity (v - v is NaN)."',
+                          "    for v in values:", "        if v - v != 0.0:",
+                          '            raise ValueError("predict: " + what)']),
+               "\n".join(["def predict(x):",
+                          '    "Return the answer for one row of inputs x, or a list of answers '
+                          'for rows."'] + ["    " + line for line in body])]
+    hidden = ", ".join(sorted(set(names[:-1]))) or "no"
+    text = ['"""A network trained with nn.py %s, as plain Python: predict(x) needs only math.'
+            % nn.__version__, "",
+            "Layers %s: %s hidden, %s output%s%s." % (
+                sizes, hidden, names[-1], ", loss %s" % net.loss if net.loss else "",
+                ", inputs scaled as in training" if scaler is not None else ""),
+            "predict(row) takes %d numbers and returns %s; predict(rows) returns a" % (
+                sizes[0], answer),
+            "list of answers. The answers are nn.py's predict(), to the last bit.",
+            "WEIGHTS[k][i][j] is the weight from unit i of layer k to unit j of layer k + 1.",
+            '"""', "", "import math"]
+    return "\n\n\n".join(["\n".join(text)] + pieces) + "\n"
 
 
 # ---------------------------------------------------------------------------
@@ -1665,5 +1677,3 @@ def _text_of(error):
         return str(error)
     except UnicodeError:
         return error.args[0] if error.args else type(error).__name__
-
-
