@@ -1417,7 +1417,7 @@ class History(list):
         The training loss is a solid blue line, the validation loss (when
         train() had validation data) a dashed vermillion one.
         """
-        return _tools("history_svg").history_svg(self, path, log)
+        return _tools("to_svg").history_svg(self, path, log)
 
 
 class Network(object):
@@ -2113,7 +2113,7 @@ class Network(object):
         weights between them. A layer of more than 16 units is drawn with its
         first 12 and last 2.
         """
-        return _tools("draw").draw(self, path, labels)
+        return _tools("to_svg").draw(self, path, labels)
 
     def __repr__(self):
         return "Network(%r, activation=%r, output_activation=%r, loss=%r, bias=%r)" % (
