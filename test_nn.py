@@ -1103,6 +1103,21 @@ class TestToolsExportPython(ToolsCase):
         exec(text, namespace)
         self.assertEqual(namespace["predict"](TUTORIAL_X), net.predict(TUTORIAL_X))
 
+    def test_without_nn_fast(self):
+        net = nn.Network([3, 4, 5, 1], loss="sse", bias=False, init="normal", seed=1)
+        saved = sys.modules.get("nn_fast")
+        sys.modules["nn_fast"] = None           # import nn_fast now fails (or gives None)
+        try:
+            module = exported(net)
+        finally:
+            if saved is None:
+                del sys.modules["nn_fast"]
+            else:
+                sys.modules["nn_fast"] = saved
+        self.assertEqual(module["predict"](TUTORIAL_X), net.predict(TUTORIAL_X))
+        self.assertRaisesMessage(ValueError, ["predict", "3 numbers", "got 2"],
+                                 module["predict"], [0.5, 0.5])
+
     def test_errors(self):
         net = nn.Network([2, 1], input_scaling="max", seed=1)
         self.assertRaisesMessage(ValueError, ["export_python", "input_scaling", "not fitted"],
