@@ -1090,6 +1090,40 @@ _ACTIVATION_SOURCE = {
                 "    t += v", "return [v / t for v in e]"],
 }
 
+# The end of the exported module; each %(name)s is filled in for the network.
+_PREDICT_SOURCE = '''
+def _refuse(values, what):
+    "Raise ValueError when values hold NaN or infinity (v - v is NaN)."
+    for v in values:
+        if v - v != 0.0:
+            raise ValueError("predict: " + what)
+
+
+def predict(x):
+    "Return the answer for one row of inputs x, or a list of answers for rows."
+    if isinstance(x[0], (list, tuple)):
+        return [predict(row) for row in x]
+    if len(x) != %(width)d:
+        raise ValueError("predict: x must hold %(width)d numbers, got %%d" %% len(x))
+    a = %(inputs)s
+    _refuse(a, "x holds NaN or infinity%(scaled)s")
+    for W, %(b)sf in zip(WEIGHTS, %(biases)sACTIVATIONS):
+        z = []
+        for j in range(len(W[0])):
+            t = 0.0
+            for i in range(len(a)):
+                t += a[i] * W[i][j]
+            z.append(t%(bias)s)
+        a = _activate(f, z)
+%(answer)s
+'''
+_ANSWER_SOURCE = {             # as predict(): a class label, or the outputs, perhaps scaled
+    "label": ["_refuse(a, %(large)s)", "return CLASSES[1 if a[0] >= 0.5 else 0]"],
+    "labels": ["_refuse(a, %(large)s)", "best = 0", "for j in range(1, len(a)):",
+               "    if a[j] > a[best]:", "        best = j", "return CLASSES[best]"],
+    "numbers": ["%(unscale)s_refuse(a, %(large)s)", "return a"],
+}
+
 
 def _export_source(net):
     """Return the text of the module net.export_python writes.
@@ -1101,91 +1135,62 @@ def _export_source(net):
     who = "export_python"
     layers = net._layers(who)
     net._scale_inputs([], who)                 # refuses a scaling not fitted yet
-    sizes, names, number = net.sizes, net._activations(), nn._float_text
+    sizes, names = net.sizes, net._activations()
+    scaler, target = net.input_scaler, net.target_scaler
 
     def data(name, values, indent=0):          # NAME = numbers, or lists of them, aligned
         if not values or not isinstance(values[0], list):
-            return "%s[%s]" % (name, ", ".join([number(v) for v in values]))
+            return "%s[%s]" % (name, ", ".join([nn._float_text(v) for v in values]))
         indent = indent or len(name) + 1
         return "%s[%s]" % (name, (",\n" + " " * indent).join([data("", v, indent + 1)
                                                              for v in values]))
     numbers = [data("WEIGHTS = ", [W for WT, W, b in layers])]
     if net.bias:
         numbers.append(data("BIASES = ", [b for WT, W, b in layers]))
-    numbers.append('ACTIVATIONS = [%s]' % ", ".join(['"%s"' % f for f in names]))
-    scaler, target = net.input_scaler, net.target_scaler
+    numbers.append("ACTIVATIONS = [%s]" % ", ".join(['"%s"' % f for f in names]))
     for name, s in (("INPUT", scaler), ("TARGET", target)):
         if s is not None:
             numbers += [data(name + "_SHIFT = ", s.shift), data(name + "_DIVISOR = ", s.divisor)]
     if net.classes is not None:
         numbers.append("CLASSES = [%s]" % ", ".join([_label_text(c) for c in net.classes]))
-    too_large = "the outputs are not finite numbers: the weights or the inputs are too large"
-    body = ["if isinstance(x[0], (list, tuple)):",
-            "    return [predict(row) for row in x]",
-            "if len(x) != %d:" % sizes[0],
-            '    raise ValueError("predict: x must hold %d numbers, got %%d" %% len(x))'
-            % sizes[0]]
-    if scaler is None:
-        body.append("a = [float(v) for v in x]")
-    else:                                      # as Scaler.transform
-        body.append("a = [(float(v) - s) / d for v, s, d in zip(x, INPUT_SHIFT, INPUT_DIVISOR)]")
-    body += ["_refuse(a, %r)" % ("x holds NaN or infinity" +
-                                 ", or too large a number to scale" * bool(scaler)),
-             "for W, %sf in zip(WEIGHTS, %sACTIVATIONS):" % ("b, " * net.bias,
-                                                            "BIASES, " * net.bias),
-             "    z = []",
-             "    for j in range(len(W[0])):",
-             "        t = 0.0",
-             "        for i in range(len(a)):",
-             "            t += a[i] * W[i][j]",
-             "        z.append(t%s)" % (" + b[j]" * net.bias),
-             "    a = _activate(f, z)"]
-    if net.classes is not None:
-        body += ["_refuse(a, %r)" % too_large]
-        if sizes[-1] == 1:                     # as _best_class: one sigmoid output
-            body.append("return CLASSES[1 if a[0] >= 0.5 else 0]")
-        else:
-            body += ["best = 0", "for j in range(1, len(a)):", "    if a[j] > a[best]:",
-                     "        best = j", "return CLASSES[best]"]
-        answer = "a class label"
+        kind, answer = "label" if sizes[-1] == 1 else "labels", "a class label"
     else:
-        if target is not None:                 # as Scaler.inverse
-            body.append("a = [o * d + s for o, d, s in zip(a, TARGET_DIVISOR, TARGET_SHIFT)]")
-        body += ["_refuse(a, %r)" % too_large, "return a"]
-        answer = "a list of %d number%s" % (sizes[-1], "s" if sizes[-1] > 1 else "")
+        kind, answer = "numbers", "a list of %s" % nn._plural(sizes[-1], "number")
     used = sorted(set(names), key=names.index)
-    code = "\n".join([line for f in used for line in _ACTIVATION_SOURCE[f]])
-    portable, pieces = nn._PORTABLE_SOURCE.strip(), ["\n".join(numbers)]
-    if "_tanh(" in code:                       # the exp and tanh predict() uses
-        pieces.append(portable)
-    elif "_exp(" in code:
-        pieces.append(portable.split("\n\n\ndef _tanh")[0])
     activate = ["def _activate(f, z):",
                 '    "Return the activation called f of every value in the list z."']
-    for f in used:
+    for f in used:                             # the last one needs no test
         lines = ["    " + line for line in _ACTIVATION_SOURCE[f]]
         activate += lines if f == used[-1] else \
             ['    if f == "%s":' % f] + ["    " + line for line in lines]
-    pieces += ["\n".join(activate),
-               "\n".join(["def _refuse(values, what):",
-                          '    "Raise ValueError when values hold NaN or infinity (v - v is NaN)."',
-                          "    for v in values:", "        if v - v != 0.0:",
-                          '            raise ValueError("predict: " + what)']),
-               "\n".join(["def predict(x):",
-                          '    "Return the answer for one row of inputs x, or a list of answers '
-                          'for rows."'] + ["    " + line for line in body])]
-    hidden = ", ".join(sorted(set(names[:-1]))) or "no"
+    activate = "\n".join(activate)
+    portable = nn._PORTABLE_SOURCE.strip()
+    if "_tanh(" not in activate:               # only the exp and tanh predict() uses
+        portable = portable.split("\n\n\ndef _tanh")[0] if "_exp(" in activate else ""
+    fill = {"width": sizes[0], "b": "b, " * net.bias, "biases": "BIASES, " * net.bias,
+            "bias": " + b[j]" * net.bias,
+            "inputs": "[float(v) for v in x]" if scaler is None else
+                      "[(float(v) - s) / d for v, s, d in zip(x, INPUT_SHIFT, INPUT_DIVISOR)]",
+            "scaled": ", or too large a number to scale" * bool(scaler),
+            "unscale": "" if target is None else
+                       "a = [o * d + s for o, d, s in zip(a, TARGET_DIVISOR, TARGET_SHIFT)]\n    ",
+            "large": '"the outputs are not finite numbers: the weights or the inputs are too '
+                     'large"'}
+    fill["answer"] = "\n".join(["    " + line % fill for line in _ANSWER_SOURCE[kind]])
     text = ['"""A network trained with nn.py %s, as plain Python: predict(x) needs only math.'
             % nn.__version__, "",
             "Layers %s: %s hidden, %s output%s%s." % (
-                sizes, hidden, names[-1], ", loss %s" % net.loss if net.loss else "",
+                sizes, ", ".join(sorted(set(names[:-1]))) or "no", names[-1],
+                ", loss %s" % net.loss if net.loss else "",
                 ", inputs scaled as in training" if scaler is not None else ""),
             "predict(row) takes %d numbers and returns %s; predict(rows) returns a" % (
                 sizes[0], answer),
             "list of answers. The answers are nn.py's predict(), to the last bit.",
             "WEIGHTS[k][i][j] is the weight from unit i of layer k to unit j of layer k + 1.",
             '"""', "", "import math"]
-    return "\n\n\n".join(["\n".join(text)] + pieces) + "\n"
+    pieces = ["\n".join(text), "\n".join(numbers), portable, activate,
+              (_PREDICT_SOURCE % fill).strip()]
+    return "\n\n\n".join([piece for piece in pieces if piece]) + "\n"
 
 
 # ---------------------------------------------------------------------------
