@@ -1176,7 +1176,7 @@ def _export_source(net):
                        "a = [o * d + s for o, d, s in zip(a, TARGET_DIVISOR, TARGET_SHIFT)]\n    ",
             "large": '"the outputs are not finite numbers: the weights or the inputs are too '
                      'large"'}
-    fill["answer"] = "\n".join(["    " + line % fill for line in _ANSWER_SOURCE[kind]])
+    fill["answer"] = "\n".join(["    " + line for line in _ANSWER_SOURCE[kind]]) % fill
     text = ['"""A network trained with nn.py %s, as plain Python: predict(x) needs only math.'
             % nn.__version__, "",
             "Layers %s: %s hidden, %s output%s%s." % (
