@@ -1200,7 +1200,7 @@ class History(object):
 
     def to_svg(self, path=None, log=False):
         "Draw the loss curve as an SVG picture: write it to path, or return its text if no path."
-        return _tools("history_svg").history_svg(self, path, log)
+        return _tools("to_svg").history_svg(self, path, log)
 
 
 def _series():
@@ -1823,7 +1823,7 @@ class Network(object):
 
         labels True writes every weight and bias; None does so for small networks.
         """
-        return _tools("draw").draw(self, path, labels)
+        return _tools("to_svg").draw(self, path, labels)
 
     def __repr__(self):
         return "Network(%r, activation=%r, output_activation=%r, loss=%r, bias=%r)" % (

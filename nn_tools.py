@@ -1,174 +1,23 @@
 """nn_tools.py: what a desktop adds to nn.py: data, explain, pictures, export, the command line.
 
-Put it beside nn.py. nn.py alone is the whole network; this file adds
-read_csv, train_test_split and one_hot, net.explain, net.to_svg,
-history.plot and history.to_svg, net.export_python, and the command line
-(python3 nn.py train|predict|info|draw ...).
+Put it beside nn.py, which alone is the whole network. This file adds
+
+    read_csv, train_test_split, one_hot    data without numpy
+    net.explain(X, Y)                      one step of training, every number printed
+    net.to_svg(), history.plot(),          the network and its loss curve, as pictures
+    history.to_svg()
+    net.export_python(path)                a module whose predict() needs only math
+    python3 nn.py train|predict|info|draw  the command line (main)
+
+The methods live in nn.py and call the functions here; the core's helpers
+are read as nn.name, so whatever changes nn changes them here too.
 """
 
-import json  # the command line's info
-import math  # log, for charts on a log scale
-import os    # paths of the files the command line writes
-import sys   # stdout, stderr, argv
-import time  # how long training took
+import json  # class labels as Python text, and the command line's info
+import math  # log10 and floor for rounding, ceil for held-out rows
+import sys   # stdout, stderr and argv for the command line
 
-import nn
-from nn import (ACTIVATIONS, Network, RandomState, _INTEGERS, _IOError, _PORTABLE_SOURCE, _TEXT,
-               __version__, _as_list, _check_classes, _check_int, _check_label, _check_number,
-               _check_stream, _check_writable, _cost, _describe, _dot_in_order, _exp, _finite,
-               _float_text, _fmt, _fresh_seed, _is, _is_text, _label_kind, _log, _native,
-               _number_rows, _open_lines, _plain, _plural, _r2, _reason, _restated, _same_file,
-               _sequence, _short_list, _shown, _to_float, _words, _write_atomic, _write_lines,
-               demo, load, softmax)
-
-
-def plot(history, width, height, log, file):
-    "The body of plot; see its docstring in nn.py."
-    who = "plot"
-    width = _check_int(width, who, "width", 2, 1000)
-    height = _check_int(height, who, "height", 2, 1000)
-    if log is not True and log is not False:
-        raise TypeError("plot: log must be True or False, got %s" % _describe(log))
-    file = _check_stream(file, who)
-    losses, validation = _loss_series(history, who)
-    _write_lines(_loss_chart_lines(losses, validation, width, height, log), file, who)
-
-
-def history_svg(history, path, log):
-    "The body of to_svg; see its docstring in nn.py."
-    if log is not True and log is not False:
-        raise TypeError("to_svg: log must be True or False, got %s" % _describe(log))
-    losses, validation = _loss_series(history, "to_svg")
-    text = _loss_svg(losses, validation, log)
-    if path is None:
-        return text
-    _write_atomic(path, text, "to_svg")
-
-
-def export_python(net, path):
-    "The body of export_python; see its docstring in nn.py."
-    _write_atomic(path, _export_source(net), "export_python")
-
-
-def explain(net, X, Y, learning_rate, file, digits):
-    "The body of explain; see its docstring in nn.py."
-    who = "explain"
-    net._check_settings(who)
-    for k, n in enumerate(net.sizes):
-        if n > _EXPLAIN_MAX_UNITS:
-            raise ValueError("explain: prints networks of at most %d units in a layer; layer "
-                             "%d of %r has %d" % (_EXPLAIN_MAX_UNITS, k, net.sizes, n))
-    if learning_rate is None:
-        learning_rate = 0.1
-    learning_rate = _check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
-    digits = _check_int(digits, who, "digits")
-    if digits > 17:
-        raise ValueError("explain: digits must be at most 17, got %d" % digits)
-    file = _check_stream(file, who)
-    rows, single = _number_rows(X, net.sizes[0], who, "X", single=True)
-    if len(rows) > _EXPLAIN_MAX_ROWS:
-        raise ValueError("explain: prints at most %d rows at once, X has %d; pass a few, "
-                         "such as X[:%d] and Y[:%d]" % (_EXPLAIN_MAX_ROWS, len(rows),
-                                                        _EXPLAIN_MAX_ROWS, _EXPLAIN_MAX_ROWS))
-    net._layers(who)                    # checks the weights
-    loss = net.loss
-    try:                                 # as train() would see them, with no loss chosen yet
-        rows, T = net._prepare(rows, [Y] if single else Y, who)
-        used = net.loss
-    finally:
-        net.loss = loss
-    try:
-        lines = _explain_lines(net, rows, T, used, learning_rate, digits)
-    except ValueError as error:          # a number overflowed on the way
-        raise _restated(error, who, "; the weights or the inputs are too large to explain")
-    _write_lines(lines, file, who)
-
-
-def draw(net, path, labels):
-    "The body of to_svg; see its docstring in nn.py."
-    net._layers("to_svg")               # checks the weights
-    if labels is not None and labels is not True and labels is not False:
-        raise TypeError("to_svg: labels must be True, False or None, got %s"
-                        % _describe(labels))
-    text = _network_svg(net, labels)
-    if path is None:
-        return text
-    _write_atomic(path, text, "to_svg")
-
-
-
-def _label_text(label):
-    "Return a class label as Python source."
-    if label is True or label is False:
-        return "True" if label else "False"
-    if isinstance(label, float):
-        return _float_text(label)
-    if isinstance(label, _INTEGERS):
-        return str(label)
-    return json.dumps(label)          # a string literal Python reads the same way
-
-
-def _export_source(net):
-    from nn_fast import _best_class_source, _forward_source
-    "Return the text of the module net.export_python writes."
-    who = "export_python"
-    layers = net._layers(who)
-    sizes, names = net.sizes, net._activations()
-    net._scale_inputs([], who)                 # refuses a scaling not fitted yet
-    L = len(sizes) - 1
-    number = _float_text
-
-    def refuse(values, what):         # NaN and infinity (v - v is NaN), as net.predict refuses
-        return ["for v in %s:" % values, "    if v - v != 0.0:",
-                "        raise ValueError(%r)" % ("predict: " + what)]
-    body = ["if isinstance(x[0], (list, tuple)):",
-            "    return [predict(row) for row in x]"]
-    scaler = net.input_scaler
-    for i in range(sizes[0]):
-        value = "float(x[%d])" % i
-        if scaler is not None:        # as Scaler.transform
-            value = "(%s - %s) / %s" % (value, number(scaler.shift[i]), number(scaler.divisor[i]))
-        body.append("a0_%d = %s" % (i, value))
-    body += refuse("(%s,)" % ", ".join(["a0_%d" % i for i in range(sizes[0])]),
-                   "x holds NaN or infinity" + (", or too large a number to scale" * bool(scaler)))
-    body += _forward_source(sizes, names, lambda k, i, j: number(layers[k][1][i][j]),
-                            net.bias and (lambda k, j: number(layers[k][2][j])), True)
-    outputs = ["a%d_%d" % (L, j) for j in range(sizes[L])]
-    too_large = "the outputs are not finite numbers: the weights or the inputs are too large"
-    if net.classes is not None:
-        body += refuse("(%s,)" % ", ".join(outputs), too_large)
-        body += _best_class_source(outputs, "picked")
-        body.append("return CLASSES[picked]")
-        answer = "a class label"
-    else:
-        if net.target_scaler is not None:    # as Scaler.inverse
-            t = net.target_scaler
-            outputs = ["%s * %s + %s" % (o, number(d), number(s))
-                       for o, d, s in zip(outputs, t.divisor, t.shift)]
-        body.append("out = [%s]" % ", ".join(outputs))
-        body += refuse("out", too_large) + ["return out"]
-        answer = "a list of %d number%s" % (sizes[L], "s" if sizes[L] > 1 else "")
-    hidden = ", ".join(sorted(set(names[:-1]))) or "no"
-    text = ['"""A network trained with nn.py %s, as plain Python: predict(x) needs only math.'
-            % __version__, "",
-            "Layers %s: %s hidden, %s output%s%s." % (
-                sizes, hidden, names[-1], ", loss %s" % net.loss if net.loss else "",
-                ", inputs scaled as in training" if scaler is not None else ""),
-            "predict(row) takes %d numbers and returns %s; predict(rows) returns a" % (
-                sizes[0], answer),
-            "list of answers. The answers are nn.py's predict(), to the last bit.",
-            '"""', "", "import math"]
-    pieces = ["\n".join(text)]
-    if net.classes is not None:
-        pieces.append("CLASSES = [%s]" % ", ".join([_label_text(c) for c in net.classes]))
-    uses = "\n".join(body)
-    if "_exp(" in uses or "_tanh(" in uses:       # _tanh, last, only where it is used
-        portable = _PORTABLE_SOURCE.strip()
-        pieces.append(portable if "_tanh(" in uses else portable.split("\n\n\ndef _tanh")[0])
-    pieces.append("\n".join(["def predict(x):", '    "Return the answer for one row of inputs x, '
-                             'or a list of answers for rows."'] +
-                            ["    " + line for line in body]))
-    return "\n\n\n".join(pieces) + "\n"
+import nn    # the network, its checks and its number formats
 
 
 # ---------------------------------------------------------------------------
@@ -216,10 +65,10 @@ def _read_csv(source, target, inputs, labels, delimiter):
     who = "read_csv"
     if labels is not None and labels is not True and labels is not False:
         raise TypeError("read_csv: labels must be None, True or False, got %s"
-                        % _describe(labels))
-    if not _is_text(delimiter):
-        raise TypeError("read_csv: delimiter must be a string, got %s" % _describe(delimiter))
-    delimiter = _plain(delimiter, who, "delimiter")
+                        % nn._describe(labels))
+    if not nn._is_text(delimiter):
+        raise TypeError("read_csv: delimiter must be a string, got %s" % nn._describe(delimiter))
+    delimiter = nn._plain(delimiter, who, "delimiter")
     if len(delimiter) != 1 or delimiter in '"\r\n':
         raise ValueError("read_csv: delimiter must be one character other than a quote or a "
                          "line end, got %r" % (delimiter,))
@@ -227,8 +76,8 @@ def _read_csv(source, target, inputs, labels, delimiter):
         target = _csv_key(target, "target")
     if inputs is not None:
         inputs = [_csv_key(key, "inputs[%d]" % i) for i, key in enumerate(
-            _sequence(inputs, who, "inputs", "a list of column names or positions"))]
-    lines, where, close = _open_lines(source, who)
+            nn._sequence(inputs, who, "inputs", "a list of column names or positions"))]
+    lines, where, close = nn._open_lines(source, who)
     names = first = None                # first: "header" or "first line", for messages
     X, targets = [], []                 # targets: (line number, text) for every row
     try:
@@ -236,9 +85,9 @@ def _read_csv(source, target, inputs, labels, delimiter):
             if number + len(X) * len(names or "") > nn._MAX_PARAMETERS:   # a few seconds' work
                 raise ValueError("read_csv: %s has more than the %d lines and values nn.py "
                                  "reads" % (where, nn._MAX_PARAMETERS))
-            if _is(line, bytes) or not _is_text(line):     # bytes is str on Python 2
+            if nn._is(line, bytes) or not nn._is_text(line):     # bytes is str on Python 2
                 line = _decode_line(line, number, where, who)
-            line = _plain(line, who, "line %d of %s" % (number, where))
+            line = nn._plain(line, who, "line %d of %s" % (number, where))
             if line[:1] == _BOM:
                 line = line[1:]
             line = line.rstrip("\r\n")
@@ -280,10 +129,10 @@ def _read_csv(source, target, inputs, labels, delimiter):
 
 def _csv_key(key, name):
     "Return a column's name or position as a plain str or int, or raise TypeError."
-    if _is(key, bool) or not (_is_text(key) or _is(key, _INTEGERS)):
+    if nn._is(key, bool) or not (nn._is_text(key) or nn._is(key, nn._INTEGERS)):
         raise TypeError("read_csv: %s must be a column name or position, got %s"
-                        % (name, _describe(key)))
-    return _plain(key, "read_csv", name)
+                        % (name, nn._describe(key)))
+    return nn._plain(key, "read_csv", name)
 
 
 def _decode_line(line, number, where, who):
@@ -292,10 +141,10 @@ def _decode_line(line, number, where, who):
         text = line.decode("utf-8")
     except AttributeError:
         raise TypeError("%s: line %d of %s is %s, expected text"
-                        % (who, number, where, _describe(line)))
+                        % (who, number, where, nn._describe(line)))
     except Exception:
         raise ValueError("%s: line %d of %s is not UTF-8 text" % (who, number, where))
-    return _native(text)
+    return nn._native(text)
 
 
 def _csv_fields(line, delimiter):
@@ -341,16 +190,16 @@ def _csv_number(text):
         x = float(text)
     except ValueError:
         return None
-    return x if _finite(x) else None
+    return x if nn._finite(x) else None
 
 
 def _csv_problem(text, column, number, where):
     "Return the message for a value that should be a number and is not."
     if not text:
         return ("read_csv: line %d of %s: the value in column \"%s\" is missing; fill it in or "
-                "leave the row out" % (number, where, _shown(column)))
+                "leave the row out" % (number, where, nn._shown(column)))
     return ("read_csv: line %d of %s: \"%s\" in column \"%s\" is not a number"
-            % (number, where, _shown(text[:40]), _shown(column)))
+            % (number, where, nn._shown(text[:40]), nn._shown(column)))
 
 
 def _csv_columns(names, target, inputs, where):
@@ -359,7 +208,7 @@ def _csv_columns(names, target, inputs, where):
     for name in names:
         if name in seen:
             raise ValueError("read_csv: the header of %s names the column \"%s\" twice"
-                             % (where, _shown(name)))
+                             % (where, nn._shown(name)))
         seen.add(name)
     t = None if target is None else _csv_position(names, target, "target", where)
     if inputs is None:
@@ -367,13 +216,13 @@ def _csv_columns(names, target, inputs, where):
     else:
         if not isinstance(inputs, (list, tuple)):
             raise TypeError("read_csv: inputs must be a list of column names or positions, "
-                            "got %s" % _describe(inputs))
+                            "got %s" % nn._describe(inputs))
         columns = [_csv_position(names, key, "inputs[%d]" % i, where)
                    for i, key in enumerate(inputs)]
         for j in columns:
             if j == t or columns.count(j) > 1:
                 raise ValueError("read_csv: the column \"%s\" is given twice (as %s)"
-                                 % (_shown(names[j]), "the target and an input" if j == t
+                                 % (nn._shown(names[j]), "the target and an input" if j == t
                                     else "two inputs"))
     if not columns:
         raise ValueError("read_csv: %s has no columns for inputs" % where)
@@ -382,24 +231,24 @@ def _csv_columns(names, target, inputs, where):
 
 def _csv_position(names, key, name, where):
     "Return the position of a column given by name, or by position counting from 0."
-    if isinstance(key, _TEXT) and key in names:
+    if isinstance(key, nn._TEXT) and key in names:
         return names.index(key)
     position = key
-    if isinstance(key, _TEXT):
+    if isinstance(key, nn._TEXT):
         try:
             position = int(key)
         except ValueError:
             pass
-    if isinstance(position, _INTEGERS) and not isinstance(position, bool):
+    if isinstance(position, nn._INTEGERS) and not isinstance(position, bool):
         if -len(names) <= position < len(names):
             return position % len(names)
         raise ValueError("read_csv: %s is column %d, but %s has %d columns (0 to %d)"
                          % (name, position, where, len(names), len(names) - 1))
-    if isinstance(key, _TEXT):
+    if isinstance(key, nn._TEXT):
         raise ValueError("read_csv: %s has no column \"%s\"; its columns are %s"
-                         % (where, _shown(key), _shown(", ".join(names))))
+                         % (where, nn._shown(key), nn._shown(", ".join(names))))
     raise TypeError("read_csv: %s must be a column name or position, got %s"
-                    % (name, _describe(key)))
+                    % (name, nn._describe(key)))
 
 
 def _csv_targets(targets, column, labels, where):
@@ -429,7 +278,8 @@ def _csv_line(values, delimiter=","):
     "Return values as one line of CSV: numbers written exactly, text quoted where it must be."
     fields = []
     for v in values:
-        text = _float_text(v) if isinstance(v, float) else v if isinstance(v, _TEXT) else str(v)
+        text = nn._float_text(v) if isinstance(v, float) else \
+            v if isinstance(v, nn._TEXT) else str(v)
         if delimiter in text or '"' in text or "\n" in text or text != text.strip():
             text = '"%s"' % text.replace('"', '""')
         fields.append(text)
@@ -445,24 +295,24 @@ def train_test_split(X, y, test_size=0.25, seed=None):
     random_state=seed); None draws a seed.
     """
     who = "train_test_split"
-    X, y = _as_list(X, who, "X"), _as_list(y, who, "y")
+    X, y = nn._as_list(X, who, "X"), nn._as_list(y, who, "y")
     n = len(X)
     if len(y) != n:
         raise ValueError("train_test_split: X has %d rows but y has %d" % (n, len(y)))
-    if _is(test_size, float):
-        size = _check_number(test_size, who, "test_size", 0.0, 1.0, low_open=True)
+    if nn._is(test_size, float):
+        size = nn._check_number(test_size, who, "test_size", 0.0, 1.0, low_open=True)
         count = int(math.ceil(size * n))
     else:
-        count = _check_int(test_size, who, "test_size")
+        count = nn._check_int(test_size, who, "test_size")
     if count >= n:
         raise ValueError("train_test_split: test_size %r of %d rows leaves no rows to train on"
                          % (test_size, n))
     if seed is None:
-        seed = _fresh_seed()
-    seed = _check_int(seed, who, "seed", low=0)
+        seed = nn._fresh_seed()
+    seed = nn._check_int(seed, who, "seed", low=0)
     if seed > 0xffffffff:
         raise ValueError("train_test_split: seed must be below 2**32, got %d" % seed)
-    order = RandomState(seed).permutation(n)
+    order = nn.RandomState(seed).permutation(n)
     test, train = order[:count], order[count:]
     return [X[i] for i in train], [X[i] for i in test], [y[i] for i in train], [y[i] for i in test]
 
@@ -474,20 +324,20 @@ def one_hot(labels, classes=None):
     net.classes: one_hot(["b", "a", "b"]) == [[0.0, 1.0], [1.0, 0.0], [0.0, 1.0]].
     """
     who = "one_hot"
-    labels = [_check_label(label, who, "labels[%d]" % i)
-              for i, label in enumerate(_as_list(labels, who, "labels"))]
+    labels = [nn._check_label(label, who, "labels[%d]" % i)
+              for i, label in enumerate(nn._as_list(labels, who, "labels"))]
     if classes is None:
-        if len(set([_label_kind(label) for label in labels])) > 1:
+        if len(set([nn._label_kind(label) for label in labels])) > 1:
             raise TypeError("one_hot: labels mixes labels of different kinds, %s"
-                            % _short_list(labels))
+                            % nn._short_list(labels))
         classes = sorted(set(labels))
-    classes = _check_classes(classes, who, "classes")
+    classes = nn._check_classes(classes, who, "classes")
     index = dict((c, j) for j, c in enumerate(classes))
     rows = []
     for i, label in enumerate(labels):
         if label not in index:
             raise ValueError("one_hot: labels[%d] is %r, not one of the classes %s"
-                             % (i, label, _short_list(classes)))
+                             % (i, label, nn._short_list(classes)))
         row = [0.0] * len(classes)
         row[index[label]] = 1.0
         rows.append(row)
@@ -495,16 +345,50 @@ def one_hot(labels, classes=None):
 
 
 # ---------------------------------------------------------------------------
-# Explaining and drawing
+# Explaining one step of training
 # ---------------------------------------------------------------------------
-# Three ways to watch a network learn: net.explain(X, Y) prints one step of
-# training with every number in it, net.to_svg(path) draws the network, and
-# history.plot() and history.to_svg(path) draw the loss curve. They write the
-# same text on every interpreter: numbers are rounded by _decimal, with
-# integers, and the pictures are laid out in whole pixels.
+# net.explain(X, Y) prints one step of gradient descent with every number in
+# it: the forward pass, the cost, the backward pass, the gradients and the
+# update. The text is the same on every interpreter: numbers are rounded by
+# _decimal, with integers, where "%g" rounds some ties the other way on
+# MicroPython and writes 1e-7 as "0e+00" on Brython.
 
 _EXPLAIN_MAX_UNITS = 10      # in any layer: wider ones make lines no one reads
 _EXPLAIN_MAX_ROWS = 4
+
+
+def explain(net, X, Y, learning_rate, file, digits):
+    "The body of explain; see its docstring in nn.py."
+    who = "explain"
+    net._check_settings(who)
+    for k, n in enumerate(net.sizes):
+        if n > _EXPLAIN_MAX_UNITS:
+            raise ValueError("explain: prints networks of at most %d units in a layer; layer "
+                             "%d of %r has %d" % (_EXPLAIN_MAX_UNITS, k, net.sizes, n))
+    if learning_rate is None:
+        learning_rate = 0.1
+    learning_rate = nn._check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
+    digits = nn._check_int(digits, who, "digits")
+    if digits > 17:
+        raise ValueError("explain: digits must be at most 17, got %d" % digits)
+    file = nn._check_stream(file, who)
+    rows, single = nn._number_rows(X, net.sizes[0], who, "X", single=True)
+    if len(rows) > _EXPLAIN_MAX_ROWS:
+        raise ValueError("explain: prints at most %d rows at once, X has %d; pass a few, "
+                         "such as X[:%d] and Y[:%d]" % (_EXPLAIN_MAX_ROWS, len(rows),
+                                                        _EXPLAIN_MAX_ROWS, _EXPLAIN_MAX_ROWS))
+    net._layers(who)                    # checks the weights
+    loss = net.loss
+    try:                                 # as train() would see them, with no loss chosen yet
+        rows, T = net._prepare(rows, [Y] if single else Y, who)
+        used = net.loss
+    finally:
+        net.loss = loss
+    try:
+        lines = _explain_lines(net, rows, T, used, learning_rate, digits)
+    except ValueError as error:          # a number overflowed on the way
+        raise nn._restated(error, who, "; the weights or the inputs are too large to explain")
+    nn._write_lines(lines, file, who)
 
 
 def _decimal(x, digits=6):
@@ -516,7 +400,7 @@ def _decimal(x, digits=6):
     """
     if x == 0.0:
         return "0"                               # never "-0"
-    if not _finite(x):
+    if not nn._finite(x):
         return repr(x)
     fraction, exponent = math.frexp(abs(x))
     m, e = int(fraction * 9007199254740992.0), exponent - 53    # |x| = m 2^e, exactly
@@ -566,28 +450,24 @@ def _products_text(pairs, digits):
     return " + ".join(terms), total
 
 
-def _slope_text(name, a, digits):
-    """Return (text, value): the slope of activation name where its output is a.
-
-    The text is the arithmetic with a filled in, or None for linear's slope 1.
-    """
-    value = ACTIVATIONS[name][1](a)
-    if name == "sigmoid":
-        text = "%s * (1 - %s)" % (_decimal(a, digits), _decimal(a, digits))
-    elif name == "tanh":
-        text = "(1 - %s^2)" % _operand(a, digits)
-    elif name == "linear":
-        text = None
-    else:
-        text = _decimal(value, digits)           # relu and leaky_relu: a constant
-    return text, value
-
-
 def _slope_formula(name, a):
-    "Return the slope of activation name in terms of its output called a, or None."
+    "Return the slope of activation name in terms of its output written a, or None for linear."
     return {"sigmoid": "%s * (1 - %s)" % (a, a), "tanh": "(1 - %s^2)" % a,
             "relu": "(1 if %s > 0, else 0)" % a,
             "leaky_relu": "(1 if %s > 0, else 0.01)" % a}.get(name)
+
+
+def _slope_text(name, a, digits):
+    """Return (text, value): the slope of activation name where its output is a.
+
+    The value is nn.py's own slope (the second of nn.ACTIVATIONS[name]); the
+    text is its formula with a filled in, a constant for relu and leaky_relu,
+    or None for linear's slope 1.
+    """
+    value = nn.ACTIVATIONS[name][1](a)
+    if name in ("sigmoid", "tanh"):
+        return _slope_formula(name, _operand(a, digits)), value
+    return (None if name == "linear" else _decimal(value, digits)), value
 
 
 def _explain_forward(weights, biases, names, row):
@@ -597,10 +477,11 @@ def _explain_forward(weights, biases, names, row):
         a = acts[-1]
         z = []
         for j in range(len(W[0])):
-            total = _dot_in_order(a, [w_row[j] for w_row in W])
+            total = nn._dot_in_order(a, [w_row[j] for w_row in W])
             z.append(total + b[j] if b else total)
         zs.append(z)
-        acts.append(softmax(z) if name == "softmax" else [ACTIVATIONS[name][0](v) for v in z])
+        acts.append(nn.softmax(z) if name == "softmax" else
+                    [nn.ACTIVATIONS[name][0](v) for v in z])
     return zs, acts
 
 
@@ -628,7 +509,7 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
         lines.append("The targets are scaled as in training: y = (target - shift) / divisor.")
     if net.classes is not None:
         lines.append("The class labels become target rows y, as in training; the classes are %s."
-                     % _short_list(net.classes))
+                     % nn._short_list(net.classes))
     passes = [_explain_forward(weights, biases, names, row) for row in rows]
     for r, (zs, acts) in enumerate(passes):
         lines.append("Forward pass%s: a0 = %s" % (_row_label(r, n), _vector_text(rows[r], digits)))
@@ -637,7 +518,7 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
                      % (L, _vector_text(acts[L], digits), _vector_text(T[r], digits)))
 
     outputs = [acts[L] for zs, acts in passes]
-    cost = _cost(loss, [zs[-1] for zs, acts in passes], outputs, T)     # as net.cost() does
+    cost = nn._cost(loss, [zs[-1] for zs, acts in passes], outputs, T)     # as net.cost() does
     formula, text = _cost_text(loss, outputs, T, digits)
     lines += ["Cost, %s: C = %s" % (loss, formula),
               "  C = %s = %s" % (text, _decimal(cost, digits))]
@@ -675,7 +556,7 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
         lines.append("  %s: %s - %s * %s = %s" % (name, _decimal(value, digits), rate,
                                                   _operand(g, digits), _decimal(place[j], digits)))
     passes = [_explain_forward(weights, biases, names, row) for row in rows]
-    after = _cost(loss, [zs[-1] for zs, acts in passes], [acts[-1] for zs, acts in passes], T)
+    after = nn._cost(loss, [zs[-1] for zs, acts in passes], [acts[-1] for zs, acts in passes], T)
     lines.append("Cost after the step: %s (before: %s)" % (_decimal(after, digits),
                                                            _decimal(cost, digits)))
     return lines
@@ -820,10 +701,51 @@ def _output_deltas(loss, name, o, y, count, rows, L, digits, lines):
     return deltas
 
 
-# The pictures are SVG text: a browser shows them, and nothing is needed to
-# make them. Positive weights are blue and solid, negative ones vermillion
-# and dashed (two colours that colour-blind eyes tell apart, and a dash for
-# print); a line's width grows with the size of its weight.
+# ---------------------------------------------------------------------------
+# Pictures: the network, and its loss per epoch
+# ---------------------------------------------------------------------------
+# net.to_svg(path) draws the network; history.plot() prints the loss per
+# epoch as a text chart and history.to_svg(path) draws it. The pictures are
+# SVG text: a browser shows them, and nothing is needed to make them. Positive
+# weights are blue and solid, negative ones vermillion and dashed (two colours
+# that colour-blind eyes tell apart, and a dash for print); a line's width
+# grows with the size of its weight. Everything is laid out in whole pixels,
+# so the text is the same on every interpreter.
+
+def draw(net, path, labels):
+    "The body of to_svg; see its docstring in nn.py."
+    net._layers("to_svg")               # checks the weights
+    if labels is not None and labels is not True and labels is not False:
+        raise TypeError("to_svg: labels must be True, False or None, got %s"
+                        % nn._describe(labels))
+    text = _network_svg(net, labels)
+    if path is None:
+        return text
+    nn._write_atomic(path, text, "to_svg")
+
+
+def plot(history, width, height, log, file):
+    "The body of plot; see its docstring in nn.py."
+    who = "plot"
+    width = nn._check_int(width, who, "width", 2, 1000)
+    height = nn._check_int(height, who, "height", 2, 1000)
+    if log is not True and log is not False:
+        raise TypeError("plot: log must be True or False, got %s" % nn._describe(log))
+    file = nn._check_stream(file, who)
+    losses, validation = _loss_series(history, who)
+    nn._write_lines(_loss_chart_lines(losses, validation, width, height, log), file, who)
+
+
+def history_svg(history, path, log):
+    "The body of to_svg; see its docstring in nn.py."
+    if log is not True and log is not False:
+        raise TypeError("to_svg: log must be True or False, got %s" % nn._describe(log))
+    losses, validation = _loss_series(history, "to_svg")
+    text = _loss_svg(losses, validation, log)
+    if path is None:
+        return text
+    nn._write_atomic(path, text, "to_svg")
+
 
 _SVG_POSITIVE = "#0072b2"
 _SVG_NEGATIVE = "#d55e00"
@@ -1005,11 +927,11 @@ def _loss_series(history, who):
         raise ValueError("%s: the history is empty; train for an epoch or more first" % who)
     for name, values in (("loss", losses), ("val_loss", validation or [])):
         for e, v in enumerate(values):
-            x = _to_float(v)                    # infinity for an int past the largest float
-            if x is None or not _finite(x):
+            x = nn._to_float(v)                    # infinity for an int past the largest float
+            if x is None or not nn._finite(x):
                 raise ValueError("%s: the %s of epoch %d is %s, not a finite number"
-                                 % (who, name, e, _describe(v)))
-    return [_to_float(v) for v in losses], validation and [_to_float(v) for v in validation]
+                                 % (who, name, e, nn._describe(v)))
+    return [nn._to_float(v) for v in losses], validation and [nn._to_float(v) for v in validation]
 
 
 def _chart_scale(series, log):
@@ -1024,7 +946,7 @@ def _chart_scale(series, log):
 
         def level(v):
             "Return log(v), with losses of 0 at the floor."
-            return _log(max(v, floor))
+            return nn._log(max(v, floor))
     else:
         def level(v):
             "Return v itself: a linear scale."
@@ -1096,7 +1018,7 @@ def _loss_svg(losses, validation, log):
     for t in range(5):                 # five levels, from the lowest loss to the highest
         value = low + span * (t / 2.0)
         y = y_tenths(value) // 10
-        loss = _exp(value) if log else value
+        loss = nn._exp(value) if log else value
         body.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#ddd"/>'
                     % (left, y, left + plot_w, y))
         body.append(_svg_text(left - 8, y + 4, _decimal(loss, 3), ' text-anchor="end"'))
@@ -1133,6 +1055,145 @@ def _loss_svg(losses, validation, log):
 
 
 # ---------------------------------------------------------------------------
+# Exporting a network as plain Python
+# ---------------------------------------------------------------------------
+# net.export_python(path) writes a module that predicts without nn.py: the
+# weights as lists, predict() as loops doing predict()'s arithmetic in its
+# order, and nn.py's portable _exp and _tanh, so its answers are the same bits.
+
+def export_python(net, path):
+    "The body of export_python; see its docstring in nn.py."
+    nn._write_atomic(path, _export_source(net), "export_python")
+
+
+def _label_text(label):
+    "Return a class label as Python source."
+    if label is True or label is False:
+        return "True" if label else "False"
+    if isinstance(label, float):
+        return nn._float_text(label)
+    if isinstance(label, nn._INTEGERS):
+        return str(label)
+    return json.dumps(label)          # a string literal Python reads the same way
+
+
+# Each activation as predict() computes it (nn._activate), on a list z, in the
+# exported module's words: _exp and _tanh are nn.py's portable ones.
+_ACTIVATION_SOURCE = {
+    "sigmoid": ["return [1.0 / (1.0 + _exp(-v)) if v > -36.0 else _exp(v) for v in z]"],
+    "tanh": ["return [_tanh(v) for v in z]"],
+    "relu": ["return [0.0 if v <= 0.0 else v for v in z]"],
+    "leaky_relu": ["return [v if v > 0.0 else 0.01 * v for v in z]"],
+    "linear": ["return z"],
+    "softmax": ["top = max(z)", "e = [_exp(v - top) for v in z]", "t = 0.0",
+                "for v in e:             # left to right, as softmax() sums",
+                "    t += v", "return [v / t for v in e]"],
+}
+
+# The end of the exported module; each %(name)s is filled in for the network.
+_PREDICT_SOURCE = '''
+def _refuse(values, what):
+    "Raise ValueError when values hold NaN or infinity (v - v is NaN)."
+    for v in values:
+        if v - v != 0.0:
+            raise ValueError("predict: " + what)
+
+
+def predict(x):
+    "Return the answer for one row of inputs x, or a list of answers for rows."
+    if isinstance(x[0], (list, tuple)):
+        return [predict(row) for row in x]
+    if len(x) != %(width)d:
+        raise ValueError("predict: x must hold %(width)d numbers, got %%d" %% len(x))
+    a = %(inputs)s
+    _refuse(a, "x holds NaN or infinity%(scaled)s")
+    for W, %(b)sf in zip(WEIGHTS, %(biases)sACTIVATIONS):
+        z = []
+        for j in range(len(W[0])):
+            t = 0.0
+            for i in range(len(a)):
+                t += a[i] * W[i][j]
+            z.append(t%(bias)s)
+        a = _activate(f, z)
+%(answer)s
+'''
+_ANSWER_SOURCE = {             # as predict(): a class label, or the outputs, perhaps scaled
+    "label": ["_refuse(a, %(large)s)", "return CLASSES[1 if a[0] >= 0.5 else 0]"],
+    "labels": ["_refuse(a, %(large)s)", "best = 0", "for j in range(1, len(a)):",
+               "    if a[j] > a[best]:", "        best = j", "return CLASSES[best]"],
+    "numbers": ["%(unscale)s_refuse(a, %(large)s)", "return a"],
+}
+
+
+def _export_source(net):
+    """Return the text of the module net.export_python writes.
+
+    The module holds the weights as lists and runs predict()'s arithmetic on
+    them in predict()'s order: each sum from 0.0, left to right, then the
+    bias, then the activation with nn.py's own _exp and _tanh.
+    """
+    who = "export_python"
+    layers = net._layers(who)
+    net._scale_inputs([], who)                 # refuses a scaling not fitted yet
+    sizes, names = net.sizes, net._activations()
+    scaler, target = net.input_scaler, net.target_scaler
+
+    def data(name, values, indent=0):          # NAME = numbers, or lists of them, aligned
+        if not values or not isinstance(values[0], list):
+            return "%s[%s]" % (name, ", ".join([nn._float_text(v) for v in values]))
+        indent = indent or len(name) + 1
+        return "%s[%s]" % (name, (",\n" + " " * indent).join([data("", v, indent + 1)
+                                                             for v in values]))
+    numbers = [data("WEIGHTS = ", [W for WT, W, b in layers])]
+    if net.bias:
+        numbers.append(data("BIASES = ", [b for WT, W, b in layers]))
+    numbers.append("ACTIVATIONS = [%s]" % ", ".join(['"%s"' % f for f in names]))
+    for name, s in (("INPUT", scaler), ("TARGET", target)):
+        if s is not None:
+            numbers += [data(name + "_SHIFT = ", s.shift), data(name + "_DIVISOR = ", s.divisor)]
+    if net.classes is not None:
+        numbers.append("CLASSES = [%s]" % ", ".join([_label_text(c) for c in net.classes]))
+        kind, answer = "label" if sizes[-1] == 1 else "labels", "a class label"
+    else:
+        kind, answer = "numbers", "a list of %s" % nn._plural(sizes[-1], "number")
+    used = sorted(set(names), key=names.index)
+    activate = ["def _activate(f, z):",
+                '    "Return the activation called f of every value in the list z."']
+    for f in used:                             # the last one needs no test
+        lines = ["    " + line for line in _ACTIVATION_SOURCE[f]]
+        activate += lines if f == used[-1] else \
+            ['    if f == "%s":' % f] + ["    " + line for line in lines]
+    activate = "\n".join(activate)
+    portable = nn._PORTABLE_SOURCE.strip()
+    if "_tanh(" not in activate:               # only the exp and tanh predict() uses
+        portable = portable.split("\n\n\ndef _tanh")[0] if "_exp(" in activate else ""
+    fill = {"width": sizes[0], "b": "b, " * net.bias, "biases": "BIASES, " * net.bias,
+            "bias": " + b[j]" * net.bias,
+            "inputs": "[float(v) for v in x]" if scaler is None else
+                      "[(float(v) - s) / d for v, s, d in zip(x, INPUT_SHIFT, INPUT_DIVISOR)]",
+            "scaled": ", or too large a number to scale" * bool(scaler),
+            "unscale": "" if target is None else
+                       "a = [o * d + s for o, d, s in zip(a, TARGET_DIVISOR, TARGET_SHIFT)]\n    ",
+            "large": '"the outputs are not finite numbers: the weights or the inputs are too '
+                     'large"'}
+    fill["answer"] = "\n".join(["    " + line for line in _ANSWER_SOURCE[kind]]) % fill
+    text = ['"""A network trained with nn.py %s, as plain Python: predict(x) needs only math.'
+            % nn.__version__, "",
+            "Layers %s: %s hidden, %s output%s%s." % (
+                sizes, ", ".join(sorted(set(names[:-1]))) or "no", names[-1],
+                ", loss %s" % net.loss if net.loss else "",
+                ", inputs scaled as in training" if scaler is not None else ""),
+            "predict(row) takes %d numbers and returns %s; predict(rows) returns a" % (
+                sizes[0], answer),
+            "list of answers. The answers are nn.py's predict(), to the last bit.",
+            "WEIGHTS[k][i][j] is the weight from unit i of layer k to unit j of layer k + 1.",
+            '"""', "", "import math"]
+    pieces = ["\n".join(text), "\n".join(numbers), portable, activate,
+              (_PREDICT_SOURCE % fill).strip()]
+    return "\n\n\n".join([piece for piece in pieces if piece]) + "\n"
+
+
+# ---------------------------------------------------------------------------
 # The command line
 # ---------------------------------------------------------------------------
 # python3 nn.py COMMAND [ARGUMENTS] [OPTIONS], or python3 -m nn. Every command
@@ -1149,12 +1210,12 @@ def _train_command(arguments, options):
     taken = [("the data file", path)]
     for option in ("out", "plot"):     # now, not after the training
         if options[option] is not None:
-            _check_writable(options[option], "train: --" + option, taken)
+            nn._check_writable(options[option], "train: --" + option, taken)
             taken.append(("the --%s file" % option, options[option]))
     task = task or _task_of(y)
     classes = sorted(set(y)) if task == "classification" else None
     _say("%s: %d rows, %d inputs, target %s: %s" % (      # bytes and unicode on Python 2
-        path, len(X), len(names), _shown(target),
+        path, len(X), len(names), nn._shown(target),
         "%d classes" % len(classes) if classes else "regression (numbers)"))
 
     # rows held out: some to score the network at the end, some to stop early
@@ -1170,19 +1231,19 @@ def _train_command(arguments, options):
     # scikit-learn's starting weights, and for two classes one sigmoid output, as it has
     sizes = [len(names)] + options["layers"]
     if classes:
-        net = Network(sizes + [1 if len(classes) == 2 else len(classes)],
+        net = nn.Network(sizes + [1 if len(classes) == 2 else len(classes)],
                       activation=options["activation"], init="uniform",
                       input_scaling="standard", seed=seed)
         net._learn_classes(classes, "train")
     else:
-        net = Network(sizes + [1], activation=options["activation"], output_activation="linear",
+        net = nn.Network(sizes + [1], activation=options["activation"], output_activation="linear",
                       loss="mse", init="uniform", input_scaling="standard",
                       target_scaling="standard", seed=seed)
     learning_rate = options["learning_rate"]
     if learning_rate is None:          # 0.001, Adam's usual default, is slow for small data
         learning_rate = 0.01 if options["optimizer"] == "adam" else 0.1
     _say("network %s, %d parameters; %s, learning rate %s, batches of %d, %d epochs" % (
-        net.sizes, net.parameter_count(), options["optimizer"], _fmt(learning_rate),
+        net.sizes, net.parameter_count(), options["optimizer"], _decimal(learning_rate),
         options["batch_size"], options["epochs"]))
     _say("training on %d rows%s%s" % (
         len(X_fit), "; %d held out to score the network" % len(X_test) if X_test else "",
@@ -1202,7 +1263,7 @@ def _train_command(arguments, options):
             return 130
         net.save(options["out"])        # what train() kept: the last whole or the best epoch
         sys.stderr.write("nn.py: interrupted after %s; saved %s with the weights of epoch %d\n"
-                         % (_plural(len(history), "epoch"), options["out"],
+                         % (nn._plural(len(history), "epoch"), options["out"],
                             len(history) - 1 if history.best_epoch is None
                             else history.best_epoch))
         return 130
@@ -1234,15 +1295,15 @@ def _score(net, X, y):
         answers += net.predict(X[start:start + _CHUNK])
     if net.classes is not None:
         return sum([1.0 for a, label in zip(answers, y) if a == label]) / len(y)
-    return _r2(answers, [[v] for v in y])
+    return nn._r2(answers, [[v] for v in y])
 
 
 def _task_of(y):
     "Return 'classification' for class labels or a few distinct whole numbers, else 'regression'."
     distinct = set(y)
-    if [v for v in distinct if isinstance(v, _TEXT)]:
+    if [v for v in distinct if isinstance(v, nn._TEXT)]:
         return "classification"
-    whole = not [v for v in distinct if not isinstance(v, _INTEGERS)]
+    whole = not [v for v in distinct if not isinstance(v, nn._INTEGERS)]
     return "classification" if whole and len(distinct) <= min(20, len(y) // 2) else "regression"
 
 
@@ -1259,10 +1320,10 @@ def _held_out(n, fraction, least):
 def _predict_command(arguments, options):
     "nn.py predict MODEL.json DATA.csv: write the network's answers for a CSV file as CSV."
     for path in arguments:             # python3 nn.py predict m.json d.csv >> d.csv
-        if _same_file("/dev/stdout", path):
+        if nn._same_file("/dev/stdout", path):
             raise _UsageError("predict: standard output goes to %r, an input; nothing was "
                               "written" % path)
-    net = load(arguments[0])
+    net = nn.load(arguments[0])
     X, y, names = read_csv(arguments[1], None, options["inputs"] or net.input_names, None,
                            options["delimiter"])
     if len(names) != net.sizes[0]:
@@ -1280,7 +1341,7 @@ def _predict_command(arguments, options):
         header = [name] if net.sizes[-1] == 1 else ["%s_%d" % (name, j)
                                                     for j in range(net.sizes[-1])]
     delimiter = options["delimiter"]
-    _write_lines([_csv_line(names + header, delimiter)], sys.stdout)
+    nn._write_lines([_csv_line(names + header, delimiter)], sys.stdout)
     for start in range(0, len(X), _CHUNK):
         rows = X[start:start + _CHUNK]
         answers = net.predict(rows)
@@ -1289,13 +1350,13 @@ def _predict_command(arguments, options):
             if probabilities:
                 answers = [a + p for a, p in zip(answers, net.predict_proba(rows))]
         for row, answer in zip(rows, answers):
-            _write_lines([_csv_line(row + answer, delimiter)], sys.stdout)
+            nn._write_lines([_csv_line(row + answer, delimiter)], sys.stdout)
     return 0
 
 
 def _info_command(arguments, options):
     "nn.py info MODEL.json: describe a saved network."
-    net = load(arguments[0])
+    net = nn.load(arguments[0])
     net.summary()
     if net.input_names is not None:
         _say("input columns: %s" % ", ".join(net.input_names))
@@ -1306,8 +1367,8 @@ def _info_command(arguments, options):
 
 def _draw_command(arguments, options):
     "nn.py draw MODEL.json PICTURE.svg: draw a saved network."
-    _check_writable(arguments[1], "draw", [("the model", arguments[0])])
-    net = load(arguments[0])
+    nn._check_writable(arguments[1], "draw", [("the model", arguments[0])])
+    net = nn.load(arguments[0])
     net.to_svg(arguments[1], labels=True if options["labels"] else None)
     _say("drew %s (%s) in %s" % (arguments[0], "-".join([str(n) for n in net.sizes]),
                                  arguments[1]))
@@ -1316,12 +1377,12 @@ def _draw_command(arguments, options):
 
 def _demo_command(arguments, options):
     "nn.py demo: run the two tutorials."
-    return demo()
+    return nn.demo()
 
 
 def _say(line):
     "Print one line on standard output."
-    _write_lines([line])
+    nn._write_lines([line])
 
 
 # Reading the values of options. Each returns the value or raises ValueError
@@ -1428,7 +1489,7 @@ def _parse(entry, argv):
         else:
             arguments.append(word)
         i += 1
-    if len(arguments) != len(_words(expected)):
+    if len(arguments) != len(nn._words(expected)):
         raise _UsageError("%s expects %s, got %s; see python3 nn.py %s --help"
                           % (name, expected or "no arguments", " ".join(arguments) or "none",
                              name))
@@ -1472,7 +1533,7 @@ def _help(name=None):
             if isinstance(default, list):
                 shown = ",".join([str(v) for v in default])
             text += " (default %s)" % shown
-        words, line = _words(text), "  %-24s" % (flag + (" " + metavar if metavar else ""))
+        words, line = nn._words(text), "  %-24s" % (flag + (" " + metavar if metavar else ""))
         for word in words:               # wrapped to 79 columns
             if len(line) + 1 + len(word) > 79 and len(line) > 27:
                 lines.append(line)
@@ -1552,11 +1613,13 @@ def main(argv=None, script=False):
     data (one line on standard error, starting "nn.py: "), 130 for Ctrl-C. A bug
     in nn.py shows its traceback, with status 1.
     """
-    argv = sys.argv[1:] if argv is None else _sequence(argv, "main", "argv", "a list of strings")
+    if argv is None:
+        argv = sys.argv[1:]
+    argv = nn._sequence(argv, "main", "argv", "a list of strings")
     for i, arg in enumerate(argv):
-        if not _is(arg, _TEXT):
-            raise TypeError("main: argv[%d] must be a string, got %s" % (i, _describe(arg)))
-    argv = [_plain(arg, "main", "argv") for arg in argv]
+        if not nn._is(arg, nn._TEXT):
+            raise TypeError("main: argv[%d] must be a string, got %s" % (i, nn._describe(arg)))
+    argv = [nn._plain(arg, "main", "argv") for arg in argv]
     if sys.stdout is None:               # started with standard output closed (python3 ... >&-)
         if sys.stderr is not None:
             sys.stderr.write("nn.py: standard output is closed\n")
@@ -1579,14 +1642,14 @@ def main(argv=None, script=False):
     try:
         name = argv[0] if argv else "demo"
         if name in ("-h", "--help", "help"):
-            _write_lines([_help(argv[1] if len(argv) > 1 else None)], sys.stdout, end="")
+            nn._write_lines([_help(argv[1] if len(argv) > 1 else None)], sys.stdout, end="")
             return 0
         if name == "--version":
-            _say("nn.py %s" % __version__)
+            _say("nn.py %s" % nn.__version__)
             return 0
         entry = _command(name)
         if "-h" in argv[1:] or "--help" in argv[1:]:
-            _write_lines([_help(name)], sys.stdout, end="")
+            nn._write_lines([_help(name)], sys.stdout, end="")
             return 0
         arguments, options = _parse(entry, argv[1:])
         return entry[1](arguments, options)
@@ -1597,12 +1660,12 @@ def main(argv=None, script=False):
         sys.stderr.write("nn.py: out of memory; try fewer rows or smaller layers (on "
                          "MicroPython, a bigger heap: micropython -X heapsize=8M)\n")
         return 2
-    except (ValueError, _IOError) as error:   # nn.py's own checks raise ValueError
+    except (ValueError, nn._IOError) as error:   # nn.py's own checks raise ValueError
         if getattr(error, "errno", None) == 32 and not isinstance(error, ValueError):
             return 1                     # a closed pipe, as in: nn.py predict ... | head
         message = _text_of(error) if isinstance(error, ValueError) else \
-            "cannot write the output: %s" % _reason(error)
-        line = "nn.py: %s\n" % " ".join(_words(message))
+            "cannot write the output: %s" % nn._reason(error)
+        line = "nn.py: %s\n" % " ".join(nn._words(message))
         if not isinstance(line, str):    # Python 2: unicode, which stderr may not encode
             line = line.encode("utf-8")
         sys.stderr.write(line)
@@ -1619,5 +1682,3 @@ def _text_of(error):
         return str(error)
     except UnicodeError:
         return error.args[0] if error.args else type(error).__name__
-
-
