@@ -11,30 +11,22 @@ import nn
 from nn import (Adam, SGD, _BIG, _IMPLEMENTATION, _TrainingLoop, _dot, _finite, _log1p,
                _transpose)
 
-# ---------------------------------------------------------------------------
-# The fast path: straight-line Python for small networks
-# ---------------------------------------------------------------------------
-# In a small network the arithmetic is cheap and Python's overhead is not:
-# every dot() call, list and zip costs more than the handful of products it
-# serves. So for a small network nn.py writes a whole epoch out as Python
-# source, a line for each unit's sum and each weight's gradient, every weight
-# and gradient a local variable, compiles it once per shape and trains with
-# it. It is the arithmetic of the kernels above, in the same order, so the
-# numbers agree to about 1e-15 (the kernels' dot may be sumprod, whose
-# extended precision moves the last bits).
-# Where compile or exec is missing or fails, the general loop runs instead.
-# export_python uses the same generator with the weights written as numbers
-# and the exp and tanh of the arithmetic section, so that the module it
-# writes answers what predict() answers, to the last bit.
+# In a small network the arithmetic is cheap and Python's overhead is not: every
+# dot() call, list and zip costs more than the handful of products it serves. So
+# nn_fast writes a whole epoch out as Python source, a line for each unit's sum and
+# each weight's gradient, every weight and gradient a local variable, compiles it
+# once per shape and trains with it. It is the arithmetic of nn.py's kernels in the
+# same order, so the numbers agree to about 1e-15 (nn.py's dot may be sumprod,
+# whose extended precision moves the last bits). Where compile or exec is missing
+# or fails, nn.py's loop runs instead. export_python (nn_tools.py) uses the same
+# forward pass with the weights written as numbers and nn.py's own exp and tanh.
 
 # Up to this many weights and biases the straight-line epoch beats the general
-# kernels everywhere it was measured (3 epochs of 256 rows in batches of 32):
-# 2 to 3.6 times faster at 49 parameters, 1.1 to 2.2 times at 212. At 340 the
-# kernels catch up on CPython 3.12 (math.sumprod), and PyPy's JIT gives up on
-# a loop body that long and runs it 5 times slower. On CPython before 3.12,
-# whose dot is sum(map(mul)), it stays ahead far longer: 1.7 times faster at
-# 1,320 parameters, 1.5 at 2,410 (64-32-10), 1.3 at 3,152. Compiling costs
-# about 40 microseconds per parameter, once per shape.
+# kernels everywhere it was measured (3 epochs of 256 rows in batches of 32): 2 to
+# 3.6 times faster at 49 parameters, 1.1 to 2.2 at 212. At 340 the kernels catch
+# up on CPython 3.12 (math.sumprod), and PyPy's JIT gives up on a loop body that
+# long. On CPython before 3.12 it stays ahead far longer: 1.5 times faster at 2,410
+# parameters (64-32-10), 1.3 at 3,152. Compiling costs about 40 us per parameter.
 _STRAIGHT_LINE_LIMIT = 250
 if _IMPLEMENTATION == "cpython" and _dot is not getattr(math, "sumprod", None):
     _STRAIGHT_LINE_LIMIT = 3200
@@ -44,9 +36,9 @@ _SUM_CHUNK = 16                  # terms per line: long sums nest too deep for s
 # spends a quarter of its time adding each row's products to the gradients. (Not on
 # MicroPython, where compiling that much text needs more than a 2 MiB heap.)
 _UNROLLED_LIMIT = 0 if _IMPLEMENTATION == "micropython" else 1000
-# Training with nothing to watch between epochs runs chunks of epochs in one call,
-# of about this many multiplications (a few milliseconds), so Ctrl-C loses little.
-# 0 (never) on MicroPython, where a 2 MiB heap does not hold a second compiled epoch.
+# Training with nothing to watch between epochs runs chunks of epochs in one call, of
+# about this many multiplications (a few milliseconds), so Ctrl-C loses little. Not on
+# MicroPython, where each chunk's lists of losses and metrics would take a board's heap.
 _CHUNK_WORK = 0 if _IMPLEMENTATION == "micropython" else 200000
 
 
@@ -130,12 +122,9 @@ def _parameter_names(sizes, bias):
 
 def _update_source(p, rule):
     "Return the lines of one step of the update rule for parameter p, whose gradient is gp."
-    decay = " + wd * %s" % p if p[0] == "w" else ""
-    if rule == "sgd":                                 # as SGD.step, term for term
-        return ["%s = %s - lr * g%s" % (p, p, p)]
-    if rule == "decay":
-        return ["%s = %s - lr * (g%s%s)" % (p, p, p, decay)] if decay else \
-            ["%s = %s - lr * g%s" % (p, p, p)]
+    decay = " + wd * %s" % p if p[0] == "w" and rule != "sgd" else ""
+    if rule in ("sgd", "decay"):                      # as SGD.step, term for term
+        return ["%s = %s - lr * (g%s%s)" % (p, p, p, decay)]
     if rule == "momentum":
         return ["v%s = mu * v%s - lr * (g%s%s)" % (p, p, p, decay),
                 "%s = %s + v%s" % (p, p, p)]
@@ -299,11 +288,6 @@ def _delta_source(name, d, g, a, below=False):
     return "%s = %s" % (d, g)
 
 
-def _run_source(source, namespace):
-    "Compile and run Python source text in namespace, a dict."
-    exec(compile(source, "<nn.py fast path>", "exec"), namespace)
-
-
 _EPOCHS = {}                     # compiled epoch functions by shape, loss and update rule
 
 
@@ -314,7 +298,7 @@ def _compiled_epoch(key):
             _EPOCHS.clear()
         namespace = {"exp": math.exp, "tanh": math.tanh, "log1p": _log1p, "sqrt": math.sqrt}
         try:
-            _run_source(_epoch_source(*key), namespace)
+            exec(compile(_epoch_source(*key), "<nn_fast.py, for one shape>", "exec"), namespace)
             _EPOCHS[key] = namespace["epochs"]
         except KeyboardInterrupt:
             raise

@@ -1005,19 +1005,17 @@ class TestStraightLine(Case):
         self.assertEqual(runs[0], runs[2])
 
     def test_without_compile_the_general_loop_runs(self):
-        right = nn_fast._run_source
-
-        def missing(source, namespace):
+        def missing(source, name, mode):
             raise NameError("name 'compile' is not defined")
         saved = dict(nn_fast._EPOCHS)
         try:
-            nn_fast._run_source = missing
+            nn_fast.compile = missing         # read before the builtin of that name
             nn_fast._EPOCHS.clear()
             net = nn.Network([3, 4, 5, 1], loss="sse", bias=False, init="normal", seed=1)
             history = net.train(TUTORIAL_X, TUTORIAL_Y, epochs=100, learning_rate=0.1)
             self.assertEqual(len(history), 100)
         finally:
-            nn_fast._run_source = right
+            del nn_fast.compile
             nn_fast._EPOCHS.clear()
             nn_fast._EPOCHS.update(saved)
         fast = nn.Network([3, 4, 5, 1], loss="sse", bias=False, init="normal", seed=1)
