@@ -4448,13 +4448,17 @@ class TestDocumentation(Case):
 
 def without_nn_fast(case):
     "Return a subclass of the TestCase case whose tests train with nn.compiled False."
+    up, down = getattr(case, "setUp", None), getattr(case, "tearDown", None)
+
     def setUp(self):
-        case.setUp(self)
+        if up:                  # MicroPython's unittest has no TestCase.setUp
+            up(self)
         nn.compiled = False
 
     def tearDown(self):
         nn.compiled = True
-        case.tearDown(self)
+        if down:
+            down(self)
     return type(case.__name__ + "WithoutNnFast", (case,), {"setUp": setUp, "tearDown": tearDown})
 
 
