@@ -177,12 +177,12 @@ def _epoch_source(sizes, names, loss, bias, classify, rule, rows=None):
     body.append("%s, = state" % ", ".join(parameters))
     batch = ["rows = data[start:start + batch] if order is None else "
              "[data[r] for r in order[start:start + batch]]",
-             "count = len(rows)",
-             "c = %s" % {"sse": "1.0", "mse": "2.0 / (count * %d)" % k_out,
-                         "binary_crossentropy": "1.0 / (count * %d)" % k_out,
-                         "cross_entropy": "1.0 / count"}[loss],
-             " = ".join(["g" + p for p in parameters] * (rows is None) + columns +
-                        ["se = part = 0.0"])]
+             "count = len(rows)"] if rows is None else ["count = n"]
+    batch += ["c = %s" % {"sse": "1.0", "mse": "2.0 / (count * %d)" % k_out,
+                          "binary_crossentropy": "1.0 / (count * %d)" % k_out,
+                          "cross_entropy": "1.0 / count"}[loss],
+              " = ".join(["g" + p for p in parameters] * (rows is None) + columns +
+                         ["se = part = 0.0"])]
     row = _forward_source(sizes, names, lambda k, i, j: "w%d_%d_%d" % (k, i, j),
                           bias and (lambda k, j: "b%d_%d" % (k, j)), False, "@")
     # the loss of the row, as _loss_sum, and the metric, as _hits or _squares
