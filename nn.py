@@ -2809,12 +2809,16 @@ def main(argv=None):
     return tools.main(argv, __name__ == "__main__")
 
 
-try:                       # the same epochs compiled for one shape, when nn_fast.py is here
+# With nn_fast.py beside this file, train() runs small networks' epochs written out as
+# straight-line Python for their shape: the same arithmetic, faster. Set nn.compiled = False
+# to train through _TrainingLoop above instead (True again to go back); it is False without nn_fast.
+compiled = True
+try:
     if __name__ == "__main__" and "nn" not in sys.modules:
         raise ImportError("a script MicroPython keeps out of sys.modules: nn_fast would load a copy")
     from nn_fast import _training_loop
 except ImportError:
-    pass
+    compiled = False
 
 if __name__ == "__main__":
     sys.exit(main())

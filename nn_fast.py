@@ -11,41 +11,34 @@ import nn
 from nn import (Adam, SGD, _BIG, _IMPLEMENTATION, _TrainingLoop, _dot, _finite, _log1p,
                _transpose)
 
-# ---------------------------------------------------------------------------
-# The fast path: straight-line Python for small networks
-# ---------------------------------------------------------------------------
-# In a small network the arithmetic is cheap and Python's overhead is not:
-# every dot() call, list and zip costs more than the handful of products it
-# serves. So for a small network nn.py writes a whole epoch out as Python
-# source, a line for each unit's sum and each weight's gradient, every weight
-# and gradient a local variable, compiles it once per shape and trains with
-# it. It is the arithmetic of the kernels above, in the same order, so the
-# numbers agree to about 1e-15 (the kernels' dot may be sumprod, whose
-# extended precision moves the last bits).
-# Where compile or exec is missing or fails, the general loop runs instead.
-# export_python uses the same generator with the weights written as numbers
-# and the exp and tanh of the arithmetic section, so that the module it
-# writes answers what predict() answers, to the last bit.
+# In a small network the arithmetic is cheap and Python's overhead is not: every
+# dot() call, list and zip costs more than the handful of products it serves. So
+# nn_fast writes a whole epoch out as Python source, a line for each unit's sum and
+# each weight's gradient, every weight and gradient a local variable, compiles it
+# once per shape and trains with it. It is the arithmetic of nn.py's kernels in the
+# same order, so the numbers agree to about 1e-15 (nn.py's dot may be sumprod,
+# whose extended precision moves the last bits). Where compile or exec is missing
+# or fails, nn.py's loop runs instead. export_python (nn_tools.py) uses the same
+# forward pass with the weights written as numbers and nn.py's own exp and tanh.
 
 # Up to this many weights and biases the straight-line epoch beats the general
-# kernels everywhere it was measured (3 epochs of 256 rows in batches of 32):
-# 2 to 3.6 times faster at 49 parameters, 1.1 to 2.2 times at 212. At 340 the
-# kernels catch up on CPython 3.12 (math.sumprod), and PyPy's JIT gives up on
-# a loop body that long and runs it 5 times slower. On CPython before 3.12,
-# whose dot is sum(map(mul)), it stays ahead far longer: 1.7 times faster at
-# 1,320 parameters, 1.5 at 2,410 (64-32-10), 1.3 at 3,152. Compiling costs
-# about 40 microseconds per parameter, once per shape.
+# kernels everywhere it was measured (3 epochs of 256 rows in batches of 32): 2 to
+# 3.6 times faster at 49 parameters, 1.1 to 2.2 at 212. At 340 the kernels catch
+# up on CPython 3.12 (math.sumprod), and PyPy's JIT gives up on a loop body that
+# long. On CPython before 3.12 it stays ahead far longer: 1.5 times faster at 2,410
+# parameters (64-32-10), 1.3 at 3,152. Compiling costs about 40 us per parameter.
 _STRAIGHT_LINE_LIMIT = 250
 if _IMPLEMENTATION == "cpython" and _dot is not getattr(math, "sumprod", None):
     _STRAIGHT_LINE_LIMIT = 3200
 _SUM_CHUNK = 16                  # terms per line: long sums nest too deep for some compilers
-# Full-batch training on rows x parameters up to this many writes each row's code
-# out in turn (tutorial 1: 4 x 37): 10% faster than the loop over rows on CPython.
-# (Not on MicroPython, where compiling that much text needs more than a 2 MiB heap.)
+# Full-batch training on rows x parameters up to this many writes each row's code out
+# in turn (tutorial 1: 4 x 37): 10% faster than the loop over rows on CPython, which
+# spends a quarter of its time adding each row's products to the gradients. (Not on
+# MicroPython, where compiling that much text needs more than a 2 MiB heap.)
 _UNROLLED_LIMIT = 0 if _IMPLEMENTATION == "micropython" else 1000
-# Training with nothing to watch between epochs runs chunks of epochs in one call,
-# of about this many multiplications (a few milliseconds), so Ctrl-C loses little.
-# 0 (never) on MicroPython, where a 2 MiB heap does not hold a second compiled epoch.
+# Training with nothing to watch between epochs runs chunks of epochs in one call, of
+# about this many multiplications (a few milliseconds), so Ctrl-C loses little. Not on
+# MicroPython, where each chunk's lists of losses and metrics would take a board's heap.
 _CHUNK_WORK = 0 if _IMPLEMENTATION == "micropython" else 200000
 
 
@@ -129,12 +122,9 @@ def _parameter_names(sizes, bias):
 
 def _update_source(p, rule):
     "Return the lines of one step of the update rule for parameter p, whose gradient is gp."
-    decay = " + wd * %s" % p if p[0] == "w" else ""
-    if rule == "sgd":                                 # as SGD.step, term for term
-        return ["%s = %s - lr * g%s" % (p, p, p)]
-    if rule == "decay":
-        return ["%s = %s - lr * (g%s%s)" % (p, p, p, decay)] if decay else \
-            ["%s = %s - lr * g%s" % (p, p, p)]
+    decay = " + wd * %s" % p if p[0] == "w" and rule != "sgd" else ""
+    if rule in ("sgd", "decay"):                      # as SGD.step, term for term
+        return ["%s = %s - lr * (g%s%s)" % (p, p, p, decay)]
     if rule == "momentum":
         return ["v%s = mu * v%s - lr * (g%s%s)" % (p, p, p, decay),
                 "%s = %s + v%s" % (p, p, p)]
@@ -153,30 +143,28 @@ def _memory_names(parameters, rule):
     return []
 
 
-def _epoch_source(sizes, names, loss, bias, classify, rule, many=False, rows=None):
-    """Return the source of epoch(state, memory, data, order, batch, settings), straight-line.
+def _epoch_source(sizes, names, loss, bias, classify, rule, rows=None):
+    """Return the source of epochs(state, memory, data, order, batch, settings, epochs, divisor,
+    big), straight-line.
 
-    It does what _TrainingLoop.epoch does with the kernels above for a network
-    of this shape, activations (names), loss and update rule, and returns
-    (state, memory, summed loss, summed metric). state holds the weights and
+    Each epoch does what _TrainingLoop.epoch does with the kernels of nn.py for
+    a network of this shape, activations (names), loss and update rule. It runs
+    up to that many epochs, the rows in the given order, and returns (state,
+    memory, losses, metrics, done): the loss (the summed loss over divisor) and
+    the summed metric of each epoch, and how many ran; it stops after an epoch
+    whose loss is beyond +-big (infinite or NaN). state holds the weights and
     biases in the order of _parameter_names, memory the update rule's values,
     data a tuple of inputs and targets per row.
 
-    many=True makes epochs(..., epochs, divisor, big) instead, which runs up
-    to that many epochs in the rows' own order, without returning in between, and
-    returns (state, memory, losses, metrics, done): the loss (the summed loss
-    over divisor) and the summed metric of each epoch, and how many ran. It
-    stops after an epoch whose loss is beyond +-big (infinite or NaN).
-
-    rows=n writes the code for one batch of exactly n rows (full-batch
-    training on n rows) out n times, row by row, instead of a loop over the
-    rows: each gradient is then one sum over the rows, in the same order.
+    rows=n, for full-batch training on n rows, writes the code of each row out in
+    turn instead of a loop over the rows: each gradient is then one sum over the
+    rows, in the same order.
     """
     L = len(sizes) - 1
     k_out = sizes[L]
     parameters = _parameter_names(sizes, bias)
     memory = _memory_names(parameters, rule)
-    # "@" stands for the row: nothing in the loop over rows, _r0, _r1, ... when unrolled
+    # "@" stands for the row: nothing in the loop over rows, _r0, _r1, ... when written out
     outputs = ["a%d_%d@" % (L, j) for j in range(k_out)]
     targets = ["y%d@" % j for j in range(k_out)]
     squares = loss in ("sse", "mse") or not classify
@@ -191,10 +179,10 @@ def _epoch_source(sizes, names, loss, bias, classify, rule, many=False, rows=Non
              "[data[r] for r in order[start:start + batch]]",
              "count = len(rows)"] if rows is None else ["count = n"]
     batch += ["c = %s" % {"sse": "1.0", "mse": "2.0 / (count * %d)" % k_out,
-                         "binary_crossentropy": "1.0 / (count * %d)" % k_out,
-                         "cross_entropy": "1.0 / count"}[loss],
-             " = ".join(["g" + p for p in parameters if rows is None] + columns +
-                        ["se = part = 0.0"])]
+                          "binary_crossentropy": "1.0 / (count * %d)" % k_out,
+                          "cross_entropy": "1.0 / count"}[loss],
+              " = ".join(["g" + p for p in parameters] * (rows is None) + columns +
+                         ["se = part = 0.0"])]
     row = _forward_source(sizes, names, lambda k, i, j: "w%d_%d_%d" % (k, i, j),
                           bias and (lambda k, j: "b%d_%d" % (k, j)), False, "@")
     # the loss of the row, as _loss_sum, and the metric, as _hits or _squares
@@ -236,33 +224,28 @@ def _epoch_source(sizes, names, loss, bias, classify, rule, many=False, rows=Non
         row += [_delta_source(output, d, g if g[0] == "(" else "(%s)" % g, o)
                 for d, g, o in zip(D, G, outputs)]
     # backpropagation: the gradients of layer k, then the deltas of the layer below
-    terms = {}                       # what each gradient adds up, row after row
+    grads = []                       # each gradient and the term a row adds to it
     for k in range(L - 1, -1, -1):
         for j in range(sizes[k + 1]):
-            for i in range(sizes[k]):
-                terms["gw%d_%d_%d" % (k, i, j)] = "d%d_%d@ * a%d_%d@" % (k, j, k, i)
-            if bias:
-                terms["gb%d_%d" % (k, j)] = "d%d_%d@" % (k, j)
-            if rows is None:
-                row += ["%s += %s" % (g, terms[g]) for g in
-                        ["gw%d_%d_%d" % (k, i, j) for i in range(sizes[k])] +
-                        ["gb%d_%d" % (k, j)] * bias]
-        if k:
-            for i in range(sizes[k]):
-                back = ["d%d_%d@ * w%d_%d_%d" % (k, j, k, i, j) for j in range(sizes[k + 1])]
-                summed = "(%s)" % " + ".join(back)
-                if len(back) > _SUM_CHUNK:        # too long for one line: sum it first
-                    row += _sum_source("back", back)
-                    summed = "back"
-                row.append(_delta_source(names[k - 1], "d%d_%d@" % (k - 1, i), summed,
-                                         "a%d_%d@" % (k, i), True))
-    inputs = ", ".join(["a0_%d@" % i for i in range(sizes[0])] + targets)
+            grads += [("gw%d_%d_%d" % (k, i, j), "d%d_%d@ * a%d_%d@" % (k, j, k, i))
+                      for i in range(sizes[k])] + [("gb%d_%d" % (k, j), "d%d_%d@" % (k, j))] * bias
+        for i in range(sizes[k] * (k > 0)):
+            back = ["d%d_%d@ * w%d_%d_%d" % (k, j, k, i, j) for j in range(sizes[k + 1])]
+            summed = "(%s)" % " + ".join(back)
+            if len(back) > _SUM_CHUNK:            # too long for one line: sum it first
+                row += _sum_source("back", back)
+                summed = "back"
+            row.append(_delta_source(names[k - 1], "d%d_%d@" % (k - 1, i), summed,
+                                     "a%d_%d@" % (k, i), True))
+    inputs = ", ".join(["a0_%d@" % i for i in range(sizes[0])] + targets) + ","
     if rows is None:
-        batch.append(("for %s, in rows:" % inputs).replace("@", ""))
-        batch += ["    " + line.replace("@", "") for line in "\n".join(row).split("\n")]
-    else:
-        for r in range(rows):
-            batch += [line.replace("@", "_r%d" % r) for line in "\n".join(row).split("\n")]
+        batch.append("for %s in rows:" % inputs.replace("@", ""))
+        batch += ["    " + line.replace("@", "") for line in row + ["%s += %s" % g for g in grads]]
+    else:                            # the rows' values once, before any epoch; each row in turn
+        body += ["%s = data[%d]" % (inputs.replace("@", "_r%d" % r), r) for r in range(rows)]
+        batch += [line.replace("@", "_r%d" % r) for r in range(rows) for line in row]
+        for g, term in grads:
+            batch += _sum_source(g, [term.replace("@", "_r%d" % r) for r in range(rows)])
     batch.append("total += %s" % {"sse": "0.5 * se", "mse": "se / %d" % k_out,
                                   "binary_crossentropy": "part / %d" % k_out,
                                   "cross_entropy": "part"}[loss])
@@ -272,30 +255,18 @@ def _epoch_source(sizes, names, loss, bias, classify, rule, many=False, rows=Non
         batch += ["t += 1", "lr_t = lr * sqrt(1.0 - b2 ** t) / (1.0 - b1 ** t)",
                   "eps_hat = eps * sqrt(1.0 - b2 ** t)"]
     for p in parameters:
-        if rows is not None:         # the gradient: its terms of every row, in order
-            batch += _sum_source("g" + p, [terms["g" + p].replace("@", "_r%d" % r)
-                                           for r in range(rows)])
         batch += _update_source(p, rule)
-    if rows is None:
-        one = ["total = %s = 0.0" % " = ".join(metric), "for start in range(0, n, batch):"]
-        one += ["    " + line for line in batch]
-    else:                            # the rows' values, once, before any epoch
-        body += [("%s, = data[%d]" % (inputs, r)).replace("@", "_r%d" % r) for r in range(rows)]
-        one = ["total = %s = 0.0" % " = ".join(metric)] + batch
-    returned = "(%s,), (%s)" % (", ".join(parameters), "".join([m + ", " for m in memory]))
-    hits = "hits" if classify else "[%s]" % ", ".join(metric)
-    if many:
-        body += ["losses, metrics, done = [0.0] * epochs, [0.0] * epochs, 0",
-                 "while done < epochs:"]
-        body += ["    " + line for line in one + [
-            "loss = total / divisor", "losses[done], metrics[done] = loss, " + hits, "done += 1",
-            "if not -big <= loss <= big:", "    break"]]
-        body.append("return %s, losses, metrics, done" % returned)
-        head = "def epochs(state, memory, data, order, batch, settings, epochs, divisor, big, "
-    else:
-        body += one + ["return %s, total, %s" % (returned, hits)]
-        head = "def epoch(state, memory, data, order, batch, settings, "
-    return "\n".join([head + "exp=exp, tanh=tanh, log1p=log1p, sqrt=sqrt):"] +
+    body += ["losses, metrics, done = [0.0] * epochs, [0.0] * epochs, 0", "while done < epochs:",
+             "    total = %s = 0.0" % " = ".join(metric), "    for start in range(0, n, batch):"]
+    body += ["        " + line for line in batch]
+    body += ["    " + line for line in [
+        "loss = total / divisor", "losses[done], metrics[done] = loss, " +
+        ("hits" if classify else "[%s]" % ", ".join(metric)), "done += 1",
+        "if not -big <= loss <= big:", "    break"]]
+    body.append("return (%s,), (%s), losses, metrics, done" % (
+        ", ".join(parameters), "".join([m + ", " for m in memory])))
+    return "\n".join(["def epochs(state, memory, data, order, batch, settings, epochs, divisor, "
+                      "big, exp=exp, tanh=tanh, log1p=log1p, sqrt=sqrt):"] +
                      ["    " + line for line in body]) + "\n"
 
 
@@ -317,11 +288,6 @@ def _delta_source(name, d, g, a, below=False):
     return "%s = %s" % (d, g)
 
 
-def _run_source(source, namespace):
-    "Compile and run Python source text in namespace, a dict."
-    exec(compile(source, "<nn.py fast path>", "exec"), namespace)
-
-
 _EPOCHS = {}                     # compiled epoch functions by shape, loss and update rule
 
 
@@ -332,8 +298,8 @@ def _compiled_epoch(key):
             _EPOCHS.clear()
         namespace = {"exp": math.exp, "tanh": math.tanh, "log1p": _log1p, "sqrt": math.sqrt}
         try:
-            _run_source(_epoch_source(*key), namespace)
-            _EPOCHS[key] = namespace.get("epochs") or namespace["epoch"]
+            exec(compile(_epoch_source(*key), "<nn_fast.py, for one shape>", "exec"), namespace)
+            _EPOCHS[key] = namespace["epochs"]
         except KeyboardInterrupt:
             raise
         except:                      # no compile or exec here, or a Java error under Jython
@@ -353,15 +319,16 @@ def _update_rule(optimizer):
 
 
 class _StraightLineLoop(_TrainingLoop):
-    """A _TrainingLoop whose epochs run compiled straight-line code (compiled_epoch).
+    """A _TrainingLoop whose epochs run compiled straight-line code (see _epoch_source).
 
     The weights and biases live in one flat tuple, state, which doubles as a
     snapshot; layers is made from it when the general code asks.
     """
 
-    def __init__(self, epoch, rule, net, layers, rows, T, val, optimizer, batch, shuffle, rng):
+    def __init__(self, epochs, rule, net, layers, rows, T, val, optimizer, batch, shuffle, rng):
         _TrainingLoop.__init__(self, net, layers, rows, T, val, optimizer, batch, shuffle, rng)
-        self.compiled = epoch
+        self.compiled = epochs                              # epoch() calls compiled_epoch
+        self.many_key = epochs if _CHUNK_WORK else None     # run() may call run_many
         self.data = [tuple(x) + tuple(t) for x, t in zip(rows, T)]
         zeros = [0.0] * len(self.state)
         # momentum's velocities; Adam's two running averages and its step count
@@ -396,9 +363,9 @@ class _StraightLineLoop(_TrainingLoop):
 
     def compiled_epoch(self, order):
         "Run one pass over the data in the given order; return the summed loss and metric."
-        self.state, self.memory, total, hits = self.compiled(
-            self.state, self.memory, self.data, order, self.batch, self.settings)
-        return total, hits
+        self.state, self.memory, losses, metrics, done = self.compiled(
+            self.state, self.memory, self.data, order, self.batch, self.settings, 1, 1.0, _BIG)
+        return losses[0], metrics[0]
 
     def snapshot(self):
         "Return the weights and biases being trained (a tuple, never changed in place)."
@@ -413,26 +380,21 @@ class _StraightLineLoop(_TrainingLoop):
         return _finite(sum(self.state))
 
     def run_many(self, epochs, divisor, record):
-        """Run the epochs a chunk at a time in compiled code, for a training with nothing to
-        watch between epochs; return how many were run and recorded.
+        """Run the epochs a chunk at a time, for a training with nothing to watch between
+        epochs; return how many were run and recorded by record(e, losses, metrics).
 
-        An epoch's loss is its summed loss over divisor. record(e, losses, metrics) keeps the numbers of epochs e, e+1, ... When an
-        epoch's loss or the weights are not finite, it goes back to the start of
-        the chunk before and returns, and the epoch-by-epoch loop goes on from there
-        (the arithmetic is the same, so it gives the same numbers), and finds the
-        epoch as it always does, with the weights from before it.
+        An epoch's loss is its summed loss over divisor. When a loss or the weights
+        are not finite, it goes back to the start of the chunk before and returns:
+        the epoch-by-epoch loop goes on from there with the same arithmetic.
         """
-        many = _compiled_epoch(self.many_key)
-        if not many:
-            return 0
         chunk = max(1, min(1000, _CHUNK_WORK // (len(self.rows) * len(self.state))))
         e, previous = 0, (0, self.state, self.memory)
         while e < epochs:
             start = (e, self.state, self.memory)
             count = min(chunk, epochs - e)
-            state, memory, losses, metrics, done = many(self.state, self.memory, self.data, None,
-                                                        self.batch, self.settings, count,
-                                                        divisor, _BIG)
+            state, memory, losses, metrics, done = self.compiled(
+                self.state, self.memory, self.data, None, self.batch, self.settings, count,
+                divisor, _BIG)
             if done < count or not _finite(losses[-1]) or not _finite(sum(state)):
                 e, self.state, self.memory = previous
                 return e
@@ -447,19 +409,12 @@ _general_training_loop = nn._training_loop
 
 def _training_loop(net, layers, rows, T, val, optimizer, batch, shuffle, rng):
     "Return a _StraightLineLoop for a small network where compile works, else the general loop."
-    rule = _update_rule(optimizer)
-    if rule and net.parameter_count() <= _STRAIGHT_LINE_LIMIT:
-        # one batch of a few rows: the code for each row written out (see _epoch_source)
-        unrolled = len(rows) if (batch >= len(rows) and len(rows) * net.parameter_count() <=
-                                 _UNROLLED_LIMIT) else None
-        key = (tuple(net.sizes), tuple(net._activations()), net.loss, net.bias,
-               net.classes is not None, rule)
-        epoch = _compiled_epoch(key + (False, unrolled))
-        if epoch:
-            loop = _StraightLineLoop(epoch, rule, net, layers, rows, T, val, optimizer, batch,
+    rule, size = _update_rule(optimizer), net.parameter_count()
+    if nn.compiled and rule and size <= _STRAIGHT_LINE_LIMIT:
+        unrolled = len(rows) if batch >= len(rows) and len(rows) * size <= _UNROLLED_LIMIT else None
+        epochs = _compiled_epoch((tuple(net.sizes), tuple(net._activations()), net.loss,
+                                  net.bias, net.classes is not None, rule, unrolled))
+        if epochs:
+            return _StraightLineLoop(epochs, rule, net, layers, rows, T, val, optimizer, batch,
                                      shuffle, rng)
-            loop.many_key = key + (True, unrolled) if _CHUNK_WORK else None
-            return loop
     return _general_training_loop(net, layers, rows, T, val, optimizer, batch, shuffle, rng)
-
-

@@ -14,7 +14,10 @@ except ImportError:         # the unix MicroPython has none: the stand-in at the
     unittest = None
 
 import nn
-import nn_fast
+try:                        # optional beside nn.py: without them their tests skip
+    import nn_fast
+except ImportError:
+    nn_fast = None
 try:
     import nn_tools
 except ImportError:
@@ -794,14 +797,14 @@ def train_twice(make, X, Y, **settings):
     make() builds the network; both runs start from the same weights.
     """
     runs = []
-    limit = nn_fast._STRAIGHT_LINE_LIMIT
+    saved = nn.compiled
     try:
-        for straight in (True, False):
-            nn_fast._STRAIGHT_LINE_LIMIT = limit if straight else -1
+        for compiled in (True, False):
+            nn.compiled = compiled
             net = make()
             runs.append((net, net.train(X, Y, **settings)))
     finally:
-        nn_fast._STRAIGHT_LINE_LIMIT = limit
+        nn.compiled = saved
     return runs
 
 
@@ -813,6 +816,10 @@ def compiles():
 
 class TestStraightLine(Case):
     "Small networks train with compiled straight-line code: the same numbers as the kernels."
+
+    def setUp(self):
+        if nn_fast is None:
+            self.skipTest("no nn_fast.py beside nn.py")
 
     def assertSameTraining(self, make, X, Y, what, **settings):
         (fast, fast_history), (general, history) = train_twice(make, X, Y, **settings)
@@ -851,9 +858,14 @@ class TestStraightLine(Case):
             self.assertEqual(big.parameter_count(), 321)
             big.train([[0.5] * 30], [[1.0]], epochs=1)
             self.assertEqual(len(seen), 4)
+            nn.compiled = False                       # the public switch: nn.py's own loop
+            nn.Network([3, 4, 5, 1], loss="sse", seed=1).train(TUTORIAL_X, TUTORIAL_Y, epochs=2,
+                                                               time_limit=100.0)
+            self.assertEqual(len(seen), 4)
         finally:
             nn_fast._StraightLineLoop.compiled_epoch, nn_fast._STRAIGHT_LINE_LIMIT = right, limit
             nn_fast._StraightLineLoop.run_many = many
+            nn.compiled = True
 
     def test_activations_losses_and_batches(self):
         rng = Random(21)
@@ -901,15 +913,14 @@ class TestStraightLine(Case):
         X, Y = [[1e150], [-1e150]], [[1e150], [0.0]]
         make = lambda: nn.Network([1, 4, 1], activation="linear", loss="mse", seed=1)
         runs = []
-        for straight in (True, False):
+        for compiled in (True, False):
             net = make()
-            limit = nn_fast._STRAIGHT_LINE_LIMIT
-            nn_fast._STRAIGHT_LINE_LIMIT = limit if straight else -1
+            nn.compiled = compiled
             try:
                 error = self.assertRaisesMessage(nn.DivergedError, ["learning rate"], net.train,
                                                  X, Y, epochs=50, learning_rate=10.0)
             finally:
-                nn_fast._STRAIGHT_LINE_LIMIT = limit
+                nn.compiled = True
             runs.append((net.weights, len(error.history)))
         self.assertEqual(runs[0], runs[1])
 
@@ -945,8 +956,6 @@ class TestStraightLine(Case):
 
         def wrapped(key):
             many = compiled(key)
-            if not key[6]:
-                return many
 
             def interrupted(*args):
                 calls.append(args[6])
@@ -1010,19 +1019,17 @@ class TestStraightLine(Case):
         self.assertEqual(runs[0], runs[2])
 
     def test_without_compile_the_general_loop_runs(self):
-        right = nn_fast._run_source
-
-        def missing(source, namespace):
+        def missing(source, name, mode):
             raise NameError("name 'compile' is not defined")
         saved = dict(nn_fast._EPOCHS)
         try:
-            nn_fast._run_source = missing
+            nn_fast.compile = missing         # read before the builtin of that name
             nn_fast._EPOCHS.clear()
             net = nn.Network([3, 4, 5, 1], loss="sse", bias=False, init="normal", seed=1)
             history = net.train(TUTORIAL_X, TUTORIAL_Y, epochs=100, learning_rate=0.1)
             self.assertEqual(len(history), 100)
         finally:
-            nn_fast._run_source = right
+            del nn_fast.compile
             nn_fast._EPOCHS.clear()
             nn_fast._EPOCHS.update(saved)
         fast = nn.Network([3, 4, 5, 1], loss="sse", bias=False, init="normal", seed=1)
@@ -2803,8 +2810,8 @@ class TestNumbers(Case):
             return math.ldexp(m, k)
         probe.exp, probe.ldexp = exp, ldexp
         m = load_module_again(nn, {"math": probe, "nn_fast": None})     # the fast path below
-        fast = load_module_again(nn_fast, {"math": probe, "nn": m})
-        m._training_loop = fast._training_loop
+        if nn_fast:
+            m._training_loop = load_module_again(nn_fast, {"math": probe, "nn": m})._training_loop
         values = [1e308, 1e30, 1000.0, 700.0, 100.0, 95.0, 88.5, 80.0, 50.0, 37.0, 36.0, 35.0, 20.0,
                   5.0, 0.5, 1e-300, 0.0]
         values += [-v for v in values]
@@ -2819,8 +2826,8 @@ class TestNumbers(Case):
         # networks whose weighted sums are the inputs themselves: every value reaches every
         # activation, in predict, cost, gradients and both kinds of training epoch
         X, Y = [[z] for z in values], [[1.0, 0.0]] * len(values)
-        for limit in (10 ** 6, 0):
-            fast._STRAIGHT_LINE_LIMIT = limit
+        for compiled in (True, False):
+            m.compiled = compiled
             for hidden in ("sigmoid", "tanh", "relu"):
                 for output, loss in (("sigmoid", "binary_crossentropy"), ("tanh", "mse"),
                                      ("softmax", "cross_entropy"), ("sigmoid", "sse")):
@@ -4051,14 +4058,14 @@ def paths(train):
     The paths: the general kernels, one compiled epoch at a time (a clock to
     watch) and compiled chunks of epochs (nothing to watch).
     """
-    limit = nn_fast._STRAIGHT_LINE_LIMIT
+    saved = nn.compiled
     runs = []
     try:
-        for straight, watch in ((False, None), (True, 1e9), (True, None)):
-            nn_fast._STRAIGHT_LINE_LIMIT = limit if straight else -1
+        for compiled, watch in ((False, None), (True, 1e9), (True, None)):
+            nn.compiled = compiled
             runs.append(train(watch))
     finally:
-        nn_fast._STRAIGHT_LINE_LIMIT = limit
+        nn.compiled = saved
     return runs
 
 
@@ -4423,6 +4430,37 @@ class TestDocumentation(Case):
                 count += self.run_examples(test)
         self.assertTrue(count > 0)
 
+
+# --------------------------------------------------------------------------
+# The tests that train, run again through nn.py's own loop (nn.compiled False),
+# as CPython's test_heapq runs again without _heapq
+# --------------------------------------------------------------------------
+
+def without_nn_fast(case):
+    "Return a subclass of the TestCase case whose tests train with nn.compiled False."
+    up, down = getattr(case, "setUp", None), getattr(case, "tearDown", None)
+
+    def setUp(self):
+        if up:                  # MicroPython's unittest has no TestCase.setUp
+            up(self)
+        nn.compiled = False
+
+    def tearDown(self):
+        nn.compiled = True
+        if down:
+            down(self)
+    return type(case.__name__ + "WithoutNnFast", (case,), {"setUp": setUp, "tearDown": tearDown})
+
+
+if nn_fast:
+    for _case in (TestTraining, TestClassification, TestTrainingControls, TestSaveLoad, TestDemo,
+                  TestAgreesWithScikitLearn, TestNumbersAtTheEdges, TestDocumentation):
+        globals()[_case.__name__ + "WithoutNnFast"] = without_nn_fast(_case)
+
 if __name__ == "__main__":
+    for _name in ("nn_fast", "nn_tools"):
+        if globals()[_name] is None:
+            sys.stdout.write("test_nn.py: no %s.py beside nn.py: the tests that need it skip\n"
+                             % _name)
     result = unittest.main()
     sys.exit(0 if result.wasSuccessful() else 1)
