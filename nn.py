@@ -51,289 +51,6 @@ if __name__ == "__main__" and __name__ in sys.modules:   # a script: nn_fast and
 
 
 # ---------------------------------------------------------------------------
-# Compatibility: what differs between the interpreters, in one place
-# ---------------------------------------------------------------------------
-
-try:                                   # Python 2 and Jython: unicode text, long integers
-    _UNICODE, _LONG, _IOError = unicode, long, IOError
-    _TEXT, _INTEGERS = (str, unicode), (int, long)
-except NameError:                      # Python 3, MicroPython
-    _UNICODE, _LONG, _IOError = str, int, OSError
-    _TEXT, _INTEGERS = (str,), (int,)
-_NUMBERS = _INTEGERS + (float,)
-
-try:                                   # not on 2.7, Jython or MicroPython
-    from time import perf_counter as _clock
-except ImportError:
-    _clock = time.time
-
-_IMPLEMENTATION = getattr(getattr(sys, "implementation", None), "name", "").lower()
-
-# Boards have 32-bit floats. The limits are built from text: freezing into
-# firmware packs each float literal as a 32-bit float and refuses larger ones.
-_FLOAT32 = float("1e39") == float("1e40")
-_BIG = float("3.4028234663852886e38" if _FLOAT32 else "1.7976931348623157e308")
-_TINY = float("1.1754943508222875e-38" if _FLOAT32 else "2.2250738585072014e-308")  # smallest normal
-_EPSILON = 2.0 ** -23 if _FLOAT32 else 2.0 ** -52                         # 1 + _EPSILON > 1
-
-
-def _finite(x):
-    "Return True when x is a float other than infinity or NaN."
-    return -_BIG <= x <= _BIG
-
-
-def _native(value):
-    "Return text as a plain str where it can be one (Python 2 reads files and JSON as unicode)."
-    try:
-        return str(value) if isinstance(value, _TEXT) else value
-    except Exception:                  # Python 2: text beyond ASCII stays unicode
-        return value
-
-
-# ---------------------------------------------------------------------------
-# Checking what comes in
-# ---------------------------------------------------------------------------
-# Every public entry point checks its arguments once, with the helpers here,
-# and says what is wrong in its own words: "train: row 3 of X has 2 values,
-# expected 3". A wrong type raises TypeError, a value out of range ValueError.
-# Numbers are ints and floats and their subclasses (numpy.float64), but not
-# booleans (an int on CPython, not on MicroPython), NaN or infinity. A class
-# label is a string, a number or a boolean. A list is a list or a tuple, or
-# anything with a tolist() method (a numpy array).
-
-_MAX_PARAMETERS = 2000000   # weights and biases in one network: its file loads in about 2 s
-_MAX_EPOCHS = 10 ** 7       # epochs of one train() call
-_MAX_WORK = 10 ** 11        # epochs x rows x parameters without a time_limit: hours of CPython
-_MAX_DRAWS = 10 ** 8        # numbers RandomState makes in one call
-_is = isinstance
-
-
-def _is_number(x):
-    "Return True for an int or float; booleans are not numbers here, on any interpreter."
-    return isinstance(x, _NUMBERS) and type(x) is not bool
-
-
-def _is_text(value):
-    "Return True for a str (or, on Python 2, a unicode) and not a subclass of one."
-    return type(value) is str or type(value) is _UNICODE
-
-
-def _words(text):
-    "Return the words of a text split at white space ('' gives none, even on Brython)."
-    return [word for word in text.split() if word]
-
-
-def _is_scalar(value):
-    "Return True for one number, string or boolean (or a numpy scalar), not a row of them."
-    return (isinstance(value, _NUMBERS + _TEXT + (bool,)) or
-            hasattr(value, "item") and not hasattr(value, "__len__"))
-
-
-def _glimpse(value):
-    "Return a short text showing a value, for an error message."
-    if isinstance(value, _INTEGERS) and type(value) is not bool:
-        if not -10 ** 30 < value < 10 ** 30:
-            return "of %d bits" % (len(bin(value)) - 3)     # its digits would fill a page
-        return "%d" % value
-    if isinstance(value, (list, tuple, dict, set, frozenset)):
-        return "of %d items" % len(value)
-    if isinstance(value, _TEXT + (bytes,)):
-        return repr(value[:40]) + ("..." if len(value) > 40 else "")
-    return repr(value) if value is None or isinstance(value, (bool, float)) else "object"
-
-
-def _describe(value):
-    "Return a short description of any value for an error message: its type and a glimpse."
-    return "%s %s" % (type(value).__name__, _glimpse(value))
-
-
-def _plain(value, who=None, what=None):
-    "Return value as the built-in float, int or str its type extends (numpy.float64 as a float)."
-    for base in _NUMBERS + _TEXT:
-        if type(value) is not base and type(value) is not bool and isinstance(value, base):
-            try:
-                return base(value)
-            except Exception:             # MicroPython converts no subclass of int or float
-                raise TypeError("%s: %s is a %s, not a plain %s"
-                                % (who, what, type(value).__name__, base.__name__))
-    return value
-
-
-def _to_float(value):
-    "Return a number as a float (infinity for an int past the largest float), else None."
-    if type(value) is bool or not isinstance(value, _NUMBERS):
-        return None
-    try:
-        return float(value)
-    except OverflowError:                 # MicroPython gives infinity itself
-        return _BIG * 2.0
-    except Exception:                     # MicroPython converts no subclass of float
-        return None
-
-
-def _check_int(value, who, name, low=1, high=None):
-    "Return value if it is an integer from low to high, else raise TypeError or ValueError."
-    if type(value) is bool or not isinstance(value, _INTEGERS):
-        raise TypeError("%s: %s must be an integer, got %s" % (who, name, _describe(value)))
-    value = _plain(value, who, name)
-    if value < low:
-        raise ValueError("%s: %s must be at least %d, got %s" % (who, name, low, _glimpse(value)))
-    if high is not None and value > high:
-        raise ValueError("%s: %s must be at most %d, got %s" % (who, name, high, _glimpse(value)))
-    return value
-
-
-def _check_number(value, who, name, low=None, high=None, low_open=False, high_open=False):
-    "Return value as a float if it is a finite number in range, else raise."
-    x = _to_float(value)
-    if x is None:
-        raise TypeError("%s: %s must be a number, got %s" % (who, name, _describe(value)))
-    if not -_BIG <= x <= _BIG:
-        raise ValueError("%s: %s must be finite, got %s" % (who, name, _glimpse(value)))
-    if low is not None and (x < low or (low_open and x == low)):
-        raise ValueError("%s: %s must be %s %r, got %r"
-                         % (who, name, "above" if low_open else "at least", low, x))
-    if high is not None and (x > high or (high_open and x == high)):
-        raise ValueError("%s: %s must be %s %r, got %r"
-                         % (who, name, "below" if high_open else "at most", high, x))
-    return x
-
-
-def _check_flag(value, who, name):
-    "Return value if it is True or False, else raise TypeError."
-    if value is not True and value is not False:
-        raise TypeError("%s: %s must be True or False, got %s" % (who, name, _describe(value)))
-    return value
-
-
-def _check_choice(value, choices, who, name):
-    "Return value if it is one of the strings in choices, else raise."
-    if not isinstance(value, _TEXT):
-        raise TypeError("%s: %s must be a string, one of %s; got %s"
-                        % (who, name, ", ".join(choices), _describe(value)))
-    if value not in choices:
-        raise ValueError("%s: unknown %s %s; expected one of %s"
-                         % (who, name, _glimpse(value), ", ".join(choices)))
-    return str(value)
-
-
-def _check_path(path, who):
-    "Return path if it is a string that can name a file, else raise TypeError or ValueError."
-    if not isinstance(path, _TEXT):
-        raise TypeError("%s: path must be a string, got %s" % (who, _describe(path)))
-    if not path or "\0" in path:
-        raise ValueError("%s: path %s cannot name a file" % (who, _glimpse(path)))
-    return _plain(path)
-
-
-def _sequence(X, who, name, expected="a list"):
-    "Return X as a list or tuple (a numpy array through its tolist()), or raise TypeError."
-    if isinstance(X, (list, tuple)):
-        return X if type(X) in (list, tuple) else list(X)
-    value = None if isinstance(X, _TEXT) else getattr(X, "tolist", lambda: None)()
-    if type(value) is not list:
-        raise TypeError("%s: %s must be %s, got %s" % (who, name, expected, _describe(X)))
-    return value
-
-
-def _as_list(X, who, name):
-    "Return X as a list or tuple that is not empty, or raise TypeError or ValueError."
-    X = _sequence(X, who, name, "a list of rows")
-    if not X:
-        raise ValueError("%s: %s is empty" % (who, name))
-    return X
-
-
-def _number_row(row, width, who, where):
-    "Return row as a list of floats, checking its length and every value."
-    row = _sequence(row, who, where, "a list of numbers")
-    if len(row) != width:
-        raise ValueError("%s: %s has %d values, expected %d" % (who, where, len(row), width))
-    out = []
-    for j, v in enumerate(row):
-        x = v if type(v) is float else _to_float(v)
-        if x is None:
-            raise TypeError("%s: %s, value %d is %s, expected a number"
-                            % (who, where, j, _describe(v)))
-        if not -_BIG <= x <= _BIG:
-            raise ValueError("%s: %s, value %d is %s, not a finite number (NaN and infinity "
-                             "cannot be learnt from)" % (who, where, j, _glimpse(v)))
-        out.append(x)
-    return out
-
-
-def _number_rows(X, width, who, name, single=False):
-    "Return (rows of floats, was one row) for a matrix X, width None: its first row's."
-    X = _as_list(X, who, name)
-    if single and _is_scalar(X[0]):           # one row of numbers, as a batch of one
-        return [_number_row(X, width, who, name)], True
-    if width is None:
-        width = len(_sequence(X[0], who, "row 0 of " + name, "a list of numbers"))
-    return [_number_row(row, width, who, "row %d of %s" % (i, name))
-            for i, row in enumerate(X)], False
-
-
-def _first_not_finite(rows):
-    "Return (i, j) of the first value in rows that is infinite or NaN, or None."
-    for i, row in enumerate(rows):
-        for j, v in enumerate(row):
-            if not -_BIG <= v <= _BIG:
-                return i, j
-    return None
-
-
-def _check_label(label, who, where):
-    "Return label as a plain string, int, float or boolean if it can name a class, else raise."
-    if _is_scalar(label) and not isinstance(label, _NUMBERS + _TEXT + (bool,)):
-        label = label.item()                  # a numpy scalar: its plain value
-    if not _is_scalar(label):
-        raise TypeError("%s: %s is %s; a class label must be a string, number or boolean"
-                        % (who, where, _describe(label)))
-    label = _plain(label, who, where)
-    if type(label) is float and not _finite(label):
-        raise ValueError("%s: %s is %r, which cannot be a class label" % (who, where, label))
-    if type(label) is not bool and isinstance(label, _INTEGERS) and not -2 ** 63 < label < 2 ** 63:
-        raise ValueError("%s: %s is an integer %s; integer class labels must be below 2**63 "
-                         "in size" % (who, where, _glimpse(label)))
-    return label
-
-
-def _label_kind(label):
-    "Return 'text', 'bool' or 'number': labels of one network must share one kind."
-    return "text" if isinstance(label, _TEXT) else "bool" if type(label) is bool else "number"
-
-
-def _check_classes(classes, who, name):
-    "Return classes as a list of plain labels, distinct and of one kind, or raise."
-    classes = [_check_label(c, who, "%s[%d]" % (name, i))
-               for i, c in enumerate(_as_list(classes, who, name))]
-    if len(set(classes)) != len(classes) or len(set([_label_kind(c) for c in classes])) > 1:
-        raise ValueError("%s: %s must be distinct labels of one kind, got %s"
-                         % (who, name, _short_list(classes)))
-    return classes
-
-
-def _check_sizes(sizes, who, name="sizes"):
-    "Return sizes as a list of two or more layer widths within the parameter limit, or raise."
-    sizes = _sequence(sizes, who, name, "a list of layer widths such as [3, 4, 1]")
-    if len(sizes) < 2:
-        raise ValueError("%s: %s needs at least 2 layers (inputs and outputs), got %s"
-                         % (who, name, _short_list(sizes)))
-    sizes = [_check_int(n, who, "%s[%d]" % (name, i)) for i, n in enumerate(sizes)]
-    count = sum([(a + 1) * b for a, b in zip(sizes, sizes[1:])])
-    if count > _MAX_PARAMETERS:
-        raise ValueError("%s: %s %s make %s parameters, more than the %d nn.py allows"
-                         % (who, name, _short_list(sizes), _glimpse(count), _MAX_PARAMETERS))
-    return sizes
-
-
-def _short_list(values, limit=8):
-    "Return a list's items as text, cut short after limit items."
-    more = ", ... (%d in all)" % len(values) if len(values) > limit else ""
-    return "[%s%s]" % (", ".join([_glimpse(v) for v in values[:limit]]), more)
-
-
-# ---------------------------------------------------------------------------
 # Vectors and matrices
 # ---------------------------------------------------------------------------
 # A vector is a list of numbers; a matrix a list of rows: A[i][j] is in row i,
@@ -345,20 +62,6 @@ def _dot(u, v):
     for a, b in zip(u, v):
         total += a * b
     return total
-
-
-# predict() always sums left to right, so a saved network gives the same bits on
-# every interpreter (see _exp below); training uses the fastest _dot there is.
-_dot_in_order = _dot
-try:                       # Python 3.12+: a C loop with extended precision, 3x faster
-    from math import sumprod as _dot
-except ImportError:
-    try:                   # CPython up to 3.11 and Jython: map() runs the loop in C
-        from operator import mul as _mul
-        if _IMPLEMENTATION != "pypy":          # PyPy's JIT runs the loop above faster
-            _dot = _dot_in_order = lambda u, v: sum(map(_mul, u, v))
-    except ImportError:    # MicroPython: the loop above
-        pass
 
 
 def _by_column(A):
@@ -453,9 +156,10 @@ def _unit(name, z):
     return _UNITS[name][0](_check_number(z, name, "z"), math.exp, math.tanh)
 
 
-def _slope(name, a, low=-_BIG, high=_BIG):
+def _slope(name, a, low=None, high=None):
     "Return f'(z) for the activation called name where its output is a, taken into [low, high]."
-    return _UNITS[name][1](1.0, min(max(_check_number(a, name + "_derivative", "a"), low), high))
+    a = _check_number(a, name + "_derivative", "a")
+    return _UNITS[name][1](1.0, a if low is None else min(max(a, low), high))
 
 
 def sigmoid(z):
@@ -695,401 +399,6 @@ def _output_delta(loss, name, O, Y, count):
                 for g_row, o_row in zip(G, O)]
     delta = _UNITS[name][1]
     return [[delta(g, o) for g, o in zip(g_row, o_row)] for g_row, o_row in zip(G, O)]
-
-
-# ---------------------------------------------------------------------------
-# Arithmetic that gives the same bits on every interpreter
-# ---------------------------------------------------------------------------
-# +, -, *, / and sqrt are exactly rounded everywhere, but exp, tanh and log come
-# from each platform's library and differ in the last bit now and then (log: 5%
-# of cases under Brython, 1 in 4,000 with musl). So predict() uses this exp and
-# tanh, made of exact operations, and the generator this correctly rounded log;
-# training keeps the library's. export_python writes this text into its modules.
-_PORTABLE_SOURCE = '''
-_LN2_HI = 0.6931471803691238        # log 2 to 32 bits, so that k * _LN2_HI is exact
-_LN2_LO = 1.9082149292705877e-10    # log 2 - _LN2_HI
-_INVERSE_FACTORIALS = []            # 1/13!, 1/12!, ..., 1/1!, for Horner's rule
-_factorial = 1
-for _n in range(1, 14):
-    _factorial *= _n
-    _INVERSE_FACTORIALS.insert(0, 1.0 / _factorial)
-del _n, _factorial
-
-
-def _expm1_small(r):
-    "Return e^r - 1 for |r| <= 0.35 by its Taylor series to r^13 (error below 1e-17)."
-    p = 0.0
-    for c in _INVERSE_FACTORIALS:
-        p = (p + c) * r
-    return p
-
-
-def _exp(x):
-    "Return e^x within an ulp, the same bits everywhere: 2^k e^r, x = k log 2 + r."
-    if x != x:
-        return x                     # NaN, as math.exp gives (floor() would raise)
-    if x < -745.2:
-        return 0.0
-    x = min(x, 709.0)                # callers never go this high; stay finite regardless
-    k = int(math.floor(x * 1.4426950408889634 + 0.5))
-    r = (x - k * _LN2_HI) - k * _LN2_LO
-    return math.ldexp(1.0 + _expm1_small(r), k)
-
-
-def _tanh(z):
-    "Return tanh(z) = (e^2z - 1) / (e^2z + 1), within a few ulps, the same bits everywhere."
-    if z != z:
-        return z                     # NaN, as math.tanh gives
-    t = 2.0 * abs(z)                 # below 0.34, e^t - 1 directly: no cancellation
-    e = _expm1_small(t) if t <= 0.34 else _exp(min(t, 44.0)) - 1.0
-    q = 1.0 if t >= 44.0 else e / (e + 2.0)
-    return -q if z < 0 else q
-'''
-_portable = {"math": math}         # its own namespace: Brython's exec sets __file__
-exec(_PORTABLE_SOURCE, _portable)
-_exp, _tanh = _portable["_exp"], _portable["_tanh"]
-
-
-def _atanh_fixed(num, den):
-    "Return atanh(num / den) * 2^120, an integer, for |num / den| < 0.2, by its series."
-    if num < 0:
-        return -_atanh_fixed(-num, den)
-    s = (num << 120) // den
-    s2 = (s * s) >> 120
-    total, term, k = s, s, 1
-    while term:                      # each term is 5 bits smaller; about 24 terms
-        term = (term * s2) >> 120
-        k += 2
-        total += term // k
-    return total
-
-
-_LN2_FIXED = 2 * _atanh_fixed(1, 3)          # log 2 = 2 atanh(1/3)
-
-
-def _log(x):
-    "Return the natural logarithm of x > 0, correctly rounded, with integers only."
-    # x = M 2^(e - 53), M in [sqrt(1/2), sqrt(2)) 2^53: log(M / 2^53) is
-    # 2 atanh((M - 2^53) / (M + 2^53)), summed in 120-bit fixed point
-    m, e = math.frexp(x)
-    one = 9007199254740992                   # 2^53
-    M = int(m * one)
-    if M < 6369051672525773:                 # 2^53 sqrt(1/2), rounded up
-        M, e = M * 2, e - 1
-    value = 2 * _atanh_fixed(M - one, M + one) + e * _LN2_FIXED
-    negative, value, shift = value < 0, abs(value), 120
-    extra = len(bin(value)) - 2 - 53         # bits beyond a double's 53: round them off
-    if extra > 0:
-        q = value >> extra
-        rest, half = value - (q << extra), 1 << (extra - 1)
-        if rest > half or (rest == half and q & 1):     # ties to even
-            q += 1
-        value, shift = q, shift - extra
-    result = math.ldexp(float(value), -shift)   # exact: value has at most 54 bits
-    return -result if negative else result
-
-
-# ---------------------------------------------------------------------------
-# Random numbers: numpy's legacy generator, on every interpreter
-# ---------------------------------------------------------------------------
-# random.seed(1) gives one stream on CPython, another on Jython and a third on
-# MicroPython, so nn.py carries its own: numpy's Mersenne Twister (MT19937).
-
-class RandomState(object):
-    """The stream of numpy's legacy np.random, bit for bit, on every interpreter.
-
-    RandomState(1).randn(3, 4) is np.random.seed(1); np.random.randn(3, 4).
-    """
-
-    def __init__(self, seed):
-        self._state = _init_genrand(_check_int(seed, "RandomState", "seed", 0, 0xffffffff))
-        self._index = 624
-        self._spare = None                     # the polar method makes normals in pairs
-        self._fast = _c_twister(self._state)   # the same stream from C, where it is
-
-    def uint32(self):
-        "Return the next 32-bit word of the stream, an integer in [0, 2**32)."
-        if self._fast:
-            return self._fast.getrandbits(32)
-        mt = self._state
-        if self._index >= 624:                 # refill the state: the twist
-            for k in range(624):
-                y = (mt[k] & 0x80000000) | (mt[(k + 1) % 624] & 0x7fffffff)
-                v = mt[(k + 397) % 624] ^ (y >> 1)
-                mt[k] = v ^ 0x9908b0df if y & 1 else v
-            self._index = 0
-        y = mt[self._index]
-        self._index += 1
-        y ^= y >> 11                           # tempering
-        y ^= (y << 7) & 0x9d2c5680
-        y ^= (y << 15) & 0xefc60000
-        return y ^ (y >> 18)
-
-    def random(self):
-        "Return a float in [0, 1) made from two words, as np.random.random_sample()."
-        if self._fast:
-            return self._fast.random()
-        a = self.uint32() >> 5
-        return (a * 67108864.0 + (self.uint32() >> 6)) / 9007199254740992.0
-
-    def normal(self):
-        "Return a standard normal number, as np.random.randn() (the polar method)."
-        if self._spare is not None:
-            value, self._spare = self._spare, None
-            return value
-        r2 = 0.0
-        while not 0.0 < r2 < 1.0:
-            x1 = 2.0 * self.random() - 1.0
-            x2 = 2.0 * self.random() - 1.0
-            r2 = x1 * x1 + x2 * x2
-        # numpy takes log() from the C library; _log is glibc's but for the 8 in
-        # 10,000 inputs glibc rounds the wrong way, and the same on every interpreter
-        f = math.sqrt(-2.0 * _log(r2) / r2)
-        self._spare = f * x1
-        return f * x2
-
-    def randn(self, rows, columns):
-        "Return a rows-by-columns matrix of normal numbers, as np.random.randn(rows, columns)."
-        rows = _check_int(rows, "randn", "rows", 0)
-        columns = _check_int(columns, "randn", "columns", 0)
-        if max(rows, rows * columns) > _MAX_DRAWS:
-            raise ValueError("randn: %s by %s is more than the %d numbers nn.py draws at once"
-                             % (_glimpse(rows), _glimpse(columns), _MAX_DRAWS))
-        return [[self.normal() for j in range(columns)] for i in range(rows)]
-
-    def interval(self, top):
-        "Return an integer in [0, top], as numpy draws them (masked rejection); top below 2**32."
-        mask = top = _check_int(top, "interval", "top", 0, 0xffffffff)
-        for shift in (1, 2, 4, 8, 16):
-            mask |= mask >> shift
-        value = mask + 1
-        while value > top:
-            value = self.uint32() & mask
-        return value
-
-    def permutation(self, n):
-        "Return the integers 0..n-1 shuffled, as np.random.permutation(n)."
-        order = list(range(_check_int(n, "permutation", "n", 0, _MAX_DRAWS)))
-        for i in range(n - 1, 0, -1):
-            j = self.interval(i)
-            order[i], order[j] = order[j], order[i]
-        return order
-
-
-def _init_genrand(seed):
-    "Return the 624 words of state that np.random.seed(seed) starts from (init_genrand)."
-    state = [seed & 0xffffffff] * 624
-    for i in range(1, 624):
-        prev = state[i - 1]
-        state[i] = (1812433253 * (prev ^ (prev >> 30)) + i) & 0xffffffff
-    return state
-
-
-def _c_twister(state):
-    "Return a random.Random carrying this state, to go on at C speed where one can, or None."
-    # CPython, PyPy, Pyodide and Brython have this twister, random() numpy's double
-    try:
-        carrier = _random.Random()
-        carrier.setstate((3, tuple(_init_genrand(1) + [624]), None))
-        if carrier.random() == 0.417022004702574:   # np.random.seed(1); np.random.random()
-            carrier.setstate((3, tuple(state + [624]), None))
-            return carrier
-    except Exception:            # no Random class (MicroPython), or another state layout
-        pass
-    return None
-
-
-def _fresh_seed():
-    "Return a seed from the operating system (or the clock), leaving random's state alone."
-    try:
-        return int(sum([b << (8 * i) for i, b in enumerate(bytearray(os.urandom(4)))]))
-    except Exception:
-        return int(_clock() * 1000003) & 0xffffffff
-
-
-# ---------------------------------------------------------------------------
-# Scaling
-# ---------------------------------------------------------------------------
-
-class Scaler(object):
-    """Scales columns as x' = (x - shift) / divisor, learnt with fit(rows).
-
-    kind: "max"      divide by the largest absolute value (tutorial 2's scaling)
-          "minmax"   map the smallest value to 0 and the largest to 1
-          "standard" subtract the mean and divide by the standard deviation
-          a number   divide every column by it, e.g. 100 for exam scores
-    A constant column gets divisor 1. Overflow is refused with a ValueError.
-    """
-
-    def __init__(self, kind="standard", shift=None, divisor=None):
-        self.kind, self.shift, self.divisor = kind, shift, divisor
-        self._check(None, "Scaler", "")
-
-    def _check(self, width, who, name):
-        "Check kind, shift and divisor (width columns, or any for None), making them plain."
-        prefix = name + "." if name else ""           # in messages, before the attributes
-        kind = self.kind
-        if _is(kind, _TEXT):
-            kind = _check_choice(kind, ("max", "minmax", "standard"), who, prefix + "kind")
-        elif not _is_number(kind):
-            raise TypeError("%s: %skind must be 'max', 'minmax', 'standard' or a non-zero "
-                            "number, got %s" % (who, prefix, _describe(kind)))
-        elif _check_number(kind, who, prefix + "kind") == 0.0:
-            raise ValueError("%s: %skind must not be 0: it divides" % (who, prefix))
-        shift, divisor = self.shift, self.divisor
-        if shift is not None or divisor is not None:
-            if width is None:
-                width = len(_sequence(shift, who, prefix + "shift", "a list of numbers"))
-            shift = _number_row(shift, width, who, prefix + "shift")
-            divisor = _number_row(divisor, width, who, prefix + "divisor")
-            if 0.0 in divisor:
-                raise ValueError("%s: %sdivisor holds a 0" % (who, prefix))
-        self.kind, self.shift, self.divisor = _plain(kind, who, prefix + "kind"), shift, divisor
-
-    def fit(self, rows):
-        "Learn the shift and divisor of every column from rows; return self."
-        return self._fit(_number_rows(rows, None, "Scaler.fit", "rows")[0], "Scaler.fit", "rows")
-
-    def _fit(self, rows, who, name):
-        "Learn from rows of floats (fit, for a caller whose words name the rows and itself)."
-        self._check(None, who, "")
-        n = float(len(rows))
-        shift, divisor = [], []
-        for j, col in enumerate(_by_column(rows)):
-            if _is_number(self.kind):
-                s, d = 0.0, float(self.kind)
-            elif self.kind == "max":
-                s, d = 0.0, max([abs(v) for v in col])
-            elif self.kind == "minmax":
-                s, d = min(col), max(col) - min(col)
-            else:
-                s = sum(col) / n
-                d = math.sqrt(sum([(v - s) * (v - s) for v in col]) / n)
-            if not (_finite(s) and _finite(d)):
-                raise ValueError("%s: column %d of %s is too large for %r scaling: its "
-                                 "values reach %r"
-                                 % (who, j, name, self.kind, max([abs(v) for v in col])))
-            shift.append(s)
-            divisor.append(d or 1.0)               # a constant column
-        self.shift, self.divisor = shift, divisor
-        return self
-
-    def transform(self, rows):
-        "Return rows scaled: (x - shift) / divisor in every column."
-        return self._scale(rows, "Scaler.transform", False)
-
-    def inverse(self, rows):
-        "Return scaled rows mapped back to the original units: x' * divisor + shift."
-        return self._scale(rows, "Scaler.inverse", True)
-
-    def _scale(self, rows, who, inverse):
-        "Return rows checked, then scaled (or scaled back) for transform or inverse."
-        self._check(None, who, "")
-        if self.shift is None:
-            raise ValueError("%s: the scaler is not fitted yet; call fit(rows) first" % who)
-        return self._apply(_number_rows(rows, len(self.shift), who, "rows")[0], who, "rows",
-                           inverse)
-
-    def _apply(self, rows, who, name, inverse=False):
-        "Return checked rows scaled (or, with inverse=True, scaled back); refuse overflow."
-        pairs = list(zip(self.shift, self.divisor))
-        if inverse:
-            out = [[x * d + s for x, (s, d) in zip(row, pairs)] for row in rows]
-        else:
-            out = [[(x - s) / d for x, (s, d) in zip(row, pairs)] for row in rows]
-        where = _first_not_finite(out)
-        if where:
-            raise ValueError("%s: row %d of %s, value %d, is too large to scale%s"
-                             % (who, where[0], name, where[1], " back" if inverse else ""))
-        return out
-
-    def to_dict(self):
-        "Return the scaler as a dict of plain values, for saving."
-        return {"kind": self.kind, "shift": self.shift, "divisor": self.divisor}
-
-
-# ---------------------------------------------------------------------------
-# Update rules
-# ---------------------------------------------------------------------------
-# After backpropagation, every weight takes a step against its gradient g:
-#   SGD:       w <- w - learning_rate * g
-#   momentum:  v <- momentum * v - learning_rate * g;  w <- w + v
-#   Adam:      m <- b1 m + (1 - b1) g;  s <- b2 s + (1 - b2) g^2;
-#              w <- w - learning_rate * m_hat / (sqrt(s_hat) + epsilon)
-# (m_hat, s_hat undo the bias of starting at 0). weight_decay adds it times w to
-# each weight's g (L2). step() takes a layer's WT (incoming weights per unit),
-# biases b, and deltas DT and inputs AT by column; map(_dot, [d] * n, AT) makes
-# the gradients _dot(d, a), one per input column a, in a C loop.
-
-class SGD(object):
-    "Stochastic gradient descent, with momentum when momentum > 0."
-
-    def __init__(self, learning_rate=0.1, momentum=0.0, weight_decay=0.0):
-        who = "SGD"
-        self.learning_rate = _check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
-        self.momentum = _check_number(momentum, who, "momentum", 0.0, 1.0, high_open=True)
-        self.weight_decay = _check_number(weight_decay, who, "weight_decay", 0.0)
-        self._velocity = {}
-
-    def step(self, k, WT, b, DT, AT):
-        "Update layer k's weight rows WT and biases b in place."
-        lr, mu, wd = self.learning_rate, self.momentum, self.weight_decay
-        n = len(AT)
-        if mu == 0.0 and wd == 0.0:          # the tutorials' rule, fused with the gradient
-            for j, d in enumerate(DT):
-                WT[j] = [w - lr * g for w, g in zip(WT[j], map(_dot, [d] * n, AT))]
-                if b:
-                    b[j] -= lr * sum(d)
-            return
-        if k not in self._velocity:          # with mu 0, v is the step: the same numbers
-            self._velocity[k] = ([[0.0] * n for d in DT], [0.0] * len(DT))
-        V, vb = self._velocity[k]
-        for j, d in enumerate(DT):
-            V[j] = v_row = [mu * v - lr * (g + wd * w)
-                            for v, w, g in zip(V[j], WT[j], map(_dot, [d] * n, AT))]
-            WT[j] = [w + v for w, v in zip(WT[j], v_row)]
-            if b:
-                vb[j] = mu * vb[j] - lr * sum(d)
-                b[j] += vb[j]
-
-
-class Adam(object):
-    "Adam: per-weight step sizes from running averages of the gradient and its square."
-
-    def __init__(self, learning_rate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-8,
-                 weight_decay=0.0):
-        who = "Adam"
-        self.learning_rate = _check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
-        self.beta1 = _check_number(beta1, who, "beta1", 0.0, 1.0, high_open=True)
-        self.beta2 = _check_number(beta2, who, "beta2", 0.0, 1.0, high_open=True)
-        self.epsilon = _check_number(epsilon, who, "epsilon", 0.0, low_open=True)
-        self.weight_decay = _check_number(weight_decay, who, "weight_decay", 0.0)
-        self._moments = {}
-
-    def step(self, k, WT, b, DT, AT):
-        "Update layer k's weight rows WT and biases b in place."
-        b1, b2, eps, wd = self.beta1, self.beta2, self.epsilon, self.weight_decay
-        if k not in self._moments:           # m and s of the weights, then of the biases
-            self._moments[k] = ([[0.0] * len(AT) for d in DT], [[0.0] * len(AT) for d in DT],
-                                [0.0] * len(DT), [0.0] * len(DT), [0])
-        M, S, mb, sb, t = self._moments[k]
-        t[0] += 1
-        # the bias corrections, folded into the step size
-        lr = self.learning_rate * math.sqrt(1.0 - b2 ** t[0]) / (1.0 - b1 ** t[0])
-        eps_hat = eps * math.sqrt(1.0 - b2 ** t[0])
-        sqrt = math.sqrt
-        for j, d in enumerate(DT):
-            m_row, s_row, w_row = M[j], S[j], WT[j]
-            for i, g in enumerate(map(_dot, [d] * len(AT), AT)):
-                g += wd * w_row[i]
-                m_row[i] = m = b1 * m_row[i] + (1.0 - b1) * g
-                s_row[i] = s = b2 * s_row[i] + (1.0 - b2) * g * g
-                w_row[i] -= lr * m / (sqrt(s) + eps_hat)
-            if b:
-                g = sum(d)
-                mb[j] = b1 * mb[j] + (1.0 - b1) * g
-                sb[j] = b2 * sb[j] + (1.0 - b2) * g * g
-                b[j] -= lr * mb[j] / (sqrt(sb[j]) + eps_hat)
 
 
 # ---------------------------------------------------------------------------
@@ -2255,6 +1564,401 @@ def check_gradients(net, X, Y, epsilon=1e-5):
 
 
 # ---------------------------------------------------------------------------
+# Update rules
+# ---------------------------------------------------------------------------
+# After backpropagation, every weight takes a step against its gradient g:
+#   SGD:       w <- w - learning_rate * g
+#   momentum:  v <- momentum * v - learning_rate * g;  w <- w + v
+#   Adam:      m <- b1 m + (1 - b1) g;  s <- b2 s + (1 - b2) g^2;
+#              w <- w - learning_rate * m_hat / (sqrt(s_hat) + epsilon)
+# (m_hat, s_hat undo the bias of starting at 0). weight_decay adds it times w to
+# each weight's g (L2). step() takes a layer's WT (incoming weights per unit),
+# biases b, and deltas DT and inputs AT by column; map(_dot, [d] * n, AT) makes
+# the gradients _dot(d, a), one per input column a, in a C loop.
+
+class SGD(object):
+    "Stochastic gradient descent, with momentum when momentum > 0."
+
+    def __init__(self, learning_rate=0.1, momentum=0.0, weight_decay=0.0):
+        who = "SGD"
+        self.learning_rate = _check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
+        self.momentum = _check_number(momentum, who, "momentum", 0.0, 1.0, high_open=True)
+        self.weight_decay = _check_number(weight_decay, who, "weight_decay", 0.0)
+        self._velocity = {}
+
+    def step(self, k, WT, b, DT, AT):
+        "Update layer k's weight rows WT and biases b in place."
+        lr, mu, wd = self.learning_rate, self.momentum, self.weight_decay
+        n = len(AT)
+        if mu == 0.0 and wd == 0.0:          # the tutorials' rule, fused with the gradient
+            for j, d in enumerate(DT):
+                WT[j] = [w - lr * g for w, g in zip(WT[j], map(_dot, [d] * n, AT))]
+                if b:
+                    b[j] -= lr * sum(d)
+            return
+        if k not in self._velocity:          # with mu 0, v is the step: the same numbers
+            self._velocity[k] = ([[0.0] * n for d in DT], [0.0] * len(DT))
+        V, vb = self._velocity[k]
+        for j, d in enumerate(DT):
+            V[j] = v_row = [mu * v - lr * (g + wd * w)
+                            for v, w, g in zip(V[j], WT[j], map(_dot, [d] * n, AT))]
+            WT[j] = [w + v for w, v in zip(WT[j], v_row)]
+            if b:
+                vb[j] = mu * vb[j] - lr * sum(d)
+                b[j] += vb[j]
+
+
+class Adam(object):
+    "Adam: per-weight step sizes from running averages of the gradient and its square."
+
+    def __init__(self, learning_rate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-8,
+                 weight_decay=0.0):
+        who = "Adam"
+        self.learning_rate = _check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
+        self.beta1 = _check_number(beta1, who, "beta1", 0.0, 1.0, high_open=True)
+        self.beta2 = _check_number(beta2, who, "beta2", 0.0, 1.0, high_open=True)
+        self.epsilon = _check_number(epsilon, who, "epsilon", 0.0, low_open=True)
+        self.weight_decay = _check_number(weight_decay, who, "weight_decay", 0.0)
+        self._moments = {}
+
+    def step(self, k, WT, b, DT, AT):
+        "Update layer k's weight rows WT and biases b in place."
+        b1, b2, eps, wd = self.beta1, self.beta2, self.epsilon, self.weight_decay
+        if k not in self._moments:           # m and s of the weights, then of the biases
+            self._moments[k] = ([[0.0] * len(AT) for d in DT], [[0.0] * len(AT) for d in DT],
+                                [0.0] * len(DT), [0.0] * len(DT), [0])
+        M, S, mb, sb, t = self._moments[k]
+        t[0] += 1
+        # the bias corrections, folded into the step size
+        lr = self.learning_rate * math.sqrt(1.0 - b2 ** t[0]) / (1.0 - b1 ** t[0])
+        eps_hat = eps * math.sqrt(1.0 - b2 ** t[0])
+        sqrt = math.sqrt
+        for j, d in enumerate(DT):
+            m_row, s_row, w_row = M[j], S[j], WT[j]
+            for i, g in enumerate(map(_dot, [d] * len(AT), AT)):
+                g += wd * w_row[i]
+                m_row[i] = m = b1 * m_row[i] + (1.0 - b1) * g
+                s_row[i] = s = b2 * s_row[i] + (1.0 - b2) * g * g
+                w_row[i] -= lr * m / (sqrt(s) + eps_hat)
+            if b:
+                g = sum(d)
+                mb[j] = b1 * mb[j] + (1.0 - b1) * g
+                sb[j] = b2 * sb[j] + (1.0 - b2) * g * g
+                b[j] -= lr * mb[j] / (sqrt(sb[j]) + eps_hat)
+
+
+# ---------------------------------------------------------------------------
+# Scaling
+# ---------------------------------------------------------------------------
+
+class Scaler(object):
+    """Scales columns as x' = (x - shift) / divisor, learnt with fit(rows).
+
+    kind: "max"      divide by the largest absolute value (tutorial 2's scaling)
+          "minmax"   map the smallest value to 0 and the largest to 1
+          "standard" subtract the mean and divide by the standard deviation
+          a number   divide every column by it, e.g. 100 for exam scores
+    A constant column gets divisor 1. Overflow is refused with a ValueError.
+    """
+
+    def __init__(self, kind="standard", shift=None, divisor=None):
+        self.kind, self.shift, self.divisor = kind, shift, divisor
+        self._check(None, "Scaler", "")
+
+    def _check(self, width, who, name):
+        "Check kind, shift and divisor (width columns, or any for None), making them plain."
+        prefix = name + "." if name else ""           # in messages, before the attributes
+        kind = self.kind
+        if _is(kind, _TEXT):
+            kind = _check_choice(kind, ("max", "minmax", "standard"), who, prefix + "kind")
+        elif not _is_number(kind):
+            raise TypeError("%s: %skind must be 'max', 'minmax', 'standard' or a non-zero "
+                            "number, got %s" % (who, prefix, _describe(kind)))
+        elif _check_number(kind, who, prefix + "kind") == 0.0:
+            raise ValueError("%s: %skind must not be 0: it divides" % (who, prefix))
+        shift, divisor = self.shift, self.divisor
+        if shift is not None or divisor is not None:
+            if width is None:
+                width = len(_sequence(shift, who, prefix + "shift", "a list of numbers"))
+            shift = _number_row(shift, width, who, prefix + "shift")
+            divisor = _number_row(divisor, width, who, prefix + "divisor")
+            if 0.0 in divisor:
+                raise ValueError("%s: %sdivisor holds a 0" % (who, prefix))
+        self.kind, self.shift, self.divisor = _plain(kind, who, prefix + "kind"), shift, divisor
+
+    def fit(self, rows):
+        "Learn the shift and divisor of every column from rows; return self."
+        return self._fit(_number_rows(rows, None, "Scaler.fit", "rows")[0], "Scaler.fit", "rows")
+
+    def _fit(self, rows, who, name):
+        "Learn from rows of floats (fit, for a caller whose words name the rows and itself)."
+        self._check(None, who, "")
+        n = float(len(rows))
+        shift, divisor = [], []
+        for j, col in enumerate(_by_column(rows)):
+            if _is_number(self.kind):
+                s, d = 0.0, float(self.kind)
+            elif self.kind == "max":
+                s, d = 0.0, max([abs(v) for v in col])
+            elif self.kind == "minmax":
+                s, d = min(col), max(col) - min(col)
+            else:
+                s = sum(col) / n
+                d = math.sqrt(sum([(v - s) * (v - s) for v in col]) / n)
+            if not (_finite(s) and _finite(d)):
+                raise ValueError("%s: column %d of %s is too large for %r scaling: its "
+                                 "values reach %r"
+                                 % (who, j, name, self.kind, max([abs(v) for v in col])))
+            shift.append(s)
+            divisor.append(d or 1.0)               # a constant column
+        self.shift, self.divisor = shift, divisor
+        return self
+
+    def transform(self, rows):
+        "Return rows scaled: (x - shift) / divisor in every column."
+        return self._scale(rows, "Scaler.transform", False)
+
+    def inverse(self, rows):
+        "Return scaled rows mapped back to the original units: x' * divisor + shift."
+        return self._scale(rows, "Scaler.inverse", True)
+
+    def _scale(self, rows, who, inverse):
+        "Return rows checked, then scaled (or scaled back) for transform or inverse."
+        self._check(None, who, "")
+        if self.shift is None:
+            raise ValueError("%s: the scaler is not fitted yet; call fit(rows) first" % who)
+        return self._apply(_number_rows(rows, len(self.shift), who, "rows")[0], who, "rows",
+                           inverse)
+
+    def _apply(self, rows, who, name, inverse=False):
+        "Return checked rows scaled (or, with inverse=True, scaled back); refuse overflow."
+        pairs = list(zip(self.shift, self.divisor))
+        if inverse:
+            out = [[x * d + s for x, (s, d) in zip(row, pairs)] for row in rows]
+        else:
+            out = [[(x - s) / d for x, (s, d) in zip(row, pairs)] for row in rows]
+        where = _first_not_finite(out)
+        if where:
+            raise ValueError("%s: row %d of %s, value %d, is too large to scale%s"
+                             % (who, where[0], name, where[1], " back" if inverse else ""))
+        return out
+
+    def to_dict(self):
+        "Return the scaler as a dict of plain values, for saving."
+        return {"kind": self.kind, "shift": self.shift, "divisor": self.divisor}
+
+
+# ---------------------------------------------------------------------------
+# Random numbers: numpy's legacy generator, on every interpreter
+# ---------------------------------------------------------------------------
+# random.seed(1) gives one stream on CPython, another on Jython and a third on
+# MicroPython, so nn.py carries its own: numpy's Mersenne Twister (MT19937).
+
+class RandomState(object):
+    """The stream of numpy's legacy np.random, bit for bit, on every interpreter.
+
+    RandomState(1).randn(3, 4) is np.random.seed(1); np.random.randn(3, 4).
+    """
+
+    def __init__(self, seed):
+        self._state = _init_genrand(_check_int(seed, "RandomState", "seed", 0, 0xffffffff))
+        self._index = 624
+        self._spare = None                     # the polar method makes normals in pairs
+        self._fast = _c_twister(self._state)   # the same stream from C, where it is
+
+    def uint32(self):
+        "Return the next 32-bit word of the stream, an integer in [0, 2**32)."
+        if self._fast:
+            return self._fast.getrandbits(32)
+        mt = self._state
+        if self._index >= 624:                 # refill the state: the twist
+            for k in range(624):
+                y = (mt[k] & 0x80000000) | (mt[(k + 1) % 624] & 0x7fffffff)
+                v = mt[(k + 397) % 624] ^ (y >> 1)
+                mt[k] = v ^ 0x9908b0df if y & 1 else v
+            self._index = 0
+        y = mt[self._index]
+        self._index += 1
+        y ^= y >> 11                           # tempering
+        y ^= (y << 7) & 0x9d2c5680
+        y ^= (y << 15) & 0xefc60000
+        return y ^ (y >> 18)
+
+    def random(self):
+        "Return a float in [0, 1) made from two words, as np.random.random_sample()."
+        if self._fast:
+            return self._fast.random()
+        a = self.uint32() >> 5
+        return (a * 67108864.0 + (self.uint32() >> 6)) / 9007199254740992.0
+
+    def normal(self):
+        "Return a standard normal number, as np.random.randn() (the polar method)."
+        if self._spare is not None:
+            value, self._spare = self._spare, None
+            return value
+        r2 = 0.0
+        while not 0.0 < r2 < 1.0:
+            x1 = 2.0 * self.random() - 1.0
+            x2 = 2.0 * self.random() - 1.0
+            r2 = x1 * x1 + x2 * x2
+        # numpy takes log() from the C library; _log is glibc's but for the 8 in
+        # 10,000 inputs glibc rounds the wrong way, and the same on every interpreter
+        f = math.sqrt(-2.0 * _log(r2) / r2)
+        self._spare = f * x1
+        return f * x2
+
+    def randn(self, rows, columns):
+        "Return a rows-by-columns matrix of normal numbers, as np.random.randn(rows, columns)."
+        rows = _check_int(rows, "randn", "rows", 0)
+        columns = _check_int(columns, "randn", "columns", 0)
+        if max(rows, rows * columns) > _MAX_DRAWS:
+            raise ValueError("randn: %s by %s is more than the %d numbers nn.py draws at once"
+                             % (_glimpse(rows), _glimpse(columns), _MAX_DRAWS))
+        return [[self.normal() for j in range(columns)] for i in range(rows)]
+
+    def interval(self, top):
+        "Return an integer in [0, top], as numpy draws them (masked rejection); top below 2**32."
+        mask = top = _check_int(top, "interval", "top", 0, 0xffffffff)
+        for shift in (1, 2, 4, 8, 16):
+            mask |= mask >> shift
+        value = mask + 1
+        while value > top:
+            value = self.uint32() & mask
+        return value
+
+    def permutation(self, n):
+        "Return the integers 0..n-1 shuffled, as np.random.permutation(n)."
+        order = list(range(_check_int(n, "permutation", "n", 0, _MAX_DRAWS)))
+        for i in range(n - 1, 0, -1):
+            j = self.interval(i)
+            order[i], order[j] = order[j], order[i]
+        return order
+
+
+def _init_genrand(seed):
+    "Return the 624 words of state that np.random.seed(seed) starts from (init_genrand)."
+    state = [seed & 0xffffffff] * 624
+    for i in range(1, 624):
+        prev = state[i - 1]
+        state[i] = (1812433253 * (prev ^ (prev >> 30)) + i) & 0xffffffff
+    return state
+
+
+def _c_twister(state):
+    "Return a random.Random carrying this state, to go on at C speed where one can, or None."
+    # CPython, PyPy, Pyodide and Brython have this twister, random() numpy's double
+    try:
+        carrier = _random.Random()
+        carrier.setstate((3, tuple(_init_genrand(1) + [624]), None))
+        if carrier.random() == 0.417022004702574:   # np.random.seed(1); np.random.random()
+            carrier.setstate((3, tuple(state + [624]), None))
+            return carrier
+    except Exception:            # no Random class (MicroPython), or another state layout
+        pass
+    return None
+
+
+def _fresh_seed():
+    "Return a seed from the operating system (or the clock), leaving random's state alone."
+    try:
+        return int(sum([b << (8 * i) for i, b in enumerate(bytearray(os.urandom(4)))]))
+    except Exception:
+        return int(_clock() * 1000003) & 0xffffffff
+
+
+# ---------------------------------------------------------------------------
+# Arithmetic that gives the same bits on every interpreter
+# ---------------------------------------------------------------------------
+# +, -, *, / and sqrt are exactly rounded everywhere, but exp, tanh and log come
+# from each platform's library and differ in the last bit now and then (log: 5%
+# of cases under Brython, 1 in 4,000 with musl). So predict() uses this exp and
+# tanh, made of exact operations, and the generator this correctly rounded log;
+# training keeps the library's. export_python writes this text into its modules.
+_PORTABLE_SOURCE = '''
+_LN2_HI = 0.6931471803691238        # log 2 to 32 bits, so that k * _LN2_HI is exact
+_LN2_LO = 1.9082149292705877e-10    # log 2 - _LN2_HI
+_INVERSE_FACTORIALS = []            # 1/13!, 1/12!, ..., 1/1!, for Horner's rule
+_factorial = 1
+for _n in range(1, 14):
+    _factorial *= _n
+    _INVERSE_FACTORIALS.insert(0, 1.0 / _factorial)
+del _n, _factorial
+
+
+def _expm1_small(r):
+    "Return e^r - 1 for |r| <= 0.35 by its Taylor series to r^13 (error below 1e-17)."
+    p = 0.0
+    for c in _INVERSE_FACTORIALS:
+        p = (p + c) * r
+    return p
+
+
+def _exp(x):
+    "Return e^x within an ulp, the same bits everywhere: 2^k e^r, x = k log 2 + r."
+    if x != x:
+        return x                     # NaN, as math.exp gives (floor() would raise)
+    if x < -745.2:
+        return 0.0
+    x = min(x, 709.0)                # callers never go this high; stay finite regardless
+    k = int(math.floor(x * 1.4426950408889634 + 0.5))
+    r = (x - k * _LN2_HI) - k * _LN2_LO
+    return math.ldexp(1.0 + _expm1_small(r), k)
+
+
+def _tanh(z):
+    "Return tanh(z) = (e^2z - 1) / (e^2z + 1), within a few ulps, the same bits everywhere."
+    if z != z:
+        return z                     # NaN, as math.tanh gives
+    t = 2.0 * abs(z)                 # below 0.34, e^t - 1 directly: no cancellation
+    e = _expm1_small(t) if t <= 0.34 else _exp(min(t, 44.0)) - 1.0
+    q = 1.0 if t >= 44.0 else e / (e + 2.0)
+    return -q if z < 0 else q
+'''
+_portable = {"math": math}         # its own namespace: Brython's exec sets __file__
+exec(_PORTABLE_SOURCE, _portable)
+_exp, _tanh = _portable["_exp"], _portable["_tanh"]
+
+
+def _atanh_fixed(num, den):
+    "Return atanh(num / den) * 2^120, an integer, for |num / den| < 0.2, by its series."
+    if num < 0:
+        return -_atanh_fixed(-num, den)
+    s = (num << 120) // den
+    s2 = (s * s) >> 120
+    total, term, k = s, s, 1
+    while term:                      # each term is 5 bits smaller; about 24 terms
+        term = (term * s2) >> 120
+        k += 2
+        total += term // k
+    return total
+
+
+_LN2_FIXED = 2 * _atanh_fixed(1, 3)          # log 2 = 2 atanh(1/3)
+
+
+def _log(x):
+    "Return the natural logarithm of x > 0, correctly rounded, with integers only."
+    # x = M 2^(e - 53), M in [sqrt(1/2), sqrt(2)) 2^53: log(M / 2^53) is
+    # 2 atanh((M - 2^53) / (M + 2^53)), summed in 120-bit fixed point
+    m, e = math.frexp(x)
+    one = 9007199254740992                   # 2^53
+    M = int(m * one)
+    if M < 6369051672525773:                 # 2^53 sqrt(1/2), rounded up
+        M, e = M * 2, e - 1
+    value = 2 * _atanh_fixed(M - one, M + one) + e * _LN2_FIXED
+    negative, value, shift = value < 0, abs(value), 120
+    extra = len(bin(value)) - 2 - 53         # bits beyond a double's 53: round them off
+    if extra > 0:
+        q = value >> extra
+        rest, half = value - (q << extra), 1 << (extra - 1)
+        if rest > half or (rest == half and q & 1):     # ties to even
+            q += 1
+        value, shift = q, shift - extra
+    result = math.ldexp(float(value), -shift)   # exact: value has at most 54 bits
+    return -result if negative else result
+
+
+# ---------------------------------------------------------------------------
 # Saving and loading
 # ---------------------------------------------------------------------------
 # A network is saved as JSON: everything needed to predict and to go on
@@ -2274,14 +1978,6 @@ _MAX_LINE_BYTES = 1024 * 1024            # of a CSV file: 50,000 numbers or more
 _MAX_NESTING = 10                        # a saved network nests 4 deep
 _MAX_DIGITS = 400                        # a saved float has 17 significant digits
 _FOLDER, _REGULAR = 0o040000, 0o100000   # the kinds of file in os.stat()'s mode
-
-try:
-    class FileError(_IOError, ValueError):
-        "A file that could not be read, written or understood: a ValueError and an OSError."
-except TypeError:                        # MicroPython: one built-in base only
-    class FileError(ValueError):
-        "A file that could not be read, written or understood."
-
 
 def _float_text(x):
     "Return the shortest text that reads back as exactly x (never 'e+', which Brython misreads)."
@@ -2732,6 +2428,309 @@ def _shown(text):
 
 
 # ---------------------------------------------------------------------------
+# Checking what comes in
+# ---------------------------------------------------------------------------
+# Every public entry point checks its arguments once, with the helpers here,
+# and says what is wrong in its own words: "train: row 3 of X has 2 values,
+# expected 3". A wrong type raises TypeError, a value out of range ValueError.
+# Numbers are ints and floats and their subclasses (numpy.float64), but not
+# booleans (an int on CPython, not on MicroPython), NaN or infinity. A class
+# label is a string, a number or a boolean. A list is a list or a tuple, or
+# anything with a tolist() method (a numpy array).
+
+_MAX_PARAMETERS = 2000000   # weights and biases in one network: its file loads in about 2 s
+_MAX_EPOCHS = 10 ** 7       # epochs of one train() call
+_MAX_WORK = 10 ** 11        # epochs x rows x parameters without a time_limit: hours of CPython
+_MAX_DRAWS = 10 ** 8        # numbers RandomState makes in one call
+_is = isinstance
+
+
+def _is_number(x):
+    "Return True for an int or float; booleans are not numbers here, on any interpreter."
+    return isinstance(x, _NUMBERS) and type(x) is not bool
+
+
+def _is_text(value):
+    "Return True for a str (or, on Python 2, a unicode) and not a subclass of one."
+    return type(value) is str or type(value) is _UNICODE
+
+
+def _words(text):
+    "Return the words of a text split at white space ('' gives none, even on Brython)."
+    return [word for word in text.split() if word]
+
+
+def _is_scalar(value):
+    "Return True for one number, string or boolean (or a numpy scalar), not a row of them."
+    return (isinstance(value, _NUMBERS + _TEXT + (bool,)) or
+            hasattr(value, "item") and not hasattr(value, "__len__"))
+
+
+def _glimpse(value):
+    "Return a short text showing a value, for an error message."
+    if isinstance(value, _INTEGERS) and type(value) is not bool:
+        if not -10 ** 30 < value < 10 ** 30:
+            return "of %d bits" % (len(bin(value)) - 3)     # its digits would fill a page
+        return "%d" % value
+    if isinstance(value, (list, tuple, dict, set, frozenset)):
+        return "of %d items" % len(value)
+    if isinstance(value, _TEXT + (bytes,)):
+        return repr(value[:40]) + ("..." if len(value) > 40 else "")
+    return repr(value) if value is None or isinstance(value, (bool, float)) else "object"
+
+
+def _describe(value):
+    "Return a short description of any value for an error message: its type and a glimpse."
+    return "%s %s" % (type(value).__name__, _glimpse(value))
+
+
+def _plain(value, who=None, what=None):
+    "Return value as the built-in float, int or str its type extends (numpy.float64 as a float)."
+    for base in _NUMBERS + _TEXT:
+        if type(value) is not base and type(value) is not bool and isinstance(value, base):
+            try:
+                return base(value)
+            except Exception:             # MicroPython converts no subclass of int or float
+                raise TypeError("%s: %s is a %s, not a plain %s"
+                                % (who, what, type(value).__name__, base.__name__))
+    return value
+
+
+def _to_float(value):
+    "Return a number as a float (infinity for an int past the largest float), else None."
+    if type(value) is bool or not isinstance(value, _NUMBERS):
+        return None
+    try:
+        return float(value)
+    except OverflowError:                 # MicroPython gives infinity itself
+        return _BIG * 2.0
+    except Exception:                     # MicroPython converts no subclass of float
+        return None
+
+
+def _check_int(value, who, name, low=1, high=None):
+    "Return value if it is an integer from low to high, else raise TypeError or ValueError."
+    if type(value) is bool or not isinstance(value, _INTEGERS):
+        raise TypeError("%s: %s must be an integer, got %s" % (who, name, _describe(value)))
+    value = _plain(value, who, name)
+    if value < low:
+        raise ValueError("%s: %s must be at least %d, got %s" % (who, name, low, _glimpse(value)))
+    if high is not None and value > high:
+        raise ValueError("%s: %s must be at most %d, got %s" % (who, name, high, _glimpse(value)))
+    return value
+
+
+def _check_number(value, who, name, low=None, high=None, low_open=False, high_open=False):
+    "Return value as a float if it is a finite number in range, else raise."
+    x = _to_float(value)
+    if x is None:
+        raise TypeError("%s: %s must be a number, got %s" % (who, name, _describe(value)))
+    if not -_BIG <= x <= _BIG:
+        raise ValueError("%s: %s must be finite, got %s" % (who, name, _glimpse(value)))
+    if low is not None and (x < low or (low_open and x == low)):
+        raise ValueError("%s: %s must be %s %r, got %r"
+                         % (who, name, "above" if low_open else "at least", low, x))
+    if high is not None and (x > high or (high_open and x == high)):
+        raise ValueError("%s: %s must be %s %r, got %r"
+                         % (who, name, "below" if high_open else "at most", high, x))
+    return x
+
+
+def _check_flag(value, who, name):
+    "Return value if it is True or False, else raise TypeError."
+    if value is not True and value is not False:
+        raise TypeError("%s: %s must be True or False, got %s" % (who, name, _describe(value)))
+    return value
+
+
+def _check_choice(value, choices, who, name):
+    "Return value if it is one of the strings in choices, else raise."
+    if not isinstance(value, _TEXT):
+        raise TypeError("%s: %s must be a string, one of %s; got %s"
+                        % (who, name, ", ".join(choices), _describe(value)))
+    if value not in choices:
+        raise ValueError("%s: unknown %s %s; expected one of %s"
+                         % (who, name, _glimpse(value), ", ".join(choices)))
+    return str(value)
+
+
+def _check_path(path, who):
+    "Return path if it is a string that can name a file, else raise TypeError or ValueError."
+    if not isinstance(path, _TEXT):
+        raise TypeError("%s: path must be a string, got %s" % (who, _describe(path)))
+    if not path or "\0" in path:
+        raise ValueError("%s: path %s cannot name a file" % (who, _glimpse(path)))
+    return _plain(path)
+
+
+def _sequence(X, who, name, expected="a list"):
+    "Return X as a list or tuple (a numpy array through its tolist()), or raise TypeError."
+    if isinstance(X, (list, tuple)):
+        return X if type(X) in (list, tuple) else list(X)
+    value = None if isinstance(X, _TEXT) else getattr(X, "tolist", lambda: None)()
+    if type(value) is not list:
+        raise TypeError("%s: %s must be %s, got %s" % (who, name, expected, _describe(X)))
+    return value
+
+
+def _as_list(X, who, name):
+    "Return X as a list or tuple that is not empty, or raise TypeError or ValueError."
+    X = _sequence(X, who, name, "a list of rows")
+    if not X:
+        raise ValueError("%s: %s is empty" % (who, name))
+    return X
+
+
+def _number_row(row, width, who, where):
+    "Return row as a list of floats, checking its length and every value."
+    row = _sequence(row, who, where, "a list of numbers")
+    if len(row) != width:
+        raise ValueError("%s: %s has %d values, expected %d" % (who, where, len(row), width))
+    out = []
+    for j, v in enumerate(row):
+        x = v if type(v) is float else _to_float(v)
+        if x is None:
+            raise TypeError("%s: %s, value %d is %s, expected a number"
+                            % (who, where, j, _describe(v)))
+        if not -_BIG <= x <= _BIG:
+            raise ValueError("%s: %s, value %d is %s, not a finite number (NaN and infinity "
+                             "cannot be learnt from)" % (who, where, j, _glimpse(v)))
+        out.append(x)
+    return out
+
+
+def _number_rows(X, width, who, name, single=False):
+    "Return (rows of floats, was one row) for a matrix X, width None: its first row's."
+    X = _as_list(X, who, name)
+    if single and _is_scalar(X[0]):           # one row of numbers, as a batch of one
+        return [_number_row(X, width, who, name)], True
+    if width is None:
+        width = len(_sequence(X[0], who, "row 0 of " + name, "a list of numbers"))
+    return [_number_row(row, width, who, "row %d of %s" % (i, name))
+            for i, row in enumerate(X)], False
+
+
+def _first_not_finite(rows):
+    "Return (i, j) of the first value in rows that is infinite or NaN, or None."
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            if not -_BIG <= v <= _BIG:
+                return i, j
+    return None
+
+
+def _check_label(label, who, where):
+    "Return label as a plain string, int, float or boolean if it can name a class, else raise."
+    if _is_scalar(label) and not isinstance(label, _NUMBERS + _TEXT + (bool,)):
+        label = label.item()                  # a numpy scalar: its plain value
+    if not _is_scalar(label):
+        raise TypeError("%s: %s is %s; a class label must be a string, number or boolean"
+                        % (who, where, _describe(label)))
+    label = _plain(label, who, where)
+    if type(label) is float and not _finite(label):
+        raise ValueError("%s: %s is %r, which cannot be a class label" % (who, where, label))
+    if type(label) is not bool and isinstance(label, _INTEGERS) and not -2 ** 63 < label < 2 ** 63:
+        raise ValueError("%s: %s is an integer %s; integer class labels must be below 2**63 "
+                         "in size" % (who, where, _glimpse(label)))
+    return label
+
+
+def _label_kind(label):
+    "Return 'text', 'bool' or 'number': labels of one network must share one kind."
+    return "text" if isinstance(label, _TEXT) else "bool" if type(label) is bool else "number"
+
+
+def _check_classes(classes, who, name):
+    "Return classes as a list of plain labels, distinct and of one kind, or raise."
+    classes = [_check_label(c, who, "%s[%d]" % (name, i))
+               for i, c in enumerate(_as_list(classes, who, name))]
+    if len(set(classes)) != len(classes) or len(set([_label_kind(c) for c in classes])) > 1:
+        raise ValueError("%s: %s must be distinct labels of one kind, got %s"
+                         % (who, name, _short_list(classes)))
+    return classes
+
+
+def _check_sizes(sizes, who, name="sizes"):
+    "Return sizes as a list of two or more layer widths within the parameter limit, or raise."
+    sizes = _sequence(sizes, who, name, "a list of layer widths such as [3, 4, 1]")
+    if len(sizes) < 2:
+        raise ValueError("%s: %s needs at least 2 layers (inputs and outputs), got %s"
+                         % (who, name, _short_list(sizes)))
+    sizes = [_check_int(n, who, "%s[%d]" % (name, i)) for i, n in enumerate(sizes)]
+    count = sum([(a + 1) * b for a, b in zip(sizes, sizes[1:])])
+    if count > _MAX_PARAMETERS:
+        raise ValueError("%s: %s %s make %s parameters, more than the %d nn.py allows"
+                         % (who, name, _short_list(sizes), _glimpse(count), _MAX_PARAMETERS))
+    return sizes
+
+
+def _short_list(values, limit=8):
+    "Return a list's items as text, cut short after limit items."
+    more = ", ... (%d in all)" % len(values) if len(values) > limit else ""
+    return "[%s%s]" % (", ".join([_glimpse(v) for v in values[:limit]]), more)
+
+
+# ---------------------------------------------------------------------------
+# Compatibility: what differs between the interpreters, in one place
+# ---------------------------------------------------------------------------
+
+try:                                   # Python 2 and Jython: unicode text, long integers
+    _UNICODE, _LONG, _IOError = unicode, long, IOError
+    _TEXT, _INTEGERS = (str, unicode), (int, long)
+except NameError:                      # Python 3, MicroPython
+    _UNICODE, _LONG, _IOError = str, int, OSError
+    _TEXT, _INTEGERS = (str,), (int,)
+_NUMBERS = _INTEGERS + (float,)
+
+try:
+    class FileError(_IOError, ValueError):
+        "A file that could not be read, written or understood: a ValueError and an OSError."
+except TypeError:                        # MicroPython: one built-in base only
+    class FileError(ValueError):
+        "A file that could not be read, written or understood."
+
+try:                                   # not on 2.7, Jython or MicroPython
+    from time import perf_counter as _clock
+except ImportError:
+    _clock = time.time
+
+_IMPLEMENTATION = getattr(getattr(sys, "implementation", None), "name", "").lower()
+
+# predict() always sums left to right, so a saved network gives the same bits on
+# every interpreter (see _exp below); training uses the fastest _dot there is.
+_dot_in_order = _dot
+try:                       # Python 3.12+: a C loop with extended precision, 3x faster
+    from math import sumprod as _dot
+except ImportError:
+    try:                   # CPython up to 3.11 and Jython: map() runs the loop in C
+        from operator import mul as _mul
+        if _IMPLEMENTATION != "pypy":          # PyPy's JIT runs the loop above faster
+            _dot = _dot_in_order = lambda u, v: sum(map(_mul, u, v))
+    except ImportError:    # MicroPython: the loop above
+        pass
+
+# Boards have 32-bit floats. The limits are built from text: freezing into
+# firmware packs each float literal as a 32-bit float and refuses larger ones.
+_FLOAT32 = float("1e39") == float("1e40")
+_BIG = float("3.4028234663852886e38" if _FLOAT32 else "1.7976931348623157e308")
+_TINY = float("1.1754943508222875e-38" if _FLOAT32 else "2.2250738585072014e-308")  # smallest normal
+_EPSILON = 2.0 ** -23 if _FLOAT32 else 2.0 ** -52                         # 1 + _EPSILON > 1
+
+
+def _finite(x):
+    "Return True when x is a float other than infinity or NaN."
+    return -_BIG <= x <= _BIG
+
+
+def _native(value):
+    "Return text as a plain str where it can be one (Python 2 reads files and JSON as unicode)."
+    try:
+        return str(value) if isinstance(value, _TEXT) else value
+    except Exception:                  # Python 2: text beyond ASCII stays unicode
+        return value
+
+
+# ---------------------------------------------------------------------------
 # The demo
 # ---------------------------------------------------------------------------
 
@@ -2776,7 +2775,6 @@ def demo(out=None):
     say("(The tutorial scaled [4, 8] by its own maximum, to [0.5, 1.0], which would say %.1f.)"
         % wrong)
     return 0
-
 
 
 # ---------------------------------------------------------------------------
