@@ -4,6 +4,8 @@
     python3 bench/bench.py W1 W2 --runs 9  some workloads, more runs
     python3 bench/bench.py --quick         a smoke run: small workloads, one run
     python3 bench/bench.py --wall          wall-clock time instead of processor time
+    python3 bench/bench.py --plain         nn.py's own loop (nn.compiled = False), as
+                                           with nn.py alone, without nn_fast.py
 
 Every interpreter nn.py runs on can run this file; numpy is never needed.
 MicroPython's unix port needs a bigger heap for W3 and W4 (-X heapsize=64M).
@@ -359,6 +361,8 @@ def main(argv):
             pass                             # read where the clock is chosen
         elif arg == "--quick":
             quick, runs = True, 1
+        elif arg == "--plain":
+            nn.compiled = False
         elif arg == "--runs" and i + 1 < len(argv):
             i += 1
             runs = max(1, int(argv[i]))
@@ -379,6 +383,7 @@ def main(argv):
     sys.stdout.write(_table(header, rows) + "\n")
     note = "a smoke run: smaller workloads, no warm-up" if quick else \
         "%d timed runs of each after a warm-up" % runs
+    note += ", nn_fast.py used" if nn.compiled else ", nn.py's own loop"
     if np is not None:
         note += ", interleaved with numpy %s (one BLAS thread)" % np.__version__
     sys.stdout.write(note + ".\n")
