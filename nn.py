@@ -2339,16 +2339,13 @@ def _open_file(path, who):
 
 
 def _guarded(f, who, where):
-    """Yield the pieces of an open file, at most _MAX_FILE_BYTES in all.
-
-    Some files under /proc never end. Errors name the file; MemoryError stays.
-    """
+    "Yield the pieces of an open file, at most _MAX_FILE_BYTES (some in /proc never end)."
     total = 0
     while True:
         try:
             piece = f.read(16384)             # small, for a board's heap
         except MemoryError:
-            raise
+            raise                             # as it is; other errors name the file
         except _IOError as error:
             raise FileError("%s: cannot read %s: %s" % (who, where, _reason(error)))
         except Exception as error:
