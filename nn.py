@@ -1974,7 +1974,6 @@ _FIELDS = ("format", "version", "sizes", "activation", "output_activation", "los
            "init", "seed", "classes", "input_scaling", "target_scaling", "input_names",
            "target_name", "weights", "biases", "comment")
 _MAX_FILE_BYTES = 64 * 1024 * 1024       # a network at the parameter limit takes 45-52 MB
-_MAX_LINE_BYTES = 1024 * 1024            # of a CSV file: 50,000 numbers or more
 _MAX_NESTING = 10                        # a saved network nests 4 deep
 _MAX_DIGITS = 400                        # a saved float has 17 significant digits
 _FOLDER, _REGULAR = 0o040000, 0o100000   # the kinds of file in os.stat()'s mode
@@ -2062,37 +2061,6 @@ def _stat(path):
         return None
 
 
-def _same_file(a, b):
-    "Return True when paths a and b name one file, through links or as a hard link."
-    real = getattr(getattr(os, "path", None), "realpath", None)   # no os.path: unix MicroPython
-    try:
-        if a == b or real is not None and real(a) == real(b):
-            return True
-    except Exception:                     # a name no file can have
-        return False
-    x, y = _stat(a), _stat(b)
-    return x is not None and y is not None and x[1] != 0 and x[1:3] == y[1:3]
-
-
-def _check_writable(path, who, taken=()):
-    "Raise FileError now if path cannot be written or is one of the (what, path) pairs in taken."
-    path = _check_path(path, who)
-    for what, other in taken:
-        if _same_file(path, other):
-            raise FileError("%s: %r is %s; nothing was written" % (who, path, what))
-        if _same_file(path + ".tmp", other):  # which _new_file would remove
-            raise FileError("%s: %r is written first as %r, which is %s; nothing was written"
-                            % (who, path, path + ".tmp", what))
-    if (_stat(path) or [0])[0] & 0o170000 == _FOLDER:
-        raise FileError("%s: cannot write %r: it is a folder" % (who, path))
-    try:
-        temporary, f = _new_file(path)        # where _write_atomic will write first
-        f.close()
-        _remove(temporary)
-    except Exception as error:
-        raise FileError("%s: cannot write %r: %s" % (who, path, _reason(error)))
-
-
 def _reason(error):
     "Return the readable part of an exception from the operating system."
     return getattr(error, "strerror", None) or str(error) or type(error).__name__
@@ -2100,11 +2068,11 @@ def _reason(error):
 
 def _read_text(path, who):
     "Return the text of a file as UTF-8, read within the limits; a byte order mark is dropped."
-    pieces, where, close = _open_lines(_check_path(path, who), who, None)
+    f, where = _open_file(path, who)
     try:
-        data = b"".join(pieces)
+        data = b"".join(_guarded(f, who, where))
     finally:
-        close()
+        f.close()
     try:
         return data[3 if data[:3] == b"\xef\xbb\xbf" else 0:].decode("utf-8")
     except Exception:
@@ -2354,77 +2322,43 @@ def load_weights(path):
     return rows
 
 
-def _open_lines(source, who, limit=_MAX_LINE_BYTES):
-    """Return (lines, the source's description for messages, a function that closes it).
-
-    source is a list of lines, an open file or the name of a regular file
-    (not a device or a pipe, which may never end), read by _guarded.
-    """
-    if isinstance(source, (list, tuple)):
-        return source, "the text given", lambda: None
-    if not _is_text(source):
-        if getattr(source, "read", None) is None:
-            raise TypeError("%s: source must be a file name, an open file or lines of text, "
-                            "got %s" % (who, _describe(source)))
-        name = getattr(source, "name", None)
-        where = '"%s"' % name if type(name) is str else "the file given"
-        return _guarded(source, who, where, limit), where, lambda: None
-    path = _check_path(source, who)
-    where, kind = '"%s"' % _shown(path), (_stat(path) or [0])[0] & 0o170000
+def _open_file(path, who):
+    "Return (the file at path open to read bytes, its name for messages): not a device or a pipe."
+    path = _check_path(path, who)
+    where = '"%s"' % (path if type(path) is str else path.encode("ascii", "backslashreplace"))
+    kind = (_stat(path) or [0])[0] & 0o170000
     if kind == _FOLDER:
         raise FileError("%s: %s is a folder, not a file" % (who, where))
     if kind not in (_REGULAR, 0):             # 0: no such file (open() says so), or no stat
         raise FileError("%s: %s is not a regular file (a device or a pipe, which may never end)"
                         % (who, where))
     try:
-        f = open(path, "rb")
+        return open(path, "rb"), where
     except Exception as error:
         raise FileError("%s: cannot read %s: %s" % (who, where, _reason(error)))
-    return _guarded(f, who, where, limit), where, f.close
 
 
-def _guarded(f, who, where, limit):
-    """Yield the lines of an open file without their line ends, or pieces of it (limit None).
-
-    At most _MAX_FILE_BYTES are read (some files under /proc never end), and
-    no line of more than limit bytes. Errors name the file; MemoryError stays.
-    """
-    total, rest = 0, None
+def _guarded(f, who, where):
+    "Yield the pieces of an open file, at most _MAX_FILE_BYTES (some in /proc never end)."
+    total = 0
     while True:
         try:
             piece = f.read(16384)             # small, for a board's heap
         except MemoryError:
-            raise
+            raise                             # as it is; other errors name the file
         except _IOError as error:
             raise FileError("%s: cannot read %s: %s" % (who, where, _reason(error)))
         except Exception as error:
             raise TypeError("%s: reading %s raised %s" % (who, where, type(error).__name__))
         if not piece:
-            break
+            return
         if not isinstance(piece, (bytes,) + _TEXT):
             raise TypeError("%s: reading %s gave %s, not text" % (who, where, _describe(piece)))
         total += len(piece)
         if total > _MAX_FILE_BYTES:
             raise FileError("%s: %s is more than the %d bytes nn.py reads"
                             % (who, where, _MAX_FILE_BYTES))
-        if limit is None:
-            yield piece
-            continue
-        lines = (piece if rest is None else rest + piece).split(
-            b"\n" if isinstance(piece, bytes) else "\n")
-        rest = lines.pop()
-        if len(rest) > limit or lines and len(lines[0]) > limit:   # the others fit in a piece
-            raise FileError("%s: %s has a line of more than the %d bytes nn.py reads"
-                            % (who, where, limit))
-        for line in lines:
-            yield line
-    if rest:
-        yield rest
-
-
-def _shown(text):
-    "Return text for a message; on Python 2, unicode with non-ASCII as escapes, or str() fails."
-    return text if type(text) is str else text.encode("ascii", "backslashreplace")
+        yield piece
 
 
 # ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ are read as nn.name, so whatever changes nn changes them here too.
 
 import json  # class labels as Python text, and the command line's info
 import math  # log10 and floor for rounding, ceil for held-out rows
+import os    # realpath, to tell whether two names are one file
 import sys   # stdout, stderr and argv for the command line
 
 import nn    # the network, its checks and its number formats
@@ -31,6 +32,7 @@ import nn    # the network, its checks and its number formats
 # have room for a whole file at once.
 
 _BOM = b"\xef\xbb\xbf".decode("utf-8")    # a byte order mark, which spreadsheets write first
+_MAX_LINE_BYTES = 1024 * 1024            # 50,000 numbers or more
 
 
 def read_csv(source, target=None, inputs=None, labels=None, delimiter=","):
@@ -77,7 +79,7 @@ def _read_csv(source, target, inputs, labels, delimiter):
     if inputs is not None:
         inputs = [_csv_key(key, "inputs[%d]" % i) for i, key in enumerate(
             nn._sequence(inputs, who, "inputs", "a list of column names or positions"))]
-    lines, where, close = nn._open_lines(source, who)
+    lines, where, close = _open_lines(source, who)
     names = first = None                # first: "header" or "first line", for messages
     X, targets = [], []                 # targets: (line number, text) for every row
     try:
@@ -125,6 +127,45 @@ def _read_csv(source, target, inputs, labels, delimiter):
     if t is None:
         return X, None, input_names, None
     return X, _csv_targets(targets, names[t], labels, where), input_names, names[t]
+
+
+def _open_lines(source, who):
+    """Return (lines, the source's description for messages, a function that closes it).
+
+    source is a list of lines, an open file or the name of a regular file.
+    """
+    if isinstance(source, (list, tuple)):
+        return source, "the text given", lambda: None
+    if nn._is_text(source):
+        f, where = nn._open_file(source, who)
+        return _lines(f, who, where), where, f.close
+    if getattr(source, "read", None) is None:
+        raise TypeError("%s: source must be a file name, an open file or lines of text, "
+                        "got %s" % (who, nn._describe(source)))
+    name = getattr(source, "name", None)
+    where = '"%s"' % name if type(name) is str else "the file given"
+    return _lines(source, who, where), where, lambda: None
+
+
+def _lines(f, who, where):
+    "Yield the lines of an open file without their line ends; none may be over _MAX_LINE_BYTES."
+    rest = None
+    for piece in nn._guarded(f, who, where):
+        lines = (piece if rest is None else rest + piece).split(
+            b"\n" if isinstance(piece, bytes) else "\n")
+        rest = lines.pop()
+        if len(rest) > _MAX_LINE_BYTES or lines and len(lines[0]) > _MAX_LINE_BYTES:
+            raise nn.FileError("%s: %s has a line of more than the %d bytes nn.py reads"
+                               % (who, where, _MAX_LINE_BYTES))   # the others fit in a piece
+        for line in lines:
+            yield line
+    if rest:
+        yield rest
+
+
+def _shown(text):
+    "Return text for a message; on Python 2, unicode with non-ASCII as escapes, or str() fails."
+    return text if type(text) is str else text.encode("ascii", "backslashreplace")
 
 
 def _csv_key(key, name):
@@ -197,9 +238,9 @@ def _csv_problem(text, column, number, where):
     "Return the message for a value that should be a number and is not."
     if not text:
         return ("read_csv: line %d of %s: the value in column \"%s\" is missing; fill it in or "
-                "leave the row out" % (number, where, nn._shown(column)))
+                "leave the row out" % (number, where, _shown(column)))
     return ("read_csv: line %d of %s: \"%s\" in column \"%s\" is not a number"
-            % (number, where, nn._shown(text[:40]), nn._shown(column)))
+            % (number, where, _shown(text[:40]), _shown(column)))
 
 
 def _csv_columns(names, target, inputs, where):
@@ -208,7 +249,7 @@ def _csv_columns(names, target, inputs, where):
     for name in names:
         if name in seen:
             raise ValueError("read_csv: the header of %s names the column \"%s\" twice"
-                             % (where, nn._shown(name)))
+                             % (where, _shown(name)))
         seen.add(name)
     t = None if target is None else _csv_position(names, target, "target", where)
     if inputs is None:
@@ -222,7 +263,7 @@ def _csv_columns(names, target, inputs, where):
         for j in columns:
             if j == t or columns.count(j) > 1:
                 raise ValueError("read_csv: the column \"%s\" is given twice (as %s)"
-                                 % (nn._shown(names[j]), "the target and an input" if j == t
+                                 % (_shown(names[j]), "the target and an input" if j == t
                                     else "two inputs"))
     if not columns:
         raise ValueError("read_csv: %s has no columns for inputs" % where)
@@ -246,7 +287,7 @@ def _csv_position(names, key, name, where):
                          % (name, position, where, len(names), len(names) - 1))
     if isinstance(key, nn._TEXT):
         raise ValueError("read_csv: %s has no column \"%s\"; its columns are %s"
-                         % (where, nn._shown(key), nn._shown(", ".join(names))))
+                         % (where, _shown(key), _shown(", ".join(names))))
     raise TypeError("read_csv: %s must be a column name or position, got %s"
                     % (name, nn._describe(key)))
 
@@ -1201,6 +1242,37 @@ def _export_source(net):
 # and the help texts are made from that table, so a new command is a function
 # and a row. Written by hand, because MicroPython has no argparse.
 
+def _same_file(a, b):
+    "Return True when paths a and b name one file, through links or as a hard link."
+    real = getattr(getattr(os, "path", None), "realpath", None)   # no os.path: unix MicroPython
+    try:
+        if a == b or real is not None and real(a) == real(b):
+            return True
+    except Exception:                     # a name no file can have
+        return False
+    x, y = nn._stat(a), nn._stat(b)
+    return x is not None and y is not None and x[1] != 0 and x[1:3] == y[1:3]
+
+
+def _check_writable(path, who, taken=()):
+    "Raise FileError now if path cannot be written or is one of the (what, path) pairs in taken."
+    path = nn._check_path(path, who)
+    for what, other in taken:
+        if _same_file(path, other):
+            raise nn.FileError("%s: %r is %s; nothing was written" % (who, path, what))
+        if _same_file(path + ".tmp", other):  # which _new_file would remove
+            raise nn.FileError("%s: %r is written first as %r, which is %s; nothing was written"
+                               % (who, path, path + ".tmp", what))
+    if (nn._stat(path) or [0])[0] & 0o170000 == nn._FOLDER:
+        raise nn.FileError("%s: cannot write %r: it is a folder" % (who, path))
+    try:
+        temporary, f = nn._new_file(path)     # where _write_atomic will write first
+        f.close()
+        nn._remove(temporary)
+    except Exception as error:
+        raise nn.FileError("%s: cannot write %r: %s" % (who, path, nn._reason(error)))
+
+
 def _train_command(arguments, options):
     "nn.py train DATA.csv: train a network on the rows of a CSV file and save it."
     path, task, seed = arguments[0], options["task"], options["seed"]
@@ -1210,12 +1282,12 @@ def _train_command(arguments, options):
     taken = [("the data file", path)]
     for option in ("out", "plot"):     # now, not after the training
         if options[option] is not None:
-            nn._check_writable(options[option], "train: --" + option, taken)
+            _check_writable(options[option], "train: --" + option, taken)
             taken.append(("the --%s file" % option, options[option]))
     task = task or _task_of(y)
     classes = sorted(set(y)) if task == "classification" else None
     _say("%s: %d rows, %d inputs, target %s: %s" % (      # bytes and unicode on Python 2
-        path, len(X), len(names), nn._shown(target),
+        path, len(X), len(names), _shown(target),
         "%d classes" % len(classes) if classes else "regression (numbers)"))
 
     # rows held out: some to score the network at the end, some to stop early
@@ -1320,7 +1392,7 @@ def _held_out(n, fraction, least):
 def _predict_command(arguments, options):
     "nn.py predict MODEL.json DATA.csv: write the network's answers for a CSV file as CSV."
     for path in arguments:             # python3 nn.py predict m.json d.csv >> d.csv
-        if nn._same_file("/dev/stdout", path):
+        if _same_file("/dev/stdout", path):
             raise _UsageError("predict: standard output goes to %r, an input; nothing was "
                               "written" % path)
     net = nn.load(arguments[0])
@@ -1367,7 +1439,7 @@ def _info_command(arguments, options):
 
 def _draw_command(arguments, options):
     "nn.py draw MODEL.json PICTURE.svg: draw a saved network."
-    nn._check_writable(arguments[1], "draw", [("the model", arguments[0])])
+    _check_writable(arguments[1], "draw", [("the model", arguments[0])])
     net = nn.load(arguments[0])
     net.to_svg(arguments[1], labels=True if options["labels"] else None)
     _say("drew %s (%s) in %s" % (arguments[0], "-".join([str(n) for n in net.sizes]),
