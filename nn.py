@@ -133,33 +133,35 @@ def scale(c, u):
 # ---------------------------------------------------------------------------
 # Each activation f maps a weighted sum z to an output a = f(z). Training also
 # needs its slope f'(z), simplest in the output a, the number backpropagation
-# has at hand. _UNITS holds the one definition of each, name: (f(z), g f'(z)):
-# a unit's output, and its delta when its output has the gradient g. The loops
+# has at hand. _UNITS holds the one definition of each, name: (f, delta), both
+# over a row: the outputs f(z) of a row of sums, and the deltas g f'(z) of a row
+# of outputs whose gradients are G; one call a row, not a call a value. The loops
 # run them on numbers checked on the way in, with the exp and th to use (see
 # _exp); the public functions below check first. Each is finite for every finite
 # z without catching overflow (OverflowError on CPython, ValueError elsewhere):
 # below -36, the sigmoid is e^z, the same to the last bit.
 _UNITS = {
-    "sigmoid": (lambda z, exp, th: 1.0 / (1.0 + exp(-z)) if z > -36.0 else exp(z),
-                lambda g, a: g * a * (1.0 - a)),
-    "tanh": (lambda z, exp, th: th(z), lambda g, a: g * (1.0 - a * a)),
-    "relu": (lambda z, exp, th: 0.0 if z <= 0.0 else z,      # so that NaN stays NaN
-             lambda g, a: 0.0 if a <= 0.0 else g),
-    "leaky_relu": (lambda z, exp, th: z if z > 0.0 else 0.01 * z,
-                   lambda g, a: g if a > 0.0 else 0.01 * g),
-    "linear": (lambda z, exp, th: z, lambda g, a: g),
+    "sigmoid": (lambda r, exp, th: [1.0 / (1.0 + exp(-z)) if z > -36.0 else exp(z) for z in r],
+                lambda G, A: [g * a * (1.0 - a) for g, a in zip(G, A)]),
+    "tanh": (lambda r, exp, th: [th(z) for z in r],
+             lambda G, A: [g * (1.0 - a * a) for g, a in zip(G, A)]),
+    "relu": (lambda r, exp, th: [0.0 if z <= 0.0 else z for z in r],     # so that NaN stays NaN
+             lambda G, A: [0.0 if a <= 0.0 else g for g, a in zip(G, A)]),
+    "leaky_relu": (lambda r, exp, th: [z if z > 0.0 else 0.01 * z for z in r],
+                   lambda G, A: [g if a > 0.0 else 0.01 * g for g, a in zip(G, A)]),
+    "linear": (lambda r, exp, th: list(r), lambda G, A: G),
 }
 
 
 def _unit(name, z):
     "Return f(z) for the activation called name, after checking z."
-    return _UNITS[name][0](_check_number(z, name, "z"), math.exp, math.tanh)
+    return _UNITS[name][0]([_check_number(z, name, "z")], math.exp, math.tanh)[0]
 
 
 def _slope(name, a, low=None, high=None):
     "Return f'(z) for the activation called name where its output is a, taken into [low, high]."
     a = _check_number(a, name + "_derivative", "a")
-    return _UNITS[name][1](1.0, a if low is None else min(max(a, low), high))
+    return _UNITS[name][1]([1.0], [a if low is None else min(max(a, low), high)])[0]
 
 
 def sigmoid(z):
@@ -246,13 +248,13 @@ def _activate(name, Z, exp=math.exp, th=math.tanh):
     if name == "softmax":
         return [_softmax(r, exp) for r in Z]
     f = _UNITS[name][0]
-    return [[f(z, exp, th) for z in r] for r in Z]
+    return [f(r, exp, th) for r in Z]
 
 
 def _backpropagate(name, D, W, A):
     "Return the deltas below a layer, (D W^T) * f'(A): D its deltas, W its weights, A its inputs."
     delta = _UNITS[name][1]
-    return [[delta(_dot(d, w), a) for w, a in zip(W, ar)] for d, ar in zip(D, A)]
+    return [delta([_dot(d, w) for w in W], ar) for d, ar in zip(D, A)]
 
 
 # ---------------------------------------------------------------------------
@@ -397,8 +399,7 @@ def _output_delta(loss, name, O, Y, count):
     if name == "softmax":                # the Jacobian of softmax: s_i (g_i - sum_j g_j s_j)
         return [[s * (g - _dot(g_row, o_row)) for g, s in zip(g_row, o_row)]
                 for g_row, o_row in zip(G, O)]
-    delta = _UNITS[name][1]
-    return [[delta(g, o) for g, o in zip(g_row, o_row)] for g_row, o_row in zip(G, O)]
+    return [_UNITS[name][1](g_row, o_row) for g_row, o_row in zip(G, O)]
 
 
 # ---------------------------------------------------------------------------
