@@ -377,10 +377,15 @@ def _loss_sum(loss, Z, O, Y):
     return _ce_from_z(Z, Y)
 
 
-def _cost(loss, Z, O, Y):
-    "Return the loss cost() reports for the rows: _loss_sum over their number (sse: the sum)."
+def _mean_loss(loss, Z, O, Y):
+    "Return the loss of the rows: _loss_sum over their number (sse: the sum)."
     total = _loss_sum(loss, Z, O, Y)
-    total = total if loss == "sse" else total / len(Y)
+    return total if loss == "sse" else total / len(Y)
+
+
+def _cost(loss, Z, O, Y):
+    "Return the loss cost() reports for the rows: their mean loss, the largest float past it."
+    total = _mean_loss(loss, Z, O, Y)
     return _BIG if total > _BIG else total      # overflow: the largest float; NaN stays NaN
 
 
@@ -889,8 +894,7 @@ class Network(object):
     def _loss(self, layers, rows, T):
         "Return (loss, outputs) of the layers on rows and targets: the mean loss (sse: the sum)."
         acts, Z = self._forward(layers, rows)
-        loss = _loss_sum(self.loss, Z, acts[-1], T)
-        return (loss if self.loss == "sse" else loss / len(rows)), acts[-1]
+        return _mean_loss(self.loss, Z, acts[-1], T), acts[-1]
 
     def cost(self, X, Y):
         """Return the loss of the network on inputs X and targets Y (see LOSSES).
@@ -899,8 +903,8 @@ class Network(object):
         """
         layers = self._layers("cost")
         rows, T = self._prepare(X, Y, "cost")
-        cost = self._loss(layers, rows, T)[0]
-        cost = _BIG if cost > _BIG else cost            # overflow: the largest float
+        acts, Z = self._forward(layers, rows)
+        cost = _cost(self.loss, Z, acts[-1], T)
         if cost != cost:
             raise ValueError("cost: the loss is not a number: the weights or the inputs are too "
                              "large")
@@ -1273,7 +1277,7 @@ class _TrainingLoop(object):
     """
 
     compiled = None              # the straight-line epoch of nn_fast, where it applies
-    many_key = None              # the key of its many-epoch form, where that applies
+    many_key = None              # not None where nn_fast can run many epochs in one call
 
     def __init__(self, net, layers, rows, T, val, optimizer, batch, shuffle, rng):
         self.net = net
