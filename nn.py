@@ -1146,37 +1146,27 @@ class Network(object):
 
 def _check_pair(loss, output, who):
     "Raise ValueError for a loss and output activation that cannot go together."
-    for name, needed in (("cross_entropy", "softmax"), ("binary_crossentropy", "sigmoid")):
-        if loss == name and output != needed:
-            raise ValueError("%s: %s needs output_activation %r, not %r"
-                             % (who, name, needed, output))
+    needed = {"cross_entropy": "softmax", "binary_crossentropy": "sigmoid"}.get(loss, output)
+    if output != needed:
+        raise ValueError("%s: %s needs output_activation %r, not %r"
+                         % (who, loss, needed, output))
 
 
 def _make_optimizer(optimizer, learning_rate, momentum, weight_decay):
     "Return the update rule train() asked for, with fresh state."
-    who = "train"
     if learning_rate is not None:
-        learning_rate = _check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
-    if _is(optimizer, (SGD, Adam)):
-        kind = "SGD" if _is(optimizer, SGD) else "Adam"
-        names = ("learning_rate", "momentum", "weight_decay") if kind == "SGD" else \
-            ("learning_rate", "beta1", "beta2", "epsilon", "weight_decay")
-        settings = {}
-        for name in names:
-            try:
-                settings[name] = getattr(optimizer, name)
-            except Exception:              # deleted, or a property that raises
-                raise TypeError("train: the %s given as optimizer has no usable %s; make it "
-                                "with %s(...)" % (kind, name, kind))
-        if learning_rate is not None:
-            settings["learning_rate"] = learning_rate
-        return type(optimizer)(**settings)        # checked again
-    optimizer = _check_choice(optimizer, ["sgd", "adam"], who, "optimizer")
-    if optimizer == "adam":
-        if momentum:
-            raise ValueError("train: momentum is for sgd; adam has beta1 instead")
-        return Adam(0.001 if learning_rate is None else learning_rate, weight_decay=weight_decay)
-    return SGD(0.1 if learning_rate is None else learning_rate, momentum, weight_decay)
+        learning_rate = _check_number(learning_rate, "train", "learning_rate", 0.0, low_open=True)
+    if _is(optimizer, (SGD, Adam)):          # a copy, its settings checked again
+        names = ["learning_rate", "weight_decay"] + (
+            ["momentum"] if _is(optimizer, SGD) else ["beta1", "beta2", "epsilon"])
+        settings = dict([(name, getattr(optimizer, name, None)) for name in names])
+        settings["learning_rate"] = learning_rate or settings["learning_rate"]
+        return type(optimizer)(**settings)
+    if _check_choice(optimizer, ["sgd", "adam"], "train", "optimizer") == "sgd":
+        return SGD(learning_rate or 0.1, momentum, weight_decay)
+    if momentum:
+        raise ValueError("train: momentum is for sgd; adam has beta1 instead")
+    return Adam(learning_rate or 0.001, weight_decay=weight_decay)
 
 
 def _restated(error, who, more=""):
@@ -1196,39 +1186,33 @@ def _hits(O, T):
     return float(sum([1 for o, t in zip(O, T) if _best_class(o) == _best_class(t)]))
 
 
-def _r2(O, Y):
+def _squares(O, Y):
+    "Return each column's sum over the rows of (o - y)^2, added in order as nn_fast adds them."
+    sums = [0.0] * len(Y[0])
+    for o, y in zip(O, Y):
+        for j in range(len(sums)):
+            sums[j] += (o[j] - y[j]) * (o[j] - y[j])
+    return sums
+
+
+def _r2(O, Y, residuals=None):
     """Return R^2 of outputs O against targets Y, as scikit-learn's r2_score by default.
 
     Each output column scores 1 - sum (o - y)^2 / sum (y - mean y)^2, a
     constant column 1.0 if fitted exactly and 0.0 if not; R^2 is their mean.
+    residuals, the sums of (o - y)^2 (see _squares), may stand in for O.
     """
-    tops = [max([abs(v) for v in column]) for column in _by_column(O + Y)]
-    if max(tops) * 1e-150 > 1.0:                 # the squares would overflow; R^2 has no units
-        scales = [top if top * 1e-150 > 1.0 else 1.0 for top in tops]
-        O, Y = [[[v / s for v, s in zip(row, scales)] for row in A] for A in (O, Y)]
-    return _r2_of(*_squares(O, Y))
-
-
-def _squares(O, Y):
-    "Return the sums over rows of (o - y)^2 and of (y - mean y)^2, a list of each by column."
-    residuals, totals = [], []
-    for column, outputs in zip(_by_column(Y), _by_column(O)):
-        mean = sum(column) / len(column)
-        residual = total = 0.0
-        for o, y in zip(outputs, column):      # in order, as nn_fast adds them
-            residual += (o - y) * (o - y)
-            total += (y - mean) * (y - mean)
-        residuals.append(residual)
-        totals.append(total)
-    return residuals, totals
-
-
-def _r2_of(residuals, totals):
-    "Return R^2 from the sums _squares gives (see _r2)."
+    if residuals is None:
+        tops = [max([abs(v) for v in column]) for column in _by_column(O + Y)]
+        if max(tops) * 1e-150 > 1.0:             # the squares would overflow; R^2 has no units
+            scales = [top if top * 1e-150 > 1.0 else 1.0 for top in tops]
+            O, Y = [[[v / s for v, s in zip(row, scales)] for row in A] for A in (O, Y)]
+        residuals = _squares(O, Y)
+    means = [sum(column) / len(column) for column in _by_column(Y)]
     score = 0.0
-    for r, t in zip(residuals, totals):
+    for r, t in zip(residuals, _squares([means] * len(Y), Y)):
         score += 1.0 - r / t if t > 0.0 else (0.0 if r else 1.0)
-    return score / len(totals)
+    return score / len(means)
 
 
 def _write_lines(lines, file=None, who=None, end="\n"):
@@ -1260,11 +1244,7 @@ def _write_lines(lines, file=None, who=None, end="\n"):
 
 def _check_stream(file, who, name="file"):
     "Return file if it is None (standard output) or has a write() method; else raise TypeError."
-    try:
-        write = getattr(file, "write", None)
-    except Exception:                     # an object whose attributes raise cannot be written to
-        write = None
-    if file is not None and not callable(write):
+    if file is not None and not callable(getattr(file, "write", None)):
         raise TypeError("%s: %s must have a write() method, got %s" % (who, name, _describe(file)))
     return file
 
@@ -1276,8 +1256,7 @@ class _TrainingLoop(object):
     net.weights and net.biases when it ends, however it ends.
     """
 
-    compiled = None              # the straight-line epoch of nn_fast, where it applies
-    many_key = None              # not None where nn_fast can run many epochs in one call
+    compiled = run_many = None   # nn_fast's straight-line epoch, and its many epochs in one call
 
     def __init__(self, net, layers, rows, T, val, optimizer, batch, shuffle, rng):
         self.net = net
@@ -1286,11 +1265,9 @@ class _TrainingLoop(object):
         self.optimizer = optimizer
         self.batch, self.shuffle, self.rng = batch, shuffle, rng
         self.classify = net.classes is not None
-        if val and not self.classify:            # for the training R^2 (see metric)
-            self.totals = _squares(T, T)[1]
 
     def epoch(self, order):
-        """Run one pass over the data in the given order (None: as it is); return the summed
+        """Run one pass over the rows in the given order (None: as they are); return the summed
         loss and, with validation, the hits or each output column's summed squared errors."""
         if self.compiled:
             return self.compiled_epoch(order)
@@ -1302,31 +1279,26 @@ class _TrainingLoop(object):
             WT, W, b = layers[k]
             step(k, WT, b, DT, AT)
             layers[k] = (WT, _by_column(WT) if k else None, b)
+        order = order or list(range(len(rows)))
         total, hits = 0.0, 0.0 if self.classify else [0.0] * len(T[0])
         for start in range(0, len(rows), batch):
-            if order is None:
-                Xb, Tb = rows[start:start + batch], T[start:start + batch]
-            else:
-                chosen = order[start:start + batch]
-                Xb, Tb = [rows[i] for i in chosen], [T[i] for i in chosen]
+            chosen = order[start:start + batch]
+            Xb, Tb = [rows[i] for i in chosen], [T[i] for i in chosen]
             acts, Z = net._forward(layers, Xb)
             total += _loss_sum(net.loss, Z, acts[-1], Tb)
             if self.val and self.classify:
                 hits += _hits(acts[-1], Tb)
             elif self.val:
-                hits = [h + r for h, r in zip(hits, _squares(acts[-1], Tb)[0])]
+                hits = [h + r for h, r in zip(hits, _squares(acts[-1], Tb))]
             net._backward(layers, acts, _output_delta(net.loss, net.output_activation, acts[-1],
                                                       Tb, len(Xb)), update)
         return total, hits
 
-    def evaluate(self, rows, T):
-        "Return (loss, metric) of the current weights on rows and targets."
-        loss, O = self.net._loss(self.layers, rows, T)
-        return loss, _hits(O, T) / len(T) if self.classify else _r2(O, T)
-
-    def metric(self, hits):
-        "Return the training accuracy or R^2 of an epoch from its metric (see epoch)."
-        return hits / len(self.T) if self.classify else _r2_of(hits, self.totals)
+    def metric(self, T, hits, O=None):
+        "Return the accuracy or R^2 on targets T: of outputs O, or from an epoch's hits."
+        if self.classify:
+            return (hits if O is None else _hits(O, T)) / len(T)
+        return _r2(O, T, hits)
 
     def snapshot(self):
         "Return a copy of the weights and biases being trained."
@@ -1350,30 +1322,27 @@ class _TrainingLoop(object):
         history = _series()
         h = history.history
         name = "accuracy" if self.classify else "r2"
-        if val:                  # the metrics, as Keras gives them when asked: with validation
-            for key in ("val_loss", name, "val_" + name):
-                h[key] = _series()
+        keys = ("loss", "val_loss", name, "val_" + name) if val else ("loss",)
+        for key in keys[1:]:     # the metrics, as Keras gives them when asked: with validation
+            h[key] = _series()
+        watched = h["val_loss"] if val else history          # what patience watches
         count = n if net.loss != "sse" else 1
-        started = _clock()
-        bar = _ProgressBar(epochs) if progress and _is_terminal() else None
-        before = good = self.snapshot()
-        best = best_value = order = None
-        waited = done = 0
-        reason = "epochs"
+        started, shown = _clock(), -1.0
         try:
-            if (self.many_key is not None and val is None and patience is None and
-                    target_loss is None and time_limit is None and not print_every and
-                    bar is None and not self.shuffle):
-                # nothing to watch between epochs: nn_fast runs chunks of epochs at once
-                try:
-                    done = self.run_many(epochs, count, lambda e, losses, metrics:
-                                         history.extend(losses))
-                except KeyboardInterrupt:
-                    done = len(history)   # the state is still that of the last chunk kept
-                    raise
-                finally:
+            bar = progress and sys.stdout.isatty()
+        except Exception:        # no standard output, or one that cannot tell
+            bar = False
+        before = good = self.snapshot()
+        best = order = None
+        done, reason = 0, "epochs"
+        try:
+            if self.run_many and not (val or print_every or bar or self.shuffle) and (
+                    patience, target_loss, time_limit) == (None, None, None):
+                try:             # nothing to watch between epochs: nn_fast runs many at once
+                    self.run_many(epochs, count, history)
+                finally:         # Ctrl-C too: the weights and losses of the chunks kept
                     before = good = self.snapshot()
-                history._n = done
+                    done = len(history)
             for e in range(done, epochs):
                 if self.shuffle:         # the last order shuffled again, as scikit-learn does
                     shuffled = self.rng.permutation(n)
@@ -1381,70 +1350,64 @@ class _TrainingLoop(object):
                 total, hits = self.epoch(order)
                 loss = total / count
                 if not _finite(loss) or not self.finite():
-                    self._diverged(history, e, loss, good if _finite(loss) else before, started,
-                                   bar)
+                    reason = "diverged"
+                    break
                 before, good = good, self.snapshot()
                 history.append(loss)
-                monitor = loss
                 if val:
-                    monitor, metric = self.evaluate(val[0], val[1])
-                    h["val_loss"].append(monitor)
-                    h[name].append(self.metric(hits))
-                    h["val_" + name].append(metric)
+                    val_loss, O = net._loss(self.layers, val[0], val[1])
+                    h["val_loss"].append(val_loss)
+                    h[name].append(self.metric(self.T, hits))
+                    h["val_" + name].append(self.metric(val[1], None, O))
                 done = e + 1                       # every series has epoch e now
-                if patience is not None:
-                    if best_value is None or monitor < best_value:
-                        # the weights the monitored loss is of: with one step an epoch
-                        # and no validation, those the epoch started from; else its end
-                        weights = before if val is None and self.batch >= n else good
-                        best, best_value, history.best_epoch, waited = weights, monitor, e, 0
-                    else:
-                        waited += 1
+                if patience is not None and (best is None or
+                                             watched[e] < watched[history.best_epoch]):
+                    # the weights the watched loss is of: with one step an epoch
+                    # and no validation, those the epoch started from; else its end
+                    best = before if val is None and self.batch >= n else good
+                    history.best_epoch = e
+                text, now = "", _clock()
                 if print_every and e % print_every == 0:
-                    if bar:
-                        bar.clear()
-                    _write_lines([_epoch_line(history, e, epochs)])
-                if bar:
-                    bar.show(e + 1, _clock() - started, loss)
-                if patience is not None and waited >= patience:
+                    text = "  ".join(["epoch %d/%d" % (e, epochs)] +
+                                     ["%s %s" % (key, _fmt(h[key][e])) for key in keys]) + "\n"
+                if bar and (text or now - shown >= 0.1 or done == epochs):
+                    shown, filled = now, 30 * done // epochs     # at most ten times a second
+                    text = "\r%79s\r%s[%s%s] %d/%d  loss %s  %ds left " % (
+                        "", text, "#" * filled, "." * (30 - filled), done, epochs, _fmt(loss),
+                        int((now - started) * (epochs - done) / float(done) + 0.5))
+                if text:
+                    _write_lines([text], end="")
+                if patience is not None and e - history.best_epoch >= patience:
                     reason = "early_stopping"
                 elif target_loss is not None and loss <= target_loss:
                     reason = "target_loss"
-                elif time_limit is not None and _clock() - started >= time_limit:
+                elif time_limit is not None and now - started >= time_limit:
                     reason = "time_limit"
                 if reason != "epochs":
                     break
         except KeyboardInterrupt:
             reason = "interrupted"
-            self.restore(good)
-        self._end(history, done, reason, started, bar)
-        if patience is not None and best is not None:
-            self.restore(best)
+        if reason == "diverged":                  # a loss beyond floats: one epoch further back
+            what, start = (("the weights became too large", e) if _finite(loss) else
+                           ("the loss became %r" % loss, e - 1))
+            good = good if start == e else before
+        self.restore(best if best is not None and reason != "diverged" else good)
         net._store(self.layers)
-        if print_every or progress:
-            _write_lines([_stop_line(history, epochs)])
-        return history
-
-    def _end(self, history, done, reason, started, bar):
-        "Cut every series to the epochs done and say why training ended."
-        for series in history.history.values():
+        for series in h.values():                 # cut to the epochs every series has
             series._n = min(series._n, done)
         history.stop_reason, history.seconds = reason, _clock() - started
         if bar:
-            bar.clear()
-
-    def _diverged(self, history, e, loss, weights, started, bar):
-        "Go back to weights (the start of the last finite epoch); raise DivergedError."
-        self.restore(weights)
-        self.net._store(self.layers)
-        self._end(history, e, "diverged", started, bar)
-        what = "the weights became too large" if _finite(loss) else "the loss became %r" % loss
-        kept = "the weights it had at the start of epoch %d" % (e if _finite(loss) else e - 1)
-        error = DivergedError("train: %s in epoch %d; scale the inputs (for example "
-                              "input_scaling='standard') or lower the learning rate. The network "
-                              "keeps %s" % (what, e, kept if e else "its starting weights"))
-        error.history = history
-        raise error
+            _write_lines(["\r%79s\r" % ""], end="")
+        if reason == "diverged":
+            error = DivergedError("train: %s in epoch %d; scale the inputs or lower the learning "
+                                  "rate. The network keeps %s" % (what, e, "its starting weights"
+                                  if start < 1 else "the weights it had at the start of epoch %d"
+                                  % start))
+            error.history = history
+            raise error
+        if print_every or progress:
+            _write_lines([_stop_line(history, epochs)])
+        return history
 
 
 def _training_loop(net, layers, rows, T, val, optimizer, batch, shuffle, rng):
@@ -1454,24 +1417,13 @@ def _training_loop(net, layers, rows, T, val, optimizer, batch, shuffle, rng):
 
 def _fmt(x, digits=6):
     "Return a number with a few significant digits, for people to read."
-    if x == 0.0 or (1e-4 <= abs(x) < 1e15) or not _finite(x):
+    if x == 0.0 or 1e-4 <= abs(x) < 1e15 or not _finite(x):
         return "%.*g" % (digits, x)
-    # "%g" by hand: Brython prints 1e-7 as "0e+00"
-    exponent = int(math.floor(math.log10(abs(x))))
-    mantissa = x / 10.0 ** exponent
-    if abs(round(mantissa, digits - 1)) >= 10.0:
-        mantissa, exponent = mantissa / 10.0, exponent + 1
-    text = ("%.*f" % (digits - 1, mantissa)).rstrip("0").rstrip(".")
+    exponent = int(math.floor(math.log10(abs(x))))     # "%g" by hand: Brython writes 1e-7 as
+    text = _fmt(x / 10.0 ** exponent, digits)           # "0e+00"
+    if text.lstrip("-") == "10":                        # rounded up to the next power of ten
+        text, exponent = text[:-1], exponent + 1
     return "%se%s%02d" % (text, "-" if exponent < 0 else "+", abs(exponent))
-
-
-def _epoch_line(history, e, epochs):
-    "Return the progress line for epoch e."
-    parts = ["epoch %d/%d" % (e, epochs)]
-    for key in ("loss", "val_loss", "accuracy", "val_accuracy", "r2", "val_r2"):
-        if key in history.history:
-            parts.append("%s %s" % (key, _fmt(history.history[key][e])))
-    return "  ".join(parts)
 
 
 def _stop_line(history, epochs):
@@ -1493,35 +1445,6 @@ def _stop_line(history, epochs):
 def _plural(n, noun):
     "Return '1 epoch' or '3 epochs'."
     return "%d %s%s" % (n, noun, "" if n == 1 else "s")
-
-
-def _is_terminal():
-    "Return True when standard output is a terminal (False where that cannot be told)."
-    try:
-        return bool(sys.stdout.isatty())
-    except Exception:
-        return False
-
-
-class _ProgressBar(object):
-    "A one-line progress bar with the time left, redrawn at most ten times a second."
-
-    def __init__(self, total):
-        self.total, self.last = total, -1.0
-
-    def show(self, done, seconds, loss):
-        "Redraw the bar for done of total epochs after seconds."
-        if seconds - self.last < 0.1 and done < self.total:
-            return
-        self.last = seconds
-        filled = 30 * done // self.total
-        _write_lines(["\r[%s%s] %d/%d  loss %s  %ds left " % (
-            "#" * filled, "." * (30 - filled), done, self.total, _fmt(loss),
-            int(seconds * (self.total - done) / float(done) + 0.5))], end="")
-
-    def clear(self):
-        "Erase the bar, so that the next line starts clean."
-        _write_lines(["\r" + " " * 79 + "\r"], end="")
 
 
 # ---------------------------------------------------------------------------

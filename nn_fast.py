@@ -328,7 +328,6 @@ class _StraightLineLoop(_TrainingLoop):
     def __init__(self, epochs, rule, net, layers, rows, T, val, optimizer, batch, shuffle, rng):
         _TrainingLoop.__init__(self, net, layers, rows, T, val, optimizer, batch, shuffle, rng)
         self.compiled = epochs                              # epoch() calls compiled_epoch
-        self.many_key = epochs if _CHUNK_WORK else None     # run() may call run_many
         self.data = [tuple(x) + tuple(t) for x, t in zip(rows, T)]
         zeros = [0.0] * len(self.state)
         # momentum's velocities; Adam's two running averages and its step count
@@ -379,14 +378,16 @@ class _StraightLineLoop(_TrainingLoop):
         "Return True when every weight and bias is finite."
         return _finite(sum(self.state))
 
-    def run_many(self, epochs, divisor, record):
+    def run_many(self, epochs, divisor, history):
         """Run the epochs a chunk at a time, for a training with nothing to watch between
-        epochs; return how many were run and recorded by record(e, losses, metrics).
+        epochs; add their losses to history and return how many were run.
 
         An epoch's loss is its summed loss over divisor. When a loss or the weights
         are not finite, it goes back to the start of the chunk before and returns:
         the epoch-by-epoch loop goes on from there with the same arithmetic.
         """
+        if not _CHUNK_WORK:
+            return 0
         chunk = max(1, min(1000, _CHUNK_WORK // (len(self.rows) * len(self.state))))
         e, previous = 0, (0, self.state, self.memory)
         while e < epochs:
@@ -397,9 +398,10 @@ class _StraightLineLoop(_TrainingLoop):
                 divisor, _BIG)
             if done < count or not _finite(losses[-1]) or not _finite(sum(state)):
                 e, self.state, self.memory = previous
+                history._n = e
                 return e
             self.state, self.memory = state, memory
-            record(e, losses, metrics)
+            history.extend(losses)
             previous, e = start, e + count
         return e
 

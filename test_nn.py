@@ -2867,7 +2867,7 @@ class TestOutsideBattery(Case):
                                      [1])
         adam = nn.Adam()
         del adam.beta1
-        self.assertRaisesMessage(TypeError, ["train", "Adam", "beta1"], nn.Network([2, 1]).train,
+        self.assertRaisesMessage(TypeError, ["Adam", "beta1", "None"], nn.Network([2, 1]).train,
                                  [[1, 2]], [[1]], optimizer=adam)
 
     def test_messages_name_the_function_called(self):
