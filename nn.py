@@ -1148,8 +1148,7 @@ def _check_pair(loss, output, who):
     "Raise ValueError for a loss and output activation that cannot go together."
     needed = {"cross_entropy": "softmax", "binary_crossentropy": "sigmoid"}.get(loss, output)
     if output != needed:
-        raise ValueError("%s: %s needs output_activation %r, not %r"
-                         % (who, loss, needed, output))
+        raise ValueError("%s: %s needs output_activation %r, not %r" % (who, loss, needed, output))
 
 
 def _make_optimizer(optimizer, learning_rate, momentum, weight_decay):
@@ -1157,11 +1156,11 @@ def _make_optimizer(optimizer, learning_rate, momentum, weight_decay):
     if learning_rate is not None:
         learning_rate = _check_number(learning_rate, "train", "learning_rate", 0.0, low_open=True)
     if _is(optimizer, (SGD, Adam)):          # a copy, its settings checked again
-        names = ["learning_rate", "weight_decay"] + (
-            ["momentum"] if _is(optimizer, SGD) else ["beta1", "beta2", "epsilon"])
+        names = ("momentum", "weight_decay") if _is(optimizer, SGD) else (
+            "beta1", "beta2", "epsilon", "weight_decay")
         settings = dict([(name, getattr(optimizer, name, None)) for name in names])
-        settings["learning_rate"] = learning_rate or settings["learning_rate"]
-        return type(optimizer)(**settings)
+        return type(optimizer)(learning_rate or getattr(optimizer, "learning_rate", None),
+                               **settings)
     if _check_choice(optimizer, ["sgd", "adam"], "train", "optimizer") == "sgd":
         return SGD(learning_rate or 0.1, momentum, weight_decay)
     if momentum:
@@ -1176,9 +1175,7 @@ def _restated(error, who, more=""):
 
 def _best_class(row):
     "Return the index of the class a row of outputs picks (one sigmoid output: p >= 0.5)."
-    if len(row) == 1:
-        return 1 if row[0] >= 0.5 else 0
-    return row.index(max(row))
+    return (1 if row[0] >= 0.5 else 0) if len(row) == 1 else row.index(max(row))
 
 
 def _hits(O, T):
@@ -1190,18 +1187,13 @@ def _squares(O, Y):
     "Return each column's sum over the rows of (o - y)^2, added in order as nn_fast adds them."
     sums = [0.0] * len(Y[0])
     for o, y in zip(O, Y):
-        for j in range(len(sums)):
-            sums[j] += (o[j] - y[j]) * (o[j] - y[j])
+        sums = [s + (a - b) * (a - b) for s, a, b in zip(sums, o, y)]
     return sums
 
 
 def _r2(O, Y, residuals=None):
-    """Return R^2 of outputs O against targets Y, as scikit-learn's r2_score by default.
-
-    Each output column scores 1 - sum (o - y)^2 / sum (y - mean y)^2, a
-    constant column 1.0 if fitted exactly and 0.0 if not; R^2 is their mean.
-    residuals, the sums of (o - y)^2 (see _squares), may stand in for O.
-    """
+    "Return R^2 of outputs O (or their residuals, see _squares) on targets Y, as r2_score."
+    # each column's 1 - sum (o - y)^2 / sum (y - mean y)^2 (constant: 1.0 if fitted, else 0.0)
     if residuals is None:
         tops = [max([abs(v) for v in column]) for column in _by_column(O + Y)]
         if max(tops) * 1e-150 > 1.0:             # the squares would overflow; R^2 has no units
@@ -1216,30 +1208,22 @@ def _r2(O, Y, residuals=None):
 
 
 def _write_lines(lines, file=None, who=None, end="\n"):
-    """Write lines of text to file, or to standard output when file is None.
-
-    Standard output that is missing or fails (pythonw) loses the lines, never the
-    work; text it cannot encode gets backslash escapes. With who, a caller's file
-    that fails raises FileError (the disk) or TypeError (anything else).
-    """
+    "Write lines of text to file, or to standard output (None), escaping what it cannot encode."
     out = sys.stdout if file is None else file
     text = "\n".join(lines) + end
     try:
         try:
             out.write(text)
         except UnicodeError:
-            text = text.encode("ascii", "backslashreplace")
-            out.write(text if type(text) is str else text.decode("ascii"))
+            out.write(text.encode("ascii", "backslashreplace").decode("ascii"))
         if file is None:
             out.flush()
-    except Exception as error:
-        if file is None:
-            return
-        if who is None:
-            raise
-        if isinstance(error, _IOError):
-            raise FileError("%s: cannot write to the file: %s" % (who, _reason(error)))
-        raise TypeError("%s: the file's write() raised %s" % (who, type(error).__name__))
+    except Exception as error:       # standard output that fails (pythonw) loses the lines
+        if file is not None:             # a caller's file: FileError for the disk, else TypeError
+            if who is None:
+                raise
+            kind = FileError if isinstance(error, _IOError) else TypeError
+            raise kind("%s: cannot write to the file: %s" % (who, _reason(error)))
 
 
 def _check_stream(file, who, name="file"):
@@ -1250,34 +1234,26 @@ def _check_stream(file, who, name="file"):
 
 
 class _TrainingLoop(object):
-    """One run of train(): the epochs, the checks between them, and the History.
-
-    It trains a copy of the layers (see Network._layers) and writes it back into
-    net.weights and net.biases when it ends, however it ends.
-    """
+    "One run of train() on a copy of the layers, written back to the network however it ends."
 
     compiled = run_many = None   # nn_fast's straight-line epoch, and its many epochs in one call
 
     def __init__(self, net, layers, rows, T, val, optimizer, batch, shuffle, rng):
-        self.net = net
+        self.net, self.rows, self.T, self.val, self.optimizer = net, rows, T, val, optimizer
         self.layers = [([r[:] for r in WT], W, list(b) if b else None) for WT, W, b in layers]
-        self.rows, self.T, self.val = rows, T, val
-        self.optimizer = optimizer
         self.batch, self.shuffle, self.rng = batch, shuffle, rng
         self.classify = net.classes is not None
 
     def epoch(self, order):
-        """Run one pass over the rows in the given order (None: as they are); return the summed
-        loss and, with validation, the hits or each output column's summed squared errors."""
+        "Run a pass over the rows in order (None: as they are); return the loss and metric sums."
         if self.compiled:
             return self.compiled_epoch(order)
         net, layers, rows, T, batch = self.net, self.layers, self.rows, self.T, self.batch
-        step = self.optimizer.step
 
         def update(k, DT, AT):
             "Step layer k against its gradient; W, which the deltas below use, made again."
             WT, W, b = layers[k]
-            step(k, WT, b, DT, AT)
+            self.optimizer.step(k, WT, b, DT, AT)
             layers[k] = (WT, _by_column(WT) if k else None, b)
         order = order or list(range(len(rows)))
         total, hits = 0.0, 0.0 if self.classify else [0.0] * len(T[0])
@@ -1286,19 +1262,12 @@ class _TrainingLoop(object):
             Xb, Tb = [rows[i] for i in chosen], [T[i] for i in chosen]
             acts, Z = net._forward(layers, Xb)
             total += _loss_sum(net.loss, Z, acts[-1], Tb)
-            if self.val and self.classify:
-                hits += _hits(acts[-1], Tb)
-            elif self.val:
-                hits = [h + r for h, r in zip(hits, _squares(acts[-1], Tb))]
+            if self.val:
+                hits = (hits + _hits(acts[-1], Tb) if self.classify else
+                        [h + r for h, r in zip(hits, _squares(acts[-1], Tb))])
             net._backward(layers, acts, _output_delta(net.loss, net.output_activation, acts[-1],
                                                       Tb, len(Xb)), update)
         return total, hits
-
-    def metric(self, T, hits, O=None):
-        "Return the accuracy or R^2 on targets T: of outputs O, or from an epoch's hits."
-        if self.classify:
-            return (hits if O is None else _hits(O, T)) / len(T)
-        return _r2(O, T, hits)
 
     def snapshot(self):
         "Return a copy of the weights and biases being trained."
@@ -1310,11 +1279,8 @@ class _TrainingLoop(object):
                        for k, (WT, b) in enumerate(snapshot)]
 
     def finite(self):
-        "Return True when every weight and bias is finite (one sum per layer, in C)."
-        for WT, W, b in self.layers:
-            if not _finite(sum([sum(r) for r in WT]) + (sum(b) if b else 0.0)):
-                return False
-        return True
+        "Return True when every weight and bias is finite (a sum in C, NaN if any is not)."
+        return _finite(sum([sum([sum(r) for r in WT]) + sum(b or []) for WT, W, b in self.layers]))
 
     def run(self, epochs, patience, target_loss, time_limit, print_every, progress):
         "Train for up to epochs passes; return the History."
@@ -1325,16 +1291,12 @@ class _TrainingLoop(object):
         keys = ("loss", "val_loss", name, "val_" + name) if val else ("loss",)
         for key in keys[1:]:     # the metrics, as Keras gives them when asked: with validation
             h[key] = _series()
-        watched = h["val_loss"] if val else history          # what patience watches
+        watched = h[keys[1] if val else "loss"]          # the loss patience watches
         count = n if net.loss != "sse" else 1
         started, shown = _clock(), -1.0
-        try:
-            bar = progress and sys.stdout.isatty()
-        except Exception:        # no standard output, or one that cannot tell
-            bar = False
+        bar = progress and getattr(sys.stdout, "isatty", bool)()      # pythonw: no stdout
         before = good = self.snapshot()
-        best = order = None
-        done, reason = 0, "epochs"
+        reason, best, order = "epochs", None, None
         try:
             if self.run_many and not (val or print_every or bar or self.shuffle) and (
                     patience, target_loss, time_limit) == (None, None, None):
@@ -1342,8 +1304,7 @@ class _TrainingLoop(object):
                     self.run_many(epochs, count, history)
                 finally:         # Ctrl-C too: the weights and losses of the chunks kept
                     before = good = self.snapshot()
-                    done = len(history)
-            for e in range(done, epochs):
+            for e in range(len(history), epochs):
                 if self.shuffle:         # the last order shuffled again, as scikit-learn does
                     shuffled = self.rng.permutation(n)
                     order = shuffled if order is None else [order[i] for i in shuffled]
@@ -1357,24 +1318,23 @@ class _TrainingLoop(object):
                 if val:
                     val_loss, O = net._loss(self.layers, val[0], val[1])
                     h["val_loss"].append(val_loss)
-                    h[name].append(self.metric(self.T, hits))
-                    h["val_" + name].append(self.metric(val[1], None, O))
-                done = e + 1                       # every series has epoch e now
+                    h[name].append(hits / n if self.classify else _r2(None, self.T, hits))
+                    h["val_" + name].append(_hits(O, val[1]) / len(O) if self.classify else
+                                            _r2(O, val[1]))
                 if patience is not None and (best is None or
                                              watched[e] < watched[history.best_epoch]):
-                    # the weights the watched loss is of: with one step an epoch
-                    # and no validation, those the epoch started from; else its end
+                    # the weights the loss is of: full batch without validation, the epoch's start
                     best = before if val is None and self.batch >= n else good
                     history.best_epoch = e
                 text, now = "", _clock()
                 if print_every and e % print_every == 0:
                     text = "  ".join(["epoch %d/%d" % (e, epochs)] +
                                      ["%s %s" % (key, _fmt(h[key][e])) for key in keys]) + "\n"
-                if bar and (text or now - shown >= 0.1 or done == epochs):
-                    shown, filled = now, 30 * done // epochs     # at most ten times a second
-                    text = "\r%79s\r%s[%s%s] %d/%d  loss %s  %ds left " % (
-                        "", text, "#" * filled, "." * (30 - filled), done, epochs, _fmt(loss),
-                        int((now - started) * (epochs - done) / float(done) + 0.5))
+                if bar and (text or now - shown >= 0.1 or e + 1 == epochs):   # 10 times a second
+                    shown = now
+                    text = "\r%79s\r%s[%-30s] %d/%d  loss %s  %ds left " % (
+                        "", text, "#" * (30 * (e + 1) // epochs), e + 1, epochs, _fmt(loss),
+                        int((now - started) * (epochs - e - 1) / (e + 1.0) + 0.5))
                 if text:
                     _write_lines([text], end="")
                 if patience is not None and e - history.best_epoch >= patience:
@@ -1387,22 +1347,22 @@ class _TrainingLoop(object):
                     break
         except KeyboardInterrupt:
             reason = "interrupted"
-        if reason == "diverged":                  # a loss beyond floats: one epoch further back
-            what, start = (("the weights became too large", e) if _finite(loss) else
-                           ("the loss became %r" % loss, e - 1))
+        if reason == "diverged":      # a loss beyond floats: the weights it came from are suspect
+            what = "the weights became too large" if _finite(loss) else "the loss became %r" % loss
+            start = e if _finite(loss) or not e else e - 1
             good = good if start == e else before
         self.restore(best if best is not None and reason != "diverged" else good)
         net._store(self.layers)
+        done = min([len(series) for series in h.values()])
         for series in h.values():                 # cut to the epochs every series has
-            series._n = min(series._n, done)
+            series._n = done
         history.stop_reason, history.seconds = reason, _clock() - started
         if bar:
             _write_lines(["\r%79s\r" % ""], end="")
         if reason == "diverged":
             error = DivergedError("train: %s in epoch %d; scale the inputs or lower the learning "
-                                  "rate. The network keeps %s" % (what, e, "its starting weights"
-                                  if start < 1 else "the weights it had at the start of epoch %d"
-                                  % start))
+                                  "rate. The network keeps the weights it had at the start of "
+                                  "epoch %d" % (what, e, start))
             error.history = history
             raise error
         if print_every or progress:
@@ -1410,17 +1370,15 @@ class _TrainingLoop(object):
         return history
 
 
-def _training_loop(net, layers, rows, T, val, optimizer, batch, shuffle, rng):
-    "Return the _TrainingLoop for one run of train() (nn_fast may give another)."
-    return _TrainingLoop(net, layers, rows, T, val, optimizer, batch, shuffle, rng)
+_training_loop = _TrainingLoop  # what train() runs; nn_fast gives its own for small networks
 
 
 def _fmt(x, digits=6):
     "Return a number with a few significant digits, for people to read."
     if x == 0.0 or 1e-4 <= abs(x) < 1e15 or not _finite(x):
         return "%.*g" % (digits, x)
-    exponent = int(math.floor(math.log10(abs(x))))     # "%g" by hand: Brython writes 1e-7 as
-    text = _fmt(x / 10.0 ** exponent, digits)           # "0e+00"
+    exponent = int(math.floor(math.log10(abs(x))))     # "%g" by hand: Brython's is wrong here
+    text = _fmt(x / 10.0 ** exponent, digits)
     if text.lstrip("-") == "10":                        # rounded up to the next power of ten
         text, exponent = text[:-1], exponent + 1
     return "%se%s%02d" % (text, "-" if exponent < 0 else "+", abs(exponent))
@@ -1428,13 +1386,13 @@ def _fmt(x, digits=6):
 
 def _stop_line(history, epochs):
     "Return the line that says why training ended."
-    done = _plural(len(history), "epoch")
-    why = {"epochs": ("all %s done" if epochs > 1 else "%s done") % _plural(epochs, "epoch"),
-           "early_stopping": "stopped early after %s: no improvement for a while" % done,
-           "target_loss": "stopped after %s: the target loss was reached" % done,
-           "time_limit": "stopped after %s: the time limit was reached" % done,
-           "interrupted": "interrupted after %s" % done}[history.stop_reason]
-    line = "%s in %.1f s" % (why, history.seconds)
+    why = {"epochs": "all %s done" if epochs > 1 else "%s done",
+           "early_stopping": "stopped early after %s: no improvement for a while",
+           "target_loss": "stopped after %s: the target loss was reached",
+           "time_limit": "stopped after %s: the time limit was reached",
+           "interrupted": "interrupted after %s"}[history.stop_reason]
+    line = "%s in %.1f s" % (why % _plural(epochs if history.stop_reason == "epochs" else
+                                           len(history), "epoch"), history.seconds)
     if history:
         line += ", loss %s" % _fmt(history[-1])
     if history.best_epoch is not None:
