@@ -1156,11 +1156,10 @@ def _make_optimizer(optimizer, learning_rate, momentum, weight_decay):
     if learning_rate is not None:
         learning_rate = _check_number(learning_rate, "train", "learning_rate", 0.0, low_open=True)
     if _is(optimizer, (SGD, Adam)):          # a copy, its settings checked again
-        names = ("momentum", "weight_decay") if _is(optimizer, SGD) else (
-            "beta1", "beta2", "epsilon", "weight_decay")
-        settings = dict([(name, getattr(optimizer, name, None)) for name in names])
-        return type(optimizer)(learning_rate or getattr(optimizer, "learning_rate", None),
-                               **settings)
+        names = ("learning_rate", "momentum", "weight_decay") if _is(optimizer, SGD) else (
+            "learning_rate", "beta1", "beta2", "epsilon", "weight_decay")
+        settings = [getattr(optimizer, name, None) for name in names]
+        return type(optimizer)(learning_rate or settings[0], *settings[1:])
     if _check_choice(optimizer, ["sgd", "adam"], "train", "optimizer") == "sgd":
         return SGD(learning_rate or 0.1, momentum, weight_decay)
     if momentum:
@@ -1193,12 +1192,10 @@ def _squares(O, Y):
 
 def _r2(O, Y, residuals=None):
     "Return R^2 of outputs O (or their residuals, see _squares) on targets Y, as r2_score."
-    # each column's 1 - sum (o - y)^2 / sum (y - mean y)^2 (constant: 1.0 if fitted, else 0.0)
-    if residuals is None:
+    if residuals is None:          # columns whose squares would overflow scaled: R^2 has no units
         tops = [max([abs(v) for v in column]) for column in _by_column(O + Y)]
-        if max(tops) * 1e-150 > 1.0:             # the squares would overflow; R^2 has no units
-            scales = [top if top * 1e-150 > 1.0 else 1.0 for top in tops]
-            O, Y = [[[v / s for v, s in zip(row, scales)] for row in A] for A in (O, Y)]
+        scales = [top if top * 1e-150 > 1.0 else 1.0 for top in tops]
+        O, Y = [[[v / s for v, s in zip(row, scales)] for row in A] for A in (O, Y)]
         residuals = _squares(O, Y)
     means = [sum(column) / len(column) for column in _by_column(Y)]
     score = 0.0
@@ -1245,17 +1242,15 @@ class _TrainingLoop(object):
         self.classify = net.classes is not None
 
     def epoch(self, order):
-        "Run a pass over the rows in order (None: as they are); return the loss and metric sums."
+        "Run a pass over the rows in the given order; return the summed loss and metric."
         if self.compiled:
             return self.compiled_epoch(order)
         net, layers, rows, T, batch = self.net, self.layers, self.rows, self.T, self.batch
 
-        def update(k, DT, AT):
-            "Step layer k against its gradient; W, which the deltas below use, made again."
+        def update(k, DT, AT):      # a step down layer k's gradient; W for the deltas made again
             WT, W, b = layers[k]
             self.optimizer.step(k, WT, b, DT, AT)
             layers[k] = (WT, _by_column(WT) if k else None, b)
-        order = order or list(range(len(rows)))
         total, hits = 0.0, 0.0 if self.classify else [0.0] * len(T[0])
         for start in range(0, len(rows), batch):
             chosen = order[start:start + batch]
@@ -1273,10 +1268,9 @@ class _TrainingLoop(object):
         "Return a copy of the weights and biases being trained."
         return [([r[:] for r in WT], list(b) if b else None) for WT, W, b in self.layers]
 
-    def restore(self, snapshot):
-        "Go back to the weights of a snapshot."
-        self.layers = [([r[:] for r in WT], _by_column(WT) if k else None, list(b) if b else None)
-                       for k, (WT, b) in enumerate(snapshot)]
+    def restore(self, saved):
+        "Go back to the weights of a snapshot, taken over, not copied."
+        self.layers = [(WT, _by_column(WT) if k else None, b) for k, (WT, b) in enumerate(saved)]
 
     def finite(self):
         "Return True when every weight and bias is finite (a sum in C, NaN if any is not)."
@@ -1296,7 +1290,7 @@ class _TrainingLoop(object):
         started, shown = _clock(), -1.0
         bar = progress and getattr(sys.stdout, "isatty", bool)()      # pythonw: no stdout
         before = good = self.snapshot()
-        reason, best, order = "epochs", None, None
+        reason, best, order = "epochs", None, list(range(n))
         try:
             if self.run_many and not (val or print_every or bar or self.shuffle) and (
                     patience, target_loss, time_limit) == (None, None, None):
@@ -1306,12 +1300,11 @@ class _TrainingLoop(object):
                     before = good = self.snapshot()
             for e in range(len(history), epochs):
                 if self.shuffle:         # the last order shuffled again, as scikit-learn does
-                    shuffled = self.rng.permutation(n)
-                    order = shuffled if order is None else [order[i] for i in shuffled]
+                    order = [order[i] for i in self.rng.permutation(n)]
                 total, hits = self.epoch(order)
                 loss = total / count
-                if not _finite(loss) or not self.finite():
-                    reason = "diverged"
+                if not _finite(loss) or not self.finite():   # a loss beyond floats: one more back
+                    reason, good = "diverged", good if _finite(loss) else before
                     break
                 before, good = good, self.snapshot()
                 history.append(loss)
@@ -1347,22 +1340,18 @@ class _TrainingLoop(object):
                     break
         except KeyboardInterrupt:
             reason = "interrupted"
-        if reason == "diverged":      # a loss beyond floats: the weights it came from are suspect
-            what = "the weights became too large" if _finite(loss) else "the loss became %r" % loss
-            start = e if _finite(loss) or not e else e - 1
-            good = good if start == e else before
         self.restore(best if best is not None and reason != "diverged" else good)
         net._store(self.layers)
-        done = min([len(series) for series in h.values()])
-        for series in h.values():                 # cut to the epochs every series has
-            series._n = done
+        for series in h.values():       # cut to the epochs every series has: the last one's
+            series._n = len(h[keys[-1]])
         history.stop_reason, history.seconds = reason, _clock() - started
         if bar:
             _write_lines(["\r%79s\r" % ""], end="")
         if reason == "diverged":
+            what = "the weights became too large" if _finite(loss) else "the loss became %r" % loss
             error = DivergedError("train: %s in epoch %d; scale the inputs or lower the learning "
                                   "rate. The network keeps the weights it had at the start of "
-                                  "epoch %d" % (what, e, start))
+                                  "epoch %d" % (what, e, e if _finite(loss) else max(e - 1, 0)))
             error.history = history
             raise error
         if print_every or progress:
