@@ -1966,13 +1966,11 @@ def _log(x):
 # ---------------------------------------------------------------------------
 # Saving and loading
 # ---------------------------------------------------------------------------
-# A network is saved as JSON: everything needed to predict and to go on
-# training, each float as the shortest text that reads back to the same bits.
-# save() reads the text back with load's own code, then writes it into a new
-# file beside the target (path + ".tmp", made for this write alone) renamed
-# over it: a crash or a kill leaves the old file or the new one. load() runs
-# and imports nothing the file names; it measures the nesting and the numbers
-# before parsing, then checks every field.
+# A network is saved as JSON, each float as the shortest text that reads back to
+# the same bits. save() reads its text back with load's code, then writes a new
+# file beside the target and renames it over it: a kill leaves the old file or
+# the new one. load() imports nothing the file names, and measures the digits,
+# values and nesting before it parses.
 
 _FORMAT, _FORMAT_VERSION = "nn.py network", 1
 _FIELDS = ("format", "version", "sizes", "activation", "output_activation", "loss", "bias",
@@ -1981,7 +1979,8 @@ _FIELDS = ("format", "version", "sizes", "activation", "output_activation", "los
 _MAX_FILE_BYTES = 64 * 1024 * 1024       # a network at the parameter limit takes 45-52 MB
 _MAX_NESTING = 10                        # a saved network nests 4 deep
 _MAX_DIGITS = 400                        # a saved float has 17 significant digits
-_FOLDER, _REGULAR = 0o040000, 0o100000   # the kinds of file in os.stat()'s mode
+_FOLDER = 0o040000                       # a folder's kind in os.stat()'s mode
+
 
 def _float_text(x):
     "Return the shortest text that reads back as exactly x (never 'e+', which Brython misreads)."
@@ -2000,9 +1999,10 @@ def _json_text(value, pad=None):
                                    for k in sorted(value)])
     if not isinstance(value, (list, tuple)):
         return json.dumps(value)
+    items = [_json_text(v) for v in value]
     if pad is None:
-        return "[%s]" % ", ".join([_json_text(v) for v in value])
-    return "[\n%s\n%s]" % (",\n".join([pad + "  " + _json_text(v) for v in value]), pad)
+        return "[%s]" % ", ".join(items)
+    return "[\n%s  %s\n%s]" % (pad, (",\n" + pad + "  ").join(items), pad)
 
 
 def _write_atomic(path, text, who):
@@ -2017,51 +2017,35 @@ def _write_atomic(path, text, who):
                 os.fsync(f.fileno())          # the bytes are on disk before the rename
         finally:
             f.close()
-        info = _stat(path)
-        if info is not None and hasattr(os, "chmod"):
+        info = _os("stat", path)
+        if info and hasattr(os, "chmod"):
             os.chmod(temporary, info[0] & 0o7777)
         getattr(os, "replace", os.rename)(temporary, path)   # rename: 2.7, Jython, MicroPython
     except Exception as error:
-        if temporary is not None:
-            _remove(temporary)
+        _os("remove", temporary)
         raise FileError("%s: cannot write %r: %s" % (who, path, _reason(error)))
 
 
 def _new_file(path):
-    """Return (name, file open for writing) of a file made beside path for this write alone.
-
-    path + ".tmp" (a killed save leaves it) is removed, then made with O_EXCL,
-    which follows no link and opens no pipe; then ".tmp1" and ".tmp2" are
-    tried. MicroPython and Brython have no os.open: the name is just opened.
-    """
-    for n in range(3):
-        name = path + (".tmp%d" % n if n else ".tmp")
-        _remove(name)
+    "Return (name, file open to write) of a file made beside path for this write alone."
+    for name in (path + ".tmp", path + ".tmp1", path + ".tmp2"):    # past folders at the first
+        _os("remove", name)                   # a killed save's, or a link (not what it points to)
         try:
-            if not hasattr(os, "O_EXCL"):
-                return name, open(name, "w")
-            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            if bytes is not str:              # Python 3: the very file just made
-                return name, open(fd, "w")
-            os.close(fd)                      # Python 2 and Jython open by name only
-            return name, open(name, "w")
+            if hasattr(os, "O_EXCL"):         # made here, following no link, opening no pipe
+                fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+                if bytes is not str:          # Python 3: the very file just made
+                    return name, open(fd, "w")
+                os.close(fd)                  # Python 2 and Jython open by name only
+            return name, open(name, "w")      # MicroPython and Brython have no os.open
         except Exception as e:
             error = e
     raise error
 
 
-def _remove(path):
-    "Remove a file if it is there; a link is removed, not what it points to."
+def _os(call, path):
+    "Return os.<call>(path) (stat: 0 mode, 1 inode, 2 device), or None if it fails or is missing."
     try:
-        os.remove(path)
-    except Exception:
-        pass
-
-
-def _stat(path):
-    "Return os.stat(path): 0 mode, 1 inode, 2 device; None for no such file or no stat (Brython)."
-    try:
-        return os.stat(path)
+        return getattr(os, call)(path)
     except Exception:
         return None
 
@@ -2084,6 +2068,36 @@ def _read_text(path, who):
         raise FileError("%s: %s is not UTF-8 text" % (who, where))
 
 
+def _open_file(path, who):
+    "Return (the file at path open to read bytes, its name for messages): not a device or a pipe."
+    path = _check_path(path, who)
+    where = '"%s"' % (path if type(path) is str else path.encode("ascii", "backslashreplace"))
+    kind = (_os("stat", path) or [0])[0] & 0o170000
+    if kind not in (0o100000, 0):             # 0: no such file (open() says so), or no stat
+        raise FileError("%s: %s is a %s, not a regular file"
+                        % (who, where, "folder" if kind == _FOLDER else "device or a pipe"))
+    try:
+        return open(path, "rb"), where
+    except Exception as error:
+        raise FileError("%s: cannot read %s: %s" % (who, where, _reason(error)))
+
+
+def _guarded(f, who, where):
+    "Yield the pieces of an open file, at most _MAX_FILE_BYTES (some in /proc never end)."
+    total = 0
+    while True:
+        try:
+            piece = f.read(16384)             # small, for a board's heap
+        except _IOError as error:
+            raise FileError("%s: cannot read %s: %s" % (who, where, _reason(error)))
+        if not piece:
+            return
+        total += len(piece)
+        if total > _MAX_FILE_BYTES:
+            raise FileError("%s: %s is more than %d bytes" % (who, where, _MAX_FILE_BYTES))
+        yield piece
+
+
 def _save(net, path):
     "Write net to path as JSON (see Network.save), once load's own code has read it back."
     path = _check_path(path, "save")
@@ -2098,13 +2112,13 @@ def _save(net, path):
 def _model_text(net, who):
     "Return the JSON text of a saved network, a row of numbers a line."
     layers = net._layers(who)                 # the weights, checked, as floats
-    scaling = [None if s is None else s.to_dict() for s in (net.input_scaler, net.target_scaler)]
+    scaling = [s and s.to_dict() for s in (net.input_scaler, net.target_scaler)]
     values = [_FORMAT, _FORMAT_VERSION, net.sizes, net.activation, net.output_activation,
               net.loss, net.bias, net.init, net.seed, net.classes, scaling[0], scaling[1],
               _column_names(net, who), net.target_name]
     fields = ['"%s": %s' % (name, _json_text(v)) for name, v in zip(_FIELDS, values)]
-    weights = [_json_text(W, "  ") for WT, W, b in layers]
-    fields.append('"weights": [\n  %s\n]' % ",\n  ".join(weights))
+    fields.append('"weights": [\n  %s\n]' % ",\n  ".join([_json_text(W, "  ")
+                                                          for WT, W, b in layers]))
     fields.append('"biases": ' + _json_text([b or [] for WT, W, b in layers], ""))
     return "{\n%s\n}\n" % ",\n".join(fields)
 
@@ -2116,10 +2130,9 @@ def load(path):
 
 def _load_text(text, path):
     "Return the Network in the text of a saved file; path names it in messages."
-    problem = _unsafe(text)
+    problem, repeated = _unsafe(text), []
     if problem:
         raise FileError("load: %r is not a saved network: %s" % (path, problem))
-    repeated = []
 
     def unique(pairs):
         "Return the pairs of a JSON object as a dict, noting a name seen twice."
@@ -2154,33 +2167,25 @@ def _load_text(text, path):
 
 
 def _unsafe(text):
-    """Return why JSON text must not be parsed, or None: a number of more than _MAX_DIGITS
-    digits, more values than a network can hold, brackets unmatched or nested too deep.
-
-    Reading a million digits takes minutes on some interpreters. A run of
-    twice _MAX_DIGITS digits covers two multiples of it, so only every
-    _MAX_DIGITS-th character needs a look. Pyodide's parser crashes on a few
-    thousand levels, Jython's and Brython's overflow their stacks; MicroPython's
-    copes (and its re would not), so its nesting goes unmeasured.
-    """
+    "Return why JSON text must not be parsed (long numbers, too many values, deep nesting), or None."
+    # A million digits take minutes to read on some interpreters; a run of twice
+    # _MAX_DIGITS digits covers two multiples of _MAX_DIGITS, so only those are looked at.
     for i in range(0, len(text) - _MAX_DIGITS, _MAX_DIGITS):
         if text[i] in "0123456789" and text[i + _MAX_DIGITS] in "0123456789" and \
                 not text[i:i + _MAX_DIGITS + 1].strip("0123456789"):
             return "it holds a number of more than %d digits" % _MAX_DIGITS
-    if _IMPLEMENTATION == "micropython":
+    if _IMPLEMENTATION == "micropython":      # whose parser copes with deep nesting
         return None
-    import re
+    import re                                 # Pyodide's, Jython's and Brython's parsers do not
     text = text.replace("\\\\", "").replace('\\"', "")      # so no quote inside a string is left
     text = "".join(text.split('"')[::2])
     if text.count(",") > 2 * _MAX_PARAMETERS:     # weights, biases, names and scaling
         return "it holds more than %d values" % (2 * _MAX_PARAMETERS)
     brackets = re.sub(r"[^\[\]{}]+", "", text)
     for level in range(_MAX_NESTING + 1):
-        if not brackets:
-            return None
         shorter = brackets.replace("[]", "").replace("{}", "")
         if shorter == brackets:
-            return "not valid JSON: its brackets do not match (is it cut short?)"
+            return "not valid JSON: its brackets do not match" if brackets else None
         brackets = shorter
     return "it nests lists and objects more than %d deep" % _MAX_NESTING
 
@@ -2193,12 +2198,11 @@ def _from_dict(data):
         raise ValueError("it is not a saved nn.py network (no \"format\": \"%s\")" % _FORMAT)
     version = data.get("version")
     if type(version) not in (int, _LONG) or not 1 <= version <= _FORMAT_VERSION:
-        raise ValueError("format version %s is not one this nn.py (%s) reads; it reads up to %d"
-                         % (_glimpse(version), __version__, _FORMAT_VERSION))
+        raise ValueError("format version %s is not one this nn.py reads (up to %d)"
+                         % (_glimpse(version), _FORMAT_VERSION))
     unknown = sorted([k for k in data if k not in _FIELDS])
     if unknown:
-        raise ValueError("unknown fields %s; a newer nn.py may have written it"
-                         % _short_list(unknown))
+        raise ValueError("unknown fields %s" % _short_list(unknown))
     for name in ("sizes", "activation", "weights", "biases"):
         if name not in data:
             raise ValueError("the field %r is missing" % name)
@@ -2210,8 +2214,7 @@ def _from_dict(data):
             raise ValueError("biases must be an empty list for every layer, as \"bias\" is false")
         biases = None
     elif type(biases) is not list:
-        raise ValueError("biases must be a list of bias rows, one for each layer, as \"bias\" is "
-                         "true; got %s" % _describe(biases))
+        raise ValueError("biases must be a list, as \"bias\" is true; got %s" % _describe(biases))
     classes = data.get("classes")
     if type(classes) is list:                 # Python 2 reads the labels as unicode
         classes = [_native(c) for c in classes]
@@ -2242,7 +2245,7 @@ def _from_dict(data):
 
 def _column_names(net, who):
     "Return net.input_names after checking them and net.target_name: None or names as text."
-    names, target = getattr(net, "input_names", None), getattr(net, "target_name", None)
+    names, target = net.input_names, net.target_name
     if names is not None and not (isinstance(names, list) and len(names) == net.sizes[0] and
                                   not [n for n in names if not isinstance(n, _TEXT)]):
         raise ValueError("%s: input_names must be None or a list of %d strings, got %s"
@@ -2250,36 +2253,31 @@ def _column_names(net, who):
     if target is not None and not isinstance(target, _TEXT):
         raise ValueError("%s: target_name must be None or a string, got %s"
                          % (who, _describe(target)))
-    return names if names is None else [_plain(n) for n in names]
+    return names and [_plain(n) for n in names]
 
 
 def _from_weights(cls, weights, biases, activation, output_activation, loss, classes, sizes):
     "Return a network of class cls with the given weights (see Network.from_weights)."
     who = "Network.from_weights"
-    matrices = [_as_list(W, who, "weights[%d]" % k)
-                for k, W in enumerate(_as_list(weights, who, "weights"))]
-    derived = [len(matrices[0])]
-    for k, W in enumerate(matrices):
-        if len(W) != derived[-1]:
-            raise ValueError("%s: weights[%d] has %d rows but weights[%d] has %d columns; "
-                             "they must match" % (who, k, len(W), k - 1, derived[-1]))
-        derived.append(len(_sequence(W[0], who, "row 0 of weights[%d]" % k, "a list of numbers")))
-        if not derived[-1]:
-            raise ValueError("%s: row 0 of weights[%d] is empty" % (who, k))
+    weights = [_number_rows(W, None, who, "weights[%d]" % k)[0]
+               for k, W in enumerate(_as_list(weights, who, "weights"))]
+    derived = [len(weights[0])] + [len(W[0]) for W in weights]
+    for k in range(1, len(weights)):
+        if len(weights[k]) != derived[k]:
+            raise ValueError("%s: weights[%d] has %d rows but weights[%d] has %d columns"
+                             % (who, k, len(weights[k]), k - 1, derived[k]))
     if sizes is not None and _check_sizes(sizes, who) != derived:
         raise ValueError("%s: sizes %s do not match the weights, which give %s"
                          % (who, _short_list(_check_sizes(sizes, who)), _short_list(derived)))
     net = object.__new__(cls)
     net._configure(derived, activation, output_activation, loss, biases is not None, None, 0,
                    None, None, who)
-    net.weights = [_number_rows(W, derived[k + 1], who, "weights[%d]" % k)[0]
-                   for k, W in enumerate(matrices)]
-    net.biases = [[] for W in matrices]
+    net.weights, net.biases = weights, [[] for W in weights]
     if biases is not None:
         biases = _as_list(biases, who, "biases")
-        if len(biases) != len(matrices):
+        if len(biases) != len(weights):
             raise ValueError("%s: %d weight matrices but %d bias vectors"
-                             % (who, len(matrices), len(biases)))
+                             % (who, len(weights), len(biases)))
         net.biases = [_number_row(b, derived[k + 1], who, "biases[%d]" % k)
                       for k, b in enumerate(biases)]
     if classes is not None:
@@ -2298,18 +2296,14 @@ def save_weights(path, matrix):
 
 
 def load_weights(path):
-    """Return the matrix in a text file written by np.savetxt or save_weights.
-
-    Values are separated by spaces or commas; # starts a comment. A vector
-    comes back as a column: [[1.0], [2.0]].
-    """
-    text, rows = _read_text(path, "load_weights"), []
-    for number, line in enumerate(text.split("\n"), 1):
+    "Return the matrix in a file np.savetxt or save_weights wrote; a vector comes back a column."
+    rows = []
+    for number, line in enumerate(_read_text(path, "load_weights").split("\n"), 1):
         row, where = [], "load_weights: %r line %d" % (path, number)
-        items = _words(line.split("#")[0].replace(",", " "))
+        items = _words(line.split("#")[0].replace(",", " "))     # # starts a comment
         if number > _MAX_PARAMETERS or (len(rows) + 1) * len(items) > _MAX_PARAMETERS:
-            raise FileError("load_weights: %r holds more than the %d lines or numbers nn.py "
-                            "reads" % (path, _MAX_PARAMETERS))
+            raise FileError("load_weights: %r holds more than %d numbers"
+                            % (path, _MAX_PARAMETERS))
         for item in items:
             try:
                 row.append(float(item))
@@ -2325,45 +2319,6 @@ def load_weights(path):
     if not rows:
         raise FileError("load_weights: %r holds no numbers" % path)
     return rows
-
-
-def _open_file(path, who):
-    "Return (the file at path open to read bytes, its name for messages): not a device or a pipe."
-    path = _check_path(path, who)
-    where = '"%s"' % (path if type(path) is str else path.encode("ascii", "backslashreplace"))
-    kind = (_stat(path) or [0])[0] & 0o170000
-    if kind == _FOLDER:
-        raise FileError("%s: %s is a folder, not a file" % (who, where))
-    if kind not in (_REGULAR, 0):             # 0: no such file (open() says so), or no stat
-        raise FileError("%s: %s is not a regular file (a device or a pipe, which may never end)"
-                        % (who, where))
-    try:
-        return open(path, "rb"), where
-    except Exception as error:
-        raise FileError("%s: cannot read %s: %s" % (who, where, _reason(error)))
-
-
-def _guarded(f, who, where):
-    "Yield the pieces of an open file, at most _MAX_FILE_BYTES (some in /proc never end)."
-    total = 0
-    while True:
-        try:
-            piece = f.read(16384)             # small, for a board's heap
-        except MemoryError:
-            raise                             # as it is; other errors name the file
-        except _IOError as error:
-            raise FileError("%s: cannot read %s: %s" % (who, where, _reason(error)))
-        except Exception as error:
-            raise TypeError("%s: reading %s raised %s" % (who, where, type(error).__name__))
-        if not piece:
-            return
-        if not isinstance(piece, (bytes,) + _TEXT):
-            raise TypeError("%s: reading %s gave %s, not text" % (who, where, _describe(piece)))
-        total += len(piece)
-        if total > _MAX_FILE_BYTES:
-            raise FileError("%s: %s is more than the %d bytes nn.py reads"
-                            % (who, where, _MAX_FILE_BYTES))
-        yield piece
 
 
 # ---------------------------------------------------------------------------
