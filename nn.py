@@ -2324,13 +2324,10 @@ def load_weights(path):
 # ---------------------------------------------------------------------------
 # Checking what comes in
 # ---------------------------------------------------------------------------
-# Every public entry point checks its arguments once, with the helpers here,
-# and says what is wrong in its own words: "train: row 3 of X has 2 values,
-# expected 3". A wrong type raises TypeError, a value out of range ValueError.
-# Numbers are ints and floats and their subclasses (numpy.float64), but not
-# booleans (an int on CPython, not on MicroPython), NaN or infinity. A class
-# label is a string, a number or a boolean. A list is a list or a tuple, or
-# anything with a tolist() method (a numpy array).
+# Every public entry point checks its arguments once, here, and says what is
+# wrong in its own words: "train: row 3 of X has 2 values, expected 3". Numbers
+# are ints and floats and their subclasses (numpy.float64), not booleans, NaN or
+# infinity; a list is a list, a tuple or anything with tolist() (a numpy array).
 
 _MAX_PARAMETERS = 2000000   # weights and biases in one network: its file loads in about 2 s
 _MAX_EPOCHS = 10 ** 7       # epochs of one train() call
@@ -2381,7 +2378,7 @@ def _describe(value):
 def _plain(value, who=None, what=None):
     "Return value as the built-in float, int or str its type extends (numpy.float64 as a float)."
     for base in _NUMBERS + _TEXT:
-        if type(value) is not base and type(value) is not bool and isinstance(value, base):
+        if isinstance(value, base) and type(value) not in (base, bool):
             try:
                 return base(value)
             except Exception:             # MicroPython converts no subclass of int or float
@@ -2392,7 +2389,7 @@ def _plain(value, who=None, what=None):
 
 def _to_float(value):
     "Return a number as a float (infinity for an int past the largest float), else None."
-    if type(value) is bool or not isinstance(value, _NUMBERS):
+    if not _is_number(value):
         return None
     try:
         return float(value)
@@ -2404,22 +2401,22 @@ def _to_float(value):
 
 def _check_int(value, who, name, low=1, high=None):
     "Return value if it is an integer from low to high, else raise TypeError or ValueError."
-    if type(value) is bool or not isinstance(value, _INTEGERS):
+    if not _is_number(value) or isinstance(value, float):
         raise TypeError("%s: %s must be an integer, got %s" % (who, name, _describe(value)))
     value = _plain(value, who, name)
-    if value < low:
-        raise ValueError("%s: %s must be at least %d, got %s" % (who, name, low, _glimpse(value)))
-    if high is not None and value > high:
-        raise ValueError("%s: %s must be at most %d, got %s" % (who, name, high, _glimpse(value)))
+    top = "" if high is None else " and at most %d" % high
+    if value < low or top and value > high:
+        raise ValueError("%s: %s must be at least %d%s, got %s"
+                         % (who, name, low, top, _glimpse(value)))
     return value
 
 
 def _check_number(value, who, name, low=None, high=None, low_open=False, high_open=False):
-    "Return value as a float if it is a finite number in range, else raise."
+    "Return value as a float if it is a finite number in range (above low if low_open), else raise."
     x = _to_float(value)
     if x is None:
         raise TypeError("%s: %s must be a number, got %s" % (who, name, _describe(value)))
-    if not -_BIG <= x <= _BIG:
+    if not _finite(x):
         raise ValueError("%s: %s must be finite, got %s" % (who, name, _glimpse(value)))
     if low is not None and (x < low or (low_open and x == low)):
         raise ValueError("%s: %s must be %s %r, got %r"
@@ -2439,12 +2436,9 @@ def _check_flag(value, who, name):
 
 def _check_choice(value, choices, who, name):
     "Return value if it is one of the strings in choices, else raise."
-    if not isinstance(value, _TEXT):
-        raise TypeError("%s: %s must be a string, one of %s; got %s"
-                        % (who, name, ", ".join(choices), _describe(value)))
-    if value not in choices:
-        raise ValueError("%s: unknown %s %s; expected one of %s"
-                         % (who, name, _glimpse(value), ", ".join(choices)))
+    if not (isinstance(value, _TEXT) and value in choices):
+        raise (ValueError if isinstance(value, _TEXT) else TypeError)(
+            "%s: %s must be one of %s, got %s" % (who, name, ", ".join(choices), _describe(value)))
     return str(value)
 
 
@@ -2480,16 +2474,14 @@ def _number_row(row, width, who, where):
     row = _sequence(row, who, where, "a list of numbers")
     if len(row) != width:
         raise ValueError("%s: %s has %d values, expected %d" % (who, where, len(row), width))
-    out = []
-    for j, v in enumerate(row):
-        x = v if type(v) is float else _to_float(v)
+    out = [v if type(v) is float else _to_float(v) for v in row]
+    for j, x in enumerate(out):
         if x is None:
             raise TypeError("%s: %s, value %d is %s, expected a number"
-                            % (who, where, j, _describe(v)))
+                            % (who, where, j, _describe(row[j])))
         if not -_BIG <= x <= _BIG:
             raise ValueError("%s: %s, value %d is %s, not a finite number (NaN and infinity "
-                             "cannot be learnt from)" % (who, where, j, _glimpse(v)))
-        out.append(x)
+                             "cannot be learnt from)" % (who, where, j, _glimpse(row[j])))
     return out
 
 
@@ -2521,11 +2513,10 @@ def _check_label(label, who, where):
         raise TypeError("%s: %s is %s; a class label must be a string, number or boolean"
                         % (who, where, _describe(label)))
     label = _plain(label, who, where)
-    if type(label) is float and not _finite(label):
-        raise ValueError("%s: %s is %r, which cannot be a class label" % (who, where, label))
-    if type(label) is not bool and isinstance(label, _INTEGERS) and not -2 ** 63 < label < 2 ** 63:
-        raise ValueError("%s: %s is an integer %s; integer class labels must be below 2**63 "
-                         "in size" % (who, where, _glimpse(label)))
+    if type(label) is float and not _finite(label) or \
+            type(label) in _INTEGERS and not -2 ** 63 < label < 2 ** 63:
+        raise ValueError("%s: %s is %s, which cannot be a class label"
+                         % (who, where, _glimpse(label)))
     return label
 
 
@@ -2548,12 +2539,11 @@ def _check_sizes(sizes, who, name="sizes"):
     "Return sizes as a list of two or more layer widths within the parameter limit, or raise."
     sizes = _sequence(sizes, who, name, "a list of layer widths such as [3, 4, 1]")
     if len(sizes) < 2:
-        raise ValueError("%s: %s needs at least 2 layers (inputs and outputs), got %s"
-                         % (who, name, _short_list(sizes)))
+        raise ValueError("%s: %s needs at least 2 layers, got %s" % (who, name, _short_list(sizes)))
     sizes = [_check_int(n, who, "%s[%d]" % (name, i)) for i, n in enumerate(sizes)]
     count = sum([(a + 1) * b for a, b in zip(sizes, sizes[1:])])
     if count > _MAX_PARAMETERS:
-        raise ValueError("%s: %s %s make %s parameters, more than the %d nn.py allows"
+        raise ValueError("%s: %s %s make %s parameters, more than %d"
                          % (who, name, _short_list(sizes), _glimpse(count), _MAX_PARAMETERS))
     return sizes
 
