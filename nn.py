@@ -2560,10 +2560,9 @@ def _short_list(values, limit=8):
 
 try:                                   # Python 2 and Jython: unicode text, long integers
     _UNICODE, _LONG, _IOError = unicode, long, IOError
-    _TEXT, _INTEGERS = (str, unicode), (int, long)
 except NameError:                      # Python 3, MicroPython
     _UNICODE, _LONG, _IOError = str, int, OSError
-    _TEXT, _INTEGERS = (str,), (int,)
+_TEXT, _INTEGERS = (str, _UNICODE), (int, _LONG)
 _NUMBERS = _INTEGERS + (float,)
 
 try:
@@ -2619,19 +2618,14 @@ def _native(value):
 # ---------------------------------------------------------------------------
 
 def demo(out=None):
-    """Run the two tutorials nn.py grew out of, printing what they print; return 0.
-
-    out is where the lines go: an open file, or anything with a write() method
-    (standard output by default).
-    """
+    "Run the two tutorials nn.py grew out of, writing what they print to out (stdout); return 0."
     out = _check_stream(out, "demo", "out")
 
     def say(line=""):
         _write_lines([line], out, "demo")
 
     say("Tutorial 1: a 3-4-5-1 sigmoid network learns [0, 1, 1, 0] (seed 1, as np.random.seed(1))")
-    X = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
-    Y = [[0], [1], [1], [0]]
+    X, Y = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]], [[0], [1], [1], [0]]
     net = Network([3, 4, 5, 1], activation="sigmoid", loss="sse", bias=False, init="normal",
                   seed=1)
     history = net.train(X, Y, epochs=5000, learning_rate=0.1)
@@ -2641,23 +2635,22 @@ def demo(out=None):
         % "  ".join(["%.8f" % row[0] for row in net.predict(X)]))
     say()
     say("Tutorial 2: a 2-3-1 network predicts exam scores from hours studied and slept")
-    X = [[2, 9], [1, 5], [3, 6]]
-    Y = [[92], [86], [89]]
+    X, Y = [[2, 9], [1, 5], [3, 6]], [[92], [86], [89]]
     net = Network([2, 3, 1], activation="sigmoid", loss="sse", bias=False, init="normal",
                   seed=1, input_scaling="max", target_scaling=100)
-    history = net.train(X, Y, epochs=1000, learning_rate=1.0)
+    net.train(X, Y, epochs=1000, learning_rate=1.0)
     scaled = net.target_scaler.transform
-    loss = mse(scaled(net.predict(X)), scaled(Y))
     say("Inputs divided by the column maxima %s, scores by 100, kept in the network"
         % [int(d) for d in net.input_scaler.divisor])
-    say("Loss (mean squared error of the scaled scores) after 1000 epochs: %.10f" % loss)
+    say("Loss (mean squared error of the scaled scores) after 1000 epochs: %.10f"
+        % mse(scaled(net.predict(X)), scaled(Y)))
     say("Scores: predicted %s for actual %s"
         % (", ".join(["%.1f" % row[0] for row in net.predict(X)]),
            ", ".join(["%d" % row[0] for row in Y])))
     say("Predicted score for 4 hours studied and 8 slept: %.1f points" % net.predict([4, 8])[0])
-    wrong = Network.from_weights(net.weights, None, loss="sse").predict([0.5, 1.0])[0] * 100
+    raw = Network.from_weights(net.weights, None, loss="sse")      # without the scaling
     say("(The tutorial scaled [4, 8] by its own maximum, to [0.5, 1.0], which would say %.1f.)"
-        % wrong)
+        % (raw.predict([0.5, 1.0])[0] * 100))
     return 0
 
 
@@ -2675,11 +2668,7 @@ def _tools(who):
 
 
 def main(argv=None):
-    """Run the command line with the given arguments (sys.argv[1:] by default); return the exit status.
-
-    With no arguments it runs the demo; the commands (train, predict, info,
-    draw) are in nn_tools.py, which "python3 nn.py --help" describes.
-    """
+    "Run the demo, or with arguments (sys.argv[1:]) nn_tools' command line; return the exit status."
     argv = sys.argv[1:] if argv is None else argv
     if type(argv) is list and not argv:
         return demo()
@@ -2697,7 +2686,7 @@ def main(argv=None):
 compiled = True
 try:
     if __name__ == "__main__" and "nn" not in sys.modules:
-        raise ImportError("a script MicroPython keeps out of sys.modules: nn_fast would load a copy")
+        raise ImportError     # MicroPython keeps a script out of sys.modules: nn_fast would copy it
     from nn_fast import _training_loop
 except ImportError:
     compiled = False
