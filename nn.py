@@ -2194,51 +2194,43 @@ def _from_dict(data):
     "Return the Network a loaded file's dict describes, checking every field."
     if type(data) is not dict:
         raise ValueError("the top level is %s, expected an object" % type(data).__name__)
-    if data.get("format") != _FORMAT:
+    get, version = data.get, data.get("version")
+    if get("format") != _FORMAT:
         raise ValueError("it is not a saved nn.py network (no \"format\": \"%s\")" % _FORMAT)
-    version = data.get("version")
     if type(version) not in (int, _LONG) or not 1 <= version <= _FORMAT_VERSION:
         raise ValueError("format version %s is not one this nn.py reads (up to %d)"
                          % (_glimpse(version), _FORMAT_VERSION))
     unknown = sorted([k for k in data if k not in _FIELDS])
     if unknown:
         raise ValueError("unknown fields %s" % _short_list(unknown))
-    for name in ("sizes", "activation", "weights", "biases"):
-        if name not in data:
-            raise ValueError("the field %r is missing" % name)
-    if not _is_text(data.get("comment", "")):
+    if not _is_text(get("comment", "")):
         raise ValueError("comment must be a string, got %s" % _describe(data["comment"]))
-    biases = data["biases"]
-    if not _check_flag(data.get("bias", True), "load", "bias"):
-        if biases != [[] for W in _sequence(data["weights"], "load", "weights")]:
+    biases = get("biases")
+    if not _check_flag(get("bias", True), "load", "bias"):
+        if biases != [[] for W in _sequence(get("weights"), "load", "weights")]:
             raise ValueError("biases must be an empty list for every layer, as \"bias\" is false")
         biases = None
     elif type(biases) is not list:
         raise ValueError("biases must be a list, as \"bias\" is true; got %s" % _describe(biases))
-    classes = data.get("classes")
-    if type(classes) is list:                 # Python 2 reads the labels as unicode
-        classes = [_native(c) for c in classes]
-    net = _from_weights(Network, data["weights"], biases, data["activation"],
-                        data.get("output_activation"), data.get("loss"), classes, data["sizes"])
-    if data.get("init") is not None:
-        net.init = _check_choice(data["init"], _INITS, "load", "init")
-    if data.get("seed") is not None:
-        net.seed = _check_int(data["seed"], "load", "seed", 0, 0xffffffff)
-    for name, width in (("input_scaling", net.sizes[0]), ("target_scaling", net.sizes[-1])):
-        fields, scaler = data.get(name), None
+    scalers = []
+    for name in ("input_scaling", "target_scaling"):
+        fields, scaler = get(name), None
         if fields is not None:
             if type(fields) is not dict or sorted(fields) != ["divisor", "kind", "shift"]:
                 raise ValueError("%s must be an object with kind, shift and divisor" % name)
             scaler = Scaler()
             for key in fields:
-                setattr(scaler, key, fields[key])
-            scaler._check(width, "load", name)
-        setattr(net, name.replace("ing", "er"), scaler)      # input_scaler, target_scaler
-    if net.target_scaler is not None and net.classes is not None:
-        raise ValueError("target_scaling is for numeric targets, but classes are given")
-    names = data.get("input_names")
+                setattr(scaler, key, fields[key])     # checked as Network checks a Scaler
+        scalers.append(scaler)
+    classes = get("classes")
+    if type(classes) is list:                 # Python 2 reads the labels as unicode
+        classes = [_native(c) for c in classes]
+    net = _from_weights(Network, get("weights"), biases, get("activation"),
+                        get("output_activation"), get("loss"), classes, get("sizes"),
+                        get("init"), 0 if get("seed") is None else get("seed"), scalers)
+    names = get("input_names")
     net.input_names = [_native(n) for n in names] if type(names) is list else names
-    net.target_name = _native(data.get("target_name"))
+    net.target_name = _native(get("target_name"))
     _column_names(net, "file")
     return net
 
@@ -2256,7 +2248,8 @@ def _column_names(net, who):
     return names and [_plain(n) for n in names]
 
 
-def _from_weights(cls, weights, biases, activation, output_activation, loss, classes, sizes):
+def _from_weights(cls, weights, biases, activation, output_activation, loss, classes, sizes,
+                  init=None, seed=0, scalers=(None, None)):
     "Return a network of class cls with the given weights (see Network.from_weights)."
     who = "Network.from_weights"
     weights = [_number_rows(W, None, who, "weights[%d]" % k)[0]
@@ -2270,8 +2263,8 @@ def _from_weights(cls, weights, biases, activation, output_activation, loss, cla
         raise ValueError("%s: sizes %s do not match the weights, which give %s"
                          % (who, _short_list(_check_sizes(sizes, who)), _short_list(derived)))
     net = object.__new__(cls)
-    net._configure(derived, activation, output_activation, loss, biases is not None, None, 0,
-                   None, None, who)
+    net._configure(derived, activation, output_activation, loss, biases is not None, init, seed,
+                   scalers[0], scalers[1], who)
     net.weights, net.biases = weights, [[] for W in weights]
     if biases is not None:
         biases = _as_list(biases, who, "biases")
