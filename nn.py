@@ -2055,21 +2055,8 @@ def _reason(error):
     return getattr(error, "strerror", None) or str(error) or type(error).__name__
 
 
-def _read_text(path, who):
-    "Return the text of a file as UTF-8, read within the limits; a byte order mark is dropped."
-    f, where = _open_file(path, who)
-    try:
-        data = b"".join(_guarded(f, who, where))
-    finally:
-        f.close()
-    try:
-        return data[3 if data[:3] == b"\xef\xbb\xbf" else 0:].decode("utf-8")
-    except Exception:
-        raise FileError("%s: %s is not UTF-8 text" % (who, where))
-
-
-def _open_file(path, who):
-    "Return (the file at path open to read bytes, its name for messages): not a device or a pipe."
+def _open_file(path, who, whole=False):
+    "Return (the file at path open to read bytes, its name for messages); whole: its UTF-8 text."
     path = _check_path(path, who)
     where = '"%s"' % (path if type(path) is str else path.encode("ascii", "backslashreplace"))
     kind = (_os("stat", path) or [0])[0] & 0o170000
@@ -2077,9 +2064,19 @@ def _open_file(path, who):
         raise FileError("%s: %s is a %s, not a regular file"
                         % (who, where, "folder" if kind == _FOLDER else "device or a pipe"))
     try:
-        return open(path, "rb"), where
+        f = open(path, "rb")
     except Exception as error:
         raise FileError("%s: cannot read %s: %s" % (who, where, _reason(error)))
+    if not whole:
+        return f, where
+    try:
+        data = b"".join(_guarded(f, who, where))
+    finally:
+        f.close()
+    try:                                      # a byte order mark is dropped
+        return data[3 if data[:3] == b"\xef\xbb\xbf" else 0:].decode("utf-8")
+    except Exception:
+        raise FileError("%s: %s is not UTF-8 text" % (who, where))
 
 
 def _guarded(f, who, where):
@@ -2100,7 +2097,6 @@ def _guarded(f, who, where):
 
 def _save(net, path):
     "Write net to path as JSON (see Network.save), once load's own code has read it back."
-    path = _check_path(path, "save")
     text = _model_text(net, "save")
     try:
         _load_text(text, path)
@@ -2125,7 +2121,7 @@ def _model_text(net, who):
 
 def load(path):
     "Return the Network saved in path by net.save(path), or raise FileError (a ValueError)."
-    return _load_text(_read_text(path, "load"), path)
+    return _load_text(_open_file(path, "load", True), path)
 
 
 def _load_text(text, path):
@@ -2291,7 +2287,7 @@ def save_weights(path, matrix):
 def load_weights(path):
     "Return the matrix in a file np.savetxt or save_weights wrote; a vector comes back a column."
     rows = []
-    for number, line in enumerate(_read_text(path, "load_weights").split("\n"), 1):
+    for number, line in enumerate(_open_file(path, "load_weights", True).split("\n"), 1):
         row, where = [], "load_weights: %r line %d" % (path, number)
         items = _words(line.split("#")[0].replace(",", " "))     # # starts a comment
         if number > _MAX_PARAMETERS or (len(rows) + 1) * len(items) > _MAX_PARAMETERS:
