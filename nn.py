@@ -2163,7 +2163,7 @@ def _load_text(text, path):
 
 
 def _unsafe(text):
-    "Return why JSON text must not be parsed (long numbers, too many values, deep nesting), or None."
+    "Return why JSON text must not be parsed (long numbers, many values, deep nesting), or None."
     # A million digits take minutes to read on some interpreters; a run of twice
     # _MAX_DIGITS digits covers two multiples of _MAX_DIGITS, so only those are looked at.
     for i in range(0, len(text) - _MAX_DIGITS, _MAX_DIGITS):
@@ -2401,7 +2401,7 @@ def _check_int(value, who, name, low=1, high=None):
 
 
 def _check_number(value, who, name, low=None, high=None, low_open=False, high_open=False):
-    "Return value as a float if it is a finite number in range (above low if low_open), else raise."
+    "Return value as a float if it is a finite number in range, else raise."
     x = _to_float(value)
     if x is None:
         raise TypeError("%s: %s must be a number, got %s" % (who, name, _describe(value)))
@@ -2528,7 +2528,8 @@ def _check_sizes(sizes, who, name="sizes"):
     "Return sizes as a list of two or more layer widths within the parameter limit, or raise."
     sizes = _sequence(sizes, who, name, "a list of layer widths such as [3, 4, 1]")
     if len(sizes) < 2:
-        raise ValueError("%s: %s needs at least 2 layers, got %s" % (who, name, _short_list(sizes)))
+        raise ValueError("%s: %s needs at least 2 layers, got %s"
+                         % (who, name, _short_list(sizes)))
     sizes = [_check_int(n, who, "%s[%d]" % (name, i)) for i, n in enumerate(sizes)]
     count = sum([(a + 1) * b for a, b in zip(sizes, sizes[1:])])
     if count > _MAX_PARAMETERS:
@@ -2585,7 +2586,7 @@ except ImportError:
 # firmware packs each float literal as a 32-bit float and refuses larger ones.
 _FLOAT32 = float("1e39") == float("1e40")
 _BIG = float("3.4028234663852886e38" if _FLOAT32 else "1.7976931348623157e308")
-_TINY = float("1.1754943508222875e-38" if _FLOAT32 else "2.2250738585072014e-308")  # smallest normal
+_TINY = float("1.1754943508222875e-38" if _FLOAT32 else "2.2250738585072014e-308")  # least normal
 _EPSILON = 2.0 ** -23 if _FLOAT32 else 2.0 ** -52                         # 1 + _EPSILON > 1
 
 
@@ -2657,7 +2658,7 @@ def _tools(who):
 
 
 def main(argv=None):
-    "Run the demo, or with arguments (sys.argv[1:]) nn_tools' command line; return the exit status."
+    "Run the demo, or with arguments (sys.argv[1:]) nn_tools' command line; return its status."
     argv = sys.argv[1:] if argv is None else argv
     if type(argv) is list and not argv:
         return demo()
@@ -2671,11 +2672,12 @@ def main(argv=None):
 
 # With nn_fast.py beside this file, train() runs small networks' epochs written out as
 # straight-line Python for their shape: the same arithmetic, faster. Set nn.compiled = False
-# to train through _TrainingLoop above instead (True again to go back); it is False without nn_fast.
+# to train through _TrainingLoop above (True again to go back); it is False without nn_fast.
 compiled = True
 try:
+    # MicroPython keeps a script out of sys.modules: nn_fast would load a second copy of it
     if __name__ == "__main__" and "nn" not in sys.modules:
-        raise ImportError     # MicroPython keeps a script out of sys.modules: nn_fast would copy it
+        raise ImportError
     from nn_fast import _training_loop
 except ImportError:
     compiled = False
