@@ -2192,7 +2192,8 @@ def _from_dict(data):
         raise ValueError("the top level is %s, expected an object" % type(data).__name__)
     get, version = data.get, data.get("version")
     if get("format") != _FORMAT:
-        raise ValueError("it is not a saved nn.py network (no \"format\": \"%s\")" % _FORMAT)
+        raise ValueError("it is not a saved nn.py network: its format is %s"
+                         % _glimpse(get("format")))
     if type(version) not in (int, _LONG) or not 1 <= version <= _FORMAT_VERSION:
         raise ValueError("format version %s is not one this nn.py reads (up to %d)"
                          % (_glimpse(version), _FORMAT_VERSION))
@@ -2204,7 +2205,7 @@ def _from_dict(data):
     biases = get("biases")
     if not _check_flag(get("bias", True), "load", "bias"):
         if biases != [[] for W in _sequence(get("weights"), "load", "weights")]:
-            raise ValueError("biases must be an empty list for every layer, as \"bias\" is false")
+            raise ValueError("biases must be empty lists, as \"bias\" is false")
         biases = None
     elif type(biases) is not list:
         raise ValueError("biases must be a list, as \"bias\" is true; got %s" % _describe(biases))
