@@ -2126,16 +2126,16 @@ def load(path):
 
 def _load_text(text, path):
     "Return the Network in the text of a saved file; path names it in messages."
-    problem, repeated = _unsafe(text), []
+    problem = _unsafe(text)
     if problem:
         raise FileError("load: %r is not a saved network: %s" % (path, problem))
 
     def unique(pairs):
-        "Return the pairs of a JSON object as a dict, noting a name seen twice."
+        "Return the pairs of a JSON object as a dict, refusing a name given twice."
         data = {}
         for name, value in pairs:
             if name in data:
-                repeated.append(name)
+                raise ValueError("the field %s appears more than once" % _glimpse(name))
             data[name] = value
         return data
 
@@ -2151,9 +2151,6 @@ def _load_text(text, path):
     except Exception as error:    # ValueError, or what an interpreter raises for deep nesting
         raise FileError("load: %r is not a saved network: not valid JSON (%s)"
                         % (path, str(error)[:80] or type(error).__name__))
-    if repeated:
-        raise FileError("load: %r: the field %s appears more than once"
-                        % (path, _glimpse(repeated[0])))
     try:
         return _from_dict(data)
     except (TypeError, ValueError) as error:
