@@ -1836,13 +1836,11 @@ def _log(x):
 # ---------------------------------------------------------------------------
 # Saving and loading
 # ---------------------------------------------------------------------------
-# A network is saved as JSON: everything needed to predict and to go on
-# training, each float as the shortest text that reads back to the same bits.
-# save() reads the text back with load's own code, then writes it into a new
-# file beside the target (path + ".tmp", made for this write alone) renamed
-# over it: a crash or a kill leaves the old file or the new one. load() runs
-# and imports nothing the file names; it measures the nesting and the numbers
-# before parsing, then checks every field.
+# A network is saved as JSON, each float as the shortest text that reads back to
+# the same bits. save() reads its text back with load's code, then writes a new
+# file beside the target and renames it over it: a kill leaves the old file or
+# the new one. load() imports nothing the file names, and measures the digits,
+# values and nesting before it parses.
 
 _FORMAT, _FORMAT_VERSION = "nn.py network", 1
 _FIELDS = ("format", "version", "sizes", "activation", "output_activation", "loss", "bias",
@@ -1851,7 +1849,8 @@ _FIELDS = ("format", "version", "sizes", "activation", "output_activation", "los
 _MAX_FILE_BYTES = 64 * 1024 * 1024       # a network at the parameter limit takes 45-52 MB
 _MAX_NESTING = 10                        # a saved network nests 4 deep
 _MAX_DIGITS = 400                        # a saved float has 17 significant digits
-_FOLDER, _REGULAR = 0o040000, 0o100000   # the kinds of file in os.stat()'s mode
+_FOLDER = 0o040000                       # a folder's kind in os.stat()'s mode
+
 
 def _float_text(x):
     "Return the shortest text that reads back as exactly x (never 'e+', which Brython misreads)."
@@ -1870,9 +1869,10 @@ def _json_text(value, pad=None):
                                    for k in sorted(value)])
     if not isinstance(value, (list, tuple)):
         return json.dumps(value)
+    items = [_json_text(v) for v in value]
     if pad is None:
-        return "[%s]" % ", ".join([_json_text(v) for v in value])
-    return "[\n%s\n%s]" % (",\n".join([pad + "  " + _json_text(v) for v in value]), pad)
+        return "[%s]" % ", ".join(items)
+    return "[\n%s  %s\n%s]" % (pad, (",\n" + pad + "  ").join(items), pad)
 
 
 def _write_atomic(path, text, who):
@@ -1887,51 +1887,35 @@ def _write_atomic(path, text, who):
                 os.fsync(f.fileno())          # the bytes are on disk before the rename
         finally:
             f.close()
-        info = _stat(path)
-        if info is not None and hasattr(os, "chmod"):
+        info = _os("stat", path)
+        if info and hasattr(os, "chmod"):
             os.chmod(temporary, info[0] & 0o7777)
         getattr(os, "replace", os.rename)(temporary, path)   # rename: 2.7, Jython, MicroPython
     except Exception as error:
-        if temporary is not None:
-            _remove(temporary)
+        _os("remove", temporary)
         raise FileError("%s: cannot write %r: %s" % (who, path, _reason(error)))
 
 
 def _new_file(path):
-    """Return (name, file open for writing) of a file made beside path for this write alone.
-
-    path + ".tmp" (a killed save leaves it) is removed, then made with O_EXCL,
-    which follows no link and opens no pipe; then ".tmp1" and ".tmp2" are
-    tried. MicroPython and Brython have no os.open: the name is just opened.
-    """
-    for n in range(3):
-        name = path + (".tmp%d" % n if n else ".tmp")
-        _remove(name)
+    "Return (name, file open to write) of a file made beside path for this write alone."
+    for name in (path + ".tmp", path + ".tmp1", path + ".tmp2"):    # past folders at the first
+        _os("remove", name)                   # a killed save's, or a link (not what it points to)
         try:
-            if not hasattr(os, "O_EXCL"):
-                return name, open(name, "w")
-            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            if bytes is not str:              # Python 3: the very file just made
-                return name, open(fd, "w")
-            os.close(fd)                      # Python 2 and Jython open by name only
-            return name, open(name, "w")
+            if hasattr(os, "O_EXCL"):         # made here, following no link, opening no pipe
+                fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+                if bytes is not str:          # Python 3: the very file just made
+                    return name, open(fd, "w")
+                os.close(fd)                  # Python 2 and Jython open by name only
+            return name, open(name, "w")      # MicroPython and Brython have no os.open
         except Exception as e:
             error = e
     raise error
 
 
-def _remove(path):
-    "Remove a file if it is there; a link is removed, not what it points to."
+def _os(call, path):
+    "Return os.<call>(path) (stat: 0 mode, 1 inode, 2 device), or None if it fails or is missing."
     try:
-        os.remove(path)
-    except Exception:
-        pass
-
-
-def _stat(path):
-    "Return os.stat(path): 0 mode, 1 inode, 2 device; None for no such file or no stat (Brython)."
-    try:
-        return os.stat(path)
+        return getattr(os, call)(path)
     except Exception:
         return None
 
@@ -1941,22 +1925,48 @@ def _reason(error):
     return getattr(error, "strerror", None) or str(error) or type(error).__name__
 
 
-def _read_text(path, who):
-    "Return the text of a file as UTF-8, read within the limits; a byte order mark is dropped."
-    f, where = _open_file(path, who)
+def _open_file(path, who, whole=False):
+    "Return (the file at path open to read bytes, its name for messages); whole: its UTF-8 text."
+    path = _check_path(path, who)
+    where = '"%s"' % (path if type(path) is str else path.encode("ascii", "backslashreplace"))
+    kind = (_os("stat", path) or [0])[0] & 0o170000
+    if kind not in (0o100000, 0):             # 0: no such file (open() says so), or no stat
+        raise FileError("%s: %s is a %s, not a regular file"
+                        % (who, where, "folder" if kind == _FOLDER else "device or a pipe"))
+    try:
+        f = open(path, "rb")
+    except Exception as error:
+        raise FileError("%s: cannot read %s: %s" % (who, where, _reason(error)))
+    if not whole:
+        return f, where
     try:
         data = b"".join(_guarded(f, who, where))
     finally:
         f.close()
-    try:
+    try:                                      # a byte order mark is dropped
         return data[3 if data[:3] == b"\xef\xbb\xbf" else 0:].decode("utf-8")
     except Exception:
         raise FileError("%s: %s is not UTF-8 text" % (who, where))
 
 
+def _guarded(f, who, where):
+    "Yield the pieces of an open file, at most _MAX_FILE_BYTES (some in /proc never end)."
+    total = 0
+    while True:
+        try:
+            piece = f.read(16384)             # small, for a board's heap
+        except _IOError as error:
+            raise FileError("%s: cannot read %s: %s" % (who, where, _reason(error)))
+        if not piece:
+            return
+        total += len(piece)
+        if total > _MAX_FILE_BYTES:
+            raise FileError("%s: %s is more than %d bytes" % (who, where, _MAX_FILE_BYTES))
+        yield piece
+
+
 def _save(net, path):
     "Write net to path as JSON (see Network.save), once load's own code has read it back."
-    path = _check_path(path, "save")
     text = _model_text(net, "save")
     try:
         _load_text(text, path)
@@ -1968,20 +1978,20 @@ def _save(net, path):
 def _model_text(net, who):
     "Return the JSON text of a saved network, a row of numbers a line."
     layers = net._layers(who)                 # the weights, checked, as floats
-    scaling = [None if s is None else s.to_dict() for s in (net.input_scaler, net.target_scaler)]
+    scaling = [s and s.to_dict() for s in (net.input_scaler, net.target_scaler)]
     values = [_FORMAT, _FORMAT_VERSION, net.sizes, net.activation, net.output_activation,
               net.loss, net.bias, net.init, net.seed, net.classes, scaling[0], scaling[1],
               _column_names(net, who), net.target_name]
     fields = ['"%s": %s' % (name, _json_text(v)) for name, v in zip(_FIELDS, values)]
-    weights = [_json_text(W, "  ") for WT, W, b in layers]
-    fields.append('"weights": [\n  %s\n]' % ",\n  ".join(weights))
+    fields.append('"weights": [\n  %s\n]' % ",\n  ".join([_json_text(W, "  ")
+                                                          for WT, W, b in layers]))
     fields.append('"biases": ' + _json_text([b or [] for WT, W, b in layers], ""))
     return "{\n%s\n}\n" % ",\n".join(fields)
 
 
 def load(path):
     "Return the Network saved in path by net.save(path), or raise FileError (a ValueError)."
-    return _load_text(_read_text(path, "load"), path)
+    return _load_text(_open_file(path, "load", True), path)
 
 
 def _load_text(text, path):
@@ -1989,14 +1999,13 @@ def _load_text(text, path):
     problem = _unsafe(text)
     if problem:
         raise FileError("load: %r is not a saved network: %s" % (path, problem))
-    repeated = []
 
     def unique(pairs):
-        "Return the pairs of a JSON object as a dict, noting a name seen twice."
+        "Return the pairs of a JSON object as a dict, refusing a name given twice."
         data = {}
         for name, value in pairs:
             if name in data:
-                repeated.append(name)
+                raise ValueError("the field %s appears more than once" % _glimpse(name))
             data[name] = value
         return data
 
@@ -2012,9 +2021,6 @@ def _load_text(text, path):
     except Exception as error:    # ValueError, or what an interpreter raises for deep nesting
         raise FileError("load: %r is not a saved network: not valid JSON (%s)"
                         % (path, str(error)[:80] or type(error).__name__))
-    if repeated:
-        raise FileError("load: %r: the field %s appears more than once"
-                        % (path, _glimpse(repeated[0])))
     try:
         return _from_dict(data)
     except (TypeError, ValueError) as error:
@@ -2024,33 +2030,25 @@ def _load_text(text, path):
 
 
 def _unsafe(text):
-    """Return why JSON text must not be parsed, or None: a number of more than _MAX_DIGITS
-    digits, more values than a network can hold, brackets unmatched or nested too deep.
-
-    Reading a million digits takes minutes on some interpreters. A run of
-    twice _MAX_DIGITS digits covers two multiples of it, so only every
-    _MAX_DIGITS-th character needs a look. Pyodide's parser crashes on a few
-    thousand levels, Jython's and Brython's overflow their stacks; MicroPython's
-    copes (and its re would not), so its nesting goes unmeasured.
-    """
+    "Return why JSON text must not be parsed (long numbers, many values, deep nesting), or None."
+    # A million digits take minutes to read on some interpreters; a run of twice
+    # _MAX_DIGITS digits covers two multiples of _MAX_DIGITS, so only those are looked at.
     for i in range(0, len(text) - _MAX_DIGITS, _MAX_DIGITS):
         if text[i] in "0123456789" and text[i + _MAX_DIGITS] in "0123456789" and \
                 not text[i:i + _MAX_DIGITS + 1].strip("0123456789"):
             return "it holds a number of more than %d digits" % _MAX_DIGITS
-    if _IMPLEMENTATION == "micropython":
+    if _IMPLEMENTATION == "micropython":      # whose parser copes with deep nesting
         return None
-    import re
+    import re                                 # Pyodide's, Jython's and Brython's parsers do not
     text = text.replace("\\\\", "").replace('\\"', "")      # so no quote inside a string is left
     text = "".join(text.split('"')[::2])
     if text.count(",") > 2 * _MAX_PARAMETERS:     # weights, biases, names and scaling
         return "it holds more than %d values" % (2 * _MAX_PARAMETERS)
     brackets = re.sub(r"[^\[\]{}]+", "", text)
     for level in range(_MAX_NESTING + 1):
-        if not brackets:
-            return None
         shorter = brackets.replace("[]", "").replace("{}", "")
         if shorter == brackets:
-            return "not valid JSON: its brackets do not match (is it cut short?)"
+            return "not valid JSON: its brackets do not match" if brackets else None
         brackets = shorter
     return "it nests lists and objects more than %d deep" % _MAX_NESTING
 
@@ -2059,60 +2057,51 @@ def _from_dict(data):
     "Return the Network a loaded file's dict describes, checking every field."
     if type(data) is not dict:
         raise ValueError("the top level is %s, expected an object" % type(data).__name__)
-    if data.get("format") != _FORMAT:
-        raise ValueError("it is not a saved nn.py network (no \"format\": \"%s\")" % _FORMAT)
-    version = data.get("version")
+    get, version = data.get, data.get("version")
+    if get("format") != _FORMAT:
+        raise ValueError("it is not a saved nn.py network: its format is %s"
+                         % _glimpse(get("format")))
     if type(version) not in (int, _LONG) or not 1 <= version <= _FORMAT_VERSION:
-        raise ValueError("format version %s is not one this nn.py (%s) reads; it reads up to %d"
-                         % (_glimpse(version), __version__, _FORMAT_VERSION))
+        raise ValueError("format version %s is not one this nn.py reads (up to %d)"
+                         % (_glimpse(version), _FORMAT_VERSION))
     unknown = sorted([k for k in data if k not in _FIELDS])
     if unknown:
-        raise ValueError("unknown fields %s; a newer nn.py may have written it"
-                         % _short_list(unknown))
-    for name in ("sizes", "activation", "weights", "biases"):
-        if name not in data:
-            raise ValueError("the field %r is missing" % name)
-    if not _is_text(data.get("comment", "")):
+        raise ValueError("unknown fields %s" % _short_list(unknown))
+    if not _is_text(get("comment", "")):
         raise ValueError("comment must be a string, got %s" % _describe(data["comment"]))
-    biases = data["biases"]
-    if not _check_flag(data.get("bias", True), "load", "bias"):
-        if biases != [[] for W in _sequence(data["weights"], "load", "weights")]:
-            raise ValueError("biases must be an empty list for every layer, as \"bias\" is false")
+    biases = get("biases")
+    if not _check_flag(get("bias", True), "load", "bias"):
+        if biases != [[] for W in _sequence(get("weights"), "load", "weights")]:
+            raise ValueError("biases must be empty lists, as \"bias\" is false")
         biases = None
     elif type(biases) is not list:
-        raise ValueError("biases must be a list of bias rows, one for each layer, as \"bias\" is "
-                         "true; got %s" % _describe(biases))
-    classes = data.get("classes")
-    if type(classes) is list:                 # Python 2 reads the labels as unicode
-        classes = [_native(c) for c in classes]
-    net = _from_weights(Network, data["weights"], biases, data["activation"],
-                        data.get("output_activation"), data.get("loss"), classes, data["sizes"])
-    if data.get("init") is not None:
-        net.init = _check_choice(data["init"], _INITS, "load", "init")
-    if data.get("seed") is not None:
-        net.seed = _check_int(data["seed"], "load", "seed", 0, 0xffffffff)
-    for name, width in (("input_scaling", net.sizes[0]), ("target_scaling", net.sizes[-1])):
-        fields, scaler = data.get(name), None
+        raise ValueError("biases must be a list, as \"bias\" is true; got %s" % _describe(biases))
+    scalers = []
+    for name in ("input_scaling", "target_scaling"):
+        fields, scaler = get(name), None
         if fields is not None:
             if type(fields) is not dict or sorted(fields) != ["divisor", "kind", "shift"]:
                 raise ValueError("%s must be an object with kind, shift and divisor" % name)
             scaler = Scaler()
             for key in fields:
-                setattr(scaler, key, fields[key])
-            scaler._check(width, "load", name)
-        setattr(net, name.replace("ing", "er"), scaler)      # input_scaler, target_scaler
-    if net.target_scaler is not None and net.classes is not None:
-        raise ValueError("target_scaling is for numeric targets, but classes are given")
-    names = data.get("input_names")
+                setattr(scaler, key, fields[key])     # checked as Network checks a Scaler
+        scalers.append(scaler)
+    classes = get("classes")
+    if type(classes) is list:                 # Python 2 reads the labels as unicode
+        classes = [_native(c) for c in classes]
+    net = _from_weights(Network, get("weights"), biases, get("activation"),
+                        get("output_activation"), get("loss"), classes, get("sizes"),
+                        get("init"), 0 if get("seed") is None else get("seed"), scalers)
+    names = get("input_names")
     net.input_names = [_native(n) for n in names] if type(names) is list else names
-    net.target_name = _native(data.get("target_name"))
+    net.target_name = _native(get("target_name"))
     _column_names(net, "file")
     return net
 
 
 def _column_names(net, who):
     "Return net.input_names after checking them and net.target_name: None or names as text."
-    names, target = getattr(net, "input_names", None), getattr(net, "target_name", None)
+    names, target = net.input_names, net.target_name
     if names is not None and not (isinstance(names, list) and len(names) == net.sizes[0] and
                                   not [n for n in names if not isinstance(n, _TEXT)]):
         raise ValueError("%s: input_names must be None or a list of %d strings, got %s"
@@ -2120,36 +2109,32 @@ def _column_names(net, who):
     if target is not None and not isinstance(target, _TEXT):
         raise ValueError("%s: target_name must be None or a string, got %s"
                          % (who, _describe(target)))
-    return names if names is None else [_plain(n) for n in names]
+    return names and [_plain(n) for n in names]
 
 
-def _from_weights(cls, weights, biases, activation, output_activation, loss, classes, sizes):
+def _from_weights(cls, weights, biases, activation, output_activation, loss, classes, sizes,
+                  init=None, seed=0, scalers=(None, None)):
     "Return a network of class cls with the given weights (see Network.from_weights)."
     who = "Network.from_weights"
-    matrices = [_as_list(W, who, "weights[%d]" % k)
-                for k, W in enumerate(_as_list(weights, who, "weights"))]
-    derived = [len(matrices[0])]
-    for k, W in enumerate(matrices):
-        if len(W) != derived[-1]:
-            raise ValueError("%s: weights[%d] has %d rows but weights[%d] has %d columns; "
-                             "they must match" % (who, k, len(W), k - 1, derived[-1]))
-        derived.append(len(_sequence(W[0], who, "row 0 of weights[%d]" % k, "a list of numbers")))
-        if not derived[-1]:
-            raise ValueError("%s: row 0 of weights[%d] is empty" % (who, k))
+    weights = [_number_rows(W, None, who, "weights[%d]" % k)[0]
+               for k, W in enumerate(_as_list(weights, who, "weights"))]
+    derived = [len(weights[0])] + [len(W[0]) for W in weights]
+    for k in range(1, len(weights)):
+        if len(weights[k]) != derived[k]:
+            raise ValueError("%s: weights[%d] has %d rows but weights[%d] has %d columns"
+                             % (who, k, len(weights[k]), k - 1, derived[k]))
     if sizes is not None and _check_sizes(sizes, who) != derived:
         raise ValueError("%s: sizes %s do not match the weights, which give %s"
                          % (who, _short_list(_check_sizes(sizes, who)), _short_list(derived)))
     net = object.__new__(cls)
-    net._configure(derived, activation, output_activation, loss, biases is not None, None, 0,
-                   None, None, who)
-    net.weights = [_number_rows(W, derived[k + 1], who, "weights[%d]" % k)[0]
-                   for k, W in enumerate(matrices)]
-    net.biases = [[] for W in matrices]
+    net._configure(derived, activation, output_activation, loss, biases is not None, init, seed,
+                   scalers[0], scalers[1], who)
+    net.weights, net.biases = weights, [[] for W in weights]
     if biases is not None:
         biases = _as_list(biases, who, "biases")
-        if len(biases) != len(matrices):
+        if len(biases) != len(weights):
             raise ValueError("%s: %d weight matrices but %d bias vectors"
-                             % (who, len(matrices), len(biases)))
+                             % (who, len(weights), len(biases)))
         net.biases = [_number_row(b, derived[k + 1], who, "biases[%d]" % k)
                       for k, b in enumerate(biases)]
     if classes is not None:
@@ -2168,18 +2153,14 @@ def save_weights(path, matrix):
 
 
 def load_weights(path):
-    """Return the matrix in a text file written by np.savetxt or save_weights.
-
-    Values are separated by spaces or commas; # starts a comment. A vector
-    comes back as a column: [[1.0], [2.0]].
-    """
-    text, rows = _read_text(path, "load_weights"), []
-    for number, line in enumerate(text.split("\n"), 1):
+    "Return the matrix in a file np.savetxt or save_weights wrote; a vector comes back a column."
+    rows = []
+    for number, line in enumerate(_open_file(path, "load_weights", True).split("\n"), 1):
         row, where = [], "load_weights: %r line %d" % (path, number)
-        items = _words(line.split("#")[0].replace(",", " "))
+        items = _words(line.split("#")[0].replace(",", " "))     # # starts a comment
         if number > _MAX_PARAMETERS or (len(rows) + 1) * len(items) > _MAX_PARAMETERS:
-            raise FileError("load_weights: %r holds more than the %d lines or numbers nn.py "
-                            "reads" % (path, _MAX_PARAMETERS))
+            raise FileError("load_weights: %r holds more than %d numbers"
+                            % (path, _MAX_PARAMETERS))
         for item in items:
             try:
                 row.append(float(item))
@@ -2197,55 +2178,13 @@ def load_weights(path):
     return rows
 
 
-def _open_file(path, who):
-    "Return (the file at path open to read bytes, its name for messages): not a device or a pipe."
-    path = _check_path(path, who)
-    where = '"%s"' % (path if type(path) is str else path.encode("ascii", "backslashreplace"))
-    kind = (_stat(path) or [0])[0] & 0o170000
-    if kind == _FOLDER:
-        raise FileError("%s: %s is a folder, not a file" % (who, where))
-    if kind not in (_REGULAR, 0):             # 0: no such file (open() says so), or no stat
-        raise FileError("%s: %s is not a regular file (a device or a pipe, which may never end)"
-                        % (who, where))
-    try:
-        return open(path, "rb"), where
-    except Exception as error:
-        raise FileError("%s: cannot read %s: %s" % (who, where, _reason(error)))
-
-
-def _guarded(f, who, where):
-    "Yield the pieces of an open file, at most _MAX_FILE_BYTES (some in /proc never end)."
-    total = 0
-    while True:
-        try:
-            piece = f.read(16384)             # small, for a board's heap
-        except MemoryError:
-            raise                             # as it is; other errors name the file
-        except _IOError as error:
-            raise FileError("%s: cannot read %s: %s" % (who, where, _reason(error)))
-        except Exception as error:
-            raise TypeError("%s: reading %s raised %s" % (who, where, type(error).__name__))
-        if not piece:
-            return
-        if not isinstance(piece, (bytes,) + _TEXT):
-            raise TypeError("%s: reading %s gave %s, not text" % (who, where, _describe(piece)))
-        total += len(piece)
-        if total > _MAX_FILE_BYTES:
-            raise FileError("%s: %s is more than the %d bytes nn.py reads"
-                            % (who, where, _MAX_FILE_BYTES))
-        yield piece
-
-
 # ---------------------------------------------------------------------------
 # Checking what comes in
 # ---------------------------------------------------------------------------
-# Every public entry point checks its arguments once, with the helpers here,
-# and says what is wrong in its own words: "train: row 3 of X has 2 values,
-# expected 3". A wrong type raises TypeError, a value out of range ValueError.
-# Numbers are ints and floats and their subclasses (numpy.float64), but not
-# booleans (an int on CPython, not on MicroPython), NaN or infinity. A class
-# label is a string, a number or a boolean. A list is a list or a tuple, or
-# anything with a tolist() method (a numpy array).
+# Every public entry point checks its arguments once, here, and says what is
+# wrong in its own words: "train: row 3 of X has 2 values, expected 3". Numbers
+# are ints and floats and their subclasses (numpy.float64), not booleans, NaN or
+# infinity; a list is a list, a tuple or anything with tolist() (a numpy array).
 
 _MAX_PARAMETERS = 2000000   # weights and biases in one network: its file loads in about 2 s
 _MAX_EPOCHS = 10 ** 7       # epochs of one train() call
@@ -2296,7 +2235,7 @@ def _describe(value):
 def _plain(value, who=None, what=None):
     "Return value as the built-in float, int or str its type extends (numpy.float64 as a float)."
     for base in _NUMBERS + _TEXT:
-        if type(value) is not base and type(value) is not bool and isinstance(value, base):
+        if isinstance(value, base) and type(value) not in (base, bool):
             try:
                 return base(value)
             except Exception:             # MicroPython converts no subclass of int or float
@@ -2307,7 +2246,7 @@ def _plain(value, who=None, what=None):
 
 def _to_float(value):
     "Return a number as a float (infinity for an int past the largest float), else None."
-    if type(value) is bool or not isinstance(value, _NUMBERS):
+    if not _is_number(value):
         return None
     try:
         return float(value)
@@ -2319,13 +2258,13 @@ def _to_float(value):
 
 def _check_int(value, who, name, low=1, high=None):
     "Return value if it is an integer from low to high, else raise TypeError or ValueError."
-    if type(value) is bool or not isinstance(value, _INTEGERS):
+    if not _is_number(value) or isinstance(value, float):
         raise TypeError("%s: %s must be an integer, got %s" % (who, name, _describe(value)))
     value = _plain(value, who, name)
-    if value < low:
-        raise ValueError("%s: %s must be at least %d, got %s" % (who, name, low, _glimpse(value)))
-    if high is not None and value > high:
-        raise ValueError("%s: %s must be at most %d, got %s" % (who, name, high, _glimpse(value)))
+    top = "" if high is None else " and at most %d" % high
+    if value < low or top and value > high:
+        raise ValueError("%s: %s must be at least %d%s, got %s"
+                         % (who, name, low, top, _glimpse(value)))
     return value
 
 
@@ -2334,7 +2273,7 @@ def _check_number(value, who, name, low=None, high=None, low_open=False, high_op
     x = _to_float(value)
     if x is None:
         raise TypeError("%s: %s must be a number, got %s" % (who, name, _describe(value)))
-    if not -_BIG <= x <= _BIG:
+    if not _finite(x):
         raise ValueError("%s: %s must be finite, got %s" % (who, name, _glimpse(value)))
     if low is not None and (x < low or (low_open and x == low)):
         raise ValueError("%s: %s must be %s %r, got %r"
@@ -2354,12 +2293,9 @@ def _check_flag(value, who, name):
 
 def _check_choice(value, choices, who, name):
     "Return value if it is one of the strings in choices, else raise."
-    if not isinstance(value, _TEXT):
-        raise TypeError("%s: %s must be a string, one of %s; got %s"
-                        % (who, name, ", ".join(choices), _describe(value)))
-    if value not in choices:
-        raise ValueError("%s: unknown %s %s; expected one of %s"
-                         % (who, name, _glimpse(value), ", ".join(choices)))
+    if not (isinstance(value, _TEXT) and value in choices):
+        raise (ValueError if isinstance(value, _TEXT) else TypeError)(
+            "%s: %s must be one of %s, got %s" % (who, name, ", ".join(choices), _describe(value)))
     return str(value)
 
 
@@ -2395,16 +2331,14 @@ def _number_row(row, width, who, where):
     row = _sequence(row, who, where, "a list of numbers")
     if len(row) != width:
         raise ValueError("%s: %s has %d values, expected %d" % (who, where, len(row), width))
-    out = []
-    for j, v in enumerate(row):
-        x = v if type(v) is float else _to_float(v)
+    out = [v if type(v) is float else _to_float(v) for v in row]
+    for j, x in enumerate(out):
         if x is None:
             raise TypeError("%s: %s, value %d is %s, expected a number"
-                            % (who, where, j, _describe(v)))
+                            % (who, where, j, _describe(row[j])))
         if not -_BIG <= x <= _BIG:
             raise ValueError("%s: %s, value %d is %s, not a finite number (NaN and infinity "
-                             "cannot be learnt from)" % (who, where, j, _glimpse(v)))
-        out.append(x)
+                             "cannot be learnt from)" % (who, where, j, _glimpse(row[j])))
     return out
 
 
@@ -2436,11 +2370,10 @@ def _check_label(label, who, where):
         raise TypeError("%s: %s is %s; a class label must be a string, number or boolean"
                         % (who, where, _describe(label)))
     label = _plain(label, who, where)
-    if type(label) is float and not _finite(label):
-        raise ValueError("%s: %s is %r, which cannot be a class label" % (who, where, label))
-    if type(label) is not bool and isinstance(label, _INTEGERS) and not -2 ** 63 < label < 2 ** 63:
-        raise ValueError("%s: %s is an integer %s; integer class labels must be below 2**63 "
-                         "in size" % (who, where, _glimpse(label)))
+    if type(label) is float and not _finite(label) or \
+            type(label) in _INTEGERS and not -2 ** 63 < label < 2 ** 63:
+        raise ValueError("%s: %s is %s, which cannot be a class label"
+                         % (who, where, _glimpse(label)))
     return label
 
 
@@ -2463,12 +2396,12 @@ def _check_sizes(sizes, who, name="sizes"):
     "Return sizes as a list of two or more layer widths within the parameter limit, or raise."
     sizes = _sequence(sizes, who, name, "a list of layer widths such as [3, 4, 1]")
     if len(sizes) < 2:
-        raise ValueError("%s: %s needs at least 2 layers (inputs and outputs), got %s"
+        raise ValueError("%s: %s needs at least 2 layers, got %s"
                          % (who, name, _short_list(sizes)))
     sizes = [_check_int(n, who, "%s[%d]" % (name, i)) for i, n in enumerate(sizes)]
     count = sum([(a + 1) * b for a, b in zip(sizes, sizes[1:])])
     if count > _MAX_PARAMETERS:
-        raise ValueError("%s: %s %s make %s parameters, more than the %d nn.py allows"
+        raise ValueError("%s: %s %s make %s parameters, more than %d"
                          % (who, name, _short_list(sizes), _glimpse(count), _MAX_PARAMETERS))
     return sizes
 
@@ -2485,10 +2418,9 @@ def _short_list(values, limit=8):
 
 try:                                   # Python 2 and Jython: unicode text, long integers
     _UNICODE, _LONG, _IOError = unicode, long, IOError
-    _TEXT, _INTEGERS = (str, unicode), (int, long)
 except NameError:                      # Python 3, MicroPython
     _UNICODE, _LONG, _IOError = str, int, OSError
-    _TEXT, _INTEGERS = (str,), (int,)
+_TEXT, _INTEGERS = (str, _UNICODE), (int, _LONG)
 _NUMBERS = _INTEGERS + (float,)
 
 try:
@@ -2522,7 +2454,7 @@ except ImportError:
 # firmware packs each float literal as a 32-bit float and refuses larger ones.
 _FLOAT32 = float("1e39") == float("1e40")
 _BIG = float("3.4028234663852886e38" if _FLOAT32 else "1.7976931348623157e308")
-_TINY = float("1.1754943508222875e-38" if _FLOAT32 else "2.2250738585072014e-308")  # smallest normal
+_TINY = float("1.1754943508222875e-38" if _FLOAT32 else "2.2250738585072014e-308")  # least normal
 _EPSILON = 2.0 ** -23 if _FLOAT32 else 2.0 ** -52                         # 1 + _EPSILON > 1
 
 
@@ -2544,19 +2476,14 @@ def _native(value):
 # ---------------------------------------------------------------------------
 
 def demo(out=None):
-    """Run the two tutorials nn.py grew out of, printing what they print; return 0.
-
-    out is where the lines go: an open file, or anything with a write() method
-    (standard output by default).
-    """
+    "Run the two tutorials nn.py grew out of, writing what they print to out (stdout); return 0."
     out = _check_stream(out, "demo", "out")
 
     def say(line=""):
         _write_lines([line], out, "demo")
 
     say("Tutorial 1: a 3-4-5-1 sigmoid network learns [0, 1, 1, 0] (seed 1, as np.random.seed(1))")
-    X = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
-    Y = [[0], [1], [1], [0]]
+    X, Y = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]], [[0], [1], [1], [0]]
     net = Network([3, 4, 5, 1], activation="sigmoid", loss="sse", bias=False, init="normal",
                   seed=1)
     history = net.train(X, Y, epochs=5000, learning_rate=0.1)
@@ -2566,23 +2493,22 @@ def demo(out=None):
         % "  ".join(["%.8f" % row[0] for row in net.predict(X)]))
     say()
     say("Tutorial 2: a 2-3-1 network predicts exam scores from hours studied and slept")
-    X = [[2, 9], [1, 5], [3, 6]]
-    Y = [[92], [86], [89]]
+    X, Y = [[2, 9], [1, 5], [3, 6]], [[92], [86], [89]]
     net = Network([2, 3, 1], activation="sigmoid", loss="sse", bias=False, init="normal",
                   seed=1, input_scaling="max", target_scaling=100)
-    history = net.train(X, Y, epochs=1000, learning_rate=1.0)
+    net.train(X, Y, epochs=1000, learning_rate=1.0)
     scaled = net.target_scaler.transform
-    loss = mse(scaled(net.predict(X)), scaled(Y))
     say("Inputs divided by the column maxima %s, scores by 100, kept in the network"
         % [int(d) for d in net.input_scaler.divisor])
-    say("Loss (mean squared error of the scaled scores) after 1000 epochs: %.10f" % loss)
+    say("Loss (mean squared error of the scaled scores) after 1000 epochs: %.10f"
+        % mse(scaled(net.predict(X)), scaled(Y)))
     say("Scores: predicted %s for actual %s"
         % (", ".join(["%.1f" % row[0] for row in net.predict(X)]),
            ", ".join(["%d" % row[0] for row in Y])))
     say("Predicted score for 4 hours studied and 8 slept: %.1f points" % net.predict([4, 8])[0])
-    wrong = Network.from_weights(net.weights, None, loss="sse").predict([0.5, 1.0])[0] * 100
+    raw = Network.from_weights(net.weights, None, loss="sse")      # without the scaling
     say("(The tutorial scaled [4, 8] by its own maximum, to [0.5, 1.0], which would say %.1f.)"
-        % wrong)
+        % (raw.predict([0.5, 1.0])[0] * 100))
     return 0
 
 
@@ -2600,11 +2526,7 @@ def _tools(who):
 
 
 def main(argv=None):
-    """Run the command line with the given arguments (sys.argv[1:] by default); return the exit status.
-
-    With no arguments it runs the demo; the commands (train, predict, info,
-    draw) are in nn_tools.py, which "python3 nn.py --help" describes.
-    """
+    "Run the demo, or with arguments (sys.argv[1:]) nn_tools' command line; return its status."
     argv = sys.argv[1:] if argv is None else argv
     if type(argv) is list and not argv:
         return demo()
@@ -2618,11 +2540,12 @@ def main(argv=None):
 
 # With nn_fast.py beside this file, train() runs small networks' epochs written out as
 # straight-line Python for their shape: the same arithmetic, faster. Set nn.compiled = False
-# to train through _TrainingLoop above instead (True again to go back); it is False without nn_fast.
+# to train through _TrainingLoop above (True again to go back); it is False without nn_fast.
 compiled = True
 try:
+    # MicroPython keeps a script out of sys.modules: nn_fast would load a second copy of it
     if __name__ == "__main__" and "nn" not in sys.modules:
-        raise ImportError("a script MicroPython keeps out of sys.modules: nn_fast would load a copy")
+        raise ImportError
     from nn_fast import _training_loop
 except ImportError:
     compiled = False

@@ -1250,7 +1250,7 @@ def _same_file(a, b):
             return True
     except Exception:                     # a name no file can have
         return False
-    x, y = nn._stat(a), nn._stat(b)
+    x, y = nn._os("stat", a), nn._os("stat", b)
     return x is not None and y is not None and x[1] != 0 and x[1:3] == y[1:3]
 
 
@@ -1263,12 +1263,12 @@ def _check_writable(path, who, taken=()):
         if _same_file(path + ".tmp", other):  # which _new_file would remove
             raise nn.FileError("%s: %r is written first as %r, which is %s; nothing was written"
                                % (who, path, path + ".tmp", what))
-    if (nn._stat(path) or [0])[0] & 0o170000 == nn._FOLDER:
+    if (nn._os("stat", path) or [0])[0] & 0o170000 == nn._FOLDER:
         raise nn.FileError("%s: cannot write %r: it is a folder" % (who, path))
     try:
         temporary, f = nn._new_file(path)     # where _write_atomic will write first
         f.close()
-        nn._remove(temporary)
+        nn._os("remove", temporary)
     except Exception as error:
         raise nn.FileError("%s: cannot write %r: %s" % (who, path, nn._reason(error)))
 
