@@ -1,9 +1,8 @@
 """nn.py: a neural network in one file of pure Python, with no dependencies.
 
-Copy nn.py next to your program and import it. It runs on CPython 2.7 and
-3.6 to 3.13, PyPy, Jython, MicroPython, Pyodide and Brython. Matrices are
-lists of lists, the weights are plain lists you can read and change, and a
-seed gives numpy's weights on every interpreter.
+Copy nn.py next to your program and import it. It runs on CPython 2.7 and 3.6
+to 3.13, PyPy, Jython, MicroPython, Pyodide and Brython. Matrices are lists of
+lists, and a seed gives numpy's weights on every interpreter.
 
     >>> import nn
     >>> X = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
@@ -16,19 +15,15 @@ seed gives numpy's weights on every interpreter.
     dot, matmul, transpose, add, subtract, multiply, scale   lists of lists
     sigmoid, tanh, relu, leaky_relu, linear, softmax        activations
     sse, mse, binary_crossentropy, cross_entropy             losses
-    RandomState(seed)            numpy's legacy generator, bit for bit
-    Scaler(kind)                 max, minmax or standard scaling of columns
-    SGD(...), Adam(...)          the update rules train() can use
-    Network(sizes, ...)          predict, score, cost, gradients, train, save
-    History, DivergedError       what train() returns; what it raises
-    check_gradients(net, X, Y)   backpropagation against finite differences
-    load(path)                   a network saved with net.save(path)
-    save_weights, load_weights   np.savetxt-style weight files
+    Network(sizes, ...)       predict, score, cost, gradients, train, save
+    History, DivergedError    what train() returns; what it raises
+    RandomState(seed)         numpy's legacy generator, bit for bit
+    Scaler(kind), SGD, Adam   scaling of columns; the update rules of train()
+    check_gradients, load, save_weights, load_weights
 
-Optional files beside it: nn_fast.py, the same epochs compiled for one shape
-(faster, the same numbers); nn_tools.py, with read_csv, train_test_split,
-one_hot, net.explain, net.to_svg, net.export_python, history.plot and the
-command line ("python3 nn.py --help"). "python3 nn.py" runs the tutorials.
+nn_fast.py beside it compiles the epochs for one shape (the same numbers);
+nn_tools.py adds read_csv, train_test_split, one_hot, explain, to_svg,
+export_python, history.plot and the command line. "python3 nn.py" runs the tutorials.
 """
 
 __version__ = "1.0.0"
@@ -79,16 +74,21 @@ def _transpose(A):
     return [list(column) for column in _by_column(A)]
 
 
-def _vectors(who, u, v):
-    "Return u and v as lists of floats of one length, or raise TypeError or ValueError."
-    u = _sequence(u, who, "u", "a list of numbers")
-    u = _number_row(u, len(u), who, "u")
-    return u, _number_row(v, len(u), who, "v")
+def _pairwise(who, op):
+    "Return the public function who(u, v): op(u, v) of two vectors of one length, checked."
+
+    def pairwise(u, v):
+        "Return this operation (see the table below) of vectors u and v of one length."
+        u = _sequence(u, who, "u", "a list of numbers")
+        u = _number_row(u, len(u), who, "u")
+        return op(u, _number_row(v, len(u), who, "v"))
+    return pairwise
 
 
-def dot(u, v):
-    "Return u[0]*v[0] + u[1]*v[1] + ..., the inner product of two vectors of one length."
-    return _dot(*_vectors("dot", u, v))
+dot = _pairwise("dot", lambda u, v: _dot(u, v))         # u[0]*v[0] + u[1]*v[1] + ...
+add = _pairwise("add", lambda u, v: [a + b for a, b in zip(u, v)])
+subtract = _pairwise("subtract", lambda u, v: [a - b for a, b in zip(u, v)])
+multiply = _pairwise("multiply", lambda u, v: [a * b for a, b in zip(u, v)])   # (Hadamard)
 
 
 def transpose(A):
@@ -104,24 +104,6 @@ def matmul(A, B):
             for row in _number_rows(A, len(B), "matmul", "A")[0]]
 
 
-def add(u, v):
-    "Return the element-wise sum of two vectors."
-    u, v = _vectors("add", u, v)
-    return [a + b for a, b in zip(u, v)]
-
-
-def subtract(u, v):
-    "Return the element-wise difference u - v of two vectors."
-    u, v = _vectors("subtract", u, v)
-    return [a - b for a, b in zip(u, v)]
-
-
-def multiply(u, v):
-    "Return the element-wise (Hadamard) product of two vectors."
-    u, v = _vectors("multiply", u, v)
-    return [a * b for a, b in zip(u, v)]
-
-
 def scale(c, u):
     "Return the vector u with every element multiplied by the number c."
     c, u = _check_number(c, "scale", "c"), _sequence(u, "scale", "u", "a list of numbers")
@@ -131,15 +113,23 @@ def scale(c, u):
 # ---------------------------------------------------------------------------
 # Activations
 # ---------------------------------------------------------------------------
-# Each activation f maps a weighted sum z to an output a = f(z). Training also
-# needs its slope f'(z), simplest in the output a, the number backpropagation
-# has at hand. _UNITS holds the one definition of each, name: (f, delta), both
-# over a row: the outputs f(z) of a row of sums, and the deltas g f'(z) of a row
-# of outputs whose gradients are G; one call a row, not a call a value. The loops
-# run them on numbers checked on the way in, with the exp and th to use (see
-# _exp); the public functions below check first. Each is finite for every finite
-# z without catching overflow (OverflowError on CPython, ValueError elsewhere):
-# below -36, the sigmoid is e^z, the same to the last bit.
+# An activation f maps a weighted sum z to an output a = f(z); training needs its
+# slope f'(z), simplest in a, the number backpropagation has at hand. _UNITS holds
+# the one definition of each, over a row: f(r, exp, th) the outputs of the sums r
+# (with the exp and tanh to use, see _exp), delta(G, A) the deltas g f'(z) of the
+# outputs A whose gradients are G. Each is finite for every finite z without
+# catching overflow: below -36, the sigmoid is e^z, to the last bit.
+
+def _softmax(z, exp, th=None):
+    "Return the softmax of a list of floats: e^z_j / sum e^z, positive numbers that sum to 1."
+    top = max(z)                 # e^(z - top) cannot overflow, and the quotients are the same
+    e = [exp(v - top) for v in z]
+    total = 0.0
+    for v in e:                  # left to right: sum() rounds differently on 3.12+
+        total += v
+    return [v / total for v in e]
+
+
 _UNITS = {
     "sigmoid": (lambda r, exp, th: [1.0 / (1.0 + exp(-z)) if z > -36.0 else exp(z) for z in r],
                 lambda G, A: [g * a * (1.0 - a) for g, a in zip(G, A)]),
@@ -150,68 +140,35 @@ _UNITS = {
     "leaky_relu": (lambda r, exp, th: [z if z > 0.0 else 0.01 * z for z in r],
                    lambda G, A: [g if a > 0.0 else 0.01 * g for g, a in zip(G, A)]),
     "linear": (lambda r, exp, th: list(r), lambda G, A: G),
+    "softmax": (_softmax, None),           # of a whole (output) layer: see _output_delta
 }
+_OUTPUT_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax")
 
 
-def _unit(name, z):
-    "Return f(z) for the activation called name, after checking z."
-    return _UNITS[name][0]([_check_number(z, name, "z")], math.exp, math.tanh)[0]
+def _one_number(name, low=None, high=None):
+    "Return (f, f') of the activation called name, for one number each, checked."
+    f, delta = _UNITS[name]
+
+    def activation(z):
+        "Return f(z) of this activation (see ACTIVATIONS)."
+        return f([_check_number(z, name, "z")], math.exp, math.tanh)[0]
+
+    def derivative(a):
+        "Return the slope f'(z) where the output f(z) is a, taken into [low, high]."
+        a = _check_number(a, name + "_derivative", "a")
+        return delta([1.0], [a if low is None else min(max(a, low), high)])[0]
+    return activation, derivative
 
 
-def _slope(name, a, low=None, high=None):
-    "Return f'(z) for the activation called name where its output is a, taken into [low, high]."
-    a = _check_number(a, name + "_derivative", "a")
-    return _UNITS[name][1]([1.0], [a if low is None else min(max(a, low), high)])[0]
-
-
-def sigmoid(z):
-    "Return 1 / (1 + e^-z), the logistic function, which maps any number into (0, 1)."
-    return _unit("sigmoid", z)
-
-
-def sigmoid_derivative(a):
-    "Return the slope of the sigmoid where its output is a: a (1 - a), with a taken into [0, 1]."
-    return _slope("sigmoid", a, 0.0, 1.0)
-
-
-def tanh(z):
-    "Return the hyperbolic tangent of z, which maps any number into (-1, 1)."
-    return _unit("tanh", z)
-
-
-def tanh_derivative(a):
-    "Return the slope of tanh where its output is a: 1 - a^2, with a taken into [-1, 1]."
-    return _slope("tanh", a, -1.0, 1.0)
-
-
-def relu(z):
-    "Return max(0, z), the rectified linear unit."
-    return _unit("relu", z)
-
-
-def relu_derivative(a):
-    "Return the slope of relu where its output is a: 1 for a > 0, else 0 (0 at 0 too)."
-    return _slope("relu", a)
-
-
-def leaky_relu(z):
-    "Return z for z > 0, else 0.01 z."
-    return _unit("leaky_relu", z)
-
-
-def leaky_relu_derivative(a):
-    "Return the slope of leaky_relu where its output is a: 1 for a > 0, else 0.01."
-    return _slope("leaky_relu", a)
-
-
-def linear(z):
-    "Return z unchanged (the identity, for regression outputs), as a float."
-    return _unit("linear", z)
-
-
-def linear_derivative(a):
-    "Return 1.0, the slope of the identity."
-    return _slope("linear", a)
+# name: (f(z), f'(z) from a = f(z)), for one number each (the README has the formulas)
+ACTIVATIONS = {"sigmoid": _one_number("sigmoid", 0.0, 1.0), "relu": _one_number("relu"),
+               "tanh": _one_number("tanh", -1.0, 1.0), "linear": _one_number("linear"),
+               "leaky_relu": _one_number("leaky_relu")}
+sigmoid, sigmoid_derivative = ACTIVATIONS["sigmoid"]            # 1 / (1 + e^-z); a (1 - a)
+tanh, tanh_derivative = ACTIVATIONS["tanh"]                     # tanh(z); 1 - a^2
+relu, relu_derivative = ACTIVATIONS["relu"]                     # max(0, z); 1 if a > 0, else 0
+leaky_relu, leaky_relu_derivative = ACTIVATIONS["leaky_relu"]   # 0.01 z and 0.01 where z < 0
+linear, linear_derivative = ACTIVATIONS["linear"]               # z; 1
 
 
 def softmax(z):
@@ -222,31 +179,8 @@ def softmax(z):
     return _softmax(_number_row(z, len(z), "softmax", "z"), math.exp)
 
 
-def _softmax(z, exp):
-    "Return the softmax of a list of floats, with exp the exponential to use (see _exp below)."
-    top = max(z)                 # e^(z - top) cannot overflow, and the quotients are the same
-    e = [exp(v - top) for v in z]
-    total = 0.0
-    for v in e:                  # left to right: sum() rounds differently on 3.12+
-        total += v
-    return [v / total for v in e]
-
-
-# name: (f(z), f'(z) from a = f(z)). softmax acts on a whole (output) layer: not here.
-ACTIVATIONS = {
-    "sigmoid": (sigmoid, sigmoid_derivative),
-    "tanh": (tanh, tanh_derivative),
-    "relu": (relu, relu_derivative),
-    "leaky_relu": (leaky_relu, leaky_relu_derivative),
-    "linear": (linear, linear_derivative),
-}
-_OUTPUT_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax")
-
-
 def _activate(name, Z, exp=math.exp, th=math.tanh):
     "Return the rows Z with the activation called name applied to every value."
-    if name == "softmax":
-        return [_softmax(r, exp) for r in Z]
     f = _UNITS[name][0]
     return [f(r, exp, th) for r in Z]
 
@@ -262,9 +196,9 @@ def _backpropagate(name, D, W, A):
 # ---------------------------------------------------------------------------
 # A loss measures how far the outputs O are from the targets Y, both lists of
 # rows. Each is exactly as defined here (n rows, m outputs per row):
-#   sse                  0.5 * sum over rows and outputs of (o - y)^2
+#   sse                  0.5 * sum over rows and outputs of (o - y)^2 (tutorial 1's cost)
 #   mse                  sum over rows and outputs of (o - y)^2 / (n m)
-#   binary_crossentropy  sum of -(y log o + (1 - y) log(1 - o)) / (n m)
+#   binary_crossentropy  sum of -(y log o + (1 - y) log(1 - o)) / (n m), y from 0 to 1
 #   cross_entropy        sum over rows of -sum_j y_j log o_j, divided by n
 # The cross-entropies are computed from the output layer's weighted sums z
 # (o = sigmoid(z) or softmax(z)), never taking log(0).
@@ -286,8 +220,7 @@ def _bce_from_z(Z, Y):
     total = 0.0
     for z_row, y_row in zip(Z, Y):
         for z, y in zip(z_row, y_row):
-            # -log(sigmoid(z)) = log(1 + e^-z); written so that exp() never overflows
-            if z > 0.0:
+            if z > 0.0:          # -log(sigmoid(z)) = log(1 + e^-z), exp() never overflowing
                 total += (1.0 - y) * z + _log1p(math.exp(-z))
             else:
                 total += -y * z + _log1p(math.exp(z))
@@ -297,8 +230,7 @@ def _bce_from_z(Z, Y):
 def _ce_from_z(Z, Y):
     "Return the sum over rows of -sum_k y_k log softmax(z)_k."
     # -log softmax(z)_k = (top - z_k) + log(1 + rest), top the largest z and rest the
-    # sum of e^(z_j - top) over the other units: two terms >= 0, so a small loss keeps
-    # its digits. rest leaves out one e^0 = 1.0 (one z that is top).
+    # sum of e^(z_j - top) but one e^0 = 1.0: two terms >= 0, so a small loss keeps its digits
     total = 0.0
     for z_row, y_row in zip(Z, Y):
         top = max(z_row)
@@ -325,56 +257,44 @@ def _check_probabilities(T, who, name):
                                  "targets from 0 to 1" % (who, i, name, j, y))
 
 
-def _loss(who, outputs, targets):
-    "Return the loss called who of outputs against targets, checked, as net.cost() has it."
-    O, single = _number_rows(outputs, None, who, "outputs")
-    T, single = _number_rows(targets, len(O[0]), who, "targets")
-    if len(T) != len(O):
-        raise ValueError("%s: outputs has %d rows but targets has %d" % (who, len(O), len(T)))
-    if who in ("sse", "mse"):
-        return _cost(who, O, O, T)
-    _check_probabilities(T, who, "targets")
-    if who == "cross_entropy":
-        return _cost(who, [[math.log(max(o, _TINY)) for o in row] for row in O], O, T)
-    O = [[min(max(o, _TINY), 1.0 - _EPSILON) for o in row] for row in O]   # z = logit(o)
-    return _cost(who, [[math.log(o) - math.log(1.0 - o) for o in row] for row in O], O, T)
+def _loss(who):
+    "Return the public loss called who: loss(outputs, targets), checked, as net.cost() has it."
+
+    def loss(outputs, targets):
+        "Return this loss (see LOSSES) of outputs against targets, lists of rows."
+        O = _number_rows(outputs, None, who, "outputs")[0]
+        T = _number_rows(targets, len(O[0]), who, "targets")[0]
+        if len(T) != len(O):
+            raise ValueError("%s: outputs has %d rows but targets has %d" % (who, len(O), len(T)))
+        if who in ("sse", "mse"):
+            return _cost(who, O, O, T)
+        _check_probabilities(T, who, "targets")
+        if who == "cross_entropy":
+            return _cost(who, [[math.log(max(o, _TINY)) for o in row] for row in O], O, T)
+        O = [[min(max(o, _TINY), 1.0 - _EPSILON) for o in row] for row in O]   # z = logit(o)
+        return _cost(who, [[math.log(o) - math.log(1.0 - o) for o in row] for row in O], O, T)
+    return loss
 
 
-def sse(outputs, targets):
-    "Return 0.5 * the sum of (o - y)^2 over all rows and outputs (tutorial 1's cost)."
-    return _loss("sse", outputs, targets)
-
-
-def mse(outputs, targets):
-    "Return the mean of (o - y)^2 over all rows and outputs (tutorial 2's printed loss)."
-    return _loss("mse", outputs, targets)
-
-
-def binary_crossentropy(outputs, targets):
-    "Return the mean over rows and outputs of -(y log o + (1 - y) log(1 - o)), y from 0 to 1."
-    return _loss("binary_crossentropy", outputs, targets)
-
-
-def cross_entropy(outputs, targets):
-    "Return the mean over rows of -sum_j y_j log o_j, for outputs that are probabilities."
-    return _loss("cross_entropy", outputs, targets)
-
-
+sse = _loss("sse")
+mse = _loss("mse")
+binary_crossentropy = _loss("binary_crossentropy")
+cross_entropy = _loss("cross_entropy")
 LOSSES = {"sse": sse, "mse": mse, "binary_crossentropy": binary_crossentropy,
           "cross_entropy": cross_entropy}
 
 
 def _loss_sum(loss, Z, O, Y):
     "Return the loss of a batch (Z, O: the output layer's sums and outputs) before dividing by n."
-    if loss == "sse" or loss == "mse":
-        total = 0.0
-        for o_row, y_row in zip(O, Y):
-            for o, y in zip(o_row, y_row):
-                total += (o - y) * (o - y)
-        return 0.5 * total if loss == "sse" else total / len(Y[0])
     if loss == "binary_crossentropy":
         return _bce_from_z(Z, Y) / len(Y[0])
-    return _ce_from_z(Z, Y)
+    if loss == "cross_entropy":
+        return _ce_from_z(Z, Y)
+    total = 0.0
+    for o_row, y_row in zip(O, Y):
+        for o, y in zip(o_row, y_row):
+            total += (o - y) * (o - y)
+    return 0.5 * total if loss == "sse" else total / len(Y[0])
 
 
 def _mean_loss(loss, Z, O, Y):
@@ -391,16 +311,14 @@ def _cost(loss, Z, O, Y):
 
 def _output_delta(loss, name, O, Y, count):
     "Return dLoss/dz of the output layer (activation name), for outputs O and targets Y."
-    m = len(Y[0])
-    if loss == "cross_entropy":          # softmax output: s * sum(y) - y, over n
+    if loss == "cross_entropy":          # softmax output: o sum(y) - y, over n
         c = 1.0 / count
         return [[c * (o * s - y) for o, y in zip(o_row, y_row)]
                 for o_row, y_row, s in zip(O, Y, [sum(y_row) for y_row in Y])]
-    if loss == "binary_crossentropy":    # sigmoid output: o - y, over n m
-        c = 1.0 / (count * m)
-        return [[c * (o - y) for o, y in zip(o_row, y_row)] for o_row, y_row in zip(O, Y)]
-    c = 1.0 if loss == "sse" else 2.0 / (count * m)
+    c = 1.0 if loss == "sse" else (2.0 if loss == "mse" else 1.0) / (count * len(Y[0]))
     G = [[c * (o - y) for o, y in zip(o_row, y_row)] for o_row, y_row in zip(O, Y)]
+    if loss == "binary_crossentropy":    # sigmoid output: o - y, over n m
+        return G
     if name == "softmax":                # the Jacobian of softmax: s_i (g_i - sum_j g_j s_j)
         return [[s * (g - _dot(g_row, o_row)) for g, s in zip(g_row, o_row)]
                 for g_row, o_row in zip(G, O)]
@@ -420,56 +338,47 @@ except ImportError:
 
 
 class DivergedError(ValueError):
-    """Training reached an infinite or NaN loss and stopped.
-
-    The network keeps the weights of the last epoch that was finite, and the
-    exception's history attribute holds the epochs that were run.
-    """
+    "Training met an infinite or NaN loss: the net keeps its last finite weights, .history the run."
 
 
 class History(object):
     """What train() returns: the loss of every epoch, read as a list, with more beside it.
 
     history[e]           the training loss of epoch e (measured during the epoch)
-    history.history      a dict of series, as Keras returns: "loss", and with
-                         validation "val_loss", "accuracy" or "r2", "val_accuracy" or "val_r2"
-    history.stop_reason  why training ended: "epochs", "early_stopping",
-                         "target_loss", "time_limit" or "interrupted"
+    history.history      a dict of series, as Keras returns: "loss", and with validation
+                         "val_loss", "accuracy" or "r2", "val_accuracy" or "val_r2"
+    history.stop_reason  "epochs", "early_stopping", "target_loss", "time_limit" or "interrupted"
     history.best_epoch   the epoch whose weights were kept, with patience set
     history.seconds      how long training took
     """
 
     stop_reason = best_epoch = None
     seconds = 0.0
+    _doubles = False              # True: blocks of array("d"), as _series makes them
 
     def __init__(self, losses=()):
-        # The numbers are kept in blocks of 32 epochs: a board's heap, where
-        # import and training leave their objects scattered, has room for many
-        # small blocks long after it has none for one large list.
-        self._blocks, self._n, self._new = [], 0, list
+        # Blocks of 32 numbers: a board's heap, scattered by import and training, has room for
+        # many small blocks long after it has none for one large list. The first _n count:
+        # train() cuts a series by lowering _n, and append() writes over what was cut.
+        self._blocks, self._n = [], 0
         self.history = {"loss": self}
         self.extend(losses)
 
     def __len__(self):
         return self._n
 
-    def __getitem__(self, e):
+    def __getitem__(self, e):    # iter() and list() read through this too
         if type(e) is slice:
             return list(self)[e]
-        if e < 0:
-            e += self._n
-        if not 0 <= e < self._n:
+        if not -self._n <= e < self._n:
             raise IndexError("History index out of range")
+        e %= self._n
         return self._blocks[e >> 5][e & 31]
-
-    def __iter__(self):
-        for e in range(self._n):
-            yield self._blocks[e >> 5][e & 31]
 
     def __delitem__(self, e):
         values = list(self)
         del values[e]
-        self._blocks, self._n = [], 0
+        self._n = 0
         self.extend(values)
 
     def __eq__(self, other):
@@ -480,14 +389,11 @@ class History(object):
 
     def append(self, value):
         "Add the number of the next epoch."
-        if self._n >> 5 == len(self._blocks):
-            self._blocks.append(self._new())
-        block, i = self._blocks[self._n >> 5], self._n & 31
-        if i < len(block):                    # written before a cut (see _TrainingLoop._end)
-            block[i] = value
-        else:
-            block.append(value)
-        self._n += 1
+        n, blocks = self._n, self._blocks
+        if n >> 5 == len(blocks):
+            blocks.append(_array("d", [0.0] * 32) if self._doubles else [None] * 32)
+        blocks[n >> 5][n & 31] = value
+        self._n = n + 1
 
     def extend(self, values):
         "Add the numbers of the next epochs."
@@ -495,22 +401,7 @@ class History(object):
             self.append(value)
 
     def plot(self, width=60, height=12, log=False, file=None):
-        """Print the loss of every epoch as a text chart: '*' training, 'o' validation.
-
-        width and height are the chart's columns and rows; log=True draws the
-        losses on a log scale, where a long tail of small losses shows too.
-
-        >>> net = Network([1, 2, 1], seed=1)
-        >>> history = net.train([[0.0], [1.0]], [[0.0], [1.0]], epochs=100, learning_rate=2.0)
-        >>> history.plot(width=20, height=4)
-        loss per epoch: * training
-          0.2776 |*
-                 | ****
-                 |     ***
-        0.008669 |        ************
-                 +--------------------
-                  0                 99  epoch
-        """
+        "Print the loss of every epoch as a text chart: '*' training, 'o' validation."
         return _tools("plot").plot(self, width, height, log, file)
 
     def to_svg(self, path=None, log=False):
@@ -521,10 +412,8 @@ class History(object):
 def _series():
     "Return an empty History that keeps its numbers as doubles, 8 bytes each, where array is."
     series = History()
-    if _array:
-        series._new = lambda: _array("d", [0.0] * 32)
+    series._doubles = _array is not None
     return series
-
 
 class Network(object):
     """A fully connected feed-forward network, trained by backpropagation.
