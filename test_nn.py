@@ -4355,7 +4355,7 @@ def uses_tools(source):
 
 
 class TestDocumentation(Case):
-    "Every example in README.md and in nn.py's docstrings prints what it shows."
+    "Every example in README.md and in the docstrings of nn.py and nn_tools.py runs as shown."
 
     def doctest(self):
         "Return the doctest module, or skip (MicroPython's unittest cannot skip in setUp)."
@@ -4427,9 +4427,12 @@ class TestDocumentation(Case):
 
     def test_docstrings(self):
         count = 0
-        for test in self.doctest().DocTestFinder().find(nn, "nn"):
-            if not uses_tools("".join([example.source for example in test.examples])):
-                count += self.run_examples(test)
+        for module in (nn, nn_tools):
+            if module is None:          # no nn_tools.py: its examples are not here to run
+                continue
+            for test in self.doctest().DocTestFinder().find(module, module.__name__):
+                if not uses_tools("".join([example.source for example in test.examples])):
+                    count += self.run_examples(test)
         self.assertTrue(count > 0)
 
 
