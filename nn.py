@@ -113,12 +113,10 @@ def scale(c, u):
 # ---------------------------------------------------------------------------
 # Activations
 # ---------------------------------------------------------------------------
-# An activation f maps a weighted sum z to an output a = f(z); training needs its
-# slope f'(z), simplest in a, the number backpropagation has at hand. _UNITS holds
-# the one definition of each, over a row: f(r, exp, th) the outputs of the sums r
-# (with the exp and tanh to use, see _exp), delta(G, A) the deltas g f'(z) of the
-# outputs A whose gradients are G. Each is finite for every finite z without
-# catching overflow: below -36, the sigmoid is e^z, to the last bit.
+# An activation f maps a weighted sum z to an output a = f(z). _UNITS defines each over
+# a row: f(r, exp, th), the outputs of the sums r (exp and th: see _exp), and its slope,
+# as delta(G, A): g f'(z) for outputs A with gradients G, f' taken from a = f(z). Each is
+# finite for every finite z without catching overflow (below -36 the sigmoid is e^z).
 
 def _softmax(z, exp, th=None):
     "Return the softmax of a list of floats: e^z_j / sum e^z, positive numbers that sum to 1."
@@ -259,20 +257,23 @@ def _check_probabilities(T, who, name):
 
 def _loss(who):
     "Return the public loss called who: loss(outputs, targets), checked, as net.cost() has it."
-
     def loss(outputs, targets):
         "Return this loss (see LOSSES) of outputs against targets, lists of rows."
         O = _number_rows(outputs, None, who, "outputs")[0]
         T = _number_rows(targets, len(O[0]), who, "targets")[0]
         if len(T) != len(O):
             raise ValueError("%s: outputs has %d rows but targets has %d" % (who, len(O), len(T)))
-        if who in ("sse", "mse"):
-            return _cost(who, O, O, T)
-        _check_probabilities(T, who, "targets")
-        if who == "cross_entropy":
-            return _cost(who, [[math.log(max(o, _TINY)) for o in row] for row in O], O, T)
-        O = [[min(max(o, _TINY), 1.0 - _EPSILON) for o in row] for row in O]   # z = logit(o)
-        return _cost(who, [[math.log(o) - math.log(1.0 - o) for o in row] for row in O], O, T)
+        Z = O                            # the sums z that give O, for the cross-entropies
+        if who in ("binary_crossentropy", "cross_entropy"):
+            _check_probabilities(T, who, "targets")
+            Z = []
+            for row in O:
+                if who == "cross_entropy":       # z = log(o): softmax(z) = o
+                    Z.append([math.log(max(o, _TINY)) for o in row])
+                else:                            # z = logit(o), with o kept inside (0, 1)
+                    row = [min(max(o, _TINY), 1.0 - _EPSILON) for o in row]
+                    Z.append([math.log(o) - math.log(1.0 - o) for o in row])
+        return _cost(who, Z, O, T)
     return loss
 
 
@@ -314,7 +315,7 @@ def _output_delta(loss, name, O, Y, count):
     if loss == "cross_entropy":          # softmax output: o sum(y) - y, over n
         c = 1.0 / count
         return [[c * (o * s - y) for o, y in zip(o_row, y_row)]
-                for o_row, y_row, s in zip(O, Y, [sum(y_row) for y_row in Y])]
+                for o_row, y_row, s in zip(O, Y, map(sum, Y))]
     c = 1.0 if loss == "sse" else (2.0 if loss == "mse" else 1.0) / (count * len(Y[0]))
     G = [[c * (o - y) for o, y in zip(o_row, y_row)] for o_row, y_row in zip(O, Y)]
     if loss == "binary_crossentropy":    # sigmoid output: o - y, over n m
@@ -322,7 +323,7 @@ def _output_delta(loss, name, O, Y, count):
     if name == "softmax":                # the Jacobian of softmax: s_i (g_i - sum_j g_j s_j)
         return [[s * (g - _dot(g_row, o_row)) for g, s in zip(g_row, o_row)]
                 for g_row, o_row in zip(G, O)]
-    return [_UNITS[name][1](g_row, o_row) for g_row, o_row in zip(G, O)]
+    return list(map(_UNITS[name][1], G, O))
 
 
 # ---------------------------------------------------------------------------
@@ -338,7 +339,7 @@ except ImportError:
 
 
 class DivergedError(ValueError):
-    "Training met an infinite or NaN loss: the net keeps its last finite weights, .history the run."
+    "Training met an infinite or NaN loss: the net keeps its last finite weights, .history the run"
 
 
 class History(object):
@@ -357,9 +358,8 @@ class History(object):
     _doubles = False              # True: blocks of array("d"), as _series makes them
 
     def __init__(self, losses=()):
-        # Blocks of 32 numbers: a board's heap, scattered by import and training, has room for
-        # many small blocks long after it has none for one large list. The first _n count:
-        # train() cuts a series by lowering _n, and append() writes over what was cut.
+        # Blocks of 32 numbers: a board's heap, scattered by training, has room for many small
+        # blocks long after it has none for one large list. train() cuts a series by lowering _n.
         self._blocks, self._n = [], 0
         self.history = {"loss": self}
         self.extend(losses)
@@ -374,12 +374,6 @@ class History(object):
             raise IndexError("History index out of range")
         e %= self._n
         return self._blocks[e >> 5][e & 31]
-
-    def __delitem__(self, e):
-        values = list(self)
-        del values[e]
-        self._n = 0
-        self.extend(values)
 
     def __eq__(self, other):
         return list(self) == list(other)

@@ -1417,8 +1417,8 @@ class TestTrainingControls(Case):
                                       ("time_limit", 9, "after 3 epochs: the time limit")):
             history.stop_reason = reason
             self.assertTrue(words in nn._stop_line(history, epochs), nn._stop_line(history, epochs))
-        del history[1:]
-        history.stop_reason, history.best_epoch = "early_stopping", 0
+        history = nn.History([0.5])
+        history.seconds, history.stop_reason, history.best_epoch = 1.5, "early_stopping", 0
         self.assertEqual(nn._stop_line(history, 5), "stopped early after 1 epoch: no improvement "
                          "for a while in 1.5 s, loss 0.5; kept the weights of epoch 0")
 
