@@ -251,8 +251,8 @@ def _check_probabilities(T, who, name):
     for i, row in enumerate(T):
         for j, y in enumerate(row):
             if not 0.0 <= y <= 1.0:
-                raise ValueError("%s: row %d of %s, value %d is %r; a cross-entropy needs "
-                                 "targets from 0 to 1" % (who, i, name, j, y))
+                raise ValueError("%s: row %d of %s, value %d is %r, not from 0 to 1"
+                                 % (who, i, name, j, y))
 
 
 def _loss(who):
@@ -300,8 +300,7 @@ def _loss_sum(loss, Z, O, Y):
 
 def _mean_loss(loss, Z, O, Y):
     "Return the loss of the rows: _loss_sum over their number (sse: the sum)."
-    total = _loss_sum(loss, Z, O, Y)
-    return total if loss == "sse" else total / len(Y)
+    return _loss_sum(loss, Z, O, Y) / (1 if loss == "sse" else len(Y))
 
 
 def _cost(loss, Z, O, Y):
@@ -339,7 +338,7 @@ except ImportError:
 
 
 class DivergedError(ValueError):
-    "Training met an infinite or NaN loss: the net keeps its last finite weights, .history the run"
+    "An infinite or NaN loss stopped training: the last finite weights stay, .history has it."
 
 
 class History(object):
