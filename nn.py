@@ -74,21 +74,31 @@ def _transpose(A):
     return [list(column) for column in _by_column(A)]
 
 
-def _pairwise(who, op):
-    "Return the public function who(u, v): op(u, v) of two vectors of one length, checked."
-
-    def pairwise(u, v):
-        "Return this operation (see the table below) of vectors u and v of one length."
-        u = _sequence(u, who, "u", "a list of numbers")
-        u = _number_row(u, len(u), who, "u")
-        return op(u, _number_row(v, len(u), who, "v"))
-    return pairwise
+def _vectors(who, u, v):
+    "Return u and v as lists of floats of one length, or raise TypeError or ValueError."
+    u = _sequence(u, who, "u", "a list of numbers")
+    u = _number_row(u, len(u), who, "u")
+    return u, _number_row(v, len(u), who, "v")
 
 
-dot = _pairwise("dot", lambda u, v: _dot(u, v))         # u[0]*v[0] + u[1]*v[1] + ...
-add = _pairwise("add", lambda u, v: [a + b for a, b in zip(u, v)])
-subtract = _pairwise("subtract", lambda u, v: [a - b for a, b in zip(u, v)])
-multiply = _pairwise("multiply", lambda u, v: [a * b for a, b in zip(u, v)])   # (Hadamard)
+def dot(u, v):
+    "Return u[0]*v[0] + u[1]*v[1] + ..., the inner product of two vectors of one length."
+    return _dot(*_vectors("dot", u, v))
+
+
+def add(u, v):
+    "Return the element-wise sum of two vectors."
+    return [a + b for a, b in zip(*_vectors("add", u, v))]
+
+
+def subtract(u, v):
+    "Return the element-wise difference u - v of two vectors."
+    return [a - b for a, b in zip(*_vectors("subtract", u, v))]
+
+
+def multiply(u, v):
+    "Return the element-wise (Hadamard) product of two vectors."
+    return [a * b for a, b in zip(*_vectors("multiply", u, v))]
 
 
 def transpose(A):
@@ -143,30 +153,71 @@ _UNITS = {
 _OUTPUT_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax")
 
 
-def _one_number(name, low=None, high=None):
-    "Return (f, f') of the activation called name, for one number each, checked."
-    f, delta = _UNITS[name]
-
-    def activation(z):
-        "Return f(z) of this activation (see ACTIVATIONS)."
-        return f([_check_number(z, name, "z")], math.exp, math.tanh)[0]
-
-    def derivative(a):
-        "Return the slope f'(z) where the output f(z) is a, taken into [low, high]."
-        a = _check_number(a, name + "_derivative", "a")
-        return delta([1.0], [a if low is None else min(max(a, low), high)])[0]
-    return activation, derivative
+def _unit(name, z):
+    "Return f(z) for the activation called name, after checking z."
+    return _UNITS[name][0]([_check_number(z, name, "z")], math.exp, math.tanh)[0]
 
 
-# name: (f(z), f'(z) from a = f(z)), for one number each (the README has the formulas)
-ACTIVATIONS = {"sigmoid": _one_number("sigmoid", 0.0, 1.0), "relu": _one_number("relu"),
-               "tanh": _one_number("tanh", -1.0, 1.0), "linear": _one_number("linear"),
-               "leaky_relu": _one_number("leaky_relu")}
-sigmoid, sigmoid_derivative = ACTIVATIONS["sigmoid"]            # 1 / (1 + e^-z); a (1 - a)
-tanh, tanh_derivative = ACTIVATIONS["tanh"]                     # tanh(z); 1 - a^2
-relu, relu_derivative = ACTIVATIONS["relu"]                     # max(0, z); 1 if a > 0, else 0
-leaky_relu, leaky_relu_derivative = ACTIVATIONS["leaky_relu"]   # 0.01 z and 0.01 where z < 0
-linear, linear_derivative = ACTIVATIONS["linear"]               # z; 1
+def _slope(name, a, low=None, high=None):
+    "Return f'(z) for the activation called name where its output is a, taken into [low, high]."
+    a = _check_number(a, name + "_derivative", "a")
+    return _UNITS[name][1]([1.0], [a if low is None else min(max(a, low), high)])[0]
+
+
+def sigmoid(z):
+    "Return 1 / (1 + e^-z), the logistic function, which maps any number into (0, 1)."
+    return _unit("sigmoid", z)
+
+
+def sigmoid_derivative(a):
+    "Return the slope of the sigmoid where its output is a: a (1 - a), with a taken into [0, 1]."
+    return _slope("sigmoid", a, 0.0, 1.0)
+
+
+def tanh(z):
+    "Return the hyperbolic tangent of z, which maps any number into (-1, 1)."
+    return _unit("tanh", z)
+
+
+def tanh_derivative(a):
+    "Return the slope of tanh where its output is a: 1 - a^2, with a taken into [-1, 1]."
+    return _slope("tanh", a, -1.0, 1.0)
+
+
+def relu(z):
+    "Return max(0, z), the rectified linear unit."
+    return _unit("relu", z)
+
+
+def relu_derivative(a):
+    "Return the slope of relu where its output is a: 1 for a > 0, else 0 (0 at 0 too)."
+    return _slope("relu", a)
+
+
+def leaky_relu(z):
+    "Return z for z > 0, else 0.01 z."
+    return _unit("leaky_relu", z)
+
+
+def leaky_relu_derivative(a):
+    "Return the slope of leaky_relu where its output is a: 1 for a > 0, else 0.01."
+    return _slope("leaky_relu", a)
+
+
+def linear(z):
+    "Return z unchanged (the identity, for regression outputs), as a float."
+    return _unit("linear", z)
+
+
+def linear_derivative(a):
+    "Return 1.0, the slope of the identity."
+    return _slope("linear", a)
+
+
+# name: (f(z), f'(z) from a = f(z)), for one number each
+ACTIVATIONS = {"sigmoid": (sigmoid, sigmoid_derivative), "tanh": (tanh, tanh_derivative),
+               "relu": (relu, relu_derivative), "leaky_relu": (leaky_relu, leaky_relu_derivative),
+               "linear": (linear, linear_derivative)}
 
 
 def softmax(z):
@@ -255,32 +306,45 @@ def _check_probabilities(T, who, name):
                                  % (who, i, name, j, y))
 
 
-def _loss(who):
-    "Return the public loss called who: loss(outputs, targets), checked, as net.cost() has it."
-    def loss(outputs, targets):
-        "Return this loss (see LOSSES) of outputs against targets, lists of rows."
-        O = _number_rows(outputs, None, who, "outputs")[0]
-        T = _number_rows(targets, len(O[0]), who, "targets")[0]
-        if len(T) != len(O):
-            raise ValueError("%s: outputs has %d rows but targets has %d" % (who, len(O), len(T)))
-        Z = O                            # the sums z that give O, for the cross-entropies
-        if who in ("binary_crossentropy", "cross_entropy"):
-            _check_probabilities(T, who, "targets")
-            Z = []
-            for row in O:
-                if who == "cross_entropy":       # z = log(o): softmax(z) = o
-                    Z.append([math.log(max(o, _TINY)) for o in row])
-                else:                            # z = logit(o), with o kept inside (0, 1)
-                    row = [min(max(o, _TINY), 1.0 - _EPSILON) for o in row]
-                    Z.append([math.log(o) - math.log(1.0 - o) for o in row])
-        return _cost(who, Z, O, T)
-    return loss
+def _loss(who, outputs, targets):
+    "Return the loss called who of outputs against targets, checked, as net.cost() has it."
+    O = _number_rows(outputs, None, who, "outputs")[0]
+    T = _number_rows(targets, len(O[0]), who, "targets")[0]
+    if len(T) != len(O):
+        raise ValueError("%s: outputs has %d rows but targets has %d" % (who, len(O), len(T)))
+    Z = O                                # the sums z that give O, for the cross-entropies
+    if who in ("binary_crossentropy", "cross_entropy"):
+        _check_probabilities(T, who, "targets")
+        Z = []
+        for row in O:
+            if who == "cross_entropy":           # z = log(o): softmax(z) = o
+                Z.append([math.log(max(o, _TINY)) for o in row])
+            else:                                # z = logit(o), with o kept inside (0, 1)
+                row = [min(max(o, _TINY), 1.0 - _EPSILON) for o in row]
+                Z.append([math.log(o) - math.log(1.0 - o) for o in row])
+    return _cost(who, Z, O, T)
 
 
-sse = _loss("sse")
-mse = _loss("mse")
-binary_crossentropy = _loss("binary_crossentropy")
-cross_entropy = _loss("cross_entropy")
+def sse(outputs, targets):
+    "Return 0.5 * the sum of (o - y)^2 over all rows and outputs (tutorial 1's cost)."
+    return _loss("sse", outputs, targets)
+
+
+def mse(outputs, targets):
+    "Return the mean of (o - y)^2 over all rows and outputs (tutorial 2's printed loss)."
+    return _loss("mse", outputs, targets)
+
+
+def binary_crossentropy(outputs, targets):
+    "Return the mean over rows and outputs of -(y log o + (1 - y) log(1 - o)), y from 0 to 1."
+    return _loss("binary_crossentropy", outputs, targets)
+
+
+def cross_entropy(outputs, targets):
+    "Return the mean over rows of -sum_j y_j log o_j, for outputs that are probabilities."
+    return _loss("cross_entropy", outputs, targets)
+
+
 LOSSES = {"sse": sse, "mse": mse, "binary_crossentropy": binary_crossentropy,
           "cross_entropy": cross_entropy}
 
