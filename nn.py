@@ -131,10 +131,10 @@ def scale(c, u):
 def _softmax(z, exp, th=None):
     "Return the softmax of a list of floats: e^z_j / sum e^z, positive numbers that sum to 1."
     top = max(z)                 # e^(z - top) cannot overflow, and the quotients are the same
-    e = [exp(v - top) for v in z]
-    total = 0.0
-    for v in e:                  # left to right: sum() rounds differently on 3.12+
-        total += v
+    e, total = [], 0.0
+    for v in z:                  # summed left to right: sum() rounds differently on 3.12+
+        e.append(exp(v - top))
+        total += e[-1]
     return [v / total for v in e]
 
 
@@ -148,7 +148,8 @@ _UNITS = {
     "leaky_relu": (lambda r, exp, th: [z if z > 0.0 else 0.01 * z for z in r],
                    lambda G, A: [g if a > 0.0 else 0.01 * g for g, a in zip(G, A)]),
     "linear": (lambda r, exp, th: list(r), lambda G, A: G),
-    "softmax": (_softmax, None),           # of a whole (output) layer: see _output_delta
+    "softmax": (_softmax,                  # of a whole (output) layer: s_i (g_i - sum_j g_j s_j)
+                lambda G, S: [s * (g - _dot(G, S)) for g, s in zip(G, S)]),
 }
 _OUTPUT_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax")
 
@@ -317,11 +318,13 @@ def _loss(who, outputs, targets):
         _check_probabilities(T, who, "targets")
         Z = []
         for row in O:
-            if who == "cross_entropy":           # z = log(o): softmax(z) = o
-                Z.append([math.log(max(o, _TINY)) for o in row])
-            else:                                # z = logit(o), with o kept inside (0, 1)
-                row = [min(max(o, _TINY), 1.0 - _EPSILON) for o in row]
-                Z.append([math.log(o) - math.log(1.0 - o) for o in row])
+            Z.append([])
+            for o in row:
+                if who == "cross_entropy":       # z = log(o): softmax(z) = o
+                    Z[-1].append(math.log(max(o, _TINY)))
+                else:                            # z = logit(o), with o kept inside (0, 1)
+                    o = min(max(o, _TINY), 1.0 - _EPSILON)
+                    Z[-1].append(math.log(o) - math.log(1.0 - o))
     return _cost(who, Z, O, T)
 
 
@@ -375,18 +378,19 @@ def _cost(loss, Z, O, Y):
 
 def _output_delta(loss, name, O, Y, count):
     "Return dLoss/dz of the output layer (activation name), for outputs O and targets Y."
-    if loss == "cross_entropy":          # softmax output: o sum(y) - y, over n
-        c = 1.0 / count
-        return [[c * (o * s - y) for o, y in zip(o_row, y_row)]
-                for o_row, y_row, s in zip(O, Y, map(sum, Y))]
-    c = 1.0 if loss == "sse" else (2.0 if loss == "mse" else 1.0) / (count * len(Y[0]))
-    G = [[c * (o - y) for o, y in zip(o_row, y_row)] for o_row, y_row in zip(O, Y)]
-    if loss == "binary_crossentropy":    # sigmoid output: o - y, over n m
-        return G
-    if name == "softmax":                # the Jacobian of softmax: s_i (g_i - sum_j g_j s_j)
-        return [[s * (g - _dot(g_row, o_row)) for g, s in zip(g_row, o_row)]
-                for g_row, o_row in zip(G, O)]
-    return list(map(_UNITS[name][1], G, O))
+    # sse and mse: dLoss/do = o - y, or 2 (o - y) / (n m), times f'(z). The cross-entropies,
+    # on their own output activations, give dLoss/dz at once: (o - y) / (n m) with a sigmoid,
+    # (o sum(y) - y) / n with a softmax.
+    ce = loss == "cross_entropy"
+    n_m = count if ce else count * len(Y[0])
+    c = 1.0 if loss == "sse" else (2.0 if loss == "mse" else 1.0) / n_m
+    delta = None if loss in ("binary_crossentropy", "cross_entropy") else _UNITS[name][1]
+    D = []
+    for o_row, y_row in zip(O, Y):
+        s = sum(y_row) if ce else 1.0    # o * 1.0 is o
+        g = [c * (o * s - y) for o, y in zip(o_row, y_row)]
+        D.append(delta(g, o_row) if delta else g)
+    return D
 
 
 # ---------------------------------------------------------------------------
@@ -434,7 +438,7 @@ class History(object):
         if type(e) is slice:
             return list(self)[e]
         if not -self._n <= e < self._n:
-            raise IndexError("History index out of range")
+            raise IndexError(e)
         e %= self._n
         return self._blocks[e >> 5][e & 31]
 
