@@ -15,10 +15,8 @@ lists, and a seed gives numpy's weights on every interpreter.
     dot, matmul, transpose, add, subtract, multiply, scale   lists of lists
     sigmoid, tanh, relu, leaky_relu, linear, softmax        activations
     sse, mse, binary_crossentropy, cross_entropy             losses
-    Network(sizes, ...)       predict, score, cost, gradients, train, save
-    History, DivergedError    what train() returns; what it raises
-    RandomState(seed)         numpy's legacy generator, bit for bit
-    Scaler(kind), SGD, Adam   scaling of columns; the update rules of train()
+    Network(sizes, ...), History, DivergedError    the network; what train() returns, raises
+    RandomState, Scaler, SGD, Adam    numpy's generator; scaling; the update rules
     check_gradients, load, save_weights, load_weights
 
 nn_fast.py beside it compiles the epochs for one shape (the same numbers);
@@ -86,6 +84,19 @@ def dot(u, v):
     return _dot(*_vectors("dot", u, v))
 
 
+def transpose(A):
+    "Return the transpose of matrix A: transpose([[1, 2], [3, 4]]) == [[1, 3], [2, 4]]."
+    return _transpose(_number_rows(A, None, "transpose", "A")[0])
+
+
+def matmul(A, B):
+    "Return the matrix product A B, with A n-by-k and B k-by-m."
+    B = _number_rows(B, None, "matmul", "B")[0]
+    columns = _by_column(B)
+    return [[_dot(row, column) for column in columns]
+            for row in _number_rows(A, len(B), "matmul", "A")[0]]
+
+
 def add(u, v):
     "Return the element-wise sum of two vectors."
     return [a + b for a, b in zip(*_vectors("add", u, v))]
@@ -99,19 +110,6 @@ def subtract(u, v):
 def multiply(u, v):
     "Return the element-wise (Hadamard) product of two vectors."
     return [a * b for a, b in zip(*_vectors("multiply", u, v))]
-
-
-def transpose(A):
-    "Return the transpose of matrix A: transpose([[1, 2], [3, 4]]) == [[1, 3], [2, 4]]."
-    return _transpose(_number_rows(A, None, "transpose", "A")[0])
-
-
-def matmul(A, B):
-    "Return the matrix product A B, with A n-by-k and B k-by-m."
-    B = _number_rows(B, None, "matmul", "B")[0]
-    columns = _by_column(B)
-    return [[_dot(row, column) for column in columns]
-            for row in _number_rows(A, len(B), "matmul", "A")[0]]
 
 
 def scale(c, u):
@@ -244,14 +242,9 @@ def _backpropagate(name, D, W, A):
 # ---------------------------------------------------------------------------
 # Losses
 # ---------------------------------------------------------------------------
-# A loss measures how far the outputs O are from the targets Y, both lists of
-# rows. Each is exactly as defined here (n rows, m outputs per row):
-#   sse                  0.5 * sum over rows and outputs of (o - y)^2 (tutorial 1's cost)
-#   mse                  sum over rows and outputs of (o - y)^2 / (n m)
-#   binary_crossentropy  sum of -(y log o + (1 - y) log(1 - o)) / (n m), y from 0 to 1
-#   cross_entropy        sum over rows of -sum_j y_j log o_j, divided by n
-# The cross-entropies are computed from the output layer's weighted sums z
-# (o = sigmoid(z) or softmax(z)), never taking log(0).
+# A loss measures how far the outputs O are from the targets Y, both lists of n rows
+# of m numbers. The cross-entropies are computed from the output layer's weighted
+# sums z (o = sigmoid(z) or softmax(z)), never taking log(0).
 
 def _log1p(x):
     "Return log(1 + x), to the last digits of a small x (log(1.0 + x) loses them)."
