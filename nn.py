@@ -1,9 +1,8 @@
 """nn.py: a neural network in one file of pure Python, with no dependencies.
 
-Copy nn.py next to your program and import it. It runs on CPython 2.7 and
-3.6 to 3.13, PyPy, Jython, MicroPython, Pyodide and Brython. Matrices are
-lists of lists, the weights are plain lists you can read and change, and a
-seed gives numpy's weights on every interpreter.
+Copy nn.py next to your program and import it. It runs on CPython 2.7 and 3.6
+to 3.13, PyPy, Jython, MicroPython, Pyodide and Brython. Matrices are lists of
+lists, and a seed gives numpy's weights on every interpreter.
 
     >>> import nn
     >>> X = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
@@ -16,19 +15,13 @@ seed gives numpy's weights on every interpreter.
     dot, matmul, transpose, add, subtract, multiply, scale   lists of lists
     sigmoid, tanh, relu, leaky_relu, linear, softmax        activations
     sse, mse, binary_crossentropy, cross_entropy             losses
-    RandomState(seed)            numpy's legacy generator, bit for bit
-    Scaler(kind)                 max, minmax or standard scaling of columns
-    SGD(...), Adam(...)          the update rules train() can use
-    Network(sizes, ...)          predict, score, cost, gradients, train, save
-    History, DivergedError       what train() returns; what it raises
-    check_gradients(net, X, Y)   backpropagation against finite differences
-    load(path)                   a network saved with net.save(path)
-    save_weights, load_weights   np.savetxt-style weight files
+    Network(sizes, ...), History, DivergedError    the network; what train() returns, raises
+    RandomState, Scaler, SGD, Adam    numpy's generator; scaling; the update rules
+    check_gradients, load, save_weights, load_weights
 
-Optional files beside it: nn_fast.py, the same epochs compiled for one shape
-(faster, the same numbers); nn_tools.py, with read_csv, train_test_split,
-one_hot, net.explain, net.to_svg, net.export_python, history.plot and the
-command line ("python3 nn.py --help"). "python3 nn.py" runs the tutorials.
+nn_fast.py beside it compiles the epochs for one shape (the same numbers);
+nn_tools.py adds read_csv, train_test_split, one_hot, explain, to_svg,
+export_python, history.plot and the command line. "python3 nn.py" runs the tutorials.
 """
 
 __version__ = "1.0.0"
@@ -106,20 +99,17 @@ def matmul(A, B):
 
 def add(u, v):
     "Return the element-wise sum of two vectors."
-    u, v = _vectors("add", u, v)
-    return [a + b for a, b in zip(u, v)]
+    return [a + b for a, b in zip(*_vectors("add", u, v))]
 
 
 def subtract(u, v):
     "Return the element-wise difference u - v of two vectors."
-    u, v = _vectors("subtract", u, v)
-    return [a - b for a, b in zip(u, v)]
+    return [a - b for a, b in zip(*_vectors("subtract", u, v))]
 
 
 def multiply(u, v):
     "Return the element-wise (Hadamard) product of two vectors."
-    u, v = _vectors("multiply", u, v)
-    return [a * b for a, b in zip(u, v)]
+    return [a * b for a, b in zip(*_vectors("multiply", u, v))]
 
 
 def scale(c, u):
@@ -131,15 +121,21 @@ def scale(c, u):
 # ---------------------------------------------------------------------------
 # Activations
 # ---------------------------------------------------------------------------
-# Each activation f maps a weighted sum z to an output a = f(z). Training also
-# needs its slope f'(z), simplest in the output a, the number backpropagation
-# has at hand. _UNITS holds the one definition of each, name: (f, delta), both
-# over a row: the outputs f(z) of a row of sums, and the deltas g f'(z) of a row
-# of outputs whose gradients are G; one call a row, not a call a value. The loops
-# run them on numbers checked on the way in, with the exp and th to use (see
-# _exp); the public functions below check first. Each is finite for every finite
-# z without catching overflow (OverflowError on CPython, ValueError elsewhere):
-# below -36, the sigmoid is e^z, the same to the last bit.
+# An activation f maps a weighted sum z to an output a = f(z). _UNITS defines each over
+# a row: f(r, exp, th), the outputs of the sums r (exp and th: see _exp), and its slope,
+# as delta(G, A): g f'(z) for outputs A with gradients G, f' taken from a = f(z). Each is
+# finite for every finite z without catching overflow (below -36 the sigmoid is e^z).
+
+def _softmax(z, exp, th=None):
+    "Return the softmax of a list of floats: e^z_j / sum e^z, positive numbers that sum to 1."
+    top = max(z)                 # e^(z - top) cannot overflow, and the quotients are the same
+    e, total = [], 0.0
+    for v in z:                  # summed left to right: sum() rounds differently on 3.12+
+        e.append(exp(v - top))
+        total += e[-1]
+    return [v / total for v in e]
+
+
 _UNITS = {
     "sigmoid": (lambda r, exp, th: [1.0 / (1.0 + exp(-z)) if z > -36.0 else exp(z) for z in r],
                 lambda G, A: [g * a * (1.0 - a) for g, a in zip(G, A)]),
@@ -150,7 +146,10 @@ _UNITS = {
     "leaky_relu": (lambda r, exp, th: [z if z > 0.0 else 0.01 * z for z in r],
                    lambda G, A: [g if a > 0.0 else 0.01 * g for g, a in zip(G, A)]),
     "linear": (lambda r, exp, th: list(r), lambda G, A: G),
+    "softmax": (_softmax,                  # of a whole (output) layer: s_i (g_i - sum_j g_j s_j)
+                lambda G, S: [s * (g - _dot(G, S)) for g, s in zip(G, S)]),
 }
+_OUTPUT_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax")
 
 
 def _unit(name, z):
@@ -214,6 +213,12 @@ def linear_derivative(a):
     return _slope("linear", a)
 
 
+# name: (f(z), f'(z) from a = f(z)), for one number each
+ACTIVATIONS = {"sigmoid": (sigmoid, sigmoid_derivative), "tanh": (tanh, tanh_derivative),
+               "relu": (relu, relu_derivative), "leaky_relu": (leaky_relu, leaky_relu_derivative),
+               "linear": (linear, linear_derivative)}
+
+
 def softmax(z):
     "Return the softmax of the vector z: positive numbers that sum to 1, e^z_j / sum e^z."
     z = _sequence(z, "softmax", "z", "a list of numbers")
@@ -222,31 +227,8 @@ def softmax(z):
     return _softmax(_number_row(z, len(z), "softmax", "z"), math.exp)
 
 
-def _softmax(z, exp):
-    "Return the softmax of a list of floats, with exp the exponential to use (see _exp below)."
-    top = max(z)                 # e^(z - top) cannot overflow, and the quotients are the same
-    e = [exp(v - top) for v in z]
-    total = 0.0
-    for v in e:                  # left to right: sum() rounds differently on 3.12+
-        total += v
-    return [v / total for v in e]
-
-
-# name: (f(z), f'(z) from a = f(z)). softmax acts on a whole (output) layer: not here.
-ACTIVATIONS = {
-    "sigmoid": (sigmoid, sigmoid_derivative),
-    "tanh": (tanh, tanh_derivative),
-    "relu": (relu, relu_derivative),
-    "leaky_relu": (leaky_relu, leaky_relu_derivative),
-    "linear": (linear, linear_derivative),
-}
-_OUTPUT_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax")
-
-
 def _activate(name, Z, exp=math.exp, th=math.tanh):
     "Return the rows Z with the activation called name applied to every value."
-    if name == "softmax":
-        return [_softmax(r, exp) for r in Z]
     f = _UNITS[name][0]
     return [f(r, exp, th) for r in Z]
 
@@ -260,14 +242,9 @@ def _backpropagate(name, D, W, A):
 # ---------------------------------------------------------------------------
 # Losses
 # ---------------------------------------------------------------------------
-# A loss measures how far the outputs O are from the targets Y, both lists of
-# rows. Each is exactly as defined here (n rows, m outputs per row):
-#   sse                  0.5 * sum over rows and outputs of (o - y)^2
-#   mse                  sum over rows and outputs of (o - y)^2 / (n m)
-#   binary_crossentropy  sum of -(y log o + (1 - y) log(1 - o)) / (n m)
-#   cross_entropy        sum over rows of -sum_j y_j log o_j, divided by n
-# The cross-entropies are computed from the output layer's weighted sums z
-# (o = sigmoid(z) or softmax(z)), never taking log(0).
+# A loss measures how far the outputs O are from the targets Y, both lists of n rows
+# of m numbers. The cross-entropies are computed from the output layer's weighted
+# sums z (o = sigmoid(z) or softmax(z)), never taking log(0).
 
 def _log1p(x):
     "Return log(1 + x), to the last digits of a small x (log(1.0 + x) loses them)."
@@ -286,8 +263,7 @@ def _bce_from_z(Z, Y):
     total = 0.0
     for z_row, y_row in zip(Z, Y):
         for z, y in zip(z_row, y_row):
-            # -log(sigmoid(z)) = log(1 + e^-z); written so that exp() never overflows
-            if z > 0.0:
+            if z > 0.0:          # -log(sigmoid(z)) = log(1 + e^-z), exp() never overflowing
                 total += (1.0 - y) * z + _log1p(math.exp(-z))
             else:
                 total += -y * z + _log1p(math.exp(z))
@@ -297,8 +273,7 @@ def _bce_from_z(Z, Y):
 def _ce_from_z(Z, Y):
     "Return the sum over rows of -sum_k y_k log softmax(z)_k."
     # -log softmax(z)_k = (top - z_k) + log(1 + rest), top the largest z and rest the
-    # sum of e^(z_j - top) over the other units: two terms >= 0, so a small loss keeps
-    # its digits. rest leaves out one e^0 = 1.0 (one z that is top).
+    # sum of e^(z_j - top) but one e^0 = 1.0: two terms >= 0, so a small loss keeps its digits
     total = 0.0
     for z_row, y_row in zip(Z, Y):
         top = max(z_row)
@@ -321,23 +296,29 @@ def _check_probabilities(T, who, name):
     for i, row in enumerate(T):
         for j, y in enumerate(row):
             if not 0.0 <= y <= 1.0:
-                raise ValueError("%s: row %d of %s, value %d is %r; a cross-entropy needs "
-                                 "targets from 0 to 1" % (who, i, name, j, y))
+                raise ValueError("%s: row %d of %s, value %d is %r, not from 0 to 1"
+                                 % (who, i, name, j, y))
 
 
 def _loss(who, outputs, targets):
     "Return the loss called who of outputs against targets, checked, as net.cost() has it."
-    O, single = _number_rows(outputs, None, who, "outputs")
-    T, single = _number_rows(targets, len(O[0]), who, "targets")
+    O = _number_rows(outputs, None, who, "outputs")[0]
+    T = _number_rows(targets, len(O[0]), who, "targets")[0]
     if len(T) != len(O):
         raise ValueError("%s: outputs has %d rows but targets has %d" % (who, len(O), len(T)))
-    if who in ("sse", "mse"):
-        return _cost(who, O, O, T)
-    _check_probabilities(T, who, "targets")
-    if who == "cross_entropy":
-        return _cost(who, [[math.log(max(o, _TINY)) for o in row] for row in O], O, T)
-    O = [[min(max(o, _TINY), 1.0 - _EPSILON) for o in row] for row in O]   # z = logit(o)
-    return _cost(who, [[math.log(o) - math.log(1.0 - o) for o in row] for row in O], O, T)
+    Z = O                                # the sums z that give O, for the cross-entropies
+    if who in ("binary_crossentropy", "cross_entropy"):
+        _check_probabilities(T, who, "targets")
+        Z = []
+        for row in O:
+            Z.append([])
+            for o in row:
+                if who == "cross_entropy":       # z = log(o): softmax(z) = o
+                    Z[-1].append(math.log(max(o, _TINY)))
+                else:                            # z = logit(o), with o kept inside (0, 1)
+                    o = min(max(o, _TINY), 1.0 - _EPSILON)
+                    Z[-1].append(math.log(o) - math.log(1.0 - o))
+    return _cost(who, Z, O, T)
 
 
 def sse(outputs, targets):
@@ -366,21 +347,20 @@ LOSSES = {"sse": sse, "mse": mse, "binary_crossentropy": binary_crossentropy,
 
 def _loss_sum(loss, Z, O, Y):
     "Return the loss of a batch (Z, O: the output layer's sums and outputs) before dividing by n."
-    if loss == "sse" or loss == "mse":
-        total = 0.0
-        for o_row, y_row in zip(O, Y):
-            for o, y in zip(o_row, y_row):
-                total += (o - y) * (o - y)
-        return 0.5 * total if loss == "sse" else total / len(Y[0])
     if loss == "binary_crossentropy":
         return _bce_from_z(Z, Y) / len(Y[0])
-    return _ce_from_z(Z, Y)
+    if loss == "cross_entropy":
+        return _ce_from_z(Z, Y)
+    total = 0.0
+    for o_row, y_row in zip(O, Y):
+        for o, y in zip(o_row, y_row):
+            total += (o - y) * (o - y)
+    return 0.5 * total if loss == "sse" else total / len(Y[0])
 
 
 def _mean_loss(loss, Z, O, Y):
     "Return the loss of the rows: _loss_sum over their number (sse: the sum)."
-    total = _loss_sum(loss, Z, O, Y)
-    return total if loss == "sse" else total / len(Y)
+    return _loss_sum(loss, Z, O, Y) / (1 if loss == "sse" else len(Y))
 
 
 def _cost(loss, Z, O, Y):
@@ -391,20 +371,19 @@ def _cost(loss, Z, O, Y):
 
 def _output_delta(loss, name, O, Y, count):
     "Return dLoss/dz of the output layer (activation name), for outputs O and targets Y."
-    m = len(Y[0])
-    if loss == "cross_entropy":          # softmax output: s * sum(y) - y, over n
-        c = 1.0 / count
-        return [[c * (o * s - y) for o, y in zip(o_row, y_row)]
-                for o_row, y_row, s in zip(O, Y, [sum(y_row) for y_row in Y])]
-    if loss == "binary_crossentropy":    # sigmoid output: o - y, over n m
-        c = 1.0 / (count * m)
-        return [[c * (o - y) for o, y in zip(o_row, y_row)] for o_row, y_row in zip(O, Y)]
-    c = 1.0 if loss == "sse" else 2.0 / (count * m)
-    G = [[c * (o - y) for o, y in zip(o_row, y_row)] for o_row, y_row in zip(O, Y)]
-    if name == "softmax":                # the Jacobian of softmax: s_i (g_i - sum_j g_j s_j)
-        return [[s * (g - _dot(g_row, o_row)) for g, s in zip(g_row, o_row)]
-                for g_row, o_row in zip(G, O)]
-    return [_UNITS[name][1](g_row, o_row) for g_row, o_row in zip(G, O)]
+    # sse and mse: dLoss/do = o - y, or 2 (o - y) / (n m), times f'(z). The cross-entropies,
+    # on their own output activations, give dLoss/dz at once: (o - y) / (n m) with a sigmoid,
+    # (o sum(y) - y) / n with a softmax.
+    ce = loss == "cross_entropy"
+    n_m = count if ce else count * len(Y[0])
+    c = 1.0 if loss == "sse" else (2.0 if loss == "mse" else 1.0) / n_m
+    delta = None if loss in ("binary_crossentropy", "cross_entropy") else _UNITS[name][1]
+    D = []
+    for o_row, y_row in zip(O, Y):
+        s = sum(y_row) if ce else 1.0    # o * 1.0 is o
+        g = [c * (o * s - y) for o, y in zip(o_row, y_row)]
+        D.append(delta(g, o_row) if delta else g)
+    return D
 
 
 # ---------------------------------------------------------------------------
@@ -420,57 +399,41 @@ except ImportError:
 
 
 class DivergedError(ValueError):
-    """Training reached an infinite or NaN loss and stopped.
-
-    The network keeps the weights of the last epoch that was finite, and the
-    exception's history attribute holds the epochs that were run.
-    """
+    "An infinite or NaN loss stopped training: the last finite weights stay, .history has it."
 
 
 class History(object):
     """What train() returns: the loss of every epoch, read as a list, with more beside it.
 
     history[e]           the training loss of epoch e (measured during the epoch)
-    history.history      a dict of series, as Keras returns: "loss", and with
-                         validation "val_loss", "accuracy" or "r2", "val_accuracy" or "val_r2"
-    history.stop_reason  why training ended: "epochs", "early_stopping",
-                         "target_loss", "time_limit" or "interrupted"
+    history.history      a dict of series, as Keras returns: "loss", and with validation
+                         "val_loss", "accuracy" or "r2", "val_accuracy" or "val_r2"
+    history.stop_reason  "epochs", "early_stopping", "target_loss", "time_limit" or "interrupted"
     history.best_epoch   the epoch whose weights were kept, with patience set
     history.seconds      how long training took
     """
 
     stop_reason = best_epoch = None
     seconds = 0.0
+    _doubles = False              # True: blocks of array("d"), as _series makes them
 
     def __init__(self, losses=()):
-        # The numbers are kept in blocks of 32 epochs: a board's heap, where
-        # import and training leave their objects scattered, has room for many
-        # small blocks long after it has none for one large list.
-        self._blocks, self._n, self._new = [], 0, list
+        # Blocks of 32 numbers: a board's heap, scattered by training, has room for many small
+        # blocks long after it has none for one large list. train() cuts a series by lowering _n.
+        self._blocks, self._n = [], 0
         self.history = {"loss": self}
         self.extend(losses)
 
     def __len__(self):
         return self._n
 
-    def __getitem__(self, e):
+    def __getitem__(self, e):    # iter() and list() read through this too
         if type(e) is slice:
             return list(self)[e]
-        if e < 0:
-            e += self._n
-        if not 0 <= e < self._n:
-            raise IndexError("History index out of range")
+        if not -self._n <= e < self._n:
+            raise IndexError(e)
+        e %= self._n
         return self._blocks[e >> 5][e & 31]
-
-    def __iter__(self):
-        for e in range(self._n):
-            yield self._blocks[e >> 5][e & 31]
-
-    def __delitem__(self, e):
-        values = list(self)
-        del values[e]
-        self._blocks, self._n = [], 0
-        self.extend(values)
 
     def __eq__(self, other):
         return list(self) == list(other)
@@ -480,14 +443,11 @@ class History(object):
 
     def append(self, value):
         "Add the number of the next epoch."
-        if self._n >> 5 == len(self._blocks):
-            self._blocks.append(self._new())
-        block, i = self._blocks[self._n >> 5], self._n & 31
-        if i < len(block):                    # written before a cut (see _TrainingLoop._end)
-            block[i] = value
-        else:
-            block.append(value)
-        self._n += 1
+        n, blocks = self._n, self._blocks
+        if n >> 5 == len(blocks):
+            blocks.append(_array("d", [0.0] * 32) if self._doubles else [None] * 32)
+        blocks[n >> 5][n & 31] = value
+        self._n = n + 1
 
     def extend(self, values):
         "Add the numbers of the next epochs."
@@ -495,22 +455,7 @@ class History(object):
             self.append(value)
 
     def plot(self, width=60, height=12, log=False, file=None):
-        """Print the loss of every epoch as a text chart: '*' training, 'o' validation.
-
-        width and height are the chart's columns and rows; log=True draws the
-        losses on a log scale, where a long tail of small losses shows too.
-
-        >>> net = Network([1, 2, 1], seed=1)
-        >>> history = net.train([[0.0], [1.0]], [[0.0], [1.0]], epochs=100, learning_rate=2.0)
-        >>> history.plot(width=20, height=4)
-        loss per epoch: * training
-          0.2776 |*
-                 | ****
-                 |     ***
-        0.008669 |        ************
-                 +--------------------
-                  0                 99  epoch
-        """
+        "Print the loss of every epoch as a text chart: '*' training, 'o' validation."
         return _tools("plot").plot(self, width, height, log, file)
 
     def to_svg(self, path=None, log=False):
@@ -521,10 +466,8 @@ class History(object):
 def _series():
     "Return an empty History that keeps its numbers as doubles, 8 bytes each, where array is."
     series = History()
-    if _array:
-        series._new = lambda: _array("d", [0.0] * 32)
+    series._doubles = _array is not None
     return series
-
 
 class Network(object):
     """A fully connected feed-forward network, trained by backpropagation.

@@ -766,7 +766,22 @@ def draw(net, path, labels):
 
 
 def plot(history, width, height, log, file):
-    "The body of plot; see its docstring in nn.py."
+    """The body of History.plot: print the loss of every epoch as a text chart.
+
+    width and height are the chart's columns and rows; log=True draws the
+    losses on a log scale, where a long tail of small losses shows too.
+
+    >>> net = nn.Network([1, 2, 1], seed=1)
+    >>> history = net.train([[0.0], [1.0]], [[0.0], [1.0]], epochs=100, learning_rate=2.0)
+    >>> history.plot(width=20, height=4)
+    loss per epoch: * training
+      0.2776 |*
+             | ****
+             |     ***
+    0.008669 |        ************
+             +--------------------
+              0                 99  epoch
+    """
     who = "plot"
     width = nn._check_int(width, who, "width", 2, 1000)
     height = nn._check_int(height, who, "height", 2, 1000)

@@ -1417,8 +1417,8 @@ class TestTrainingControls(Case):
                                       ("time_limit", 9, "after 3 epochs: the time limit")):
             history.stop_reason = reason
             self.assertTrue(words in nn._stop_line(history, epochs), nn._stop_line(history, epochs))
-        del history[1:]
-        history.stop_reason, history.best_epoch = "early_stopping", 0
+        history = nn.History([0.5])
+        history.seconds, history.stop_reason, history.best_epoch = 1.5, "early_stopping", 0
         self.assertEqual(nn._stop_line(history, 5), "stopped early after 1 epoch: no improvement "
                          "for a while in 1.5 s, loss 0.5; kept the weights of epoch 0")
 
@@ -2587,7 +2587,7 @@ class TestBadInput(Case):
              ([b"ab"], [[0]])),
             (ValueError, ["train", "epochs", "at most"], net.train, ([[1, 2]], [[0]]),
              {"epochs": 10 ** 400}),
-            (ValueError, ["train", "a cross-entropy needs targets from 0 to 1"],
+            (ValueError, ["train", "row 0 of Y, value 0 is 2.0, not from 0 to 1"],
              nn.Network([2, 1], loss="binary_crossentropy").train, ([[1, 2]], [[2.0]])),
             (TypeError, ["train", "Y[0]", "needs numeric targets"],
              nn.Network([2, 1], loss="mse").train, ([[1, 2], [2, 1]], ["a", "b"])),
@@ -2641,8 +2641,8 @@ class TestBadInput(Case):
             (TypeError, ["mse", "outputs"], nn.mse, (None, [[1.0]])),
             (ValueError, ["sse", "outputs has 1 rows but targets has 2"], nn.sse,
              ([[1.0]], [[1.0], [2.0]])),
-            (ValueError, ["cross_entropy", "targets from 0 to 1"], nn.cross_entropy,
-             ([[0.5, 0.5]], [[-1e308, 2.0]])),
+            (ValueError, ["cross_entropy", "row 0 of targets, value 0", "not from 0 to 1"],
+             nn.cross_entropy, ([[0.5, 0.5]], [[-1e308, 2.0]])),
             (ValueError, ["SGD", "momentum", "below 1"], nn.SGD, (0.1, 1.0)),
             (ValueError, ["Adam", "epsilon", "above 0"], nn.Adam, (0.1, 0.9, 0.9, 0.0)),
         ]
@@ -4356,7 +4356,7 @@ def uses_tools(source):
 
 
 class TestDocumentation(Case):
-    "Every example in README.md and in nn.py's docstrings prints what it shows."
+    "Every example in README.md and in the docstrings of nn.py and nn_tools.py runs as shown."
 
     def doctest(self):
         "Return the doctest module, or skip (MicroPython's unittest cannot skip in setUp)."
@@ -4428,9 +4428,12 @@ class TestDocumentation(Case):
 
     def test_docstrings(self):
         count = 0
-        for test in self.doctest().DocTestFinder().find(nn, "nn"):
-            if not uses_tools("".join([example.source for example in test.examples])):
-                count += self.run_examples(test)
+        for module in (nn, nn_tools):
+            if module is None:          # no nn_tools.py: its examples are not here to run
+                continue
+            for test in self.doctest().DocTestFinder().find(module, module.__name__):
+                if not uses_tools("".join([example.source for example in test.examples])):
+                    count += self.run_examples(test)
         self.assertTrue(count > 0)
 
 
