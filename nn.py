@@ -1137,7 +1137,8 @@ def _r2(O, Y, residuals=None):
     "Return R^2 of outputs O (or their residuals, see _squares) on targets Y, as r2_score."
     if residuals is None:          # columns whose squares would overflow scaled: R^2 has no units
         tops = [max([abs(v) for v in column]) for column in _by_column(O + Y)]
-        scales = [top if top * 1e-150 > 1.0 else 1.0 for top in tops]
+        limit = math.sqrt(_BIG) * 1e-4     # no float literal beyond a 32-bit float's range
+        scales = [top if top > limit else 1.0 for top in tops]
         O, Y = [[[v / s for v, s in zip(row, scales)] for row in A] for A in (O, Y)]
         residuals = _squares(O, Y)
     means = [sum(column) / len(column) for column in _by_column(Y)]
