@@ -3749,6 +3749,27 @@ def own_name(name):
 class TestEveryHost(Case):
     "No standard output, one that fails or takes only ASCII, huge losses, Ctrl-C twice."
 
+    def test_float_literals_fit_a_32_bit_float(self):
+        # Freezing into firmware packs each float literal as a 32-bit float: one beyond its
+        # range stops the freezing, and one below its smallest normal number becomes 0.0
+        try:
+            import ast
+        except ImportError:
+            self.skipTest("no ast module here")
+        checked = 0
+        for name in ("nn.py", "nn_fast.py"):
+            try:
+                text = read(os.path.join(os.path.dirname(os.path.abspath(nn.__file__)), name))
+            except (IOError, OSError):       # nn_fast.py not here, or Brython
+                continue
+            for node in ast.walk(ast.parse(text)):
+                value = getattr(node, "n", getattr(node, "value", None))
+                if type(value) is float and value:
+                    checked += 1
+                    self.assertTrue(1.2e-38 <= abs(value) <= 3.4e38, "%s: %r" % (name, value))
+        if not checked:
+            self.skipTest("nn.py cannot be read here")
+
     def train_with(self, stdout):
         "Train with progress lines and a progress bar while sys.stdout is stdout."
         net = nn.Network([2, 3, 1], seed=1)
