@@ -1531,9 +1531,8 @@ class _ProgressBar(object):
 def check_gradients(net, X, Y, epsilon=1e-5):
     """Return the worst relative error between backpropagation and finite differences.
 
-    Each slope (cost(w + epsilon) - cost(w - epsilon)) / (2 epsilon) is compared
-    with net.gradients(X, Y) by |a - b| / max(|a|, |b|, 1e-8): near 1e-7 or below
-    means backpropagation is right, near 1 a bug. 0 < epsilon <= 1.
+    Each slope (cost(w + epsilon) - cost(w - epsilon)) / (2 epsilon) is compared with
+    net.gradients(X, Y): near 1e-7 or below means backpropagation is right, near 1 a bug.
     """
     who = "check_gradients"
     if not _is(net, Network):
@@ -1543,27 +1542,26 @@ def check_gradients(net, X, Y, epsilon=1e-5):
     rows, T = net._prepare(X, Y, who)
     count = net.parameter_count()
     if 2 * count * count * len(rows) > _MAX_WORK:      # two costs for every weight
-        raise ValueError("check_gradients: %d parameters on %d rows would take hours; check a "
-                         "smaller network or fewer rows" % (count, len(rows)))
+        raise ValueError("check_gradients: %d parameters on %d rows would take hours"
+                         % (count, len(rows)))
     try:
         weight_grads, bias_grads = net.gradients(X, Y)
     except (TypeError, ValueError) as error:    # in gradients' words: say whose they are
         raise _restated(error, who)
     worst = 0.0
     for k, (WT, W, b) in enumerate(layers):
-        pairs = [(WT[j], i, weight_grads[k][i][j]) for j in range(len(WT)) for i in range(len(W))]
-        if b:
-            pairs += [(b, j, bias_grads[k][j]) for j in range(len(b))]
-        for values, j, analytic in pairs:
-            saved = values[j]                  # the central difference of the cost in values[j]
+        # (the list holding a parameter, its index, its slope by backpropagation)
+        pairs = [(row, i, weight_grads[k][i][j]) for j, row in enumerate(WT)
+                 for i in range(len(row))]
+        for values, j, analytic in pairs + [(b, j, g) for j, g in enumerate(bias_grads[k])]:
+            saved = values[j]
             values[j] = saved + epsilon
             up = net._loss(layers, rows, T)[0]
             values[j] = saved - epsilon
             estimate = (up - net._loss(layers, rows, T)[0]) / (2.0 * epsilon)
             values[j] = saved
             if not _finite(estimate):
-                raise ValueError("check_gradients: the cost overflows within epsilon of a weight "
-                                 "of layer %d; lower epsilon, or the weights" % k)
+                raise ValueError("check_gradients: the cost overflows near layer %d's weights" % k)
             worst = max(worst, abs(analytic - estimate) / max(abs(analytic), abs(estimate), 1e-8))
     return worst
 
@@ -1571,15 +1569,14 @@ def check_gradients(net, X, Y, epsilon=1e-5):
 # ---------------------------------------------------------------------------
 # Update rules
 # ---------------------------------------------------------------------------
-# After backpropagation, every weight takes a step against its gradient g:
+# After backpropagation every weight steps against its gradient g (weight_decay adds
+# weight_decay * w to g: L2):
 #   SGD:       w <- w - learning_rate * g
 #   momentum:  v <- momentum * v - learning_rate * g;  w <- w + v
 #   Adam:      m <- b1 m + (1 - b1) g;  s <- b2 s + (1 - b2) g^2;
 #              w <- w - learning_rate * m_hat / (sqrt(s_hat) + epsilon)
-# (m_hat, s_hat undo the bias of starting at 0). weight_decay adds it times w to
-# each weight's g (L2). step() takes a layer's WT (incoming weights per unit),
-# biases b, and deltas DT and inputs AT by column; map(_dot, [d] * n, AT) makes
-# the gradients _dot(d, a), one per input column a, in a C loop.
+# (m_hat, s_hat undo the bias of starting at 0). step() gets layer k's weight rows WT,
+# biases b, deltas DT and inputs AT; map(_dot, [d] * n, AT) makes the gradients in C.
 
 class SGD(object):
     "Stochastic gradient descent, with momentum when momentum > 0."
@@ -1601,7 +1598,7 @@ class SGD(object):
                 if b:
                     b[j] -= lr * sum(d)
             return
-        if k not in self._velocity:          # with mu 0, v is the step: the same numbers
+        if k not in self._velocity:
             self._velocity[k] = ([[0.0] * n for d in DT], [0.0] * len(DT))
         V, vb = self._velocity[k]
         for j, d in enumerate(DT):
@@ -1628,16 +1625,15 @@ class Adam(object):
 
     def step(self, k, WT, b, DT, AT):
         "Update layer k's weight rows WT and biases b in place."
-        b1, b2, eps, wd = self.beta1, self.beta2, self.epsilon, self.weight_decay
-        if k not in self._moments:           # m and s of the weights, then of the biases
+        b1, b2, wd, sqrt = self.beta1, self.beta2, self.weight_decay, math.sqrt
+        if k not in self._moments:           # m and s of the weights, of the biases; t
             self._moments[k] = ([[0.0] * len(AT) for d in DT], [[0.0] * len(AT) for d in DT],
                                 [0.0] * len(DT), [0.0] * len(DT), [0])
         M, S, mb, sb, t = self._moments[k]
         t[0] += 1
         # the bias corrections, folded into the step size
-        lr = self.learning_rate * math.sqrt(1.0 - b2 ** t[0]) / (1.0 - b1 ** t[0])
-        eps_hat = eps * math.sqrt(1.0 - b2 ** t[0])
-        sqrt = math.sqrt
+        lr = self.learning_rate * sqrt(1.0 - b2 ** t[0]) / (1.0 - b1 ** t[0])
+        eps_hat = self.epsilon * sqrt(1.0 - b2 ** t[0])
         for j, d in enumerate(DT):
             m_row, s_row, w_row = M[j], S[j], WT[j]
             for i, g in enumerate(map(_dot, [d] * len(AT), AT)):
@@ -1663,7 +1659,7 @@ class Scaler(object):
           "minmax"   map the smallest value to 0 and the largest to 1
           "standard" subtract the mean and divide by the standard deviation
           a number   divide every column by it, e.g. 100 for exam scores
-    A constant column gets divisor 1. Overflow is refused with a ValueError.
+    A constant column gets divisor 1.
     """
 
     def __init__(self, kind="standard", shift=None, divisor=None):
@@ -1676,11 +1672,8 @@ class Scaler(object):
         kind = self.kind
         if _is(kind, _TEXT):
             kind = _check_choice(kind, ("max", "minmax", "standard"), who, prefix + "kind")
-        elif not _is_number(kind):
-            raise TypeError("%s: %skind must be 'max', 'minmax', 'standard' or a non-zero "
-                            "number, got %s" % (who, prefix, _describe(kind)))
         elif _check_number(kind, who, prefix + "kind") == 0.0:
-            raise ValueError("%s: %skind must not be 0: it divides" % (who, prefix))
+            raise ValueError("%s: %skind must not be 0" % (who, prefix))
         shift, divisor = self.shift, self.divisor
         if shift is not None or divisor is not None:
             if width is None:
@@ -1696,44 +1689,39 @@ class Scaler(object):
         return self._fit(_number_rows(rows, None, "Scaler.fit", "rows")[0], "Scaler.fit", "rows")
 
     def _fit(self, rows, who, name):
-        "Learn from rows of floats (fit, for a caller whose words name the rows and itself)."
+        "Learn from rows of floats (fit, in the words of a caller that names them name)."
         self._check(None, who, "")
-        n = float(len(rows))
+        kind, n = self.kind, float(len(rows))
         shift, divisor = [], []
         for j, col in enumerate(_by_column(rows)):
-            if _is_number(self.kind):
-                s, d = 0.0, float(self.kind)
-            elif self.kind == "max":
-                s, d = 0.0, max([abs(v) for v in col])
-            elif self.kind == "minmax":
+            s, d = 0.0, kind                          # kind a number: divide by it
+            if kind == "max":
+                d = max([abs(v) for v in col])
+            elif kind == "minmax":
                 s, d = min(col), max(col) - min(col)
-            else:
+            elif kind == "standard":
                 s = sum(col) / n
                 d = math.sqrt(sum([(v - s) * (v - s) for v in col]) / n)
             if not (_finite(s) and _finite(d)):
-                raise ValueError("%s: column %d of %s is too large for %r scaling: its "
-                                 "values reach %r"
-                                 % (who, j, name, self.kind, max([abs(v) for v in col])))
+                raise ValueError("%s: column %d of %s is too large for %r scaling"
+                                 % (who, j, name, kind))
             shift.append(s)
-            divisor.append(d or 1.0)               # a constant column
+            divisor.append(float(d) or 1.0)           # a constant column
         self.shift, self.divisor = shift, divisor
         return self
 
-    def transform(self, rows):
-        "Return rows scaled: (x - shift) / divisor in every column."
-        return self._scale(rows, "Scaler.transform", False)
-
-    def inverse(self, rows):
-        "Return scaled rows mapped back to the original units: x' * divisor + shift."
-        return self._scale(rows, "Scaler.inverse", True)
-
-    def _scale(self, rows, who, inverse):
-        "Return rows checked, then scaled (or scaled back) for transform or inverse."
+    def transform(self, rows, inverse=False):
+        "Return rows scaled, (x - shift) / divisor in every column (inverse: scaled back)."
+        who = "Scaler.inverse" if inverse else "Scaler.transform"
         self._check(None, who, "")
         if self.shift is None:
             raise ValueError("%s: the scaler is not fitted yet; call fit(rows) first" % who)
-        return self._apply(_number_rows(rows, len(self.shift), who, "rows")[0], who, "rows",
-                           inverse)
+        rows = _number_rows(rows, len(self.shift), who, "rows")[0]
+        return self._apply(rows, who, "rows", inverse)
+
+    def inverse(self, rows):
+        "Return scaled rows mapped back to the original units: x' * divisor + shift."
+        return self.transform(rows, True)
 
     def _apply(self, rows, who, name, inverse=False):
         "Return checked rows scaled (or, with inverse=True, scaled back); refuse overflow."
@@ -1744,8 +1732,8 @@ class Scaler(object):
             out = [[(x - s) / d for x, (s, d) in zip(row, pairs)] for row in rows]
         where = _first_not_finite(out)
         if where:
-            raise ValueError("%s: row %d of %s, value %d, is too large to scale%s"
-                             % (who, where[0], name, where[1], " back" if inverse else ""))
+            raise ValueError("%s: row %d of %s, value %d, is too large to scale"
+                             % (who, where[0], name, where[1]))
         return out
 
     def to_dict(self):
@@ -1769,7 +1757,15 @@ class RandomState(object):
         self._state = _init_genrand(_check_int(seed, "RandomState", "seed", 0, 0xffffffff))
         self._index = 624
         self._spare = None                     # the polar method makes normals in pairs
-        self._fast = _c_twister(self._state)   # the same stream from C, where it is
+        self._fast = None                      # the same stream from C, where there is one:
+        try:                                   # CPython, PyPy, Pyodide and Brython
+            fast = _random.Random()
+            fast.setstate((3, (1,) * 624 + (624,), None))
+            if fast.random() == 0.9954821169039764:    # numpy's, from 624 words of 1
+                fast.setstate((3, tuple(self._state) + (624,), None))
+                self._fast = fast
+        except Exception:                      # no Random (MicroPython), or another state
+            pass
 
     def uint32(self):
         "Return the next 32-bit word of the stream, an integer in [0, 2**32)."
@@ -1779,8 +1775,7 @@ class RandomState(object):
         if self._index >= 624:                 # refill the state: the twist
             for k in range(624):
                 y = (mt[k] & 0x80000000) | (mt[(k + 1) % 624] & 0x7fffffff)
-                v = mt[(k + 397) % 624] ^ (y >> 1)
-                mt[k] = v ^ 0x9908b0df if y & 1 else v
+                mt[k] = mt[(k + 397) % 624] ^ (y >> 1) ^ (y & 1) * 0x9908b0df
             self._index = 0
         y = mt[self._index]
         self._index += 1
@@ -1806,8 +1801,7 @@ class RandomState(object):
             x1 = 2.0 * self.random() - 1.0
             x2 = 2.0 * self.random() - 1.0
             r2 = x1 * x1 + x2 * x2
-        # numpy takes log() from the C library; _log is glibc's but for the 8 in
-        # 10,000 inputs glibc rounds the wrong way, and the same on every interpreter
+        # numpy takes glibc's log, which _log is but for 8 inputs in 10,000, everywhere
         f = math.sqrt(-2.0 * _log(r2) / r2)
         self._spare = f * x1
         return f * x2
@@ -1817,8 +1811,8 @@ class RandomState(object):
         rows = _check_int(rows, "randn", "rows", 0)
         columns = _check_int(columns, "randn", "columns", 0)
         if max(rows, rows * columns) > _MAX_DRAWS:
-            raise ValueError("randn: %s by %s is more than the %d numbers nn.py draws at once"
-                             % (_glimpse(rows), _glimpse(columns), _MAX_DRAWS))
+            raise ValueError("randn: %s by %s numbers is too many"
+                             % (_glimpse(rows), _glimpse(columns)))
         return [[self.normal() for j in range(columns)] for i in range(rows)]
 
     def interval(self, top):
@@ -1842,25 +1836,18 @@ class RandomState(object):
 
 def _init_genrand(seed):
     "Return the 624 words of state that np.random.seed(seed) starts from (init_genrand)."
-    state = [seed & 0xffffffff] * 624
+    try:                  # 32-bit words in an array: 2.5 KB, not 624 integer objects (15 KB)
+        from array import array
+        state = array("I", range(624))
+        if getattr(state, "itemsize", 4) < 4:    # MicroPython has no itemsize: "I" is 32 bits
+            state = array("L", state)
+    except ImportError:
+        state = list(range(624))
+    state[0] = seed
     for i in range(1, 624):
         prev = state[i - 1]
         state[i] = (1812433253 * (prev ^ (prev >> 30)) + i) & 0xffffffff
     return state
-
-
-def _c_twister(state):
-    "Return a random.Random carrying this state, to go on at C speed where one can, or None."
-    # CPython, PyPy, Pyodide and Brython have this twister, random() numpy's double
-    try:
-        carrier = _random.Random()
-        carrier.setstate((3, tuple(_init_genrand(1) + [624]), None))
-        if carrier.random() == 0.417022004702574:   # np.random.seed(1); np.random.random()
-            carrier.setstate((3, tuple(state + [624]), None))
-            return carrier
-    except Exception:            # no Random class (MicroPython), or another state layout
-        pass
-    return None
 
 
 def _fresh_seed():
@@ -1874,11 +1861,10 @@ def _fresh_seed():
 # ---------------------------------------------------------------------------
 # Arithmetic that gives the same bits on every interpreter
 # ---------------------------------------------------------------------------
-# +, -, *, / and sqrt are exactly rounded everywhere, but exp, tanh and log come
-# from each platform's library and differ in the last bit now and then (log: 5%
-# of cases under Brython, 1 in 4,000 with musl). So predict() uses this exp and
-# tanh, made of exact operations, and the generator this correctly rounded log;
-# training keeps the library's. export_python writes this text into its modules.
+# +, -, *, / and sqrt are exactly rounded everywhere, but exp, tanh and log come from
+# each platform's library and differ in the last bit now and then. So predict() uses
+# this exp and tanh, made of exact operations, and the generator this correctly rounded
+# log; training keeps the library's. export_python writes this text into its modules.
 _PORTABLE_SOURCE = '''
 _LN2_HI = 0.6931471803691238        # log 2 to 32 bits, so that k * _LN2_HI is exact
 _LN2_LO = 1.9082149292705877e-10    # log 2 - _LN2_HI
@@ -1924,43 +1910,32 @@ exec(_PORTABLE_SOURCE, _portable)
 _exp, _tanh = _portable["_exp"], _portable["_tanh"]
 
 
-def _atanh_fixed(num, den):
-    "Return atanh(num / den) * 2^120, an integer, for |num / den| < 0.2, by its series."
-    if num < 0:
-        return -_atanh_fixed(-num, den)
-    s = (num << 120) // den
-    s2 = (s * s) >> 120
-    total, term, k = s, s, 1
-    while term:                      # each term is 5 bits smaller; about 24 terms
-        term = (term * s2) >> 120
-        k += 2
-        total += term // k
-    return total
-
-
-_LN2_FIXED = 2 * _atanh_fixed(1, 3)          # log 2 = 2 atanh(1/3)
+_LN2_FIXED = 0xb17217f7d1cf79abc9e3b39803f2d4     # 2^120 log 2, as 2 atanh(1/3) by _log's sum
 
 
 def _log(x):
     "Return the natural logarithm of x > 0, correctly rounded, with integers only."
-    # x = M 2^(e - 53), M in [sqrt(1/2), sqrt(2)) 2^53: log(M / 2^53) is
-    # 2 atanh((M - 2^53) / (M + 2^53)), summed in 120-bit fixed point
+    # x = M 2^(e - 53), M in [sqrt(1/2), sqrt(2)) 2^53, and log(M / 2^53) is 2 atanh(s),
+    # s = (M - 2^53) / (M + 2^53): its series, s + s^3/3 + ..., in 120-bit fixed point
     m, e = math.frexp(x)
     one = 9007199254740992                   # 2^53
     M = int(m * one)
     if M < 6369051672525773:                 # 2^53 sqrt(1/2), rounded up
         M, e = M * 2, e - 1
-    value = 2 * _atanh_fixed(M - one, M + one) + e * _LN2_FIXED
-    negative, value, shift = value < 0, abs(value), 120
-    extra = len(bin(value)) - 2 - 53         # bits beyond a double's 53: round them off
-    if extra > 0:
-        q = value >> extra
-        rest, half = value - (q << extra), 1 << (extra - 1)
-        if rest > half or (rest == half and q & 1):     # ties to even
-            q += 1
-        value, shift = q, shift - extra
-    result = math.ldexp(float(value), -shift)   # exact: value has at most 54 bits
-    return -result if negative else result
+    s = (abs(M - one) << 120) // (M + one)
+    s2, total, term, k = (s * s) >> 120, s, s, 1
+    while term:                              # each term is 5 bits smaller: about 24 terms
+        term = (term * s2) >> 120
+        k += 2
+        total += term // k
+    value = 2 * (total if M >= one else -total) + e * _LN2_FIXED
+    a = abs(value)
+    extra = max(len(bin(a)) - 2 - 53, 0)     # bits beyond a double's 53: round them off
+    q, rest = a >> extra, a & ((1 << extra) - 1)
+    if 2 * rest > 1 << extra or (2 * rest == 1 << extra and q & 1):    # ties to even
+        q += 1
+    result = math.ldexp(float(q), extra - 120)      # exact: q has at most 54 bits
+    return result if value >= 0 else -result
 
 
 # ---------------------------------------------------------------------------
