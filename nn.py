@@ -1843,10 +1843,10 @@ def _init_genrand(seed):
             state = array("L", state)
     except ImportError:
         state = list(range(624))
-    state[0] = seed
+    state[0] = prev = seed
     for i in range(1, 624):
-        prev = state[i - 1]
-        state[i] = (1812433253 * (prev ^ (prev >> 30)) + i) & 0xffffffff
+        prev = (1812433253 * (prev ^ (prev >> 30)) + i) & 0xffffffff
+        state[i] = prev
     return state
 
 
