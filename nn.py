@@ -1868,12 +1868,8 @@ def _fresh_seed():
 _PORTABLE_SOURCE = '''
 _LN2_HI = 0.6931471803691238        # log 2 to 32 bits, so that k * _LN2_HI is exact
 _LN2_LO = 1.9082149292705877e-10    # log 2 - _LN2_HI
-_INVERSE_FACTORIALS = []            # 1/13!, 1/12!, ..., 1/1!, for Horner's rule
-_factorial = 1
-for _n in range(1, 14):
-    _factorial *= _n
-    _INVERSE_FACTORIALS.insert(0, 1.0 / _factorial)
-del _n, _factorial
+_INVERSE_FACTORIALS = [1.0 / f for f in (6227020800, 479001600, 39916800, 3628800, 362880,
+                                         40320, 5040, 720, 120, 24, 6, 2, 1)]   # 1/13!...1/1!
 
 
 def _expm1_small(r):
