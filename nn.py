@@ -1538,7 +1538,7 @@ def check_gradients(net, X, Y, epsilon=1e-5):
     if not _is(net, Network):
         raise TypeError("check_gradients: net must be a Network, got %s" % _describe(net))
     epsilon = _check_number(epsilon, who, "epsilon", 0.0, 1.0, low_open=True)
-    layers = [([r[:] for r in WT], W, list(b) if b else None) for WT, W, b in net._layers(who)]
+    layers = [(list(map(list, WT)), W, list(b) if b else None) for WT, W, b in net._layers(who)]
     rows, T = net._prepare(X, Y, who)
     count = net.parameter_count()
     if 2 * count * count * len(rows) > _MAX_WORK:      # two costs for every weight
@@ -1550,32 +1550,31 @@ def check_gradients(net, X, Y, epsilon=1e-5):
         raise _restated(error, who)
     worst = 0.0
     for k, (WT, W, b) in enumerate(layers):
-        # (the list holding a parameter, its index, its slope by backpropagation)
-        pairs = [(row, i, weight_grads[k][i][j]) for j, row in enumerate(WT)
-                 for i in range(len(row))]
-        for values, j, analytic in pairs + [(b, j, g) for j, g in enumerate(bias_grads[k])]:
-            saved = values[j]
-            values[j] = saved + epsilon
-            up = net._loss(layers, rows, T)[0]
-            values[j] = saved - epsilon
-            estimate = (up - net._loss(layers, rows, T)[0]) / (2.0 * epsilon)
-            values[j] = saved
-            if not _finite(estimate):
-                raise ValueError("check_gradients: the cost overflows near layer %d's weights" % k)
-            worst = max(worst, abs(analytic - estimate) / max(abs(analytic), abs(estimate), 1e-8))
+        # each unit's incoming weights, then the biases, beside backpropagation's slopes
+        for values, slopes in list(zip(WT, _by_column(weight_grads[k]))) + [(b, bias_grads[k])]:
+            for j, analytic in enumerate(slopes):
+                saved = values[j]
+                values[j] = saved + epsilon
+                up = net._loss(layers, rows, T)[0]
+                values[j] = saved - epsilon
+                estimate = (up - net._loss(layers, rows, T)[0]) / (2.0 * epsilon)
+                values[j] = saved
+                if not _finite(estimate):
+                    raise ValueError("%s: the cost overflows near layer %d's weights" % (who, k))
+                scale = max(abs(analytic), abs(estimate), 1e-8)
+                worst = max(worst, abs(analytic - estimate) / scale)
     return worst
 
 
 # ---------------------------------------------------------------------------
 # Update rules
 # ---------------------------------------------------------------------------
-# After backpropagation every weight steps against its gradient g (weight_decay adds
-# weight_decay * w to g: L2):
+# Every weight steps against its gradient g (plus weight_decay * w, L2):
 #   SGD:       w <- w - learning_rate * g
 #   momentum:  v <- momentum * v - learning_rate * g;  w <- w + v
 #   Adam:      m <- b1 m + (1 - b1) g;  s <- b2 s + (1 - b2) g^2;
 #              w <- w - learning_rate * m_hat / (sqrt(s_hat) + epsilon)
-# (m_hat, s_hat undo the bias of starting at 0). step() gets layer k's weight rows WT,
+# where m_hat, s_hat undo the bias of starting at 0. step() gets layer k's weight rows WT,
 # biases b, deltas DT and inputs AT; map(_dot, [d] * n, AT) makes the gradients in C.
 
 class SGD(object):
@@ -1725,11 +1724,8 @@ class Scaler(object):
 
     def _apply(self, rows, who, name, inverse=False):
         "Return checked rows scaled (or, with inverse=True, scaled back); refuse overflow."
-        pairs = list(zip(self.shift, self.divisor))
-        if inverse:
-            out = [[x * d + s for x, (s, d) in zip(row, pairs)] for row in rows]
-        else:
-            out = [[(x - s) / d for x, (s, d) in zip(row, pairs)] for row in rows]
+        out = [[x * d + s if inverse else (x - s) / d
+                for x, s, d in zip(row, self.shift, self.divisor)] for row in rows]
         where = _first_not_finite(out)
         if where:
             raise ValueError("%s: row %d of %s, value %d, is too large to scale"
@@ -1808,11 +1804,8 @@ class RandomState(object):
 
     def randn(self, rows, columns):
         "Return a rows-by-columns matrix of normal numbers, as np.random.randn(rows, columns)."
-        rows = _check_int(rows, "randn", "rows", 0)
-        columns = _check_int(columns, "randn", "columns", 0)
-        if max(rows, rows * columns) > _MAX_DRAWS:
-            raise ValueError("randn: %s by %s numbers is too many"
-                             % (_glimpse(rows), _glimpse(columns)))
+        rows = _check_int(rows, "randn", "rows", 0, _MAX_DRAWS)           # numbers drawn
+        columns = _check_int(columns, "randn", "columns", 0, _MAX_DRAWS // max(rows, 1))
         return [[self.normal() for j in range(columns)] for i in range(rows)]
 
     def interval(self, top):
