@@ -1859,14 +1859,14 @@ def _fresh_seed():
 # this exp and tanh, made of exact operations, and the generator this correctly rounded
 # log; training keeps the library's. export_python writes this text into its modules.
 _PORTABLE_SOURCE = '''
-_LN2_HI = 0.6931471803691238        # log 2 to 32 bits, so that k * _LN2_HI is exact
+_LN2_HI = 0.6931471803691238        # log 2 to 32 bits: k * _LN2_HI is exact
 _LN2_LO = 1.9082149292705877e-10    # log 2 - _LN2_HI
 _INVERSE_FACTORIALS = [1.0 / f for f in (6227020800, 479001600, 39916800, 3628800, 362880,
-                                         40320, 5040, 720, 120, 24, 6, 2, 1)]   # 1/13!...1/1!
+                                         40320, 5040, 720, 120, 24, 6, 2, 1)]   # 1/13!..1/1!
 
 
 def _expm1_small(r):
-    "Return e^r - 1 for |r| <= 0.35 by its Taylor series to r^13 (error below 1e-17)."
+    "Return e^r - 1 for |r| <= 0.35 by Horner's rule on its Taylor series to r^13."
     p = 0.0
     for c in _INVERSE_FACTORIALS:
         p = (p + c) * r
@@ -1879,17 +1879,17 @@ def _exp(x):
         return x                     # NaN, as math.exp gives (floor() would raise)
     if x < -745.2:
         return 0.0
-    x = min(x, 709.0)                # callers never go this high; stay finite regardless
+    x = min(x, 709.0)                # finite, whatever the caller asks
     k = int(math.floor(x * 1.4426950408889634 + 0.5))
     r = (x - k * _LN2_HI) - k * _LN2_LO
     return math.ldexp(1.0 + _expm1_small(r), k)
 
 
 def _tanh(z):
-    "Return tanh(z) = (e^2z - 1) / (e^2z + 1), within a few ulps, the same bits everywhere."
+    "Return tanh(z) = (e^2z - 1) / (e^2z + 1) within a few ulps, the same bits everywhere."
     if z != z:
         return z                     # NaN, as math.tanh gives
-    t = 2.0 * abs(z)                 # below 0.34, e^t - 1 directly: no cancellation
+    t = 2.0 * abs(z)                 # e^t - 1 directly below 0.34: no cancellation
     e = _expm1_small(t) if t <= 0.34 else _exp(min(t, 44.0)) - 1.0
     q = 1.0 if t >= 44.0 else e / (e + 2.0)
     return -q if z < 0 else q
