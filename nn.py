@@ -1536,14 +1536,13 @@ def check_gradients(net, X, Y, epsilon=1e-5):
     """
     who = "check_gradients"
     if not _is(net, Network):
-        raise TypeError("check_gradients: net must be a Network, got %s" % _describe(net))
+        raise TypeError("%s: net must be a Network, got %s" % (who, _describe(net)))
     epsilon = _check_number(epsilon, who, "epsilon", 0.0, 1.0, low_open=True)
     layers = [(list(map(list, WT)), W, list(b) if b else None) for WT, W, b in net._layers(who)]
     rows, T = net._prepare(X, Y, who)
     count = net.parameter_count()
     if 2 * count * count * len(rows) > _MAX_WORK:      # two costs for every weight
-        raise ValueError("check_gradients: %d parameters on %d rows would take hours"
-                         % (count, len(rows)))
+        raise ValueError("%s: %d parameters on %d rows would take hours" % (who, count, len(rows)))
     try:
         weight_grads, bias_grads = net.gradients(X, Y)
     except (TypeError, ValueError) as error:    # in gradients' words: say whose they are
@@ -1695,7 +1694,7 @@ class Scaler(object):
         for j, col in enumerate(_by_column(rows)):
             s, d = 0.0, kind                          # kind a number: divide by it
             if kind == "max":
-                d = max([abs(v) for v in col])
+                d = max(map(abs, col))
             elif kind == "minmax":
                 s, d = min(col), max(col) - min(col)
             elif kind == "standard":
