@@ -1768,9 +1768,9 @@ class RandomState(object):
             return self._fast.getrandbits(32)
         mt = self._state
         if self._index >= 624:                 # refill the state: the twist
-            for k in range(624):               # mt[k - 623] is mt[(k + 1) % 624]
-                y = (mt[k] & 0x80000000) | (mt[k - 623] & 0x7fffffff)
-                v = mt[k - 227] ^ (y >> 1)
+            for k in range(624):
+                y = (mt[k] & 0x80000000) | (mt[(k + 1) % 624] & 0x7fffffff)
+                v = mt[(k + 397) % 624] ^ (y >> 1)
                 mt[k] = v ^ 0x9908b0df if y & 1 else v
             self._index = 0
         y = mt[self._index]
