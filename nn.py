@@ -1797,7 +1797,8 @@ class RandomState(object):
             x1 = 2.0 * self.random() - 1.0
             x2 = 2.0 * self.random() - 1.0
             r2 = x1 * x1 + x2 * x2
-        # numpy takes glibc's log, which _log is but for 8 inputs in 10,000, everywhere
+        # numpy calls the C library's log; _log is correctly rounded, the same everywhere,
+        # and glibc's but for 8 inputs in 10,000
         f = math.sqrt(-2.0 * _log(r2) / r2)
         self._spare = f * x1
         return f * x2
