@@ -1345,55 +1345,50 @@ def _plural(n, noun):
 def check_gradients(net, X, Y, epsilon=1e-5):
     """Return the worst relative error between backpropagation and finite differences.
 
-    Each slope (cost(w + epsilon) - cost(w - epsilon)) / (2 epsilon) is compared
-    with net.gradients(X, Y) by |a - b| / max(|a|, |b|, 1e-8): near 1e-7 or below
-    means backpropagation is right, near 1 a bug. 0 < epsilon <= 1.
+    Each slope (cost(w + epsilon) - cost(w - epsilon)) / (2 epsilon) is compared with
+    net.gradients(X, Y): near 1e-7 or below means backpropagation is right, near 1 a bug.
     """
     who = "check_gradients"
     if not _is(net, Network):
-        raise TypeError("check_gradients: net must be a Network, got %s" % _describe(net))
+        raise TypeError("%s: net must be a Network, got %s" % (who, _describe(net)))
     epsilon = _check_number(epsilon, who, "epsilon", 0.0, 1.0, low_open=True)
-    layers = [([r[:] for r in WT], W, list(b) if b else None) for WT, W, b in net._layers(who)]
+    layers = [(list(map(list, WT)), W, list(b) if b else None) for WT, W, b in net._layers(who)]
     rows, T = net._prepare(X, Y, who)
     count = net.parameter_count()
     if 2 * count * count * len(rows) > _MAX_WORK:      # two costs for every weight
-        raise ValueError("check_gradients: %d parameters on %d rows would take hours; check a "
-                         "smaller network or fewer rows" % (count, len(rows)))
+        raise ValueError("%s: %d parameters on %d rows would take hours" % (who, count, len(rows)))
     try:
         weight_grads, bias_grads = net.gradients(X, Y)
     except (TypeError, ValueError) as error:    # in gradients' words: say whose they are
         raise _restated(error, who)
     worst = 0.0
     for k, (WT, W, b) in enumerate(layers):
-        pairs = [(WT[j], i, weight_grads[k][i][j]) for j in range(len(WT)) for i in range(len(W))]
-        if b:
-            pairs += [(b, j, bias_grads[k][j]) for j in range(len(b))]
-        for values, j, analytic in pairs:
-            saved = values[j]                  # the central difference of the cost in values[j]
-            values[j] = saved + epsilon
-            up = net._loss(layers, rows, T)[0]
-            values[j] = saved - epsilon
-            estimate = (up - net._loss(layers, rows, T)[0]) / (2.0 * epsilon)
-            values[j] = saved
-            if not _finite(estimate):
-                raise ValueError("check_gradients: the cost overflows within epsilon of a weight "
-                                 "of layer %d; lower epsilon, or the weights" % k)
-            worst = max(worst, abs(analytic - estimate) / max(abs(analytic), abs(estimate), 1e-8))
+        # each unit's incoming weights, then the biases, beside backpropagation's slopes
+        for values, slopes in list(zip(WT, _by_column(weight_grads[k]))) + [(b, bias_grads[k])]:
+            for j, analytic in enumerate(slopes):
+                saved = values[j]
+                values[j] = saved + epsilon
+                up = net._loss(layers, rows, T)[0]
+                values[j] = saved - epsilon
+                estimate = (up - net._loss(layers, rows, T)[0]) / (2.0 * epsilon)
+                values[j] = saved
+                if not _finite(estimate):
+                    raise ValueError("%s: the cost overflows near layer %d's weights" % (who, k))
+                scale = max(abs(analytic), abs(estimate), 1e-8)
+                worst = max(worst, abs(analytic - estimate) / scale)
     return worst
 
 
 # ---------------------------------------------------------------------------
 # Update rules
 # ---------------------------------------------------------------------------
-# After backpropagation, every weight takes a step against its gradient g:
+# Every weight steps against its gradient g (plus weight_decay * w, L2):
 #   SGD:       w <- w - learning_rate * g
 #   momentum:  v <- momentum * v - learning_rate * g;  w <- w + v
 #   Adam:      m <- b1 m + (1 - b1) g;  s <- b2 s + (1 - b2) g^2;
 #              w <- w - learning_rate * m_hat / (sqrt(s_hat) + epsilon)
-# (m_hat, s_hat undo the bias of starting at 0). weight_decay adds it times w to
-# each weight's g (L2). step() takes a layer's WT (incoming weights per unit),
-# biases b, and deltas DT and inputs AT by column; map(_dot, [d] * n, AT) makes
-# the gradients _dot(d, a), one per input column a, in a C loop.
+# where m_hat, s_hat undo the bias of starting at 0. step() gets layer k's weight rows WT,
+# biases b, deltas DT and inputs AT; map(_dot, [d] * n, AT) makes the gradients in C.
 
 class SGD(object):
     "Stochastic gradient descent, with momentum when momentum > 0."
@@ -1415,7 +1410,7 @@ class SGD(object):
                 if b:
                     b[j] -= lr * sum(d)
             return
-        if k not in self._velocity:          # with mu 0, v is the step: the same numbers
+        if k not in self._velocity:
             self._velocity[k] = ([[0.0] * n for d in DT], [0.0] * len(DT))
         V, vb = self._velocity[k]
         for j, d in enumerate(DT):
@@ -1442,16 +1437,15 @@ class Adam(object):
 
     def step(self, k, WT, b, DT, AT):
         "Update layer k's weight rows WT and biases b in place."
-        b1, b2, eps, wd = self.beta1, self.beta2, self.epsilon, self.weight_decay
-        if k not in self._moments:           # m and s of the weights, then of the biases
+        b1, b2, wd, sqrt = self.beta1, self.beta2, self.weight_decay, math.sqrt
+        if k not in self._moments:           # m and s of the weights, of the biases; t
             self._moments[k] = ([[0.0] * len(AT) for d in DT], [[0.0] * len(AT) for d in DT],
                                 [0.0] * len(DT), [0.0] * len(DT), [0])
         M, S, mb, sb, t = self._moments[k]
         t[0] += 1
         # the bias corrections, folded into the step size
-        lr = self.learning_rate * math.sqrt(1.0 - b2 ** t[0]) / (1.0 - b1 ** t[0])
-        eps_hat = eps * math.sqrt(1.0 - b2 ** t[0])
-        sqrt = math.sqrt
+        lr = self.learning_rate * sqrt(1.0 - b2 ** t[0]) / (1.0 - b1 ** t[0])
+        eps_hat = self.epsilon * sqrt(1.0 - b2 ** t[0])
         for j, d in enumerate(DT):
             m_row, s_row, w_row = M[j], S[j], WT[j]
             for i, g in enumerate(map(_dot, [d] * len(AT), AT)):
@@ -1477,7 +1471,7 @@ class Scaler(object):
           "minmax"   map the smallest value to 0 and the largest to 1
           "standard" subtract the mean and divide by the standard deviation
           a number   divide every column by it, e.g. 100 for exam scores
-    A constant column gets divisor 1. Overflow is refused with a ValueError.
+    A constant column gets divisor 1.
     """
 
     def __init__(self, kind="standard", shift=None, divisor=None):
@@ -1490,11 +1484,8 @@ class Scaler(object):
         kind = self.kind
         if _is(kind, _TEXT):
             kind = _check_choice(kind, ("max", "minmax", "standard"), who, prefix + "kind")
-        elif not _is_number(kind):
-            raise TypeError("%s: %skind must be 'max', 'minmax', 'standard' or a non-zero "
-                            "number, got %s" % (who, prefix, _describe(kind)))
         elif _check_number(kind, who, prefix + "kind") == 0.0:
-            raise ValueError("%s: %skind must not be 0: it divides" % (who, prefix))
+            raise ValueError("%s: %skind must not be 0" % (who, prefix))
         shift, divisor = self.shift, self.divisor
         if shift is not None or divisor is not None:
             if width is None:
@@ -1510,56 +1501,48 @@ class Scaler(object):
         return self._fit(_number_rows(rows, None, "Scaler.fit", "rows")[0], "Scaler.fit", "rows")
 
     def _fit(self, rows, who, name):
-        "Learn from rows of floats (fit, for a caller whose words name the rows and itself)."
+        "Learn from rows of floats (fit, in the words of a caller that names them name)."
         self._check(None, who, "")
-        n = float(len(rows))
+        kind, n = self.kind, float(len(rows))
         shift, divisor = [], []
         for j, col in enumerate(_by_column(rows)):
-            if _is_number(self.kind):
-                s, d = 0.0, float(self.kind)
-            elif self.kind == "max":
-                s, d = 0.0, max([abs(v) for v in col])
-            elif self.kind == "minmax":
+            s, d = 0.0, kind                          # kind a number: divide by it
+            if kind == "max":
+                d = max(map(abs, col))
+            elif kind == "minmax":
                 s, d = min(col), max(col) - min(col)
-            else:
+            elif kind == "standard":
                 s = sum(col) / n
                 d = math.sqrt(sum([(v - s) * (v - s) for v in col]) / n)
             if not (_finite(s) and _finite(d)):
-                raise ValueError("%s: column %d of %s is too large for %r scaling: its "
-                                 "values reach %r"
-                                 % (who, j, name, self.kind, max([abs(v) for v in col])))
+                raise ValueError("%s: column %d of %s is too large for %r scaling"
+                                 % (who, j, name, kind))
             shift.append(s)
-            divisor.append(d or 1.0)               # a constant column
+            divisor.append(float(d) or 1.0)           # a constant column
         self.shift, self.divisor = shift, divisor
         return self
 
-    def transform(self, rows):
-        "Return rows scaled: (x - shift) / divisor in every column."
-        return self._scale(rows, "Scaler.transform", False)
-
-    def inverse(self, rows):
-        "Return scaled rows mapped back to the original units: x' * divisor + shift."
-        return self._scale(rows, "Scaler.inverse", True)
-
-    def _scale(self, rows, who, inverse):
-        "Return rows checked, then scaled (or scaled back) for transform or inverse."
+    def transform(self, rows, inverse=False):
+        "Return rows scaled, (x - shift) / divisor in every column (inverse: scaled back)."
+        who = "Scaler.inverse" if inverse else "Scaler.transform"
         self._check(None, who, "")
         if self.shift is None:
             raise ValueError("%s: the scaler is not fitted yet; call fit(rows) first" % who)
-        return self._apply(_number_rows(rows, len(self.shift), who, "rows")[0], who, "rows",
-                           inverse)
+        rows = _number_rows(rows, len(self.shift), who, "rows")[0]
+        return self._apply(rows, who, "rows", inverse)
+
+    def inverse(self, rows):
+        "Return scaled rows mapped back to the original units: x' * divisor + shift."
+        return self.transform(rows, True)
 
     def _apply(self, rows, who, name, inverse=False):
         "Return checked rows scaled (or, with inverse=True, scaled back); refuse overflow."
-        pairs = list(zip(self.shift, self.divisor))
-        if inverse:
-            out = [[x * d + s for x, (s, d) in zip(row, pairs)] for row in rows]
-        else:
-            out = [[(x - s) / d for x, (s, d) in zip(row, pairs)] for row in rows]
+        out = [[x * d + s if inverse else (x - s) / d
+                for x, s, d in zip(row, self.shift, self.divisor)] for row in rows]
         where = _first_not_finite(out)
         if where:
-            raise ValueError("%s: row %d of %s, value %d, is too large to scale%s"
-                             % (who, where[0], name, where[1], " back" if inverse else ""))
+            raise ValueError("%s: row %d of %s, value %d, is too large to scale"
+                             % (who, where[0], name, where[1]))
         return out
 
     def to_dict(self):
@@ -1583,7 +1566,15 @@ class RandomState(object):
         self._state = _init_genrand(_check_int(seed, "RandomState", "seed", 0, 0xffffffff))
         self._index = 624
         self._spare = None                     # the polar method makes normals in pairs
-        self._fast = _c_twister(self._state)   # the same stream from C, where it is
+        self._fast = None                      # the same stream from C, where there is one:
+        try:                                   # CPython, PyPy, Pyodide and Brython
+            fast = _random.Random()
+            fast.setstate((3, (1,) * 624 + (624,), None))
+            if fast.random() == 0.9954821169039764:    # numpy's, from 624 words of 1
+                fast.setstate((3, tuple(self._state) + (624,), None))
+                self._fast = fast
+        except Exception:                      # no Random (MicroPython), or another state
+            pass
 
     def uint32(self):
         "Return the next 32-bit word of the stream, an integer in [0, 2**32)."
@@ -1620,19 +1611,16 @@ class RandomState(object):
             x1 = 2.0 * self.random() - 1.0
             x2 = 2.0 * self.random() - 1.0
             r2 = x1 * x1 + x2 * x2
-        # numpy takes log() from the C library; _log is glibc's but for the 8 in
-        # 10,000 inputs glibc rounds the wrong way, and the same on every interpreter
+        # numpy calls the C library's log; _log is correctly rounded, the same everywhere,
+        # and glibc's but for 8 inputs in 10,000
         f = math.sqrt(-2.0 * _log(r2) / r2)
         self._spare = f * x1
         return f * x2
 
     def randn(self, rows, columns):
         "Return a rows-by-columns matrix of normal numbers, as np.random.randn(rows, columns)."
-        rows = _check_int(rows, "randn", "rows", 0)
-        columns = _check_int(columns, "randn", "columns", 0)
-        if max(rows, rows * columns) > _MAX_DRAWS:
-            raise ValueError("randn: %s by %s is more than the %d numbers nn.py draws at once"
-                             % (_glimpse(rows), _glimpse(columns), _MAX_DRAWS))
+        rows = _check_int(rows, "randn", "rows", 0, _MAX_DRAWS)           # numbers drawn
+        columns = _check_int(columns, "randn", "columns", 0, _MAX_DRAWS // max(rows, 1))
         return [[self.normal() for j in range(columns)] for i in range(rows)]
 
     def interval(self, top):
@@ -1656,25 +1644,18 @@ class RandomState(object):
 
 def _init_genrand(seed):
     "Return the 624 words of state that np.random.seed(seed) starts from (init_genrand)."
-    state = [seed & 0xffffffff] * 624
+    try:                  # 32-bit words in an array: 2.5 KB, not 624 integer objects (15 KB)
+        from array import array
+        state = array("I", range(624))
+        if getattr(state, "itemsize", 4) < 4:    # MicroPython has no itemsize: "I" is 32 bits
+            state = array("L", state)
+    except ImportError:
+        state = list(range(624))
+    state[0] = prev = seed
     for i in range(1, 624):
-        prev = state[i - 1]
-        state[i] = (1812433253 * (prev ^ (prev >> 30)) + i) & 0xffffffff
+        prev = (1812433253 * (prev ^ (prev >> 30)) + i) & 0xffffffff
+        state[i] = prev
     return state
-
-
-def _c_twister(state):
-    "Return a random.Random carrying this state, to go on at C speed where one can, or None."
-    # CPython, PyPy, Pyodide and Brython have this twister, random() numpy's double
-    try:
-        carrier = _random.Random()
-        carrier.setstate((3, tuple(_init_genrand(1) + [624]), None))
-        if carrier.random() == 0.417022004702574:   # np.random.seed(1); np.random.random()
-            carrier.setstate((3, tuple(state + [624]), None))
-            return carrier
-    except Exception:            # no Random class (MicroPython), or another state layout
-        pass
-    return None
 
 
 def _fresh_seed():
@@ -1688,24 +1669,19 @@ def _fresh_seed():
 # ---------------------------------------------------------------------------
 # Arithmetic that gives the same bits on every interpreter
 # ---------------------------------------------------------------------------
-# +, -, *, / and sqrt are exactly rounded everywhere, but exp, tanh and log come
-# from each platform's library and differ in the last bit now and then (log: 5%
-# of cases under Brython, 1 in 4,000 with musl). So predict() uses this exp and
-# tanh, made of exact operations, and the generator this correctly rounded log;
-# training keeps the library's. export_python writes this text into its modules.
+# +, -, *, / and sqrt are exactly rounded everywhere, but exp, tanh and log come from
+# each platform's library and differ in the last bit now and then. So predict() uses
+# this exp and tanh, made of exact operations, and the generator this correctly rounded
+# log; training keeps the library's. export_python writes this text into its modules.
 _PORTABLE_SOURCE = '''
-_LN2_HI = 0.6931471803691238        # log 2 to 32 bits, so that k * _LN2_HI is exact
+_LN2_HI = 0.6931471803691238        # log 2 to 32 bits: k * _LN2_HI is exact
 _LN2_LO = 1.9082149292705877e-10    # log 2 - _LN2_HI
-_INVERSE_FACTORIALS = []            # 1/13!, 1/12!, ..., 1/1!, for Horner's rule
-_factorial = 1
-for _n in range(1, 14):
-    _factorial *= _n
-    _INVERSE_FACTORIALS.insert(0, 1.0 / _factorial)
-del _n, _factorial
+_INVERSE_FACTORIALS = [1.0 / f for f in (6227020800, 479001600, 39916800, 3628800, 362880,
+                                         40320, 5040, 720, 120, 24, 6, 2, 1)]   # 1/13!..1/1!
 
 
 def _expm1_small(r):
-    "Return e^r - 1 for |r| <= 0.35 by its Taylor series to r^13 (error below 1e-17)."
+    "Return e^r - 1 for |r| <= 0.35 by Horner's rule on its Taylor series to r^13."
     p = 0.0
     for c in _INVERSE_FACTORIALS:
         p = (p + c) * r
@@ -1718,17 +1694,17 @@ def _exp(x):
         return x                     # NaN, as math.exp gives (floor() would raise)
     if x < -745.2:
         return 0.0
-    x = min(x, 709.0)                # callers never go this high; stay finite regardless
+    x = min(x, 709.0)                # finite, whatever the caller asks
     k = int(math.floor(x * 1.4426950408889634 + 0.5))
     r = (x - k * _LN2_HI) - k * _LN2_LO
     return math.ldexp(1.0 + _expm1_small(r), k)
 
 
 def _tanh(z):
-    "Return tanh(z) = (e^2z - 1) / (e^2z + 1), within a few ulps, the same bits everywhere."
+    "Return tanh(z) = (e^2z - 1) / (e^2z + 1) within a few ulps, the same bits everywhere."
     if z != z:
         return z                     # NaN, as math.tanh gives
-    t = 2.0 * abs(z)                 # below 0.34, e^t - 1 directly: no cancellation
+    t = 2.0 * abs(z)                 # e^t - 1 directly below 0.34: no cancellation
     e = _expm1_small(t) if t <= 0.34 else _exp(min(t, 44.0)) - 1.0
     q = 1.0 if t >= 44.0 else e / (e + 2.0)
     return -q if z < 0 else q
@@ -1738,43 +1714,32 @@ exec(_PORTABLE_SOURCE, _portable)
 _exp, _tanh = _portable["_exp"], _portable["_tanh"]
 
 
-def _atanh_fixed(num, den):
-    "Return atanh(num / den) * 2^120, an integer, for |num / den| < 0.2, by its series."
-    if num < 0:
-        return -_atanh_fixed(-num, den)
-    s = (num << 120) // den
-    s2 = (s * s) >> 120
-    total, term, k = s, s, 1
-    while term:                      # each term is 5 bits smaller; about 24 terms
-        term = (term * s2) >> 120
-        k += 2
-        total += term // k
-    return total
-
-
-_LN2_FIXED = 2 * _atanh_fixed(1, 3)          # log 2 = 2 atanh(1/3)
+_LN2_FIXED = 0xb17217f7d1cf79abc9e3b39803f2d4     # 2^120 log 2, as 2 atanh(1/3) by _log's sum
 
 
 def _log(x):
     "Return the natural logarithm of x > 0, correctly rounded, with integers only."
-    # x = M 2^(e - 53), M in [sqrt(1/2), sqrt(2)) 2^53: log(M / 2^53) is
-    # 2 atanh((M - 2^53) / (M + 2^53)), summed in 120-bit fixed point
+    # x = M 2^(e - 53), M in [sqrt(1/2), sqrt(2)) 2^53, and log(M / 2^53) is 2 atanh(s),
+    # s = (M - 2^53) / (M + 2^53): its series, s + s^3/3 + ..., in 120-bit fixed point
     m, e = math.frexp(x)
     one = 9007199254740992                   # 2^53
     M = int(m * one)
     if M < 6369051672525773:                 # 2^53 sqrt(1/2), rounded up
         M, e = M * 2, e - 1
-    value = 2 * _atanh_fixed(M - one, M + one) + e * _LN2_FIXED
-    negative, value, shift = value < 0, abs(value), 120
-    extra = len(bin(value)) - 2 - 53         # bits beyond a double's 53: round them off
-    if extra > 0:
-        q = value >> extra
-        rest, half = value - (q << extra), 1 << (extra - 1)
-        if rest > half or (rest == half and q & 1):     # ties to even
-            q += 1
-        value, shift = q, shift - extra
-    result = math.ldexp(float(value), -shift)   # exact: value has at most 54 bits
-    return -result if negative else result
+    s = (abs(M - one) << 120) // (M + one)
+    s2, total, term, k = (s * s) >> 120, s, s, 1
+    while term:                              # each term is 5 bits smaller: about 24 terms
+        term = (term * s2) >> 120
+        k += 2
+        total += term // k
+    value = 2 * (total if M >= one else -total) + e * _LN2_FIXED
+    a = abs(value)
+    extra = max(len(bin(a)) - 2 - 53, 0)     # bits beyond a double's 53: round them off
+    q, rest = a >> extra, a & ((1 << extra) - 1)
+    if 2 * rest > 1 << extra or (2 * rest == 1 << extra and q & 1):    # ties to even
+        q += 1
+    result = math.ldexp(float(q), extra - 120)      # exact: q has at most 54 bits
+    return result if value >= 0 else -result
 
 
 # ---------------------------------------------------------------------------

@@ -2631,7 +2631,7 @@ class TestBadInput(Case):
              ([[1e300], [-1e300]],)),
             (TypeError, ["RandomState", "seed", "float"], nn.RandomState, (1.5,)),
             (ValueError, ["RandomState", "seed", "at most"], nn.RandomState, (2 ** 32,)),
-            (ValueError, ["randn", "numbers"], nn.RandomState(1).randn, (2 ** 31, 0)),
+            (ValueError, ["randn", "rows", "at most"], nn.RandomState(1).randn, (2 ** 31, 0)),
             (ValueError, ["interval", "top", "at least 0"], nn.RandomState(1).interval, (-1,)),
             (ValueError, ["permutation", "n"], nn.RandomState(1).permutation, (10 ** 400,)),
             (TypeError, ["sigmoid", "z", "str"], nn.sigmoid, ("1",)),
