@@ -1900,14 +1900,34 @@ def _model_text(net, who):
 
 def load(path):
     "Return the Network saved in path by net.save(path), or raise FileError (a ValueError)."
-    return _load_text(_open_file(path, "load", True), path)
+    if _IMPLEMENTATION != "micropython":
+        return _load_text(_open_file(path, "load", True), path)
+    # A board's heap holds the network, but hardly its text as well: json reads the open
+    # file, once its pieces have passed _unsafe, each with the end of the one before.
+    f, where = _open_file(path, "load")
+    try:
+        text = start = b""
+        for piece in _guarded(f, "load", where):
+            text = text[-2 * _MAX_DIGITS:] + piece
+            start = start or piece[:3]
+            _load_text(text, path, False)
+        f.seek(3 if start == b"\xef\xbb\xbf" else 0)     # past a byte order mark
+        try:
+            return _load_text(f, path)
+        except FileError:                     # json parses bytes that are not UTF-8:
+            _open_file(path, "load", True)    # a file that is not says so
+            raise
+    finally:
+        f.close()
 
 
-def _load_text(text, path):
-    "Return the Network in the text of a saved file; path names it in messages."
-    problem = _unsafe(text)
+def _load_text(text, path, parse=True):
+    "Return the Network in the text of a saved file, or in an open one; path names it."
+    problem = None if hasattr(text, "read") else _unsafe(text)
     if problem:
         raise FileError("load: %r is not a saved network: %s" % (path, problem))
+    if not parse:
+        return None
 
     def unique(pairs):
         "Return the pairs of a JSON object as a dict, refusing a name given twice."
@@ -1924,7 +1944,7 @@ def _load_text(text, path):
         try:
             data = json.loads(text, object_pairs_hook=unique)
         except TypeError:                     # MicroPython: no hook, and no repeats noticed
-            data = json.loads(text)
+            data = json.load(text) if hasattr(text, "read") else json.loads(text)
     except MemoryError:
         raise
     except Exception as error:    # ValueError, or what an interpreter raises for deep nesting
@@ -1942,9 +1962,10 @@ def _unsafe(text):
     "Return why JSON text must not be parsed (long numbers, many values, deep nesting), or None."
     # A million digits take minutes to read on some interpreters; a run of twice
     # _MAX_DIGITS digits covers two multiples of _MAX_DIGITS, so only those are looked at.
+    digits = "0123456789" if type(text) is str else b"0123456789"      # or bytes
     for i in range(0, len(text) - _MAX_DIGITS, _MAX_DIGITS):
-        if text[i] in "0123456789" and text[i + _MAX_DIGITS] in "0123456789" and \
-                not text[i:i + _MAX_DIGITS + 1].strip("0123456789"):
+        if text[i] in digits and text[i + _MAX_DIGITS] in digits and \
+                not text[i:i + _MAX_DIGITS + 1].strip(digits):
             return "it holds a number of more than %d digits" % _MAX_DIGITS
     if _IMPLEMENTATION == "micropython":      # whose parser copes with deep nesting
         return None
