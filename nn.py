@@ -589,12 +589,9 @@ class Network(object):
 
     def _init_std(self, k):
         "Return the standard deviation of layer k's first weights: 1, he's or glorot's."
-        init = self.init
-        if init is None:
-            init = "he" if self._activations()[k] in ("relu", "leaky_relu") else "glorot"
-        if init == "normal":
-            return 1.0
-        return math.sqrt(2.0 / (self.sizes[k] + (self.sizes[k + 1] if init == "glorot" else 0)))
+        init = self.init or ("he" if self._activations()[k] in ("relu", "leaky_relu") else "glorot")
+        fan = self.sizes[k] + (self.sizes[k + 1] if init == "glorot" else 0)
+        return 1.0 if init == "normal" else math.sqrt(2.0 / fan)
 
     def _activations(self):
         "Return the activation of every layer after the input: hidden ones, then the output."
@@ -669,13 +666,8 @@ class Network(object):
     # -- forward --------------------------------------------------------------
 
     def _forward(self, layers, X, portable=False):
-        """Return (activations, Z): the outputs of every layer and the last weighted sums.
-
-        activations[0] is X and activations[k + 1] = f(activations[k] W_k + b_k).
-        portable=True gives the same bits on every interpreter (sums from the
-        left, _exp and _tanh); otherwise it is the fastest there is.
-        """
-        acts = [X]
+        "Return (activations, Z): a_0 = X, a_(k+1) = f(a_k W_k + b_k), and the last layer's z."
+        acts = [X]           # portable: the same bits everywhere (sums from the left, _exp)
         inner, exp, th = (_dot_in_order, _exp, _tanh) if portable else (_dot, math.exp, math.tanh)
         for (WT, W, b), name in zip(layers, self._activations()):
             if b:
@@ -700,29 +692,25 @@ class Network(object):
     def predict(self, X):
         """Return the network's answer for every row of X; for a single row, one answer.
 
-        The answer is the output row (in the units of the targets, when they
-        were scaled) or, for a network trained on class labels, the label.
+        The answer is the output row, in the targets' units, or a classifier's label.
         """
         answers, single = self._answers(X, "predict")
         return answers[0] if single else answers
 
-    def _answers(self, X, who):
-        "Return (answers, single): what predict(X) answers, as a list, for every row."
-        O, single = self._predict_outputs(X, who)
-        if self.classes is not None:
-            O = [self.classes[_best_class(row)] for row in O]
-        elif self.target_scaler is not None:
-            O = self.target_scaler._apply(O, who, "the outputs", inverse=True)
-        return O, single
-
-    def _predict_outputs(self, X, who):
-        "Return (output rows, single) for raw inputs X, scaling them as in training."
+    def _answers(self, X, who, outputs=False):
+        "Return (answers, single): what predict(X) answers for every row, or the outputs."
         layers = self._layers(who)
         rows, single = _number_rows(X, self.sizes[0], who, "X", single=True)
         O = self._forward(layers, self._scale_inputs(rows, who), portable=True)[0][-1]
         where = _first_not_finite(O)
         if where:
             raise ValueError("%s: the outputs for row %d of X are not finite" % (who, where[0]))
+        if outputs:
+            return O, single
+        if self.classes is not None:
+            O = [self.classes[_best_class(row)] for row in O]
+        elif self.target_scaler is not None:
+            O = self.target_scaler._apply(O, who, "the outputs", inverse=True)
         return O, single
 
     def _scale_inputs(self, rows, who, name="X"):
@@ -752,8 +740,20 @@ class Network(object):
                     raise TypeError("%s: %s[%d] is %s; the loss %r needs numeric targets, not "
                                     "labels" % (who, name, i, _describe(y), self.loss))
             T = [_number_row([y], width, who, "%s[%d]" % (name, i)) for i, y in enumerate(Y)]
-        else:
-            return self._one_hot(Y, who, learn, name)
+        else:                                                             # class labels
+            Y = [_check_label(y, who, "%s[%d]" % (name, i)) for i, y in enumerate(Y)]
+            if len(set([_label_kind(y) for y in Y])) > 1:
+                raise TypeError("%s: %s mixes class labels of different kinds" % (who, name))
+            if self.classes is None:
+                if not learn:
+                    raise ValueError("%s: the network has no classes; train it on labels" % who)
+                self._learn_classes(sorted(set(Y)), who)
+            for i, y in enumerate(Y):
+                if y not in self.classes:
+                    raise ValueError("%s: %s[%d] is %s, not one of net.classes %s"
+                                     % (who, name, i, _glimpse(y), _short_list(self.classes)))
+            # one-hot rows; two classes on one output: the second class's column
+            return [[float(c == y) for c in self.classes][-width:] for y in Y]
         scaler = self.target_scaler
         if scaler is not None and (learn or scaler.shift is not None):  # else _scale_inputs says
             if scaler.shift is None:
@@ -763,43 +763,25 @@ class Network(object):
             _check_probabilities(T, who, name)
         return T
 
-    def _one_hot(self, Y, who, learn, name):
-        "Return class labels Y as target rows, setting up the classes on first sight."
-        labels = [_check_label(y, who, "%s[%d]" % (name, i)) for i, y in enumerate(Y)]
-        if len(set([_label_kind(y) for y in labels])) > 1:
-            raise TypeError("%s: %s mixes class labels of different kinds" % (who, name))
-        if self.classes is None:
-            if not learn:
-                raise ValueError("%s: the network has no classes; train it on labels" % who)
-            self._learn_classes(sorted(set(labels)), who)
-        index = dict((c, i) for i, c in enumerate(self.classes))
-        for i, y in enumerate(labels):
-            if y not in index:
-                raise ValueError("%s: %s[%d] is %s, not one of net.classes %s"
-                                 % (who, name, i, _glimpse(y), _short_list(self.classes)))
-        if self.sizes[-1] == 1:                  # two classes on one output
-            return [[float(index[y])] for y in labels]
-        return [[float(j == index[y]) for j in range(len(self.classes))] for y in labels]
-
     def _learn_classes(self, classes, who):
         "Set net.classes, and the loss and output activation that suit them."
         width, n = self.sizes[-1], len(classes)
+        loss, output = "cross_entropy", "softmax"
+        if width == 1:                          # two classes on one sigmoid output
+            loss, output = "binary_crossentropy", "sigmoid"
         if self.target_scaler is not None:
             raise ValueError("%s: target_scaling is for numeric targets, not class labels" % who)
         if n < 2:
             raise ValueError("%s: Y holds only one class (%r); a classifier needs two or more"
                              % (who, classes[0]))
-        if width != n and (width, n) != (1, 2):
+        if max(width, 2) != n:
             raise ValueError("%s: %d classes need %d outputs (or 1 for two), not %d outputs"
                              % (who, n, n, width))
-        loss, output = ("binary_crossentropy", "sigmoid") if width == 1 else \
-            ("cross_entropy", "softmax")
         if self.loss not in (None, loss) or self._output_given and self.output_activation != output:
             raise ValueError("%s: %d classes on %d outputs need loss %r and output_activation "
                              "%r, not %r and %r" % (who, n, width, loss, output, self.loss,
                                                     self.output_activation))
-        self.loss, self.output_activation = loss, output
-        self.classes = list(classes)
+        self.loss, self.output_activation, self.classes = loss, output, list(classes)
 
     # -- the cost and its gradient -------------------------------------------
 
@@ -832,10 +814,9 @@ class Network(object):
     def _backward(self, layers, acts, delta, visit):
         """Backpropagation: call visit(k, DT, AT) for every layer k, the last one first.
 
-        delta is dLoss/dz of the output layer, a row per example; DT holds layer
-        k + 1's deltas and AT layer k's activations, a column each over the rows:
-        dLoss/dweights[k][i][j] = dot(AT[i], DT[j]). The deltas of the layer
-        below come from the weights as they were before visit.
+        delta is the output layer's dLoss/dz, a row per example. DT holds layer k + 1's
+        deltas and AT layer k's activations, a column each: dLoss/dweights[k][i][j] =
+        dot(AT[i], DT[j]). The layer below's deltas use the weights from before visit.
         """
         names = self._activations()
         for k in range(len(layers) - 1, -1, -1):
@@ -847,8 +828,7 @@ class Network(object):
     def gradients(self, X, Y):
         """Return (weight_grads, bias_grads), the gradient of cost(X, Y), by backpropagation.
 
-        weight_grads[k][i][j] is dcost / dweights[k][i][j] and bias_grads[k][j]
-        is dcost / dbiases[k][j]: the same shapes as net.weights and net.biases.
+        weight_grads[k][i][j] is dcost / dweights[k][i][j]; bias_grads[k][j] likewise.
         """
         layers = self._layers("gradients")
         rows, T = self._prepare(X, Y, "gradients")
@@ -891,9 +871,8 @@ class Network(object):
         progress         on a terminal, a one-line progress bar with the time left
         seed             reseed the shuffling; None goes on with the network's generator
 
-        An epoch's loss is the mean of its batches' losses (sse: their sum), each
-        before that batch's step, as Keras reports it. A loss that is not finite
-        raises DivergedError; Ctrl-C stops with stop_reason "interrupted".
+        An epoch's loss is the mean of its batches' losses (sse: their sum), each before
+        its step, as Keras has it. DivergedError for a loss that is not finite.
         """
         who = "train"
         epochs = _check_int(epochs, who, "epochs", 1, _MAX_EPOCHS)
@@ -954,15 +933,15 @@ class Network(object):
                      loss=None, classes=None, sizes=None):
         """Return a network with the given weights and biases (plain nested lists).
 
-        weights[k][i][j] as net.weights (scikit-learn's coefs_, PyTorch's weight
-        transposed); biases None for none; classes makes it a classifier.
+        weights[k][i][j] as net.weights (scikit-learn's coefs_, PyTorch's weight transposed);
+        biases None for none; classes makes it a classifier.
         """
         return _from_weights(cls, weights, biases, activation, output_activation, loss,
                              classes, sizes)
 
     def predict_proba(self, X):
         "Return the probability of each class (net.classes) for every row of X; one row: one list."
-        O, single = self._predict_outputs(X, "predict_proba")
+        O, single = self._answers(X, "predict_proba", True)
         if self.classes is None:
             raise ValueError("predict_proba: the network has no classes (use predict)")
         if self.sizes[-1] == 1:                  # two classes on one output
@@ -993,17 +972,11 @@ class Network(object):
         return _tools("summary").summary(self, file)
 
     def explain(self, X, Y, learning_rate=None, file=None, digits=6):
-        """Print one step of training on a few rows (at most 4), with every number in it.
-
-        The network is not changed; learning_rate None means 0.1, as in train().
-        """
+        "Print one step of training on at most 4 rows, every number shown; net stays as it is."
         return _tools("explain").explain(self, X, Y, learning_rate, file, digits)
 
     def to_svg(self, path=None, labels=None):
-        """Draw the network as an SVG picture: write it to path, or return its text if no path.
-
-        labels True writes every weight and bias; None does so for small networks.
-        """
+        "Draw the network as SVG: to path, or returned; labels: the weights (None: if few)."
         return _tools("to_svg").draw(self, path, labels)
 
     def __repr__(self):
