@@ -548,23 +548,19 @@ class Network(object):
                  bias=True, init=None, seed=None, input_scaling=None, target_scaling=None):
         self._configure(sizes, activation, output_activation, loss, bias, init, seed,
                         input_scaling, target_scaling, "Network")
-        # The weights: numpy's randn(n_in, n_out) for every layer in turn, scaled,
-        # or for init="uniform" scikit-learn's: uniform in [-r, r], weights then biases.
         rng = RandomState(self.seed)
         self.weights, self.biases = [], []
         for k in range(len(self.sizes) - 1):
             n_in, n_out = self.sizes[k], self.sizes[k + 1]
-            if self.init == "uniform":
+            if self.init == "uniform":      # scikit-learn's: in [-r, r], weights then biases
                 r = math.sqrt((2.0 if self.activation == "sigmoid" else 6.0) / (n_in + n_out))
-                self.weights.append([[-r + 2.0 * r * rng.random() for j in range(n_out)]
-                                     for i in range(n_in)])
-                self.biases.append([-r + 2.0 * r * rng.random() for j in range(n_out)]
-                                   if bias else [])
-                continue
-            std = self._init_std(k)
-            self.weights.append([[rng.normal() * std for j in range(n_out)]
-                                 for i in range(n_in)])
-            self.biases.append([0.0] * n_out if bias else [])
+                draw = lambda: -r + 2.0 * r * rng.random()
+            else:                           # numpy's randn(n_in, n_out), scaled; biases 0
+                std = self._init_std(k)
+                draw = lambda: rng.normal() * std
+            self.weights.append([[draw() for j in range(n_out)] for i in range(n_in)])
+            self.biases.append([draw() if self.init == "uniform" else 0.0 for j in range(n_out)]
+                               if bias else [])
         self._rng = rng              # goes on to shuffle the training data
 
     def _configure(self, sizes, activation, output_activation, loss, bias, init, seed,
@@ -910,8 +906,7 @@ class Network(object):
                                  % (split, held, n))
             val = (rows[n - held:], T[n - held:])
             rows, T, n = rows[:n - held], T[:n - held], n - held
-        if batch is None or batch > n:
-            batch = n
+        batch = min(batch or n, n)
         if seed is None and self._rng is None:   # a loaded network: go on from its seed
             self._rng = RandomState(self.seed)
         rng = self._rng if seed is None else RandomState(seed)
