@@ -598,7 +598,7 @@ class Network(object):
     def _check_settings(self, who, net="net."):
         "Check every setting but the weights and make it plain; net prefixes the names."
         self.sizes = sizes = _check_sizes(self.sizes, who, net + "sizes")
-        if self.activation == "softmax":
+        if _is_text(self.activation) and self.activation == "softmax":
             raise ValueError("%s: softmax is for the output layer only; use "
                              "output_activation='softmax'" % who)
         for name, choices in (("activation", ACTIVATIONS), ("loss", LOSSES), ("init", _INITS),
@@ -611,7 +611,7 @@ class Network(object):
                 setattr(self, name, _check_choice(value, sorted(choices), who, net + name))
         _check_pair(self.loss, self.output_activation, who)
         _check_flag(self.bias, who, net + "bias")
-        _check_int(self.seed, who, net + "seed", 0, 0xffffffff)
+        self.seed = _check_int(self.seed, who, net + "seed", 0, 0xffffffff)
         if self.classes is not None:
             self.classes = _check_classes(self.classes, who, "net.classes")
             if len(self.classes) != max(sizes[-1], 2):
@@ -631,8 +631,11 @@ class Network(object):
         "Return [(WT, W, b)] a layer from net.weights and net.biases: checked once, then cached."
         self._check_settings(who)
         cache, sizes, L = self._cache, self.sizes, len(self.sizes) - 1
-        if cache is not None and cache[0] == [sizes, self.bias, self.weights, self.biases]:
-            return cache[1]
+        try:                         # a numpy row compares to an array, which is no answer
+            if cache is not None and cache[0] == [sizes, self.bias, self.weights, self.biases]:
+                return cache[1]
+        except (TypeError, ValueError):
+            pass
         weights = _sequence(self.weights, who, "net.weights")
         biases = _sequence(self.biases, who, "net.biases")
         if len(weights) != L or len(biases) != L:
@@ -768,11 +771,9 @@ class Network(object):
         if self.target_scaler is not None:
             raise ValueError("%s: target_scaling is for numeric targets, not class labels" % who)
         if n < 2:
-            raise ValueError("%s: Y holds only one class (%r); a classifier needs two or more"
-                             % (who, classes[0]))
+            raise ValueError("%s: Y holds only one class, %r" % (who, classes[0]))
         if max(width, 2) != n:
-            raise ValueError("%s: %d classes need %d outputs (or 1 for two), not %d outputs"
-                             % (who, n, n, width))
+            raise ValueError("%s: %d classes on %d outputs; use %d (1 for two)" % (who, n, width, n))
         if self.loss not in (None, loss) or self._output_given and self.output_activation != output:
             raise ValueError("%s: %d classes on %d outputs need loss %r and output_activation "
                              "%r, not %r and %r" % (who, n, width, loss, output, self.loss,
