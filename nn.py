@@ -729,17 +729,13 @@ class Network(object):
         Y = _as_list(Y, who, name)
         if len(Y) != n:
             raise ValueError("%s: %s has %d rows but %s has %d" % (who, names[0], n, name, len(Y)))
-        if not _is_scalar(Y[0]):
-            T = _number_rows(Y, width, who, name)[0]
-            if self.loss is None and learn:
-                self.loss = "mse"
-        elif self.loss in ("sse", "mse") and self.classes is None:     # a number a row
-            for i, y in enumerate(Y):
+        if _is_scalar(Y[0]) and self.loss in ("sse", "mse") and self.classes is None:
+            for i, y in enumerate(Y):                          # a number a row
                 if not _is_number(y):
                     raise TypeError("%s: %s[%d] is %s; the loss %r needs numeric targets, not "
                                     "labels" % (who, name, i, _describe(y), self.loss))
-            T = [_number_row([y], width, who, "%s[%d]" % (name, i)) for i, y in enumerate(Y)]
-        else:                                                             # class labels
+            Y = [[y] for y in Y]
+        if _is_scalar(Y[0]):                                   # class labels
             Y = [_check_label(y, who, "%s[%d]" % (name, i)) for i, y in enumerate(Y)]
             if len(set([_label_kind(y) for y in Y])) > 1:
                 raise TypeError("%s: %s mixes class labels of different kinds" % (who, name))
@@ -753,6 +749,9 @@ class Network(object):
                                      % (who, name, i, _glimpse(y), _short_list(self.classes)))
             # one-hot rows; two classes on one output: the second class's column
             return [[float(c == y) for c in self.classes][-width:] for y in Y]
+        T = _number_rows(Y, width, who, name)[0]
+        if self.loss is None and learn:
+            self.loss = "mse"
         scaler = self.target_scaler
         if scaler is not None and (learn or scaler.shift is not None):  # else _scale_inputs says
             if scaler.shift is None:
