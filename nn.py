@@ -578,7 +578,7 @@ class Network(object):
             scaler = kind
             if kind is not None and not _is(kind, Scaler):
                 scaler = Scaler()
-                scaler.kind = kind                          # checked as the argument name says
+                scaler.kind = kind                # checked next, named as the argument
             if scaler is not None:
                 scaler._check(width, who, name)
             setattr(self, name.replace("ing", "er"), scaler)     # input_scaler, target_scaler
@@ -928,8 +928,7 @@ class Network(object):
                      loss=None, classes=None, sizes=None):
         """Return a network with the given weights and biases (plain nested lists).
 
-        weights[k][i][j] as net.weights (scikit-learn's coefs_, PyTorch's weight transposed);
-        biases None for none; classes makes it a classifier.
+        weights[k][i][j] as net.weights (PyTorch's weight transposed); biases None for none.
         """
         return _from_weights(cls, weights, biases, activation, output_activation, loss,
                              classes, sizes)
@@ -967,7 +966,7 @@ class Network(object):
         return _tools("summary").summary(self, file)
 
     def explain(self, X, Y, learning_rate=None, file=None, digits=6):
-        "Print one step of training on at most 4 rows, every number shown; net stays as it is."
+        "Print one step of training on at most 4 rows, with every number (see nn_tools.explain)."
         return _tools("explain").explain(self, X, Y, learning_rate, file, digits)
 
     def to_svg(self, path=None, labels=None):
