@@ -585,7 +585,9 @@ class Network(object):
 
     def _init_std(self, k):
         "Return the standard deviation of layer k's first weights: 1, he's or glorot's."
-        init = self.init or ("he" if self._activations()[k] in ("relu", "leaky_relu") else "glorot")
+        init = self.init
+        if init is None:                # he's for the relus, glorot's for the rest
+            init = "he" if self._activations()[k] in ("relu", "leaky_relu") else "glorot"
         fan = self.sizes[k] + (self.sizes[k + 1] if init == "glorot" else 0)
         return 1.0 if init == "normal" else math.sqrt(2.0 / fan)
 
@@ -772,8 +774,10 @@ class Network(object):
         if n < 2:
             raise ValueError("%s: Y holds only one class, %r" % (who, classes[0]))
         if max(width, 2) != n:
-            raise ValueError("%s: %d classes on %d outputs; use %d (1 for two)" % (who, n, width, n))
-        if self.loss not in (None, loss) or self._output_given and self.output_activation != output:
+            raise ValueError("%s: %d classes on %d outputs; use %d (1 for two)"
+                             % (who, n, width, n))
+        if self.loss not in (None, loss) or (self._output_given and
+                                             self.output_activation != output):
             raise ValueError("%s: %d classes on %d outputs need loss %r and output_activation "
                              "%r, not %r and %r" % (who, n, width, loss, output, self.loss,
                                                     self.output_activation))

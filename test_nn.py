@@ -2646,7 +2646,7 @@ class TestBadInput(Case):
             (ValueError, ["SGD", "momentum", "below 1"], nn.SGD, (0.1, 1.0)),
             (ValueError, ["Adam", "epsilon", "above 0"], nn.Adam, (0.1, 0.9, 0.9, 0.0)),
         ]
-        if nn_tools is not None:                 # the command line
+        if nn_tools is not None:                 # the command line and summary
             cases += [(TypeError, ["main", "argv"], nn.main, (5,)),
                       (TypeError, ["summary", "write"], net.summary, (5,)),
                       (TypeError, ["main", "argv[0]", "int"], nn.main, ([5],))]
