@@ -552,15 +552,15 @@ class Network(object):
         self.weights, self.biases = [], []
         for k in range(len(self.sizes) - 1):
             n_in, n_out = self.sizes[k], self.sizes[k + 1]
+            n, m = n_in * n_out, n_out if bias else 0         # how many weights, biases
             if self.init == "uniform":      # scikit-learn's: in [-r, r], weights then biases
                 r = math.sqrt((2.0 if self.activation == "sigmoid" else 6.0) / (n_in + n_out))
-                draw = lambda: -r + 2.0 * r * rng.random()
+                draws = [-r + 2.0 * r * rng.random() for j in range(n + m)]
             else:                           # numpy's randn(n_in, n_out), scaled; biases 0
                 std = self._init_std(k)
-                draw = lambda: rng.normal() * std
-            self.weights.append([[draw() for j in range(n_out)] for i in range(n_in)])
-            self.biases.append([draw() if self.init == "uniform" else 0.0 for j in range(n_out)]
-                               if bias else [])
+                draws = [rng.normal() * std for j in range(n)] + [0.0] * m
+            self.weights.append([draws[i * n_out:(i + 1) * n_out] for i in range(n_in)])
+            self.biases.append(draws[n:])
         self._rng = rng              # goes on to shuffle the training data
 
     def _configure(self, sizes, activation, output_activation, loss, bias, init, seed,
@@ -882,7 +882,7 @@ class Network(object):
         split = _check_number(validation_split, who, "validation_split", 0.0, 1.0, high_open=True)
         shuffle = _check_flag(shuffle, who, "shuffle")
         progress = _check_flag(progress, who, "progress")
-        batch, patience, target_loss, time_limit, seed = [  # None for these means "not used"
+        batch, patience, target_loss, time_limit, seed = [      # these may be None
             None if value is None else check(value, who, name, *limits)
             for value, check, name, limits in (
                 (batch_size, _check_int, "batch_size", ()),
