@@ -752,8 +752,6 @@ class Network(object):
             # one-hot rows; two classes on one output: the second class's column
             return [[float(c == y) for c in self.classes][-width:] for y in Y]
         T = _number_rows(Y, width, who, name)[0]
-        if self.loss is None and learn:
-            self.loss = "mse"
         scaler = self.target_scaler
         if scaler is not None and (learn or scaler.shift is not None):  # else _scale_inputs says
             if scaler.shift is None:
@@ -791,7 +789,7 @@ class Network(object):
         T = self._targets(Y, len(rows), who, learn, names)
         if learn and self.input_scaler is not None and self.input_scaler.shift is None:
             self.input_scaler._fit(rows, who, names[0])
-        if self.loss is None:
+        if self.loss is None:                   # rows of numbers: a regression
             self.loss = "mse"
         return self._scale_inputs(rows, who, names[0]), T
 
@@ -939,9 +937,9 @@ class Network(object):
 
     def predict_proba(self, X):
         "Return the probability of each class (net.classes) for every row of X; one row: one list."
-        O, single = self._answers(X, "predict_proba", True)
         if self.classes is None:
             raise ValueError("predict_proba: the network has no classes (use predict)")
+        O, single = self._answers(X, "predict_proba", True)
         if self.sizes[-1] == 1:                  # two classes on one output
             O = [[1.0 - row[0], row[0]] for row in O]
         return O[0] if single else O
