@@ -610,7 +610,7 @@ class Network(object):
                 value = {"cross_entropy": "softmax",
                          "binary_crossentropy": "sigmoid"}.get(self.loss, self.activation)
             if value is not None or name == "activation":
-                setattr(self, name, _check_choice(value, sorted(choices), who, net + name))
+                setattr(self, name, _check_choice(value, choices, who, net + name))
         _check_pair(self.loss, self.output_activation, who)
         _check_flag(self.bias, who, net + "bias")
         self.seed = _check_int(self.seed, who, net + "seed", 0, 0xffffffff)
