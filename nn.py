@@ -491,79 +491,48 @@ class Network(object):
                  bias=True, init=None, seed=None, input_scaling=None, target_scaling=None):
         self._configure(sizes, activation, output_activation, loss, bias, init, seed,
                         input_scaling, target_scaling, "Network")
-        # The weights: numpy's randn(n_in, n_out) for every layer in turn, scaled,
-        # or for init="uniform" scikit-learn's: uniform in [-r, r], weights then biases.
         rng = RandomState(self.seed)
         self.weights, self.biases = [], []
         for k in range(len(self.sizes) - 1):
             n_in, n_out = self.sizes[k], self.sizes[k + 1]
-            if self.init == "uniform":
+            n, m = n_in * n_out, n_out if bias else 0         # how many weights, biases
+            if self.init == "uniform":      # scikit-learn's: in [-r, r], weights then biases
                 r = math.sqrt((2.0 if self.activation == "sigmoid" else 6.0) / (n_in + n_out))
-                self.weights.append([[-r + 2.0 * r * rng.random() for j in range(n_out)]
-                                     for i in range(n_in)])
-                self.biases.append([-r + 2.0 * r * rng.random() for j in range(n_out)]
-                                   if bias else [])
-                continue
-            std = self._init_std(k)
-            self.weights.append([[rng.normal() * std for j in range(n_out)]
-                                 for i in range(n_in)])
-            self.biases.append([0.0] * n_out if bias else [])
+                draws = [-r + 2.0 * r * rng.random() for j in range(n + m)]
+            else:                           # numpy's randn(n_in, n_out), scaled; biases 0
+                std = self._init_std(k)
+                draws = [rng.normal() * std for j in range(n)] + [0.0] * m
+            self.weights.append([draws[i * n_out:(i + 1) * n_out] for i in range(n_in)])
+            self.biases.append(draws[n:])
         self._rng = rng              # goes on to shuffle the training data
 
     def _configure(self, sizes, activation, output_activation, loss, bias, init, seed,
                    input_scaling, target_scaling, who):
-        "Check the constructor's arguments (who is the caller) and set everything but the weights."
-        sizes = _check_sizes(sizes, who)
-        if _is_text(activation) and activation == "softmax":
-            raise ValueError("%s: softmax is for the output layer only; use "
-                             "output_activation='softmax'" % who)
-        activation = _check_choice(activation, list(ACTIVATIONS), who, "activation")
-        if output_activation is not None:
-            output_activation = _check_choice(output_activation, _OUTPUT_ACTIVATIONS, who,
-                                              "output_activation")
-        if loss is not None:
-            loss = _check_choice(loss, list(LOSSES), who, "loss")
-        if init is not None:
-            init = _check_choice(init, _INITS, who, "init")
-        self.bias = _check_flag(bias, who, "bias")
-        self.seed = _check_int(_fresh_seed() if seed is None else seed, who, "seed", 0,
-                               0xffffffff)
-        self.input_scaler = self._scaler(input_scaling, "input_scaling", sizes[0], who)
-        self.target_scaler = self._scaler(target_scaling, "target_scaling", sizes[-1], who)
-        self.sizes, self.activation, self.loss, self.init = sizes, activation, loss, init
+        "Set everything but the weights from the constructor's arguments, checked for who."
+        self.sizes, self.activation, self.output_activation = sizes, activation, output_activation
+        self.loss, self.bias, self.init = loss, bias, init
+        self.seed = _fresh_seed() if seed is None else seed
         self.classes = self.input_names = self.target_name = self._rng = self._cache = None
+        self.input_scaler = self.target_scaler = None
         self._output_given = output_activation is not None
-        if output_activation is None:
-            output_activation = {"cross_entropy": "softmax",
-                                 "binary_crossentropy": "sigmoid"}.get(loss, activation)
-        self.output_activation = output_activation
-        _check_pair(loss, output_activation, who)
-
-    def _scaler(self, kind, name, width, who):
-        "Return a Scaler for the constructor's scaling argument (of width columns), or None."
-        if kind is None:
-            return None
-        if _is(kind, Scaler):
-            kind._check(width, who, name)
-            return kind
-        if not (_is(kind, _TEXT) or _is_number(kind)):
-            raise TypeError("%s: %s must be None, 'max', 'minmax', 'standard' or a number, "
-                            "got %s" % (who, name, _describe(kind)))
-        try:
-            return Scaler(kind)
-        except (TypeError, ValueError) as error:
-            raise type(error)("%s: %s must be None, 'max', 'minmax', 'standard' or a "
-                              "non-zero number, got %s" % (who, name, _glimpse(kind)))
+        self._check_settings(who, "")
+        for name, kind, width in (("input_scaling", input_scaling, self.sizes[0]),
+                                  ("target_scaling", target_scaling, self.sizes[-1])):
+            scaler = kind
+            if kind is not None and not _is(kind, Scaler):
+                scaler = Scaler()
+                scaler.kind = kind                # checked next, named as the argument
+            if scaler is not None:
+                scaler._check(width, who, name)
+            setattr(self, name.replace("ing", "er"), scaler)     # input_scaler, target_scaler
 
     def _init_std(self, k):
-        "Return the standard deviation of layer k's first weights: 1, sqrt(2/n_in) or glorot's."
+        "Return the standard deviation of layer k's first weights: 1, he's or glorot's."
         init = self.init
-        if init is None:
-            name = self._activations()[k]
-            init = "he" if name in ("relu", "leaky_relu") else "glorot"
-        if init == "normal":
-            return 1.0
-        return math.sqrt(2.0 / (self.sizes[k] + (self.sizes[k + 1] if init == "glorot" else 0)))
+        if init is None:                # he's for the relus, glorot's for the rest
+            init = "he" if self._activations()[k] in ("relu", "leaky_relu") else "glorot"
+        fan = self.sizes[k] + (self.sizes[k + 1] if init == "glorot" else 0)
+        return 1.0 if init == "normal" else math.sqrt(2.0 / fan)
 
     def _activations(self):
         "Return the activation of every layer after the input: hidden ones, then the output."
@@ -571,81 +540,63 @@ class Network(object):
 
     # -- the settings and the weights, as the kernels want them ---------------
 
-    def _check_settings(self, who):
-        "Raise TypeError or ValueError if a (public) setting now holds what nn.py cannot use."
-        sizes = getattr(self, "sizes", None)
-        if type(sizes) is not list or len(sizes) < 2 or \
-                [n for n in sizes if not (type(n) is int or type(n) is _LONG) or n < 1]:
-            raise ValueError("%s: net.sizes must be a list of 2 or more positive integers, got %s"
-                             % (who, _describe(sizes)))
-        for name, choices in (("activation", ACTIVATIONS), ("output_activation",
-                              _OUTPUT_ACTIVATIONS), ("loss", LOSSES), ("init", _INITS)):
-            value = getattr(self, name, None)
-            if not ((value is None and name in ("loss", "init")) or
-                    (_is_text(value) and value in choices)):
-                raise ValueError("%s: net.%s is %s, not one of %s"
-                                 % (who, name, _describe(value), ", ".join(sorted(choices))))
+    def _check_settings(self, who, net="net."):
+        "Check every setting but the weights and make it plain; net prefixes the names."
+        self.sizes = sizes = _check_sizes(self.sizes, who, net + "sizes")
+        if _is_text(self.activation) and self.activation == "softmax":
+            raise ValueError("%s: softmax is for the output layer only; use "
+                             "output_activation='softmax'" % who)
+        for name, choices in (("activation", ACTIVATIONS), ("loss", LOSSES), ("init", _INITS),
+                              ("output_activation", _OUTPUT_ACTIVATIONS)):
+            value = getattr(self, name)
+            if value is None and name == "output_activation":    # what the loss needs
+                value = {"cross_entropy": "softmax",
+                         "binary_crossentropy": "sigmoid"}.get(self.loss, self.activation)
+            if value is not None or name == "activation":
+                setattr(self, name, _check_choice(value, choices, who, net + name))
         _check_pair(self.loss, self.output_activation, who)
-        _check_flag(getattr(self, "bias", None), who, "net.bias")
-        _check_int(getattr(self, "seed", None), who, "net.seed", 0, 0xffffffff)
-        classes = getattr(self, "classes", None)
-        if classes is not None:
-            self.classes = classes = _check_classes(classes, who, "net.classes")
-            if len(classes) != max(sizes[-1], 2):
-                raise ValueError("%s: net.classes holds %d labels but the network has %d outputs"
-                                 % (who, len(classes), sizes[-1]))
+        _check_flag(self.bias, who, net + "bias")
+        self.seed = _check_int(self.seed, who, net + "seed", 0, 0xffffffff)
+        if self.classes is not None:
+            self.classes = _check_classes(self.classes, who, "net.classes")
+            if len(self.classes) != max(sizes[-1], 2):
+                raise ValueError("%s: net.classes holds %d labels for %d outputs"
+                                 % (who, len(self.classes), sizes[-1]))
         for name, width in (("input_scaler", sizes[0]), ("target_scaler", sizes[-1])):
-            scaler = getattr(self, name, None)
+            scaler = getattr(self, name)
             if scaler is not None:
                 if not _is(scaler, Scaler):
                     raise TypeError("%s: net.%s must be a Scaler or None, got %s"
                                     % (who, name, _describe(scaler)))
                 scaler._check(width, who, "net." + name)
-        if self.target_scaler is not None and classes is not None:
-            raise ValueError("%s: net.target_scaler is for numeric targets, but the network "
-                             "has classes" % who)
+        if self.target_scaler is not None and self.classes is not None:
+            raise ValueError("%s: net.target_scaler is for numeric targets, not classes" % who)
 
     def _layers(self, who):
-        """Return [(WT, W, b)] for every layer, from what net.weights and net.biases hold now.
-
-        W is weights[k] as floats, WT its transpose (a row per output unit), b the
-        biases or None. Checked once, then reused while sizes, bias, weights and
-        biases equal what they were built from.
-        """
+        "Return [(WT, W, b)] a layer from net.weights and net.biases: checked once, then cached."
         self._check_settings(who)
-        weights, biases = getattr(self, "weights", None), getattr(self, "biases", None)
-        cache = getattr(self, "_cache", None)
-        if cache is not None:
-            try:
-                same = [self.sizes, self.bias, weights, biases] == cache[0]
-            except Exception:                 # what cannot even be compared is checked below
-                same = False
-            if same is True:
+        cache, sizes, L = self._cache, self.sizes, len(self.sizes) - 1
+        try:                         # a numpy row compares to an array, which is no answer
+            if cache is not None and cache[0] == [sizes, self.bias, self.weights, self.biases]:
                 return cache[1]
-        sizes = self.sizes
-        L = len(sizes) - 1
-        weights = _sequence(weights, who, "net.weights", "a list of %d layers" % L)
-        biases = _sequence(biases, who, "net.biases", "a list of %d layers" % L)
-        for name, value in (("weights", weights), ("biases", biases)):
-            if len(value) != L:
-                raise ValueError("%s: net.%s must be a list of %d layers, got %d"
-                                 % (who, name, L, len(value)))
-        layers = []
+        except (TypeError, ValueError):
+            pass
+        weights = _sequence(self.weights, who, "net.weights")
+        biases = _sequence(self.biases, who, "net.biases")
+        if len(weights) != L or len(biases) != L:
+            raise ValueError("%s: net.weights and net.biases must hold %d layers, not %d and %d"
+                             % (who, L, len(weights), len(biases)))
+        layers = []                  # W is weights[k] as floats, WT its transpose, b or None
         for k in range(L):
-            n_in, n_out = sizes[k], sizes[k + 1]
-            rows = _sequence(weights[k], who, "net.weights[%d]" % k, "a list of rows")
-            if len(rows) != n_in:
-                raise ValueError("%s: net.weights[%d] must have %d rows (sizes[%d]), got %d"
-                                 % (who, k, n_in, k, len(rows)))
-            W = [_number_row(row, n_out, who, "net.weights[%d][%d]" % (k, i))
+            rows = _sequence(weights[k], who, "net.weights[%d]" % k)
+            if len(rows) != sizes[k]:
+                raise ValueError("%s: net.weights[%d] must have %d rows, got %d"
+                                 % (who, k, sizes[k], len(rows)))
+            W = [_number_row(row, sizes[k + 1], who, "net.weights[%d][%d]" % (k, i))
                  for i, row in enumerate(rows)]
-            b = None
-            if self.bias:
-                b = _number_row(biases[k], n_out, who, "net.biases[%d]" % k)
-            elif _sequence(biases[k], who, "net.biases[%d]" % k, "an empty list"):
-                raise ValueError("%s: net.biases[%d] must be empty, the network has bias=False"
-                                 % (who, k))
-            layers.append((_transpose(W), W, b))
+            b = _number_row(biases[k], sizes[k + 1] if self.bias else 0, who,
+                            "net.biases[%d]" % k)
+            layers.append((_transpose(W), W, b or None))
         self._cache = ([list(sizes), self.bias, [W for WT, W, b in layers],
                         [b or [] for WT, W, b in layers]], layers)
         return layers
@@ -659,14 +610,8 @@ class Network(object):
     # -- forward --------------------------------------------------------------
 
     def _forward(self, layers, X, portable=False):
-        """Return (activations, Z): the outputs of every layer and the last weighted sums.
-
-        activations[0] is X and activations[k + 1] = f(activations[k] W_k + b_k);
-        Z is the output layer's z, from which the losses are computed. With
-        portable=True the arithmetic gives the same bits on every interpreter
-        (left-to-right sums, _exp and _tanh); otherwise it is the fastest there is.
-        """
-        acts = [X]
+        "Return (activations, Z): a_0 = X, a_(k+1) = f(a_k W_k + b_k), and the last layer's z."
+        acts = [X]           # portable: the same bits everywhere (sums from the left, _exp)
         inner, exp, th = (_dot_in_order, _exp, _tanh) if portable else (_dot, math.exp, math.tanh)
         for (WT, W, b), name in zip(layers, self._activations()):
             if b:
@@ -677,48 +622,39 @@ class Network(object):
         return acts, Z
 
     def feedforward(self, x):
-        """Return the outputs of every layer for one input row, input first.
-
-        No scaling is applied: x goes straight into the first layer.
-        """
+        "Return the outputs of every layer for one input row x (not scaled), input first."
         layers = self._layers("feedforward")
-        rows, single = _number_rows(x, self.sizes[0], "feedforward", "x", single=True)
+        rows = _number_rows(x, self.sizes[0], "feedforward", "x", single=True)[0]
         if len(rows) != 1:
-            raise ValueError("feedforward: x must be one row, got %d rows" % len(rows))
+            raise ValueError("feedforward: x must be one row, got %d" % len(rows))
         outputs = [a[0] for a in self._forward(layers, rows, portable=True)[0]]
         where = _first_not_finite(outputs)
         if where:
-            raise ValueError("feedforward: the outputs of layer %d are not finite numbers: the "
-                             "weights or x are too large" % where[0])
+            raise ValueError("feedforward: layer %d's outputs are not finite" % where[0])
         return outputs
 
     def predict(self, X):
         """Return the network's answer for every row of X; for a single row, one answer.
 
-        The answer is the output row (in the units of the targets, when they
-        were scaled) or, for a network trained on class labels, the label.
+        The answer is the output row, in the targets' units, or a classifier's label.
         """
         answers, single = self._answers(X, "predict")
         return answers[0] if single else answers
 
-    def _answers(self, X, who):
-        "Return (answers, single): what predict(X) answers, as a list, for every row."
-        O, single = self._predict_outputs(X, who)
-        if self.classes is not None:
-            O = [self.classes[_best_class(row)] for row in O]
-        elif self.target_scaler is not None:
-            O = self.target_scaler._apply(O, who, "the outputs", inverse=True)
-        return O, single
-
-    def _predict_outputs(self, X, who):
-        "Return (output rows, single) for raw inputs X, scaling them as in training."
+    def _answers(self, X, who, outputs=False):
+        "Return (answers, single): what predict(X) answers for every row, or the outputs."
         layers = self._layers(who)
         rows, single = _number_rows(X, self.sizes[0], who, "X", single=True)
         O = self._forward(layers, self._scale_inputs(rows, who), portable=True)[0][-1]
         where = _first_not_finite(O)
         if where:
-            raise ValueError("%s: the outputs for row %d of X are not finite numbers: the "
-                             "weights or the inputs are too large" % (who, where[0]))
+            raise ValueError("%s: the outputs for row %d of X are not finite" % (who, where[0]))
+        if outputs:
+            return O, single
+        if self.classes is not None:
+            O = [self.classes[_best_class(row)] for row in O]
+        elif self.target_scaler is not None:
+            O = self.target_scaler._apply(O, who, "the outputs", inverse=True)
         return O, single
 
     def _scale_inputs(self, rows, who, name="X"):
@@ -733,104 +669,70 @@ class Network(object):
     # -- targets: numbers or class labels -----------------------------------
 
     def _targets(self, Y, n, who, learn=False, names=("X", "Y")):
-        """Return Y as rows of numbers for the output layer, scaled as in training.
-
-        A flat list holds class labels, one-hot encoded (numbers, one per row,
-        for sse or mse). With learn=True the first labels seen set net.classes
-        and, if not given, the loss and output activation. names name X and Y.
-        """
-        name = names[1]
+        "Return Y as n target rows, labels one-hot, scaled; learn: set up classes and scaling."
+        name, width = names[1], self.sizes[-1]
         Y = _as_list(Y, who, name)
         if len(Y) != n:
             raise ValueError("%s: %s has %d rows but %s has %d" % (who, names[0], n, name, len(Y)))
-        width = self.sizes[-1]
-        if not _is_scalar(Y[0]):
-            T = _number_rows(Y, width, who, name)[0]
-            if self.loss is None and learn:
-                self.loss = "mse"
-        elif self.loss in ("sse", "mse") and self.classes is None:
-            if width != 1:
-                raise ValueError("%s: %s is a flat list but the network has %d outputs; give "
-                                 "rows of %d numbers" % (who, name, width, width))
-            for i, y in enumerate(Y):
+        if _is_scalar(Y[0]) and self.loss in ("sse", "mse") and self.classes is None:
+            for i, y in enumerate(Y):                          # a number a row
                 if not _is_number(y):
                     raise TypeError("%s: %s[%d] is %s; the loss %r needs numeric targets, not "
-                                    "labels (use loss=None or a cross-entropy for classes)"
-                                    % (who, name, i, _describe(y), self.loss))
-            T = [_number_row([y], 1, who, "%s[%d]" % (name, i)) for i, y in enumerate(Y)]
-        else:
-            return self._one_hot(Y, who, learn, name)
-        if self.target_scaler is not None:
-            if self.target_scaler.shift is None:
+                                    "labels" % (who, name, i, _describe(y), self.loss))
+            Y = [[y] for y in Y]
+        if _is_scalar(Y[0]):                                   # class labels
+            Y = [_check_label(y, who, "%s[%d]" % (name, i)) for i, y in enumerate(Y)]
+            if len(set([_label_kind(y) for y in Y])) > 1:
+                raise TypeError("%s: %s mixes class labels of different kinds" % (who, name))
+            if self.classes is None:
                 if not learn:
-                    raise ValueError("%s: target_scaling is not fitted yet; train the network "
-                                     "first" % who)
-                self.target_scaler._fit(T, who, name)
-            T = self.target_scaler._apply(T, who, name)
+                    raise ValueError("%s: the network has no classes; train it on labels" % who)
+                self._learn_classes(sorted(set(Y)), who)
+            for i, y in enumerate(Y):
+                if y not in self.classes:
+                    raise ValueError("%s: %s[%d] is %s, not one of net.classes %s"
+                                     % (who, name, i, _glimpse(y), _short_list(self.classes)))
+            # one-hot rows; two classes on one output: the second class's column
+            return [[float(c == y) for c in self.classes][-width:] for y in Y]
+        T = _number_rows(Y, width, who, name)[0]
+        scaler = self.target_scaler
+        if scaler is not None and (learn or scaler.shift is not None):  # else _scale_inputs says
+            if scaler.shift is None:
+                scaler._fit(T, who, name)
+            T = scaler._apply(T, who, name)
         if self.loss in ("binary_crossentropy", "cross_entropy"):
             _check_probabilities(T, who, name)
         return T
 
-    def _one_hot(self, labels, who, learn, name="Y"):
-        "Return class labels as target rows, setting up the classes on first sight."
-        labels = [_check_label(label, who, "%s[%d]" % (name, i)) for i, label in enumerate(labels)]
-        kind = _label_kind(labels[0])
-        for label in labels:
-            if _label_kind(label) != kind:
-                raise TypeError("%s: %s mixes class labels of different kinds (%s and %s)"
-                                % (who, name, _glimpse(labels[0]), _glimpse(label)))
-        if self.classes is None:
-            if not learn:
-                raise ValueError("%s: the network has no classes yet; train it on labels first"
-                                 % who)
-            self._learn_classes(sorted(set(labels)), who)
-        index = dict((c, i) for i, c in enumerate(self.classes))
-        for i, label in enumerate(labels):
-            if label not in index:
-                raise ValueError("%s: %s[%d] is %s, not one of the classes the network knows: %s"
-                                 % (who, name, i, _glimpse(label), _short_list(self.classes)))
-        if len(self.classes) == 2 and self.sizes[-1] == 1:
-            return [[float(index[label])] for label in labels]
-        return [[1.0 if j == index[label] else 0.0 for j in range(len(self.classes))]
-                for label in labels]
-
     def _learn_classes(self, classes, who):
         "Set net.classes, and the loss and output activation that suit them."
-        width = self.sizes[-1]
-        if self.loss in ("sse", "mse"):
-            raise ValueError("%s: class labels given to the regression loss %r; use loss=None "
-                             "or a cross-entropy" % (who, self.loss))
+        width, n = self.sizes[-1], len(classes)
+        loss, output = "cross_entropy", "softmax"
+        if width == 1:                          # two classes on one sigmoid output
+            loss, output = "binary_crossentropy", "sigmoid"
         if self.target_scaler is not None:
             raise ValueError("%s: target_scaling is for numeric targets, not class labels" % who)
-        if len(classes) < 2:
-            raise ValueError("%s: Y holds only one class (%r); a classifier needs two or more"
-                             % (who, classes[0]))
-        if width == 1 and len(classes) == 2:
-            loss, output = "binary_crossentropy", "sigmoid"
-        elif width == len(classes):
-            loss, output = "cross_entropy", "softmax"
-        else:
-            raise ValueError("%s: Y holds %d classes but the network has %d outputs; use %d "
-                             "outputs (or 1 for two classes)"
-                             % (who, len(classes), width, len(classes)))
-        if self.loss is not None and self.loss != loss:
-            raise ValueError("%s: %d classes on %d outputs need the loss %r, not %r"
-                             % (who, len(classes), width, loss, self.loss))
-        if self._output_given and self.output_activation != output:
-            raise ValueError("%s: %d classes on %d outputs need output_activation %r, not %r"
-                             % (who, len(classes), width, output, self.output_activation))
-        self.loss, self.output_activation = loss, output
-        self.classes = list(classes)
+        if n < 2:
+            raise ValueError("%s: Y holds only one class, %r" % (who, classes[0]))
+        if max(width, 2) != n:
+            raise ValueError("%s: %d classes on %d outputs; use %d (1 for two)"
+                             % (who, n, width, n))
+        if self.loss not in (None, loss) or (self._output_given and
+                                             self.output_activation != output):
+            raise ValueError("%s: %d classes on %d outputs need loss %r and output_activation "
+                             "%r, not %r and %r" % (who, n, width, loss, output, self.loss,
+                                                    self.output_activation))
+        self.loss, self.output_activation, self.classes = loss, output, list(classes)
 
     # -- the cost and its gradient -------------------------------------------
 
     def _prepare(self, X, Y, who, learn=False, names=("X", "Y")):
         "Return (inputs, targets) checked, encoded and scaled; names are what X and Y are called."
-        rows, single = _number_rows(X, self.sizes[0], who, names[0])
+        rows = _number_rows(X, self.sizes[0], who, names[0])[0]
         T = self._targets(Y, len(rows), who, learn, names)
         if learn and self.input_scaler is not None and self.input_scaler.shift is None:
             self.input_scaler._fit(rows, who, names[0])
-        if self.loss is None:
+        if self.loss is None:                   # rows of numbers: a regression
             self.loss = "mse"
         return self._scale_inputs(rows, who, names[0]), T
 
@@ -840,10 +742,7 @@ class Network(object):
         return _mean_loss(self.loss, Z, acts[-1], T), acts[-1]
 
     def cost(self, X, Y):
-        """Return the loss of the network on inputs X and targets Y (see LOSSES).
-
-        With scaling, the loss is measured on scaled targets, as training sees them.
-        """
+        "Return the loss on inputs X and targets Y (see LOSSES), on scaled targets if scaling."
         layers = self._layers("cost")
         rows, T = self._prepare(X, Y, "cost")
         acts, Z = self._forward(layers, rows)
@@ -856,11 +755,9 @@ class Network(object):
     def _backward(self, layers, acts, delta, visit):
         """Backpropagation: call visit(k, DT, AT) for every layer k, the last one first.
 
-        acts are the forward pass's activations and delta is dLoss/dz of the
-        output layer, a row per example. DT holds the deltas of layer k + 1's
-        units and AT the activations of layer k, a column each over the rows:
-        dLoss/dweights[k][i][j] = dot(AT[i], DT[j]). The deltas of the layer
-        below come from the weights as they were before visit.
+        delta is the output layer's dLoss/dz, a row per example. DT holds layer k + 1's
+        deltas and AT layer k's activations, a column each: dLoss/dweights[k][i][j] =
+        dot(AT[i], DT[j]). The layer below's deltas use the weights from before visit.
         """
         names = self._activations()
         for k in range(len(layers) - 1, -1, -1):
@@ -872,8 +769,7 @@ class Network(object):
     def gradients(self, X, Y):
         """Return (weight_grads, bias_grads), the gradient of cost(X, Y), by backpropagation.
 
-        weight_grads[k][i][j] is dcost / dweights[k][i][j] and bias_grads[k][j]
-        is dcost / dbiases[k][j]: the same shapes as net.weights and net.biases.
+        weight_grads[k][i][j] is dcost / dweights[k][i][j]; bias_grads[k][j] likewise.
         """
         layers = self._layers("gradients")
         rows, T = self._prepare(X, Y, "gradients")
@@ -886,9 +782,8 @@ class Network(object):
         self._backward(layers, acts, _output_delta(self.loss, self.output_activation, acts[-1],
                                                    T, len(rows)), keep)
         for k in range(len(layers)):
-            if _first_not_finite(weight_grads[k]) or _first_not_finite([bias_grads[k]]):
-                raise ValueError("gradients: the gradient of layer %d is not finite: the weights "
-                                 "or the inputs are too large" % k)
+            if _first_not_finite(weight_grads[k] + [bias_grads[k]]):
+                raise ValueError("gradients: the gradient of layer %d is not finite" % k)
         return weight_grads, bias_grads
 
     # -- training -------------------------------------------------------------
@@ -909,37 +804,33 @@ class Network(object):
         shuffle          shuffle the rows every epoch (with batch_size); seeded
         validation_split the fraction of rows (the last ones) held out to validate
         validation_data  (X_val, Y_val) to validate on instead
-        patience         stop when the validation loss (or, without validation, the
-                         training loss) has not improved for this many epochs, and
-                         keep the best epoch's weights
+        patience         stop when the validation loss (else the training loss) has not
+                         improved for this many epochs, keeping the best epoch's weights
         target_loss      stop once the training loss is at or below this
         time_limit       stop after this many seconds
         print_every      print a line every this many epochs (0: never)
         progress         on a terminal, a one-line progress bar with the time left
         seed             reseed the shuffling; None goes on with the network's generator
 
-        An epoch's loss is the mean of its batches' losses (sse: their sum), each
-        before that batch's step, as Keras reports it. An infinite or NaN loss
-        raises DivergedError. Ctrl-C stops cleanly: stop_reason "interrupted",
-        the weights of the last complete (or best) epoch.
+        An epoch's loss is the mean of its batches' losses (sse: their sum), each before
+        its step, as Keras has it. DivergedError for a loss that is not finite.
         """
         who = "train"
         epochs = _check_int(epochs, who, "epochs", 1, _MAX_EPOCHS)
-        batch = None if batch_size is None else _check_int(batch_size, who, "batch_size")
+        print_every = _check_int(print_every, who, "print_every", 0)
         momentum = _check_number(momentum, who, "momentum", 0.0, 1.0, high_open=True)
         weight_decay = _check_number(weight_decay, who, "weight_decay", 0.0)
         split = _check_number(validation_split, who, "validation_split", 0.0, 1.0, high_open=True)
-        if patience is not None:
-            patience = _check_int(patience, who, "patience")
-        if target_loss is not None:
-            target_loss = _check_number(target_loss, who, "target_loss")
-        if time_limit is not None:
-            time_limit = _check_number(time_limit, who, "time_limit", 0.0, low_open=True)
-        print_every = _check_int(print_every, who, "print_every", low=0)
         shuffle = _check_flag(shuffle, who, "shuffle")
         progress = _check_flag(progress, who, "progress")
-        if seed is not None:
-            seed = _check_int(seed, who, "seed", 0, 0xffffffff)
+        batch, patience, target_loss, time_limit, seed = [      # these may be None
+            None if value is None else check(value, who, name, *limits)
+            for value, check, name, limits in (
+                (batch_size, _check_int, "batch_size", ()),
+                (patience, _check_int, "patience", ()),
+                (target_loss, _check_number, "target_loss", ()),
+                (time_limit, _check_number, "time_limit", (0.0, None, True)),
+                (seed, _check_int, "seed", (0, 0xffffffff)))]
         opt = _make_optimizer(optimizer, learning_rate, momentum, weight_decay)
 
         layers = self._layers(who)           # checks the weights before anything changes
@@ -949,20 +840,18 @@ class Network(object):
         if validation_data is not None:
             pair = _sequence(validation_data, who, "validation_data", "a pair (X_val, Y_val)")
             if len(pair) != 2:
-                raise TypeError("train: validation_data must be a pair (X_val, Y_val), got %s"
-                                % _describe(validation_data))
+                raise TypeError("train: validation_data must be a pair (X_val, Y_val), not %d "
+                                "items" % len(pair))
             val = self._prepare(pair[0], pair[1], who,
                                 names=("validation_data[0]", "validation_data[1]"))
         elif split > 0.0:
             held = int(n * split)
             if held < 1 or held >= n:
-                raise ValueError("train: validation_split %r of %d rows leaves %d to validate "
-                                 "and %d to train; both need one or more" % (split, n, held,
-                                                                              n - held))
+                raise ValueError("train: validation_split %r holds out %d of %d rows"
+                                 % (split, held, n))
             val = (rows[n - held:], T[n - held:])
             rows, T, n = rows[:n - held], T[:n - held], n - held
-        if batch is None or batch > n:
-            batch = n
+        batch = min(batch or n, n)
         if seed is None and self._rng is None:   # a loaded network: go on from its seed
             self._rng = RandomState(self.seed)
         rng = self._rng if seed is None else RandomState(seed)
@@ -976,10 +865,7 @@ class Network(object):
         _save(self, path)
 
     def export_python(self, path):
-        """Write the network to path as a Python module with predict(x), needing only math.
-
-        Its predict(x) answers what net.predict(x) answers, to the last bit (nn_tools.py).
-        """
+        "Write the network to path as a Python module whose predict(x) answers as net.predict."
         return _tools("export_python").export_python(self, path)
 
     @classmethod
@@ -987,39 +873,33 @@ class Network(object):
                      loss=None, classes=None, sizes=None):
         """Return a network with the given weights and biases (plain nested lists).
 
-        weights[k][i][j] as net.weights (scikit-learn's coefs_, PyTorch's weight
-        transposed); biases None for none; classes makes it a classifier.
+        weights[k][i][j] as net.weights (PyTorch's weight transposed); biases None for none.
         """
         return _from_weights(cls, weights, biases, activation, output_activation, loss,
                              classes, sizes)
 
     def predict_proba(self, X):
         "Return the probability of each class (net.classes) for every row of X; one row: one list."
-        self._check_settings("predict_proba")
         if self.classes is None:
-            raise ValueError("predict_proba: the network has no classes; it was not trained "
-                             "on class labels (use predict)")
-        O, single = self._predict_outputs(X, "predict_proba")
-        if len(self.classes) == 2 and self.sizes[-1] == 1:
+            raise ValueError("predict_proba: the network has no classes (use predict)")
+        O, single = self._answers(X, "predict_proba", True)
+        if self.sizes[-1] == 1:                  # two classes on one output
             O = [[1.0 - row[0], row[0]] for row in O]
         return O[0] if single else O
 
     def score(self, X, Y):
         "Return the accuracy on X and labels Y for a classifier, else R^2 (see _r2)."
         who = "score"
-        self._check_settings(who)
-        rows, single = _number_rows(X, self.sizes[0], who, "X")
+        answers = self._answers(X, who)[0]
         Y = _as_list(Y, who, "Y")
-        if len(Y) != len(rows):
-            raise ValueError("score: X has %d rows but Y has %d" % (len(rows), len(Y)))
+        if len(Y) != len(answers):
+            raise ValueError("score: X has %d rows but Y has %d" % (len(answers), len(Y)))
         if self.classes is not None:
-            labels = [_check_label(label, who, "Y[%d]" % i) for i, label in enumerate(Y)]
-            predicted = self._answers(rows, who)[0]
-            return sum([1.0 for p, y in zip(predicted, labels) if p == y]) / len(Y)
+            labels = [_check_label(y, who, "Y[%d]" % i) for i, y in enumerate(Y)]
+            return sum([1.0 for p, y in zip(answers, labels) if p == y]) / len(Y)
         if _is_scalar(Y[0]):
             Y = [[y] for y in Y]
-        T = _number_rows(Y, self.sizes[-1], who, "Y")[0]
-        return _r2(self._answers(rows, who)[0], T)
+        return _r2(answers, _number_rows(Y, self.sizes[-1], who, "Y")[0])
 
     def parameter_count(self):
         "Return the number of weights and biases."
@@ -1028,58 +908,14 @@ class Network(object):
 
     def summary(self, file=None):
         "Print the layers, their units, activations and parameter counts (to file, if given)."
-        out = _check_stream(file, "summary")
-        self._check_settings("summary")
-        lines = ["Network %s, loss %s" % (self.sizes, self.loss or "chosen by the targets")]
-        lines.append("%-8s %6s  %-11s %10s" % ("layer", "units", "activation", "parameters"))
-        lines.append("%-8s %6d  %-11s %10s" % ("input", self.sizes[0], "-", "-"))
-        names = self._activations()
-        for k in range(1, len(self.sizes)):
-            count = (self.sizes[k - 1] + (1 if self.bias else 0)) * self.sizes[k]
-            label = "output" if k == len(self.sizes) - 1 else "hidden %d" % k
-            lines.append("%-8s %6d  %-11s %10d" % (label, self.sizes[k], names[k - 1], count))
-        lines.append("total parameters: %d%s" % (self.parameter_count(),
-                                                 "" if self.bias else " (no biases)"))
-        if self.classes is not None:
-            lines.append("classes: %s" % _short_list(self.classes))
-        for name, scaler in (("inputs", self.input_scaler), ("targets", self.target_scaler)):
-            if scaler is not None:
-                lines.append("%s scaled: %s%s" % (name, scaler.kind,
-                                                  "" if scaler.shift else " (not fitted yet)"))
-        _write_lines(lines, out, "summary")
+        return _tools("summary").summary(self, file)
 
     def explain(self, X, Y, learning_rate=None, file=None, digits=6):
-        """Print one step of training on a few rows (at most 4), with every number in it.
-
-        The network is not changed; learning_rate None means 0.1, as in train().
-
-        >>> Network.from_weights([[[0.5]]], None, loss="sse").explain([2], [1])
-        One step of gradient descent on 1 row, every number rounded to 6 digits.
-        Network [1, 1]: sigmoid output; loss sse; no biases.
-        Layer k computes z_k = a_(k-1) weights[k-1] and a_k = f(z_k); a0 is the input.
-        Forward pass: a0 = [2]
-          layer 1, output, sigmoid: z1[j] = sum over i of a0[i] * weights[0][i][j]
-            z1[0] = (2 * 0.5) = 1
-            a1[0] = sigmoid(1) = 0.731059
-          output o = a1 = [0.731059]; target y = [1]
-        Cost, sse: C = 0.5 * sum of (o - y)^2
-          C = 0.5 * (0.731059 - 1)^2 = 0.0361647
-        Backward pass: d_k = dC/dz_k, from the output back
-          layer 1, output: d1[j] = dC/do[j] * f'(o[j]) = (o[j] - y[j]) * o[j] * (1 - o[j])
-            d1[0] = (0.731059 - 1) * 0.731059 * (1 - 0.731059) = -0.0528771
-        Gradients: dC/dweights[k][i][j] = sum over rows of a_k[i] * d_(k+1)[j]
-          weights[0][0][0]: 2 * -0.0528771 = -0.105754
-        Update with learning rate 0.1: w = w - 0.1 * dC/dw
-          weights[0][0][0]: 0.5 - 0.1 * (-0.105754) = 0.510575
-        Cost after the step: 0.0350604 (before: 0.0361647)
-        """
+        "Print one step of training on at most 4 rows, with every number (see nn_tools.explain)."
         return _tools("explain").explain(self, X, Y, learning_rate, file, digits)
 
     def to_svg(self, path=None, labels=None):
-        """Draw the network as an SVG picture: write it to path, or return its text if no path.
-
-        labels True writes every weight and bias; None does so for small networks.
-        """
+        "Draw the network as SVG: to path, or returned; labels: the weights (None: if few)."
         return _tools("to_svg").draw(self, path, labels)
 
     def __repr__(self):

@@ -3,7 +3,7 @@
 Put it beside nn.py, which alone is the whole network. This file adds
 
     read_csv, train_test_split, one_hot    data without numpy
-    net.explain(X, Y)                      one step of training, every number printed
+    net.summary(), net.explain(X, Y)       the layers; one step of training, every number
     net.to_svg(), history.plot(),          the network and its loss curve, as pictures
     history.to_svg()
     net.export_python(path)                a module whose predict() needs only math
@@ -386,7 +386,7 @@ def one_hot(labels, classes=None):
 
 
 # ---------------------------------------------------------------------------
-# Explaining one step of training
+# Explaining a network: its layers, and one step of training
 # ---------------------------------------------------------------------------
 # net.explain(X, Y) prints one step of gradient descent with every number in
 # it: the forward pass, the cost, the backward pass, the gradients and the
@@ -398,8 +398,52 @@ _EXPLAIN_MAX_UNITS = 10      # in any layer: wider ones make lines no one reads
 _EXPLAIN_MAX_ROWS = 4
 
 
+def summary(net, file=None):
+    "Print the layers, their units, activations and parameter counts (net.summary)."
+    file = nn._check_stream(file, "summary")
+    net._check_settings("summary")
+    count = net.parameter_count()
+    sizes, names, bias = net.sizes, net._activations(), 1 if net.bias else 0
+    lines = ["Network %s, loss %s" % (sizes, net.loss or "chosen by the targets"),
+             "%-8s %6s  %-11s %10s" % ("layer", "units", "activation", "parameters"),
+             "%-8s %6d  %-11s %10s" % ("input", sizes[0], "-", "-")]
+    for k in range(1, len(sizes)):
+        label = "output" if k == len(sizes) - 1 else "hidden %d" % k
+        lines.append("%-8s %6d  %-11s %10d" % (label, sizes[k], names[k - 1],
+                                               (sizes[k - 1] + bias) * sizes[k]))
+    lines.append("total parameters: %d%s" % (count, "" if bias else " (no biases)"))
+    if net.classes is not None:
+        lines.append("classes: %s" % nn._short_list(net.classes))
+    for name, scaler in (("inputs", net.input_scaler), ("targets", net.target_scaler)):
+        if scaler is not None:
+            lines.append("%s scaled: %s%s" % (name, scaler.kind,
+                                              "" if scaler.shift else " (not fitted yet)"))
+    nn._write_lines(lines, file, "summary")
+
+
 def explain(net, X, Y, learning_rate, file, digits):
-    "The body of explain; see its docstring in nn.py."
+    """Print one step of training on a few rows (net.explain).
+
+    >>> nn.Network.from_weights([[[0.5]]], None, loss="sse").explain([2], [1])
+    One step of gradient descent on 1 row, every number rounded to 6 digits.
+    Network [1, 1]: sigmoid output; loss sse; no biases.
+    Layer k computes z_k = a_(k-1) weights[k-1] and a_k = f(z_k); a0 is the input.
+    Forward pass: a0 = [2]
+      layer 1, output, sigmoid: z1[j] = sum over i of a0[i] * weights[0][i][j]
+        z1[0] = (2 * 0.5) = 1
+        a1[0] = sigmoid(1) = 0.731059
+      output o = a1 = [0.731059]; target y = [1]
+    Cost, sse: C = 0.5 * sum of (o - y)^2
+      C = 0.5 * (0.731059 - 1)^2 = 0.0361647
+    Backward pass: d_k = dC/dz_k, from the output back
+      layer 1, output: d1[j] = dC/do[j] * f'(o[j]) = (o[j] - y[j]) * o[j] * (1 - o[j])
+        d1[0] = (0.731059 - 1) * 0.731059 * (1 - 0.731059) = -0.0528771
+    Gradients: dC/dweights[k][i][j] = sum over rows of a_k[i] * d_(k+1)[j]
+      weights[0][0][0]: 2 * -0.0528771 = -0.105754
+    Update with learning rate 0.1: w = w - 0.1 * dC/dw
+      weights[0][0][0]: 0.5 - 0.1 * (-0.105754) = 0.510575
+    Cost after the step: 0.0350604 (before: 0.0361647)
+    """
     who = "explain"
     net._check_settings(who)
     for k, n in enumerate(net.sizes):

@@ -2209,8 +2209,8 @@ def corrupted_args(junk):
                            "bias", "classes", "input_scaler", "target_scaler", "seed", "init",
                            "weights[0]", "weights[0][1]", "weights[0][1][2]",
                            "input_scaler.shift"])
-    method = junk.pick(["predict", "cost", "train", "summary", "parameter_count",
-                        "predict_proba", "save"])
+    method = junk.pick(["predict", "cost", "train", "parameter_count", "predict_proba",
+                        "save"] + ["summary"] * bool(nn_tools))
     return (attribute, junk.value(), method), {}
 
 
@@ -2408,8 +2408,6 @@ def fuzz_entries():
         ("check_gradients net", nn.check_gradients, lambda junk: (
             (junk.pick([junk.value, small_net])(), X2, Y1, junk.pick([1e-5, junk.value()])), {})),
         ("net attributes", corrupted_call, corrupted_args),
-        ("summary", lambda f: small_net().summary(f), lambda junk: ((junk.pick(
-            [junk.value, lambda: SINK])() if CAN_CAPTURE else junk.hostile(),), {})),
         ("from_weights", nn.Network.from_weights, lambda junk: (
             (junk.pick([lambda: [junk.matrix([[0.1, 0.2], [0.3, 0.4]]), [[1.0], [2.0]]],
                         junk.value])(), junk.pick([None, [[0.0, 0.0], [0.0]], junk.value()])),
@@ -2443,6 +2441,8 @@ def fuzz_entries():
     ]
     if nn_tools is not None:
         entries += [
+            ("summary", lambda f: small_net().summary(f), lambda junk: ((junk.pick(
+                [junk.value, lambda: SINK])() if CAN_CAPTURE else junk.hostile(),), {})),
             ("read_csv", nn_tools.read_csv, csv_args),
             ("train_test_split", nn_tools.train_test_split, lambda junk: (
                 (junk.matrix(X2 * 3), junk.pick([lambda: Y1 * 3, lambda: junk.labels(["a"] * 6),
@@ -2591,7 +2591,8 @@ class TestBadInput(Case):
              nn.Network([2, 1], loss="binary_crossentropy").train, ([[1, 2]], [[2.0]])),
             (TypeError, ["train", "Y[0]", "needs numeric targets"],
              nn.Network([2, 1], loss="mse").train, ([[1, 2], [2, 1]], ["a", "b"])),
-            (ValueError, ["from_weights", "regression loss"], nn.Network.from_weights,
+            (ValueError, ["from_weights", "need loss 'binary_crossentropy'", "not 'mse'"],
+             nn.Network.from_weights,
              ([[[1.0]]],), {"loss": "mse", "classes": ["a", "b"]}),
             (TypeError, ["train", "validation_data", "pair"], net.train, (X2, Y1),
              {"validation_data": 5}),
@@ -2609,7 +2610,6 @@ class TestBadInput(Case):
             (TypeError, ["gradients", "X", "NoneType"], net.gradients, (None, Y1)),
             (TypeError, ["check_gradients", "net", "dict"], nn.check_gradients, ({}, X2, Y1)),
             (ValueError, ["check_gradients", "epsilon"], nn.check_gradients, (net, X2, Y1, 0.0)),
-            (TypeError, ["summary", "write"], net.summary, (5,)),
             (TypeError, ["from_weights", "weights[0]", "str"], nn.Network.from_weights, (["ab"],)),
             (ValueError, ["from_weights", "weights[1] has 3 rows but weights[0] has 2 columns"],
              nn.Network.from_weights, ([[[1, 2]], [[1], [2], [3]]],)),
@@ -2646,8 +2646,9 @@ class TestBadInput(Case):
             (ValueError, ["SGD", "momentum", "below 1"], nn.SGD, (0.1, 1.0)),
             (ValueError, ["Adam", "epsilon", "above 0"], nn.Adam, (0.1, 0.9, 0.9, 0.0)),
         ]
-        if nn_tools is not None:                 # the command line
+        if nn_tools is not None:                 # the command line and summary
             cases += [(TypeError, ["main", "argv"], nn.main, (5,)),
+                      (TypeError, ["summary", "write"], net.summary, (5,)),
                       (TypeError, ["main", "argv[0]", "int"], nn.main, ([5],))]
         for case in cases:
             kind, words, function, args = case[:4]
@@ -2682,7 +2683,7 @@ class TestBadInput(Case):
                                    ("seed", -1, ["net.seed"])]:
             for method, args in (("predict", ([1, 2],)), ("cost", (X2, Y1)),
                                  ("train", (X2, Y1)), ("summary", (SINK,))):
-                if method == "summary" and name in ("weights", "biases"):
+                if method == "summary" and (name in ("weights", "biases") or not nn_tools):
                     continue                     # it shows the layers, not the weights
                 net = small_net()
                 net.predict([1, 2])                  # a checked copy of the weights is kept
@@ -3782,8 +3783,8 @@ class TestEveryHost(Case):
         try:
             history = net.train([[0, 0], [1, 1]], [[0], [1]], epochs=20, print_every=1,
                                 progress=True)
-            net.summary()
-            if nn_tools is not None:         # the chart and explain print too
+            if nn_tools is not None:         # the summary, the chart and explain print too
+                net.summary()
                 history.plot()
                 net.explain([0, 1], [1])
         finally:
@@ -3798,10 +3799,12 @@ class TestEveryHost(Case):
         self.train_with(Refusing())
 
     def test_a_file_given_that_fails_is_still_an_error(self):
+        needs_tools(self)
         self.assertRaisesMessage(nn.FileError, ["summary", "cannot write"],
                                  nn.Network([2, 3, 1]).summary, Refusing())
 
     def test_text_an_output_cannot_encode_is_escaped(self):
+        needs_tools(self)
         accent = b"\xc3\xa9".decode("utf-8")
         try:
             accent.encode("ascii")
@@ -4200,7 +4203,7 @@ class TestToolsMissing(Case):
         history = net.train([[0, 1]], [[1]], epochs=2)
         calls = [("explain", lambda: net.explain([0, 1], [1])), ("to_svg", net.to_svg),
                  ("export_python", lambda: net.export_python("_nn_unused.py")),
-                 ("plot", history.plot), ("to_svg", history.to_svg)]
+                 ("plot", history.plot), ("to_svg", history.to_svg), ("summary", net.summary)]
         saved = sys.modules.get("nn_tools")
         sys.modules["nn_tools"] = None          # import nn_tools now raises ImportError
         refused = False
