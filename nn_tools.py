@@ -58,8 +58,7 @@ def read_csv(source, target=None, inputs=None, labels=None, delimiter=","):
         read_csv(["a,b,kind", "1,2,x", "3,4,y"], target="kind")
             == ([[1.0, 2.0], [3.0, 4.0]], ["x", "y"], ["a", "b"])
     """
-    X, y, names, target_name = _read_csv(source, target, inputs, labels, delimiter)
-    return X, y, names
+    return _read_csv(source, target, inputs, labels, delimiter)[:3]
 
 
 def _read_csv(source, target, inputs, labels, delimiter):
@@ -74,12 +73,16 @@ def _read_csv(source, target, inputs, labels, delimiter):
     if len(delimiter) != 1 or delimiter in '"\r\n':
         raise ValueError("read_csv: delimiter must be one character other than a quote or a "
                          "line end, got %r" % (delimiter,))
-    if target is not None:
-        target = _csv_key(target, "target")
     if inputs is not None:
-        inputs = [_csv_key(key, "inputs[%d]" % i) for i, key in enumerate(
-            nn._sequence(inputs, who, "inputs", "a list of column names or positions"))]
-    lines, where, close = _open_lines(source, who)
+        inputs = nn._sequence(inputs, who, "inputs", "a list of column names or positions")
+    keys = [("target", target)] * (target is not None) + [
+        ("inputs[%d]" % i, key) for i, key in enumerate(inputs or [])]
+    for name, key in keys:
+        if nn._is(key, bool) or not (nn._is_text(key) or nn._is(key, nn._INTEGERS)):
+            raise TypeError("read_csv: %s must be a column name or position, got %s"
+                            % (name, nn._describe(key)))
+    keys = [(name, nn._plain(key, who, name)) for name, key in keys]
+    lines, where, close = _open_lines(source)
     names = first = None                # first: "header" or "first line", for messages
     X, targets = [], []                 # targets: (line number, text) for every row
     try:
@@ -88,11 +91,15 @@ def _read_csv(source, target, inputs, labels, delimiter):
                 raise ValueError("read_csv: %s has more than the %d lines and values nn.py "
                                  "reads" % (where, nn._MAX_PARAMETERS))
             if nn._is(line, bytes) or not nn._is_text(line):     # bytes is str on Python 2
-                line = _decode_line(line, number, where, who)
+                try:
+                    line = nn._native(line.decode("utf-8"))
+                except AttributeError:
+                    raise TypeError("read_csv: line %d of %s is %s, expected text"
+                                    % (number, where, nn._describe(line)))
+                except Exception:
+                    raise ValueError("read_csv: line %d of %s is not UTF-8 text" % (number, where))
             line = nn._plain(line, who, "line %d of %s" % (number, where))
-            if line[:1] == _BOM:
-                line = line[1:]
-            line = line.rstrip("\r\n")
+            line = (line[1:] if line[:1] == _BOM else line).rstrip("\r\n")
             if not line.strip():
                 continue
             fields = _csv_fields(line, delimiter)
@@ -100,22 +107,19 @@ def _read_csv(source, target, inputs, labels, delimiter):
                 raise ValueError("read_csv: line %d of %s: a quoted value is not closed (a value "
                                  "cannot go on to the next line)" % (number, where))
             if names is None:
-                if [f for f in fields if _csv_number(f) is not None]:
-                    names, first = [str(j) for j in range(len(fields))], "first line"
-                else:
-                    names, first = fields, "header"
-                columns, t = _csv_columns(names, target, inputs, where)
-                if first == "header":
+                numbered = [f for f in fields if _csv_number(f) is not None]
+                names = [str(j) for j in range(len(fields))] if numbered else fields
+                first = "first line" if numbered else "header"
+                columns, t = _csv_columns(names, target, inputs, keys, where)
+                if not numbered:
                     continue
             if len(fields) != len(names):
                 raise ValueError("read_csv: line %d of %s has %d values, the %s has %d"
                                  % (number, where, len(fields), first, len(names)))
-            row = []
-            for j in columns:
-                x = _csv_number(fields[j])
-                if x is None:
-                    raise ValueError(_csv_problem(fields[j], names[j], number, where))
-                row.append(x)
+            row = [_csv_number(fields[j]) for j in columns]
+            if None in row:
+                j = columns[row.index(None)]
+                raise ValueError(_csv_problem(fields[j], names[j], number, where))
             X.append(row)
             if t is not None:
                 targets.append((number, fields[t]))
@@ -123,40 +127,36 @@ def _read_csv(source, target, inputs, labels, delimiter):
         close()
     if not X:
         raise ValueError("read_csv: %s has no rows of data" % where)
-    input_names = [names[j] for j in columns]
     if t is None:
-        return X, None, input_names, None
-    return X, _csv_targets(targets, names[t], labels, where), input_names, names[t]
+        return X, None, [names[j] for j in columns], None
+    return X, _csv_targets(targets, names[t], labels, where), [names[j] for j in columns], names[t]
 
 
-def _open_lines(source, who):
-    """Return (lines, the source's description for messages, a function that closes it).
-
-    source is a list of lines, an open file or the name of a regular file.
-    """
+def _open_lines(source):
+    "Return (lines, the source's description for messages, a function that closes it)."
     if isinstance(source, (list, tuple)):
         return source, "the text given", lambda: None
     if nn._is_text(source):
-        f, where = nn._open_file(source, who)
-        return _lines(f, who, where), where, f.close
+        f, where = nn._open_file(source, "read_csv")
+        return _lines(f, where), where, f.close
     if getattr(source, "read", None) is None:
-        raise TypeError("%s: source must be a file name, an open file or lines of text, "
-                        "got %s" % (who, nn._describe(source)))
+        raise TypeError("read_csv: source must be a file name, an open file or lines of text, "
+                        "got %s" % nn._describe(source))
     name = getattr(source, "name", None)
     where = '"%s"' % name if type(name) is str else "the file given"
-    return _lines(source, who, where), where, lambda: None
+    return _lines(source, where), where, lambda: None
 
 
-def _lines(f, who, where):
+def _lines(f, where):
     "Yield the lines of an open file without their line ends; none may be over _MAX_LINE_BYTES."
     rest = None
-    for piece in nn._guarded(f, who, where):
+    for piece in nn._guarded(f, "read_csv", where):
         lines = (piece if rest is None else rest + piece).split(
             b"\n" if isinstance(piece, bytes) else "\n")
         rest = lines.pop()
         if len(rest) > _MAX_LINE_BYTES or lines and len(lines[0]) > _MAX_LINE_BYTES:
-            raise nn.FileError("%s: %s has a line of more than the %d bytes nn.py reads"
-                               % (who, where, _MAX_LINE_BYTES))   # the others fit in a piece
+            raise nn.FileError("read_csv: %s has a line of more than the %d bytes nn.py reads"
+                               % (where, _MAX_LINE_BYTES))   # the others fit in a piece
         for line in lines:
             yield line
     if rest:
@@ -168,26 +168,6 @@ def _shown(text):
     return text if type(text) is str else text.encode("ascii", "backslashreplace")
 
 
-def _csv_key(key, name):
-    "Return a column's name or position as a plain str or int, or raise TypeError."
-    if nn._is(key, bool) or not (nn._is_text(key) or nn._is(key, nn._INTEGERS)):
-        raise TypeError("read_csv: %s must be a column name or position, got %s"
-                        % (name, nn._describe(key)))
-    return nn._plain(key, "read_csv", name)
-
-
-def _decode_line(line, number, where, who):
-    "Return a line of bytes as text (a plain str where it can be one)."
-    try:
-        text = line.decode("utf-8")
-    except AttributeError:
-        raise TypeError("%s: line %d of %s is %s, expected text"
-                        % (who, number, where, nn._describe(line)))
-    except Exception:
-        raise ValueError("%s: line %d of %s is not UTF-8 text" % (who, number, where))
-    return nn._native(text)
-
-
 def _csv_fields(line, delimiter):
     """Return the values of one CSV line, or None when a quote is left open.
 
@@ -197,30 +177,19 @@ def _csv_fields(line, delimiter):
     if '"' not in line:
         return [field.strip() for field in line.split(delimiter)]
     fields, text, quoted, was_quoted = [], [], False, False
-    i = 0
-    while i < len(line):
-        c = line[i]
-        if quoted:
-            if c != '"':
-                text.append(c)
-            elif line[i + 1:i + 2] == '"':
-                text.append('"')
-                i += 1
-            else:
-                quoted = False
-        elif c == '"':
-            quoted = was_quoted = True
-            text = []                   # whatever stood before the quote was blank
+    for i, c in enumerate(line + delimiter):    # the delimiter ends the last value too
+        if c == '"':
+            if not quoted and was_quoted and line[i - 1] == '"':
+                text.append(c)                  # "" inside quotes is one quote
+            elif not quoted:
+                text = []                       # whatever stood before the quote was blank
+            quoted, was_quoted = not quoted, True
+        elif quoted or not was_quoted and c != delimiter:
+            text.append(c)
         elif c == delimiter:
             fields.append("".join(text) if was_quoted else "".join(text).strip())
             text, was_quoted = [], False
-        elif not was_quoted:
-            text.append(c)
-        i += 1
-    if quoted:
-        return None
-    fields.append("".join(text) if was_quoted else "".join(text).strip())
-    return fields
+    return None if quoted else fields
 
 
 def _csv_number(text):
@@ -243,67 +212,51 @@ def _csv_problem(text, column, number, where):
             % (number, where, _shown(text[:40]), _shown(column)))
 
 
-def _csv_columns(names, target, inputs, where):
-    "Return (the positions of the input columns, the position of the target or None)."
+def _csv_columns(names, target, inputs, keys, where):
+    "Return (the input columns' positions, the target's or None); keys: (name, key) of each."
     seen = set()
     for name in names:
         if name in seen:
             raise ValueError("read_csv: the header of %s names the column \"%s\" twice"
                              % (where, _shown(name)))
         seen.add(name)
-    t = None if target is None else _csv_position(names, target, "target", where)
+    columns = []
+    for name, key in keys:
+        if key in names:
+            columns.append(names.index(key))
+            continue
+        try:
+            position = int(key)             # "4" is column 4 too
+        except ValueError:
+            raise ValueError("read_csv: %s has no column \"%s\"; its columns are %s"
+                             % (where, _shown(key), _shown(", ".join(names))))
+        if not -len(names) <= position < len(names):
+            raise ValueError("read_csv: %s is column %d, but %s has %d columns (0 to %d)"
+                             % (name, position, where, len(names), len(names) - 1))
+        columns.append(position % len(names))
+    t = None if target is None else columns.pop(0)
     if inputs is None:
         columns = [j for j in range(len(names)) if j != t]
-    else:
-        if not isinstance(inputs, (list, tuple)):
-            raise TypeError("read_csv: inputs must be a list of column names or positions, "
-                            "got %s" % nn._describe(inputs))
-        columns = [_csv_position(names, key, "inputs[%d]" % i, where)
-                   for i, key in enumerate(inputs)]
-        for j in columns:
-            if j == t or columns.count(j) > 1:
-                raise ValueError("read_csv: the column \"%s\" is given twice (as %s)"
-                                 % (_shown(names[j]), "the target and an input" if j == t
-                                    else "two inputs"))
+    for j in columns if inputs is not None else ():
+        if j == t or columns.count(j) > 1:
+            raise ValueError("read_csv: the column \"%s\" is given twice (as %s)"
+                             % (_shown(names[j]), "the target and an input" if j == t
+                                else "two inputs"))
     if not columns:
         raise ValueError("read_csv: %s has no columns for inputs" % where)
     return columns, t
-
-
-def _csv_position(names, key, name, where):
-    "Return the position of a column given by name, or by position counting from 0."
-    if isinstance(key, nn._TEXT) and key in names:
-        return names.index(key)
-    position = key
-    if isinstance(key, nn._TEXT):
-        try:
-            position = int(key)
-        except ValueError:
-            pass
-    if isinstance(position, nn._INTEGERS) and not isinstance(position, bool):
-        if -len(names) <= position < len(names):
-            return position % len(names)
-        raise ValueError("read_csv: %s is column %d, but %s has %d columns (0 to %d)"
-                         % (name, position, where, len(names), len(names) - 1))
-    if isinstance(key, nn._TEXT):
-        raise ValueError("read_csv: %s has no column \"%s\"; its columns are %s"
-                         % (where, _shown(key), _shown(", ".join(names))))
-    raise TypeError("read_csv: %s must be a column name or position, got %s"
-                    % (name, nn._describe(key)))
 
 
 def _csv_targets(targets, column, labels, where):
     "Return the target column's values: numbers or class labels (see read_csv)."
     values, strays = [], []
     for number, text in targets:
-        if not text:
-            raise ValueError(_csv_problem(text, column, number, where))
         x = _csv_number(text) if labels is not True else None
         if x is not None and text.lstrip("+-").isdigit():
             x = int(text)
+        if x is None and (labels is False or not text):
+            raise ValueError(_csv_problem(text, column, number, where))
         if x is None:
-            if labels is False:
-                raise ValueError(_csv_problem(text, column, number, where))
             strays.append((number, text))
         values.append(x)
     if not strays:
@@ -348,11 +301,7 @@ def train_test_split(X, y, test_size=0.25, seed=None):
     if count >= n:
         raise ValueError("train_test_split: test_size %r of %d rows leaves no rows to train on"
                          % (test_size, n))
-    if seed is None:
-        seed = nn._fresh_seed()
-    seed = nn._check_int(seed, who, "seed", low=0)
-    if seed > 0xffffffff:
-        raise ValueError("train_test_split: seed must be below 2**32, got %d" % seed)
+    seed = nn._check_int(nn._fresh_seed() if seed is None else seed, who, "seed", 0, 0xffffffff)
     order = nn.RandomState(seed).permutation(n)
     test, train = order[:count], order[count:]
     return [X[i] for i in train], [X[i] for i in test], [y[i] for i in train], [y[i] for i in test]
@@ -379,9 +328,7 @@ def one_hot(labels, classes=None):
         if label not in index:
             raise ValueError("one_hot: labels[%d] is %r, not one of the classes %s"
                              % (i, label, nn._short_list(classes)))
-        row = [0.0] * len(classes)
-        row[index[label]] = 1.0
-        rows.append(row)
+        rows.append([float(j == index[label]) for j in range(len(classes))])
     return rows
 
 
