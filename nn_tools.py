@@ -380,24 +380,16 @@ def explain(net, X, Y, learning_rate, file, digits):
 
 
 def _decimal(x, digits=6):
-    """Return x rounded to digits significant digits, written as "%g" writes it.
-
-    The rounding is exact, half to even, and done with integers, so the text
-    is the same everywhere: MicroPython rounds some ties in "%f" the other
-    way, and Brython writes 1e-7 as "0e+00".
-    """
-    if x == 0.0:
-        return "0"                               # never "-0"
-    if not nn._finite(x):
-        return repr(x)
+    "Return x rounded to digits significant digits, as %g writes it: exactly, half to even."
+    if x == 0.0 or not nn._finite(x):
+        return repr(x) if x else "0"             # never "-0"
     fraction, exponent = math.frexp(abs(x))
     m, e = int(fraction * 9007199254740992.0), exponent - 53    # |x| = m 2^e, exactly
     p = int(math.floor(math.log10(abs(x))))      # the decimal exponent, perhaps one off
     while True:
         s = digits - 1 - p                       # n = |x| 10^s, rounded, has digits digits
-        top = m * 10 ** max(s, 0) * 2 ** max(e, 0)
         bottom = 10 ** max(-s, 0) * 2 ** max(-e, 0)
-        n, rest = divmod(top, bottom)
+        n, rest = divmod(m * 10 ** max(s, 0) * 2 ** max(e, 0), bottom)
         if 2 * rest > bottom or (2 * rest == bottom and n % 2):
             n += 1
         if n >= 10 ** digits:
@@ -406,15 +398,13 @@ def _decimal(x, digits=6):
             p -= 1
         else:
             break
-    text = str(n).rstrip("0")
-    sign = "-" if x < 0 else ""
+    text, sign = str(n).rstrip("0"), "-" if x < 0 else ""
     if p < -4 or p >= digits:                    # where "%g" switches to an exponent
-        mantissa = text[0] + ("." + text[1:] if len(text) > 1 else "")
-        return "%s%se%s%02d" % (sign, mantissa, "-" if p < 0 else "+", abs(p))
+        return "%s%se%s%02d" % (sign, (text[0] + "." + text[1:]).rstrip("."),
+                                "-" if p < 0 else "+", abs(p))
     if p < 0:
-        return sign + "0." + "0" * (-p - 1) + text
-    decimals = text[p + 1:]
-    return sign + (text + "0" * p)[:p + 1] + ("." + decimals if decimals else "")
+        text, p = "0" * -p + text, 0
+    return sign + (text + "0" * p)[:p + 1] + ("." + text[p + 1:]).rstrip(".")
 
 
 def _vector_text(values, digits):
@@ -429,47 +419,51 @@ def _operand(x, digits):
 
 
 def _products_text(pairs, digits):
-    "Return (a * b) + (c * d) + ... for pairs of numbers, and their sum taken in order."
+    "Return (a * b) + (c * d) + ... for a list of pairs of numbers, and their sum taken in order."
     total = 0.0
-    terms = []
     for a, b in pairs:
         total += a * b
-        terms.append("(%s * %s)" % (_decimal(a, digits), _decimal(b, digits)))
-    return " + ".join(terms), total
+    return " + ".join(["(%s * %s)" % (_decimal(a, digits), _decimal(b, digits))
+                       for a, b in pairs]), total
 
 
-def _slope_formula(name, a):
-    "Return the slope of activation name in terms of its output written a, or None for linear."
-    return {"sigmoid": "%s * (1 - %s)" % (a, a), "tanh": "(1 - %s^2)" % a,
-            "relu": "(1 if %s > 0, else 0)" % a,
-            "leaky_relu": "(1 if %s > 0, else 0.01)" % a}.get(name)
+def _slope_text(name, a, digits=None):
+    """Return " * " and the slope of activation name where its output is a; "" for linear.
 
-
-def _slope_text(name, a, digits):
-    """Return (text, value): the slope of activation name where its output is a.
-
-    The value is nn.py's own slope (the second of nn.ACTIVATIONS[name]); the
-    text is its formula with a filled in, a constant for relu and leaky_relu,
-    or None for linear's slope 1.
+    With digits, a is a number: sigmoid's and tanh's formula with it filled in,
+    or relu's and leaky_relu's value (nn.py's own slope); else a names the output.
     """
-    value = nn.ACTIVATIONS[name][1](a)
-    if name in ("sigmoid", "tanh"):
-        return _slope_formula(name, _operand(a, digits)), value
-    return (None if name == "linear" else _decimal(value, digits)), value
+    if digits is not None and name in ("relu", "leaky_relu"):
+        return " * " + _decimal(nn.ACTIVATIONS[name][1](a), digits)
+    if digits is not None:
+        a = _operand(a, digits)
+    return {"sigmoid": " * %s * (1 - %s)" % (a, a), "tanh": " * (1 - %s^2)" % a,
+            "relu": " * (1 if %s > 0, else 0)" % a,
+            "leaky_relu": " * (1 if %s > 0, else 0.01)" % a}.get(name, "")
 
 
-def _explain_forward(weights, biases, names, row):
-    "Return (zs, activations) of one input row, every layer, each sum taken in order."
+def _explain_forward(weights, biases, names, row, digits, lines):
+    "Return (zs, activations) of one input row, each sum taken in order, adding their lines."
     zs, acts = [], [row]
-    for W, b, name in zip(weights, biases, names):
-        a = acts[-1]
-        z = []
-        for j in range(len(W[0])):
-            total = nn._dot_in_order(a, [w_row[j] for w_row in W])
-            z.append(total + b[j] if b else total)
-        zs.append(z)
-        acts.append(nn.softmax(z) if name == "softmax" else
-                    [nn.ACTIVATIONS[name][0](v) for v in z])
+    for k, (W, b, name) in enumerate(zip(weights, biases, names)):
+        lines.append("  layer %d, %s, %s: z%d[j] = sum over i of a%d[i] * weights[%d][i][j]%s"
+                     % (k + 1, "output" if k == len(weights) - 1 else "hidden", name, k + 1, k,
+                        k, " + biases[%d][j]" % k if b else ""))
+        sums = [_products_text([(a, w[j]) for a, w in zip(acts[k], W)], digits)
+                for j in range(len(W[0]))]
+        zs.append([total + b[j] if b else total for j, (text, total) in enumerate(sums)])
+        acts.append(nn.softmax(zs[k]) if name == "softmax" else
+                    [nn.ACTIVATIONS[name][0](v) for v in zs[k]])
+        for j, (text, total) in enumerate(sums):
+            z = _decimal(zs[k][j], digits)
+            bias = (" - " if b[j] < 0 else " + ") + _decimal(abs(b[j]), digits) if b else ""
+            lines.append("    z%d[%d] = %s%s = %s" % (k + 1, j, text, bias, z))
+            if name != "softmax":
+                lines.append("    a%d[%d] = %s(%s) = %s"
+                             % (k + 1, j, name, z, _decimal(acts[k + 1][j], digits)))
+        if name == "softmax":
+            lines.append("    a%d = softmax(z%d) = %s"
+                         % (k + 1, k + 1, _vector_text(acts[k + 1], digits)))
     return zs, acts
 
 
@@ -498,12 +492,13 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
     if net.classes is not None:
         lines.append("The class labels become target rows y, as in training; the classes are %s."
                      % nn._short_list(net.classes))
-    passes = [_explain_forward(weights, biases, names, row) for row in rows]
-    for r, (zs, acts) in enumerate(passes):
-        lines.append("Forward pass%s: a0 = %s" % (_row_label(r, n), _vector_text(rows[r], digits)))
-        lines += _forward_lines(weights, biases, names, zs, acts, digits)
+    passes = []
+    for r, row in enumerate(rows):
+        lines.append("Forward pass%s: a0 = %s"
+                     % (", row %d" % r if n > 1 else "", _vector_text(row, digits)))
+        passes.append(_explain_forward(weights, biases, names, row, digits, lines))
         lines.append("  output o = a%d = %s; target y = %s"
-                     % (L, _vector_text(acts[L], digits), _vector_text(T[r], digits)))
+                     % (L, _vector_text(passes[r][1][L], digits), _vector_text(T[r], digits)))
 
     outputs = [acts[L] for zs, acts in passes]
     cost = nn._cost(loss, [zs[-1] for zs, acts in passes], outputs, T)     # as net.cost() does
@@ -513,7 +508,8 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
 
     deltas = []                          # deltas[r][k]: dC/dz of layer k for row r
     for r, (zs, acts) in enumerate(passes):
-        lines.append("Backward pass%s: d_k = dC/dz_k, from the output back" % _row_label(r, n))
+        lines.append("Backward pass%s: d_k = dC/dz_k, from the output back"
+                     % (", row %d" % r if n > 1 else ""))
         deltas.append(_backward(loss, weights, names, acts, T[r], n, digits, lines))
 
     lines.append("Gradients: dC/dweights[k][i][j] = sum over rows of a_k[i] * d_(k+1)[j]%s"
@@ -543,32 +539,10 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
         place[j] = value - learning_rate * g
         lines.append("  %s: %s - %s * %s = %s" % (name, _decimal(value, digits), rate,
                                                   _operand(g, digits), _decimal(place[j], digits)))
-    passes = [_explain_forward(weights, biases, names, row) for row in rows]
+    passes = [_explain_forward(weights, biases, names, row, digits, []) for row in rows]
     after = nn._cost(loss, [zs[-1] for zs, acts in passes], [acts[-1] for zs, acts in passes], T)
     lines.append("Cost after the step: %s (before: %s)" % (_decimal(after, digits),
                                                            _decimal(cost, digits)))
-    return lines
-
-
-def _forward_lines(weights, biases, names, zs, acts, digits):
-    "Return the lines of one row's forward pass: every z and a, layer by layer."
-    lines = []
-    for k, (W, b, name) in enumerate(zip(weights, biases, names)):
-        lines.append("  layer %d, %s, %s: z%d[j] = sum over i of a%d[i] * weights[%d][i][j]%s"
-                     % (k + 1, "output" if k == len(weights) - 1 else "hidden", name, k + 1, k,
-                        k, " + biases[%d][j]" % k if b else ""))
-        a = acts[k]
-        for j, z in enumerate(zs[k]):
-            text = _products_text([(a[i], W[i][j]) for i in range(len(a))], digits)[0]
-            if b:
-                text += (" - " if b[j] < 0 else " + ") + _decimal(abs(b[j]), digits)
-            lines.append("    z%d[%d] = %s = %s" % (k + 1, j, text, _decimal(z, digits)))
-            if name != "softmax":
-                lines.append("    a%d[%d] = %s(%s) = %s" % (k + 1, j, name, _decimal(z, digits),
-                                                         _decimal(acts[k + 1][j], digits)))
-        if name == "softmax":
-            lines.append("    a%d = softmax(z%d) = %s"
-                         % (k + 1, k + 1, _vector_text(acts[k + 1], digits)))
     return lines
 
 
@@ -578,28 +552,19 @@ def _backward(loss, weights, names, acts, y, rows, digits, lines):
     d[0] is None: the inputs have no weighted sums.
     """
     L = len(weights)
-    d = [None] * (L + 1)
-    d[L] = _output_deltas(loss, names[-1], acts[L], y, rows * len(y), rows, L, digits, lines)
+    d = [None] * L + [_output_deltas(loss, names[-1], acts[L], y, rows, L, digits, lines)]
     for k in range(L - 1, 0, -1):
         name, W = names[k - 1], weights[k]
-        formula = _slope_formula(name, "a%d[i]" % k)
         lines.append("  layer %d: d%d[i] = (sum over j of d%d[j] * weights[%d][i][j])%s"
-                     % (k, k, k + 1, k, " * " + formula if formula else ""))
+                     % (k, k, k + 1, k, _slope_text(name, "a%d[i]" % k)))
         d[k] = []
-        for i in range(len(W)):
+        for i, a in enumerate(acts[k]):
             text, total = _products_text(list(zip(d[k + 1], W[i])), digits)
-            slope_text, slope = _slope_text(name, acts[k][i], digits)
-            d[k].append(total * slope)
+            d[k].append(total * nn.ACTIVATIONS[name][1](a))
             lines.append("    d%d[%d] = %s%s = %s" % (k, i, "(" + text + ")" if len(W[i]) > 1
-                                                     else text,
-                                                     " * " + slope_text if slope_text else "",
+                                                     else text, _slope_text(name, a, digits),
                                                      _decimal(d[k][i], digits)))
     return d
-
-
-def _row_label(r, n):
-    "Return ', row r' when there are several rows, else nothing."
-    return ", row %d" % r if n > 1 else ""
 
 
 def _cost_text(loss, outputs, targets, digits):
@@ -609,23 +574,16 @@ def _cost_text(loss, outputs, targets, digits):
     over = " / %d" % count if count > 1 else ""
     if loss in ("sse", "mse"):
         terms = ["(%s - %s)^2" % (_decimal(o, digits), _operand(y, digits)) for o, y in pairs]
-        total = " + ".join(terms)
+        total = terms[0] if len(terms) == 1 else "(" + " + ".join(terms) + ")"
         if loss == "sse":
-            return ("0.5 * sum of (o - y)^2",
-                    "0.5 * " + (total if len(terms) == 1 else "(" + total + ")"))
-        return ("sum of (o - y)^2 / (n m), for n rows of m outputs",
-                (total if len(terms) == 1 else "(" + total + ")") + over)
-    terms = []
+            return "0.5 * sum of (o - y)^2", "0.5 * " + total
+        return "sum of (o - y)^2 / (n m), for n rows of m outputs", total + over
+    terms = []                           # y log(o), and (1 - y) log(1 - o) for binary ones
     for o, y in pairs:
-        o_text, y_text = _decimal(o, digits), _decimal(y, digits)
-        if loss == "binary_crossentropy" and y != 1.0:
-            terms.append(("" if y == 0.0 else "%s * log(%s) + " % (y_text, o_text))
-                         + ("log(1 - %s)" % o_text if y == 0.0 else
-                            "%s * log(1 - %s)" % (_decimal(1.0 - y, digits), o_text)))
-        elif y == 1.0:
-            terms.append("log(%s)" % o_text)
-        elif y != 0.0:
-            terms.append("%s * log(%s)" % (y_text, o_text))
+        o = _decimal(o, digits)
+        for w, log in [(y, "log(%s)" % o)] + [(1.0 - y, "log(1 - %s)" % o)] * (loss[0] == "b"):
+            if w != 0.0:
+                terms.append(log if w == 1.0 else "%s * %s" % (_decimal(w, digits), log))
     if loss == "binary_crossentropy":
         return ("-sum of (y log(o) + (1 - y) log(1 - o)) / (n m), for n rows of m outputs",
                 "-(" + " + ".join(terms) + ")" + over)
@@ -634,58 +592,44 @@ def _cost_text(loss, outputs, targets, digits):
             "-(" + " + ".join(terms) + ")" + (" / %d" % rows if rows > 1 else ""))
 
 
-def _output_deltas(loss, name, o, y, count, rows, L, digits, lines):
-    """Return the output layer's deltas dC/dz for one row, adding their lines to lines.
+def _output_deltas(loss, name, o, y, rows, L, digits, lines):
+    """Return the output layer's deltas dC/dz for one row, nn.py's own, adding their lines.
 
-    count is the number of values the loss averages over (n m) and rows the n
-    it divides by for cross_entropy.
+    rows is the number n of rows; the loss averages over n m values, m = len(y).
     """
+    deltas = nn._output_delta(loss, name, [o], [y], rows)[0]
+    count = rows * len(y)
+    pairs = [(_decimal(oj, digits), _operand(yj, digits)) for oj, yj in zip(o, y)]
     if loss in ("binary_crossentropy", "cross_entropy"):
         # with the output activation that belongs to the loss, its slope cancels
         over = count if loss == "binary_crossentropy" else rows
-        over_text = " / %d" % over if over > 1 else ""
+        over = " / %d" % over if over > 1 else ""
         total = sum(y) if loss == "cross_entropy" else 1.0    # 1 for one-hot targets
         times = "" if total == 1.0 else " * %s" % _decimal(total, digits)
         lines.append("  layer %d, output: d%d[j] = (o[j]%s - y[j])%s"
-                     % (L, L, " * sum(y)" if times else "", over_text))
-        deltas = []
-        for j, (oj, yj) in enumerate(zip(o, y)):
-            deltas.append((oj * total - yj) / over)
-            lines.append("    d%d[%d] = (%s%s - %s)%s = %s"
-                         % (L, j, _decimal(oj, digits), times, _operand(yj, digits), over_text,
-                            _decimal(deltas[-1], digits)))
-        return deltas
-    # sse or mse: first g = dC/do, then through the output activation
-    if loss == "sse":
-        scale, g_text, pattern = 1.0, "(o[j] - y[j])", "(%s - %s)"
-    else:
-        scale, g_text, pattern = 2.0 / count, "2 * (o[j] - y[j]) / (n m)", "2 * (%s - %s)"
-        pattern += " / %d" % count if count > 1 else ""
-    g = [scale * (oj - yj) for oj, yj in zip(o, y)]
-    g_texts = [pattern % (_decimal(oj, digits), _operand(yj, digits)) for oj, yj in zip(o, y)]
-    if name == "softmax":
+                     % (L, L, " * sum(y)" if times else "", over))
+        terms = ["(%s%s - %s)%s" % (oj, times, yj, over) for oj, yj in pairs]
+    else:                                # sse or mse: g = dC/do, then through the activation
+        over = " / %d" % count if count > 1 and loss == "mse" else ""
+        two = "2 * " if loss == "mse" else ""
+        terms = ["%s(%s - %s)%s" % (two, oj, yj, over) for oj, yj in pairs]
+        g_text = two + "(o[j] - y[j])" + " / (n m)" * (loss == "mse")
+    if loss in ("sse", "mse") and name == "softmax":
         lines.append("  layer %d, output: g[j] = dC/do[j] = %s; s = sum over j of g[j] * o[j]; "
                      "d%d[j] = o[j] * (g[j] - s)" % (L, g_text, L))
-        for j, text in enumerate(g_texts):
-            lines.append("    g[%d] = %s = %s" % (j, text, _decimal(g[j], digits)))
+        g = [(2.0 / count if two else 1.0) * (oj - yj) for oj, yj in zip(o, y)]
+        lines += ["    g[%d] = %s = %s" % (j, term, _decimal(g[j], digits))
+                  for j, term in enumerate(terms)]
         text, s = _products_text(list(zip(g, o)), digits)
         lines.append("    s = %s = %s" % (text, _decimal(s, digits)))
-        deltas = [oj * (gj - s) for oj, gj in zip(o, g)]
-        for j, (oj, gj) in enumerate(zip(o, g)):
-            lines.append("    d%d[%d] = %s * (%s - %s) = %s"
-                         % (L, j, _decimal(oj, digits), _decimal(gj, digits),
-                            _operand(s, digits), _decimal(deltas[j], digits)))
-        return deltas
-    formula = _slope_formula(name, "o[j]")
-    lines.append("  layer %d, output: d%d[j] = dC/do[j] * f'(o[j]) = %s%s"
-                 % (L, L, g_text, " * " + formula if formula else ""))
-    deltas = []
-    for j, oj in enumerate(o):
-        slope_text, slope = _slope_text(name, oj, digits)
-        deltas.append(g[j] * slope)
-        lines.append("    d%d[%d] = %s%s = %s" % (L, j, g_texts[j],
-                                                  " * " + slope_text if slope_text else "",
-                                                  _decimal(deltas[-1], digits)))
+        terms = ["%s * (%s - %s)" % (_decimal(oj, digits), _decimal(gj, digits),
+                                     _operand(s, digits)) for oj, gj in zip(o, g)]
+    elif loss in ("sse", "mse"):
+        lines.append("  layer %d, output: d%d[j] = dC/do[j] * f'(o[j]) = %s%s"
+                     % (L, L, g_text, _slope_text(name, "o[j]")))
+        terms = [term + _slope_text(name, oj, digits) for term, oj in zip(terms, o)]
+    for j, term in enumerate(terms):
+        lines.append("    d%d[%d] = %s = %s" % (L, j, term, _decimal(deltas[j], digits)))
     return deltas
 
 
