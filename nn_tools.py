@@ -1014,14 +1014,10 @@ def export_python(net, path):
 
 
 def _label_text(label):
-    "Return a class label as Python source."
-    if label is True or label is False:
-        return "True" if label else "False"
+    "Return a class label as Python source (json writes a string as Python reads it)."
     if isinstance(label, float):
         return nn._float_text(label)
-    if isinstance(label, nn._INTEGERS):
-        return str(label)
-    return json.dumps(label)          # a string literal Python reads the same way
+    return json.dumps(label) if nn._is_text(label) else str(label)
 
 
 # Each activation as predict() computes it (nn._activate), on a list z, in the
@@ -1062,23 +1058,13 @@ def predict(x):
                 t += a[i] * W[i][j]
             z.append(t%(bias)s)
         a = _activate(f, z)
-%(answer)s
+%(unscale)s    _refuse(a, "the outputs are not finite numbers: the weights or the inputs are too large")
+    return %(answer)s
 '''
-_ANSWER_SOURCE = {             # as predict(): a class label, or the outputs, perhaps scaled
-    "label": ["_refuse(a, %(large)s)", "return CLASSES[1 if a[0] >= 0.5 else 0]"],
-    "labels": ["_refuse(a, %(large)s)", "best = 0", "for j in range(1, len(a)):",
-               "    if a[j] > a[best]:", "        best = j", "return CLASSES[best]"],
-    "numbers": ["%(unscale)s_refuse(a, %(large)s)", "return a"],
-}
 
 
 def _export_source(net):
-    """Return the text of the module net.export_python writes.
-
-    The module holds the weights as lists and runs predict()'s arithmetic on
-    them in predict()'s order: each sum from 0.0, left to right, then the
-    bias, then the activation with nn.py's own _exp and _tanh.
-    """
+    "Return the text of the module net.export_python writes."
     who = "export_python"
     layers = net._layers(who)
     net._scale_inputs([], who)                 # refuses a scaling not fitted yet
@@ -1098,11 +1084,11 @@ def _export_source(net):
     for name, s in (("INPUT", scaler), ("TARGET", target)):
         if s is not None:
             numbers += [data(name + "_SHIFT = ", s.shift), data(name + "_DIVISOR = ", s.divisor)]
-    if net.classes is not None:
+    answer, returned = "a list of %s" % nn._plural(sizes[-1], "number"), "a"
+    if net.classes is not None:                # as predict(): the first of the largest outputs
         numbers.append("CLASSES = [%s]" % ", ".join([_label_text(c) for c in net.classes]))
-        kind, answer = "label" if sizes[-1] == 1 else "labels", "a class label"
-    else:
-        kind, answer = "numbers", "a list of %s" % nn._plural(sizes[-1], "number")
+        answer, returned = "a class label", ("CLASSES[a.index(max(a))]" if sizes[-1] > 1 else
+                                             "CLASSES[1 if a[0] >= 0.5 else 0]")
     used = sorted(set(names), key=names.index)
     activate = ["def _activate(f, z):",
                 '    "Return the activation called f of every value in the list z."']
@@ -1115,15 +1101,12 @@ def _export_source(net):
     if "_tanh(" not in activate:               # only the exp and tanh predict() uses
         portable = portable.split("\n\n\ndef _tanh")[0] if "_exp(" in activate else ""
     fill = {"width": sizes[0], "b": "b, " * net.bias, "biases": "BIASES, " * net.bias,
-            "bias": " + b[j]" * net.bias,
+            "bias": " + b[j]" * net.bias, "answer": returned,
             "inputs": "[float(v) for v in x]" if scaler is None else
                       "[(float(v) - s) / d for v, s, d in zip(x, INPUT_SHIFT, INPUT_DIVISOR)]",
             "scaled": ", or too large a number to scale" * bool(scaler),
             "unscale": "" if target is None else
-                       "a = [o * d + s for o, d, s in zip(a, TARGET_DIVISOR, TARGET_SHIFT)]\n    ",
-            "large": '"the outputs are not finite numbers: the weights or the inputs are too '
-                     'large"'}
-    fill["answer"] = "\n".join(["    " + line for line in _ANSWER_SOURCE[kind]]) % fill
+                       "    a = [o * d + s for o, d, s in zip(a, TARGET_DIVISOR, TARGET_SHIFT)]\n"}
     text = ['"""A network trained with nn.py %s, as plain Python: predict(x) needs only math.'
             % nn.__version__, "",
             "Layers %s: %s hidden, %s output%s%s." % (
