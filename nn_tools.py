@@ -249,23 +249,19 @@ def _csv_columns(names, target, inputs, keys, where):
 
 def _csv_targets(targets, column, labels, where):
     "Return the target column's values: numbers or class labels (see read_csv)."
-    values, strays = [], []
+    values = []
     for number, text in targets:
-        x = _csv_number(text) if labels is not True else None
-        if x is not None and text.lstrip("+-").isdigit():
-            x = int(text)
-        if x is None and (labels is False or not text):
-            raise ValueError(_csv_problem(text, column, number, where))
-        if x is None:
-            strays.append((number, text))
-        values.append(x)
-    if not strays:
-        return values
-    if len(strays) < len(values) - len(strays) and labels is None:
-        number, text = strays[0]        # a column of numbers with a few gaps
-        raise ValueError("%s, though most values in the column are (labels=True reads them "
-                         "all as class labels)" % _csv_problem(text, column, number, where))
-    return [text for number, text in targets]
+        x = None if labels is True else _csv_number(text)
+        values.append(int(text) if x is not None and text.lstrip("+-").isdigit() else x)
+    strays = [(number, text) for x, (number, text) in zip(values, targets) if x is None]
+    refused = [(number, text) for number, text in strays if labels is False or not text]
+    gaps = labels is None and 0 < len(strays) < len(values) - len(strays)   # numbers, mostly
+    if refused or gaps:
+        number, text = (refused or strays)[0]
+        raise ValueError(_csv_problem(text, column, number, where) + ("" if refused else
+                         ", though most values in the column are (labels=True reads them all "
+                         "as class labels)"))
+    return [text for number, text in targets] if strays else values
 
 
 def _csv_line(values, delimiter=","):
@@ -322,14 +318,11 @@ def one_hot(labels, classes=None):
                             % nn._short_list(labels))
         classes = sorted(set(labels))
     classes = nn._check_classes(classes, who, "classes")
-    index = dict((c, j) for j, c in enumerate(classes))
-    rows = []
     for i, label in enumerate(labels):
-        if label not in index:
+        if label not in classes:
             raise ValueError("one_hot: labels[%d] is %r, not one of the classes %s"
                              % (i, label, nn._short_list(classes)))
-        rows.append([float(j == index[label]) for j in range(len(classes))])
-    return rows
+    return [[float(c == label) for c in classes] for label in labels]
 
 
 # ---------------------------------------------------------------------------
@@ -353,18 +346,14 @@ def explain(net, X, Y, learning_rate, file, digits):
         if n > _EXPLAIN_MAX_UNITS:
             raise ValueError("explain: prints networks of at most %d units in a layer; layer "
                              "%d of %r has %d" % (_EXPLAIN_MAX_UNITS, k, net.sizes, n))
-    if learning_rate is None:
-        learning_rate = 0.1
-    learning_rate = nn._check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
-    digits = nn._check_int(digits, who, "digits")
-    if digits > 17:
-        raise ValueError("explain: digits must be at most 17, got %d" % digits)
+    learning_rate = nn._check_number(0.1 if learning_rate is None else learning_rate, who,
+                                     "learning_rate", 0.0, low_open=True)
+    digits = nn._check_int(digits, who, "digits", 1, 17)
     file = nn._check_stream(file, who)
     rows, single = nn._number_rows(X, net.sizes[0], who, "X", single=True)
     if len(rows) > _EXPLAIN_MAX_ROWS:
-        raise ValueError("explain: prints at most %d rows at once, X has %d; pass a few, "
-                         "such as X[:%d] and Y[:%d]" % (_EXPLAIN_MAX_ROWS, len(rows),
-                                                        _EXPLAIN_MAX_ROWS, _EXPLAIN_MAX_ROWS))
+        raise ValueError("explain: prints at most %d rows at once, X has %d"
+                         % (_EXPLAIN_MAX_ROWS, len(rows)))
     net._layers(who)                    # checks the weights
     loss = net.loss
     try:                                 # as train() would see them, with no loss chosen yet
@@ -391,13 +380,10 @@ def _decimal(x, digits=6):
         bottom = 10 ** max(-s, 0) * 2 ** max(-e, 0)
         n, rest = divmod(m * 10 ** max(s, 0) * 2 ** max(e, 0), bottom)
         if 2 * rest > bottom or (2 * rest == bottom and n % 2):
-            n += 1
-        if n >= 10 ** digits:
-            p += 1
-        elif n < 10 ** (digits - 1):
-            p -= 1
-        else:
+            n += 1                               # half to even
+        if 10 ** (digits - 1) <= n < 10 ** digits:
             break
+        p += 1 if n >= 10 ** digits else -1
     text, sign = str(n).rstrip("0"), "-" if x < 0 else ""
     if p < -4 or p >= digits:                    # where "%g" switches to an exponent
         return "%s%se%s%02d" % (sign, (text[0] + "." + text[1:]).rstrip("."),
@@ -468,12 +454,7 @@ def _explain_forward(weights, biases, names, row, digits, lines):
 
 
 def _explain_lines(net, rows, T, loss, learning_rate, digits):
-    """Return the lines that show one step of gradient descent on rows and targets T.
-
-    Each number is computed here from its definition, with the public
-    activations, slopes and losses, so that every line is the arithmetic it
-    shows; the tests hold the results to net.gradients().
-    """
+    "Return the lines that show one step of gradient descent on rows and targets T."
     weights = [[[float(w) for w in row] for row in W] for W in net.weights]
     biases = [[float(v) for v in b] if net.bias else None for b in net.biases]
     names = net._activations()
