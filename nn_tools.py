@@ -530,10 +530,43 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
 def _backward(loss, weights, names, acts, y, rows, digits, lines):
     """Return the deltas d[k] = dC/dz_k of one row, from the output back, adding their lines.
 
-    d[0] is None: the inputs have no weighted sums.
+    d[0] is None: the inputs have no weighted sums. The output layer's deltas
+    are nn.py's own; rows is the number n of rows, and m = len(y).
     """
-    L = len(weights)
-    d = [None] * L + [_output_deltas(loss, names[-1], acts[L], y, rows, L, digits, lines)]
+    L, o = len(weights), acts[-1]
+    d = [None] * L + [nn._output_delta(loss, names[-1], [o], [y], rows)[0]]
+    count = rows * len(y)
+    pairs = [(_decimal(oj, digits), _operand(yj, digits)) for oj, yj in zip(o, y)]
+    if loss in ("binary_crossentropy", "cross_entropy"):
+        # with the output activation that belongs to the loss, its slope cancels
+        over = count if loss == "binary_crossentropy" else rows
+        over = " / %d" % over if over > 1 else ""
+        total = sum(y) if loss == "cross_entropy" else 1.0    # 1 for one-hot targets
+        times = "" if total == 1.0 else " * %s" % _decimal(total, digits)
+        lines.append("  layer %d, output: d%d[j] = (o[j]%s - y[j])%s"
+                     % (L, L, " * sum(y)" if times else "", over))
+        terms = ["(%s%s - %s)%s" % (oj, times, yj, over) for oj, yj in pairs]
+    else:                                # sse or mse: g = dC/do, then through the activation
+        over = " / %d" % count if count > 1 and loss == "mse" else ""
+        two = "2 * " if loss == "mse" else ""
+        terms = ["%s(%s - %s)%s" % (two, oj, yj, over) for oj, yj in pairs]
+        g_text = two + "(o[j] - y[j])" + " / (n m)" * (loss == "mse")
+    if loss in ("sse", "mse") and names[-1] == "softmax":
+        lines.append("  layer %d, output: g[j] = dC/do[j] = %s; s = sum over j of g[j] * o[j]; "
+                     "d%d[j] = o[j] * (g[j] - s)" % (L, g_text, L))
+        g = [(2.0 / count if two else 1.0) * (oj - yj) for oj, yj in zip(o, y)]
+        lines += ["    g[%d] = %s = %s" % (j, term, _decimal(g[j], digits))
+                  for j, term in enumerate(terms)]
+        text, s = _products_text(list(zip(g, o)), digits)
+        lines.append("    s = %s = %s" % (text, _decimal(s, digits)))
+        terms = ["%s * (%s - %s)" % (_decimal(oj, digits), _decimal(gj, digits),
+                                     _operand(s, digits)) for oj, gj in zip(o, g)]
+    elif loss in ("sse", "mse"):
+        lines.append("  layer %d, output: d%d[j] = dC/do[j] * f'(o[j]) = %s%s"
+                     % (L, L, g_text, _slope_text(names[-1], "o[j]")))
+        terms = [term + _slope_text(names[-1], oj, digits) for term, oj in zip(terms, o)]
+    for j, term in enumerate(terms):
+        lines.append("    d%d[%d] = %s = %s" % (L, j, term, _decimal(d[L][j], digits)))
     for k in range(L - 1, 0, -1):
         name, W = names[k - 1], weights[k]
         lines.append("  layer %d: d%d[i] = (sum over j of d%d[j] * weights[%d][i][j])%s"
@@ -571,47 +604,6 @@ def _cost_text(loss, outputs, targets, digits):
     rows = len(targets)
     return ("-sum of y log(o) / n, for n rows",
             "-(" + " + ".join(terms) + ")" + (" / %d" % rows if rows > 1 else ""))
-
-
-def _output_deltas(loss, name, o, y, rows, L, digits, lines):
-    """Return the output layer's deltas dC/dz for one row, nn.py's own, adding their lines.
-
-    rows is the number n of rows; the loss averages over n m values, m = len(y).
-    """
-    deltas = nn._output_delta(loss, name, [o], [y], rows)[0]
-    count = rows * len(y)
-    pairs = [(_decimal(oj, digits), _operand(yj, digits)) for oj, yj in zip(o, y)]
-    if loss in ("binary_crossentropy", "cross_entropy"):
-        # with the output activation that belongs to the loss, its slope cancels
-        over = count if loss == "binary_crossentropy" else rows
-        over = " / %d" % over if over > 1 else ""
-        total = sum(y) if loss == "cross_entropy" else 1.0    # 1 for one-hot targets
-        times = "" if total == 1.0 else " * %s" % _decimal(total, digits)
-        lines.append("  layer %d, output: d%d[j] = (o[j]%s - y[j])%s"
-                     % (L, L, " * sum(y)" if times else "", over))
-        terms = ["(%s%s - %s)%s" % (oj, times, yj, over) for oj, yj in pairs]
-    else:                                # sse or mse: g = dC/do, then through the activation
-        over = " / %d" % count if count > 1 and loss == "mse" else ""
-        two = "2 * " if loss == "mse" else ""
-        terms = ["%s(%s - %s)%s" % (two, oj, yj, over) for oj, yj in pairs]
-        g_text = two + "(o[j] - y[j])" + " / (n m)" * (loss == "mse")
-    if loss in ("sse", "mse") and name == "softmax":
-        lines.append("  layer %d, output: g[j] = dC/do[j] = %s; s = sum over j of g[j] * o[j]; "
-                     "d%d[j] = o[j] * (g[j] - s)" % (L, g_text, L))
-        g = [(2.0 / count if two else 1.0) * (oj - yj) for oj, yj in zip(o, y)]
-        lines += ["    g[%d] = %s = %s" % (j, term, _decimal(g[j], digits))
-                  for j, term in enumerate(terms)]
-        text, s = _products_text(list(zip(g, o)), digits)
-        lines.append("    s = %s = %s" % (text, _decimal(s, digits)))
-        terms = ["%s * (%s - %s)" % (_decimal(oj, digits), _decimal(gj, digits),
-                                     _operand(s, digits)) for oj, gj in zip(o, g)]
-    elif loss in ("sse", "mse"):
-        lines.append("  layer %d, output: d%d[j] = dC/do[j] * f'(o[j]) = %s%s"
-                     % (L, L, g_text, _slope_text(name, "o[j]")))
-        terms = [term + _slope_text(name, oj, digits) for term, oj in zip(terms, o)]
-    for j, term in enumerate(terms):
-        lines.append("    d%d[%d] = %s = %s" % (L, j, term, _decimal(deltas[j], digits)))
-    return deltas
 
 
 # ---------------------------------------------------------------------------
