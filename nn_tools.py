@@ -52,11 +52,8 @@ def read_csv(source, target=None, inputs=None, labels=None, delimiter=","):
     the columns are named "0", "1", ... by position. A value may be in double
     quotes ("a, b" is one value, "" inside quotes is a quote). Blank lines are
     skipped; a byte order mark and Windows line ends are fine. A missing value
-    or a value that is not a number is refused, naming the line and column:
-
-        X, y, names = read_csv("iris.csv", target="species")
-        read_csv(["a,b,kind", "1,2,x", "3,4,y"], target="kind")
-            == ([[1.0, 2.0], [3.0, 4.0]], ["x", "y"], ["a", "b"])
+    or a value that is not a number is refused, naming the line and column.
+    read_csv(["a,b,kind", "1,2,x"], target="kind") == ([[1.0, 2.0]], ["x"], ["a", "b"])
     """
     return _read_csv(source, target, inputs, labels, delimiter)[:3]
 
@@ -137,8 +134,8 @@ def _open_lines(source):
     if isinstance(source, (list, tuple)):
         return source, "the text given", lambda: None
     if nn._is_text(source):
-        f, where = nn._open_file(source, "read_csv")
-        return _lines(f, where), where, f.close
+        source, where = nn._open_file(source, "read_csv")
+        return _lines(source, where), where, source.close
     if getattr(source, "read", None) is None:
         raise TypeError("read_csv: source must be a file name, an open file or lines of text, "
                         "got %s" % nn._describe(source))
@@ -342,10 +339,9 @@ def explain(net, X, Y, learning_rate, file, digits):
     "The body of explain; see its docstring in nn.py."
     who = "explain"
     net._check_settings(who)
-    for k, n in enumerate(net.sizes):
-        if n > _EXPLAIN_MAX_UNITS:
-            raise ValueError("explain: prints networks of at most %d units in a layer; layer "
-                             "%d of %r has %d" % (_EXPLAIN_MAX_UNITS, k, net.sizes, n))
+    if max(net.sizes) > _EXPLAIN_MAX_UNITS:
+        raise ValueError("explain: prints networks of at most %d units in a layer, not %r"
+                         % (_EXPLAIN_MAX_UNITS, net.sizes))
     learning_rate = nn._check_number(0.1 if learning_rate is None else learning_rate, who,
                                      "learning_rate", 0.0, low_open=True)
     digits = nn._check_int(digits, who, "digits", 1, 17)
@@ -507,7 +503,7 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
                 parameters.append((name, w, g, row, j))
         for j, v in enumerate(biases[k] or []):
             values = [d[k + 1][j] for d in deltas]
-            g = _products_text([(1.0, value) for value in values], digits)[1]
+            g = sum(values)                      # left to right
             text = " + ".join([_decimal(values[0], digits)] +
                               [_operand(value, digits) for value in values[1:]])
             name = "biases[%d][%d]" % (k, j)
@@ -598,12 +594,11 @@ def _cost_text(loss, outputs, targets, digits):
         for w, log in [(y, "log(%s)" % o)] + [(1.0 - y, "log(1 - %s)" % o)] * (loss[0] == "b"):
             if w != 0.0:
                 terms.append(log if w == 1.0 else "%s * %s" % (_decimal(w, digits), log))
+    text = "-(" + " + ".join(terms) + ")"
     if loss == "binary_crossentropy":
         return ("-sum of (y log(o) + (1 - y) log(1 - o)) / (n m), for n rows of m outputs",
-                "-(" + " + ".join(terms) + ")" + over)
-    rows = len(targets)
-    return ("-sum of y log(o) / n, for n rows",
-            "-(" + " + ".join(terms) + ")" + (" / %d" % rows if rows > 1 else ""))
+                text + over)
+    return "-sum of y log(o) / n, for n rows", text + " / %d" % len(targets) * (len(targets) > 1)
 
 
 # ---------------------------------------------------------------------------
@@ -1031,7 +1026,8 @@ def predict(x):
                 t += a[i] * W[i][j]
             z.append(t%(bias)s)
         a = _activate(f, z)
-%(unscale)s    _refuse(a, "the outputs are not finite numbers: the weights or the inputs are too large")
+%(unscale)s    _refuse(a, "the outputs are not finite numbers: the weights or the inputs are "
+               "too large")
     return %(answer)s
 '''
 
