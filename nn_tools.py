@@ -166,11 +166,7 @@ def _shown(text):
 
 
 def _csv_fields(line, delimiter):
-    """Return the values of one CSV line, or None when a quote is left open.
-
-    Values are split at the delimiter outside double quotes; "" inside quotes
-    is one quote, and spaces outside quotes are dropped.
-    """
+    "Return one line's values, split at delimiters outside double quotes; None if a quote is open."
     if '"' not in line:
         return [field.strip() for field in line.split(delimiter)]
     fields, text, quoted, was_quoted = [], [], False, False
@@ -402,18 +398,14 @@ def _operand(x, digits):
 
 def _products_text(pairs, digits):
     "Return (a * b) + (c * d) + ... for a list of pairs of numbers, and their sum taken in order."
-    total = 0.0
-    for a, b in pairs:
-        total += a * b
-    return " + ".join(["(%s * %s)" % (_decimal(a, digits), _decimal(b, digits))
-                       for a, b in pairs]), total
+    text = " + ".join(["(%s * %s)" % (_decimal(a, digits), _decimal(b, digits)) for a, b in pairs])
+    return text, nn._dot_in_order([a for a, b in pairs], [b for a, b in pairs])
 
 
 def _slope_text(name, a, digits=None):
     """Return " * " and the slope of activation name where its output is a; "" for linear.
 
-    With digits, a is a number: sigmoid's and tanh's formula with it filled in,
-    or relu's and leaky_relu's value (nn.py's own slope); else a names the output.
+    With digits, a is a number: the formula filled in, or relu's value; else a's name.
     """
     if digits is not None and name in ("relu", "leaky_relu"):
         return " * " + _decimal(nn.ACTIVATIONS[name][1](a), digits)
@@ -526,8 +518,7 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
 def _backward(loss, weights, names, acts, y, rows, digits, lines):
     """Return the deltas d[k] = dC/dz_k of one row, from the output back, adding their lines.
 
-    d[0] is None: the inputs have no weighted sums. The output layer's deltas
-    are nn.py's own; rows is the number n of rows, and m = len(y).
+    d[0] is None (the inputs have no sums); the output's are nn.py's. rows: n, the rows' number.
     """
     L, o = len(weights), acts[-1]
     d = [None] * L + [nn._output_delta(loss, names[-1], [o], [y], rows)[0]]
@@ -981,13 +972,6 @@ def export_python(net, path):
     nn._write_atomic(path, _export_source(net), "export_python")
 
 
-def _label_text(label):
-    "Return a class label as Python source (json writes a string as Python reads it)."
-    if isinstance(label, float):
-        return nn._float_text(label)
-    return json.dumps(label) if nn._is_text(label) else str(label)
-
-
 # Each activation as predict() computes it (nn._activate), on a list z, in the
 # exported module's words: _exp and _tanh are nn.py's portable ones.
 _ACTIVATION_SOURCE = {
@@ -1055,7 +1039,9 @@ def _export_source(net):
             numbers += [data(name + "_SHIFT = ", s.shift), data(name + "_DIVISOR = ", s.divisor)]
     answer, returned = "a list of %s" % nn._plural(sizes[-1], "number"), "a"
     if net.classes is not None:                # as predict(): the first of the largest outputs
-        numbers.append("CLASSES = [%s]" % ", ".join([_label_text(c) for c in net.classes]))
+        numbers.append("CLASSES = [%s]" % ", ".join([      # json writes text as Python reads it
+            nn._float_text(c) if isinstance(c, float) else json.dumps(c) if nn._is_text(c)
+            else str(c) for c in net.classes]))
         answer, returned = "a class label", ("CLASSES[a.index(max(a))]" if sizes[-1] > 1 else
                                              "CLASSES[1 if a[0] >= 0.5 else 0]")
     used = sorted(set(names), key=names.index)
