@@ -52,14 +52,10 @@ def read_csv(source, target=None, inputs=None, labels=None, delimiter=","):
     the columns are named "0", "1", ... by position. A value may be in double
     quotes ("a, b" is one value, "" inside quotes is a quote). Blank lines are
     skipped; a byte order mark and Windows line ends are fine. A missing value
-    or a value that is not a number is refused, naming the line and column:
-
-        X, y, names = read_csv("iris.csv", target="species")
-        read_csv(["a,b,kind", "1,2,x", "3,4,y"], target="kind")
-            == ([[1.0, 2.0], [3.0, 4.0]], ["x", "y"], ["a", "b"])
+    or a value that is not a number is refused, naming the line and column.
+    read_csv(["a,b,kind", "1,2,x"], target="kind") == ([[1.0, 2.0]], ["x"], ["a", "b"])
     """
-    X, y, names, target_name = _read_csv(source, target, inputs, labels, delimiter)
-    return X, y, names
+    return _read_csv(source, target, inputs, labels, delimiter)[:3]
 
 
 def _read_csv(source, target, inputs, labels, delimiter):
@@ -74,12 +70,16 @@ def _read_csv(source, target, inputs, labels, delimiter):
     if len(delimiter) != 1 or delimiter in '"\r\n':
         raise ValueError("read_csv: delimiter must be one character other than a quote or a "
                          "line end, got %r" % (delimiter,))
-    if target is not None:
-        target = _csv_key(target, "target")
     if inputs is not None:
-        inputs = [_csv_key(key, "inputs[%d]" % i) for i, key in enumerate(
-            nn._sequence(inputs, who, "inputs", "a list of column names or positions"))]
-    lines, where, close = _open_lines(source, who)
+        inputs = nn._sequence(inputs, who, "inputs", "a list of column names or positions")
+    keys = [("target", target)] * (target is not None) + [
+        ("inputs[%d]" % i, key) for i, key in enumerate(inputs or [])]
+    for name, key in keys:
+        if nn._is(key, bool) or not (nn._is_text(key) or nn._is(key, nn._INTEGERS)):
+            raise TypeError("read_csv: %s must be a column name or position, got %s"
+                            % (name, nn._describe(key)))
+    keys = [(name, nn._plain(key, who, name)) for name, key in keys]
+    lines, where, close = _open_lines(source)
     names = first = None                # first: "header" or "first line", for messages
     X, targets = [], []                 # targets: (line number, text) for every row
     try:
@@ -88,11 +88,15 @@ def _read_csv(source, target, inputs, labels, delimiter):
                 raise ValueError("read_csv: %s has more than the %d lines and values nn.py "
                                  "reads" % (where, nn._MAX_PARAMETERS))
             if nn._is(line, bytes) or not nn._is_text(line):     # bytes is str on Python 2
-                line = _decode_line(line, number, where, who)
+                try:
+                    line = nn._native(line.decode("utf-8"))
+                except AttributeError:
+                    raise TypeError("read_csv: line %d of %s is %s, expected text"
+                                    % (number, where, nn._describe(line)))
+                except Exception:
+                    raise ValueError("read_csv: line %d of %s is not UTF-8 text" % (number, where))
             line = nn._plain(line, who, "line %d of %s" % (number, where))
-            if line[:1] == _BOM:
-                line = line[1:]
-            line = line.rstrip("\r\n")
+            line = (line[1:] if line[:1] == _BOM else line).rstrip("\r\n")
             if not line.strip():
                 continue
             fields = _csv_fields(line, delimiter)
@@ -100,22 +104,19 @@ def _read_csv(source, target, inputs, labels, delimiter):
                 raise ValueError("read_csv: line %d of %s: a quoted value is not closed (a value "
                                  "cannot go on to the next line)" % (number, where))
             if names is None:
-                if [f for f in fields if _csv_number(f) is not None]:
-                    names, first = [str(j) for j in range(len(fields))], "first line"
-                else:
-                    names, first = fields, "header"
-                columns, t = _csv_columns(names, target, inputs, where)
-                if first == "header":
+                numbered = [f for f in fields if _csv_number(f) is not None]
+                names = [str(j) for j in range(len(fields))] if numbered else fields
+                first = "first line" if numbered else "header"
+                columns, t = _csv_columns(names, target, inputs, keys, where)
+                if not numbered:
                     continue
             if len(fields) != len(names):
                 raise ValueError("read_csv: line %d of %s has %d values, the %s has %d"
                                  % (number, where, len(fields), first, len(names)))
-            row = []
-            for j in columns:
-                x = _csv_number(fields[j])
-                if x is None:
-                    raise ValueError(_csv_problem(fields[j], names[j], number, where))
-                row.append(x)
+            row = [_csv_number(fields[j]) for j in columns]
+            if None in row:
+                j = columns[row.index(None)]
+                raise ValueError(_csv_problem(fields[j], names[j], number, where))
             X.append(row)
             if t is not None:
                 targets.append((number, fields[t]))
@@ -123,40 +124,36 @@ def _read_csv(source, target, inputs, labels, delimiter):
         close()
     if not X:
         raise ValueError("read_csv: %s has no rows of data" % where)
-    input_names = [names[j] for j in columns]
     if t is None:
-        return X, None, input_names, None
-    return X, _csv_targets(targets, names[t], labels, where), input_names, names[t]
+        return X, None, [names[j] for j in columns], None
+    return X, _csv_targets(targets, names[t], labels, where), [names[j] for j in columns], names[t]
 
 
-def _open_lines(source, who):
-    """Return (lines, the source's description for messages, a function that closes it).
-
-    source is a list of lines, an open file or the name of a regular file.
-    """
+def _open_lines(source):
+    "Return (lines, the source's description for messages, a function that closes it)."
     if isinstance(source, (list, tuple)):
         return source, "the text given", lambda: None
     if nn._is_text(source):
-        f, where = nn._open_file(source, who)
-        return _lines(f, who, where), where, f.close
+        source, where = nn._open_file(source, "read_csv")
+        return _lines(source, where), where, source.close
     if getattr(source, "read", None) is None:
-        raise TypeError("%s: source must be a file name, an open file or lines of text, "
-                        "got %s" % (who, nn._describe(source)))
+        raise TypeError("read_csv: source must be a file name, an open file or lines of text, "
+                        "got %s" % nn._describe(source))
     name = getattr(source, "name", None)
     where = '"%s"' % name if type(name) is str else "the file given"
-    return _lines(source, who, where), where, lambda: None
+    return _lines(source, where), where, lambda: None
 
 
-def _lines(f, who, where):
+def _lines(f, where):
     "Yield the lines of an open file without their line ends; none may be over _MAX_LINE_BYTES."
     rest = None
-    for piece in nn._guarded(f, who, where):
+    for piece in nn._guarded(f, "read_csv", where):
         lines = (piece if rest is None else rest + piece).split(
             b"\n" if isinstance(piece, bytes) else "\n")
         rest = lines.pop()
         if len(rest) > _MAX_LINE_BYTES or lines and len(lines[0]) > _MAX_LINE_BYTES:
-            raise nn.FileError("%s: %s has a line of more than the %d bytes nn.py reads"
-                               % (who, where, _MAX_LINE_BYTES))   # the others fit in a piece
+            raise nn.FileError("read_csv: %s has a line of more than the %d bytes nn.py reads"
+                               % (where, _MAX_LINE_BYTES))   # the others fit in a piece
         for line in lines:
             yield line
     if rest:
@@ -168,59 +165,24 @@ def _shown(text):
     return text if type(text) is str else text.encode("ascii", "backslashreplace")
 
 
-def _csv_key(key, name):
-    "Return a column's name or position as a plain str or int, or raise TypeError."
-    if nn._is(key, bool) or not (nn._is_text(key) or nn._is(key, nn._INTEGERS)):
-        raise TypeError("read_csv: %s must be a column name or position, got %s"
-                        % (name, nn._describe(key)))
-    return nn._plain(key, "read_csv", name)
-
-
-def _decode_line(line, number, where, who):
-    "Return a line of bytes as text (a plain str where it can be one)."
-    try:
-        text = line.decode("utf-8")
-    except AttributeError:
-        raise TypeError("%s: line %d of %s is %s, expected text"
-                        % (who, number, where, nn._describe(line)))
-    except Exception:
-        raise ValueError("%s: line %d of %s is not UTF-8 text" % (who, number, where))
-    return nn._native(text)
-
-
 def _csv_fields(line, delimiter):
-    """Return the values of one CSV line, or None when a quote is left open.
-
-    Values are split at the delimiter outside double quotes; "" inside quotes
-    is one quote, and spaces outside quotes are dropped.
-    """
+    "Return one line's values, split at delimiters outside double quotes; None if a quote is open."
     if '"' not in line:
         return [field.strip() for field in line.split(delimiter)]
     fields, text, quoted, was_quoted = [], [], False, False
-    i = 0
-    while i < len(line):
-        c = line[i]
-        if quoted:
-            if c != '"':
-                text.append(c)
-            elif line[i + 1:i + 2] == '"':
-                text.append('"')
-                i += 1
-            else:
-                quoted = False
-        elif c == '"':
-            quoted = was_quoted = True
-            text = []                   # whatever stood before the quote was blank
+    for i, c in enumerate(line + delimiter):    # the delimiter ends the last value too
+        if c == '"':
+            if not quoted and was_quoted and line[i - 1] == '"':
+                text.append(c)                  # "" inside quotes is one quote
+            elif not quoted:
+                text = []                       # whatever stood before the quote was blank
+            quoted, was_quoted = not quoted, True
+        elif quoted or not was_quoted and c != delimiter:
+            text.append(c)
         elif c == delimiter:
             fields.append("".join(text) if was_quoted else "".join(text).strip())
             text, was_quoted = [], False
-        elif not was_quoted:
-            text.append(c)
-        i += 1
-    if quoted:
-        return None
-    fields.append("".join(text) if was_quoted else "".join(text).strip())
-    return fields
+    return None if quoted else fields
 
 
 def _csv_number(text):
@@ -243,76 +205,56 @@ def _csv_problem(text, column, number, where):
             % (number, where, _shown(text[:40]), _shown(column)))
 
 
-def _csv_columns(names, target, inputs, where):
-    "Return (the positions of the input columns, the position of the target or None)."
+def _csv_columns(names, target, inputs, keys, where):
+    "Return (the input columns' positions, the target's or None); keys: (name, key) of each."
     seen = set()
     for name in names:
         if name in seen:
             raise ValueError("read_csv: the header of %s names the column \"%s\" twice"
                              % (where, _shown(name)))
         seen.add(name)
-    t = None if target is None else _csv_position(names, target, "target", where)
+    columns = []
+    for name, key in keys:
+        if key in names:
+            columns.append(names.index(key))
+            continue
+        try:
+            position = int(key)             # "4" is column 4 too
+        except ValueError:
+            raise ValueError("read_csv: %s has no column \"%s\"; its columns are %s"
+                             % (where, _shown(key), _shown(", ".join(names))))
+        if not -len(names) <= position < len(names):
+            raise ValueError("read_csv: %s is column %d, but %s has %d columns (0 to %d)"
+                             % (name, position, where, len(names), len(names) - 1))
+        columns.append(position % len(names))
+    t = None if target is None else columns.pop(0)
     if inputs is None:
         columns = [j for j in range(len(names)) if j != t]
-    else:
-        if not isinstance(inputs, (list, tuple)):
-            raise TypeError("read_csv: inputs must be a list of column names or positions, "
-                            "got %s" % nn._describe(inputs))
-        columns = [_csv_position(names, key, "inputs[%d]" % i, where)
-                   for i, key in enumerate(inputs)]
-        for j in columns:
-            if j == t or columns.count(j) > 1:
-                raise ValueError("read_csv: the column \"%s\" is given twice (as %s)"
-                                 % (_shown(names[j]), "the target and an input" if j == t
-                                    else "two inputs"))
+    for j in columns if inputs is not None else ():
+        if j == t or columns.count(j) > 1:
+            raise ValueError("read_csv: the column \"%s\" is given twice (as %s)"
+                             % (_shown(names[j]), "the target and an input" if j == t
+                                else "two inputs"))
     if not columns:
         raise ValueError("read_csv: %s has no columns for inputs" % where)
     return columns, t
 
 
-def _csv_position(names, key, name, where):
-    "Return the position of a column given by name, or by position counting from 0."
-    if isinstance(key, nn._TEXT) and key in names:
-        return names.index(key)
-    position = key
-    if isinstance(key, nn._TEXT):
-        try:
-            position = int(key)
-        except ValueError:
-            pass
-    if isinstance(position, nn._INTEGERS) and not isinstance(position, bool):
-        if -len(names) <= position < len(names):
-            return position % len(names)
-        raise ValueError("read_csv: %s is column %d, but %s has %d columns (0 to %d)"
-                         % (name, position, where, len(names), len(names) - 1))
-    if isinstance(key, nn._TEXT):
-        raise ValueError("read_csv: %s has no column \"%s\"; its columns are %s"
-                         % (where, _shown(key), _shown(", ".join(names))))
-    raise TypeError("read_csv: %s must be a column name or position, got %s"
-                    % (name, nn._describe(key)))
-
-
 def _csv_targets(targets, column, labels, where):
     "Return the target column's values: numbers or class labels (see read_csv)."
-    values, strays = [], []
+    values = []
     for number, text in targets:
-        if not text:
-            raise ValueError(_csv_problem(text, column, number, where))
-        x = _csv_number(text) if labels is not True else None
-        if x is not None and text.lstrip("+-").isdigit():
-            x = int(text)
-        if x is None:
-            if labels is False:
-                raise ValueError(_csv_problem(text, column, number, where))
-            strays.append((number, text))
-        values.append(x)
-    if not strays:
-        return values
-    if len(strays) < len(values) - len(strays) and labels is None:
-        number, text = strays[0]        # a column of numbers with a few gaps
-        raise ValueError("%s, though most values in the column are (labels=True reads them "
-                         "all as class labels)" % _csv_problem(text, column, number, where))
-    return [text for number, text in targets]
+        x = None if labels is True else _csv_number(text)
+        values.append(int(text) if x is not None and text.lstrip("+-").isdigit() else x)
+    strays = [(number, text) for x, (number, text) in zip(values, targets) if x is None]
+    refused = [(number, text) for number, text in strays if labels is False or not text]
+    gaps = labels is None and 0 < len(strays) < len(values) - len(strays)   # numbers, mostly
+    if refused or gaps:
+        number, text = (refused or strays)[0]
+        raise ValueError(_csv_problem(text, column, number, where) + ("" if refused else
+                         ", though most values in the column are (labels=True reads them all "
+                         "as class labels)"))
+    return [text for number, text in targets] if strays else values
 
 
 def _csv_line(values, delimiter=","):
@@ -348,11 +290,7 @@ def train_test_split(X, y, test_size=0.25, seed=None):
     if count >= n:
         raise ValueError("train_test_split: test_size %r of %d rows leaves no rows to train on"
                          % (test_size, n))
-    if seed is None:
-        seed = nn._fresh_seed()
-    seed = nn._check_int(seed, who, "seed", low=0)
-    if seed > 0xffffffff:
-        raise ValueError("train_test_split: seed must be below 2**32, got %d" % seed)
+    seed = nn._check_int(nn._fresh_seed() if seed is None else seed, who, "seed", 0, 0xffffffff)
     order = nn.RandomState(seed).permutation(n)
     test, train = order[:count], order[count:]
     return [X[i] for i in train], [X[i] for i in test], [y[i] for i in train], [y[i] for i in test]
@@ -373,16 +311,11 @@ def one_hot(labels, classes=None):
                             % nn._short_list(labels))
         classes = sorted(set(labels))
     classes = nn._check_classes(classes, who, "classes")
-    index = dict((c, j) for j, c in enumerate(classes))
-    rows = []
     for i, label in enumerate(labels):
-        if label not in index:
+        if label not in classes:
             raise ValueError("one_hot: labels[%d] is %r, not one of the classes %s"
                              % (i, label, nn._short_list(classes)))
-        row = [0.0] * len(classes)
-        row[index[label]] = 1.0
-        rows.append(row)
-    return rows
+    return [[float(c == label) for c in classes] for label in labels]
 
 
 # ---------------------------------------------------------------------------
@@ -446,22 +379,17 @@ def explain(net, X, Y, learning_rate, file, digits):
     """
     who = "explain"
     net._check_settings(who)
-    for k, n in enumerate(net.sizes):
-        if n > _EXPLAIN_MAX_UNITS:
-            raise ValueError("explain: prints networks of at most %d units in a layer; layer "
-                             "%d of %r has %d" % (_EXPLAIN_MAX_UNITS, k, net.sizes, n))
-    if learning_rate is None:
-        learning_rate = 0.1
-    learning_rate = nn._check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
-    digits = nn._check_int(digits, who, "digits")
-    if digits > 17:
-        raise ValueError("explain: digits must be at most 17, got %d" % digits)
+    if max(net.sizes) > _EXPLAIN_MAX_UNITS:
+        raise ValueError("explain: prints networks of at most %d units in a layer, not %r"
+                         % (_EXPLAIN_MAX_UNITS, net.sizes))
+    learning_rate = nn._check_number(0.1 if learning_rate is None else learning_rate, who,
+                                     "learning_rate", 0.0, low_open=True)
+    digits = nn._check_int(digits, who, "digits", 1, 17)
     file = nn._check_stream(file, who)
     rows, single = nn._number_rows(X, net.sizes[0], who, "X", single=True)
     if len(rows) > _EXPLAIN_MAX_ROWS:
-        raise ValueError("explain: prints at most %d rows at once, X has %d; pass a few, "
-                         "such as X[:%d] and Y[:%d]" % (_EXPLAIN_MAX_ROWS, len(rows),
-                                                        _EXPLAIN_MAX_ROWS, _EXPLAIN_MAX_ROWS))
+        raise ValueError("explain: prints at most %d rows at once, X has %d"
+                         % (_EXPLAIN_MAX_ROWS, len(rows)))
     net._layers(who)                    # checks the weights
     loss = net.loss
     try:                                 # as train() would see them, with no loss chosen yet
@@ -477,41 +405,28 @@ def explain(net, X, Y, learning_rate, file, digits):
 
 
 def _decimal(x, digits=6):
-    """Return x rounded to digits significant digits, written as "%g" writes it.
-
-    The rounding is exact, half to even, and done with integers, so the text
-    is the same everywhere: MicroPython rounds some ties in "%f" the other
-    way, and Brython writes 1e-7 as "0e+00".
-    """
-    if x == 0.0:
-        return "0"                               # never "-0"
-    if not nn._finite(x):
-        return repr(x)
+    "Return x rounded to digits significant digits, as %g writes it: exactly, half to even."
+    if x == 0.0 or not nn._finite(x):
+        return repr(x) if x else "0"             # never "-0"
     fraction, exponent = math.frexp(abs(x))
     m, e = int(fraction * 9007199254740992.0), exponent - 53    # |x| = m 2^e, exactly
     p = int(math.floor(math.log10(abs(x))))      # the decimal exponent, perhaps one off
     while True:
         s = digits - 1 - p                       # n = |x| 10^s, rounded, has digits digits
-        top = m * 10 ** max(s, 0) * 2 ** max(e, 0)
         bottom = 10 ** max(-s, 0) * 2 ** max(-e, 0)
-        n, rest = divmod(top, bottom)
+        n, rest = divmod(m * 10 ** max(s, 0) * 2 ** max(e, 0), bottom)
         if 2 * rest > bottom or (2 * rest == bottom and n % 2):
-            n += 1
-        if n >= 10 ** digits:
-            p += 1
-        elif n < 10 ** (digits - 1):
-            p -= 1
-        else:
+            n += 1                               # half to even
+        if 10 ** (digits - 1) <= n < 10 ** digits:
             break
-    text = str(n).rstrip("0")
-    sign = "-" if x < 0 else ""
+        p += 1 if n >= 10 ** digits else -1
+    text, sign = str(n).rstrip("0"), "-" if x < 0 else ""
     if p < -4 or p >= digits:                    # where "%g" switches to an exponent
-        mantissa = text[0] + ("." + text[1:] if len(text) > 1 else "")
-        return "%s%se%s%02d" % (sign, mantissa, "-" if p < 0 else "+", abs(p))
+        return "%s%se%s%02d" % (sign, (text[0] + "." + text[1:]).rstrip("."),
+                                "-" if p < 0 else "+", abs(p))
     if p < 0:
-        return sign + "0." + "0" * (-p - 1) + text
-    decimals = text[p + 1:]
-    return sign + (text + "0" * p)[:p + 1] + ("." + decimals if decimals else "")
+        text, p = "0" * -p + text, 0
+    return sign + (text + "0" * p)[:p + 1] + ("." + text[p + 1:]).rstrip(".")
 
 
 def _vector_text(values, digits):
@@ -526,57 +441,52 @@ def _operand(x, digits):
 
 
 def _products_text(pairs, digits):
-    "Return (a * b) + (c * d) + ... for pairs of numbers, and their sum taken in order."
-    total = 0.0
-    terms = []
-    for a, b in pairs:
-        total += a * b
-        terms.append("(%s * %s)" % (_decimal(a, digits), _decimal(b, digits)))
-    return " + ".join(terms), total
+    "Return (a * b) + (c * d) + ... for a list of pairs of numbers, and their sum taken in order."
+    text = " + ".join(["(%s * %s)" % (_decimal(a, digits), _decimal(b, digits)) for a, b in pairs])
+    return text, nn._dot_in_order([a for a, b in pairs], [b for a, b in pairs])
 
 
-def _slope_formula(name, a):
-    "Return the slope of activation name in terms of its output written a, or None for linear."
-    return {"sigmoid": "%s * (1 - %s)" % (a, a), "tanh": "(1 - %s^2)" % a,
-            "relu": "(1 if %s > 0, else 0)" % a,
-            "leaky_relu": "(1 if %s > 0, else 0.01)" % a}.get(name)
+def _slope_text(name, a, digits=None):
+    """Return " * " and the slope of activation name where its output is a; "" for linear.
 
-
-def _slope_text(name, a, digits):
-    """Return (text, value): the slope of activation name where its output is a.
-
-    The value is nn.py's own slope (the second of nn.ACTIVATIONS[name]); the
-    text is its formula with a filled in, a constant for relu and leaky_relu,
-    or None for linear's slope 1.
+    With digits, a is a number: the formula filled in, or relu's value; else a's name.
     """
-    value = nn.ACTIVATIONS[name][1](a)
-    if name in ("sigmoid", "tanh"):
-        return _slope_formula(name, _operand(a, digits)), value
-    return (None if name == "linear" else _decimal(value, digits)), value
+    if digits is not None and name in ("relu", "leaky_relu"):
+        return " * " + _decimal(nn.ACTIVATIONS[name][1](a), digits)
+    if digits is not None:
+        a = _operand(a, digits)
+    return {"sigmoid": " * %s * (1 - %s)" % (a, a), "tanh": " * (1 - %s^2)" % a,
+            "relu": " * (1 if %s > 0, else 0)" % a,
+            "leaky_relu": " * (1 if %s > 0, else 0.01)" % a}.get(name, "")
 
 
-def _explain_forward(weights, biases, names, row):
-    "Return (zs, activations) of one input row, every layer, each sum taken in order."
+def _explain_forward(weights, biases, names, row, digits, lines):
+    "Return (zs, activations) of one input row, each sum taken in order, adding their lines."
     zs, acts = [], [row]
-    for W, b, name in zip(weights, biases, names):
-        a = acts[-1]
-        z = []
-        for j in range(len(W[0])):
-            total = nn._dot_in_order(a, [w_row[j] for w_row in W])
-            z.append(total + b[j] if b else total)
-        zs.append(z)
-        acts.append(nn.softmax(z) if name == "softmax" else
-                    [nn.ACTIVATIONS[name][0](v) for v in z])
+    for k, (W, b, name) in enumerate(zip(weights, biases, names)):
+        lines.append("  layer %d, %s, %s: z%d[j] = sum over i of a%d[i] * weights[%d][i][j]%s"
+                     % (k + 1, "output" if k == len(weights) - 1 else "hidden", name, k + 1, k,
+                        k, " + biases[%d][j]" % k if b else ""))
+        sums = [_products_text([(a, w[j]) for a, w in zip(acts[k], W)], digits)
+                for j in range(len(W[0]))]
+        zs.append([total + b[j] if b else total for j, (text, total) in enumerate(sums)])
+        acts.append(nn.softmax(zs[k]) if name == "softmax" else
+                    [nn.ACTIVATIONS[name][0](v) for v in zs[k]])
+        for j, (text, total) in enumerate(sums):
+            z = _decimal(zs[k][j], digits)
+            bias = (" - " if b[j] < 0 else " + ") + _decimal(abs(b[j]), digits) if b else ""
+            lines.append("    z%d[%d] = %s%s = %s" % (k + 1, j, text, bias, z))
+            if name != "softmax":
+                lines.append("    a%d[%d] = %s(%s) = %s"
+                             % (k + 1, j, name, z, _decimal(acts[k + 1][j], digits)))
+        if name == "softmax":
+            lines.append("    a%d = softmax(z%d) = %s"
+                         % (k + 1, k + 1, _vector_text(acts[k + 1], digits)))
     return zs, acts
 
 
 def _explain_lines(net, rows, T, loss, learning_rate, digits):
-    """Return the lines that show one step of gradient descent on rows and targets T.
-
-    Each number is computed here from its definition, with the public
-    activations, slopes and losses, so that every line is the arithmetic it
-    shows; the tests hold the results to net.gradients().
-    """
+    "Return the lines that show one step of gradient descent on rows and targets T."
     weights = [[[float(w) for w in row] for row in W] for W in net.weights]
     biases = [[float(v) for v in b] if net.bias else None for b in net.biases]
     names = net._activations()
@@ -595,12 +505,13 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
     if net.classes is not None:
         lines.append("The class labels become target rows y, as in training; the classes are %s."
                      % nn._short_list(net.classes))
-    passes = [_explain_forward(weights, biases, names, row) for row in rows]
-    for r, (zs, acts) in enumerate(passes):
-        lines.append("Forward pass%s: a0 = %s" % (_row_label(r, n), _vector_text(rows[r], digits)))
-        lines += _forward_lines(weights, biases, names, zs, acts, digits)
+    passes = []
+    for r, row in enumerate(rows):
+        lines.append("Forward pass%s: a0 = %s"
+                     % (", row %d" % r if n > 1 else "", _vector_text(row, digits)))
+        passes.append(_explain_forward(weights, biases, names, row, digits, lines))
         lines.append("  output o = a%d = %s; target y = %s"
-                     % (L, _vector_text(acts[L], digits), _vector_text(T[r], digits)))
+                     % (L, _vector_text(passes[r][1][L], digits), _vector_text(T[r], digits)))
 
     outputs = [acts[L] for zs, acts in passes]
     cost = nn._cost(loss, [zs[-1] for zs, acts in passes], outputs, T)     # as net.cost() does
@@ -610,7 +521,8 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
 
     deltas = []                          # deltas[r][k]: dC/dz of layer k for row r
     for r, (zs, acts) in enumerate(passes):
-        lines.append("Backward pass%s: d_k = dC/dz_k, from the output back" % _row_label(r, n))
+        lines.append("Backward pass%s: d_k = dC/dz_k, from the output back"
+                     % (", row %d" % r if n > 1 else ""))
         deltas.append(_backward(loss, weights, names, acts, T[r], n, digits, lines))
 
     lines.append("Gradients: dC/dweights[k][i][j] = sum over rows of a_k[i] * d_(k+1)[j]%s"
@@ -627,7 +539,7 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
                 parameters.append((name, w, g, row, j))
         for j, v in enumerate(biases[k] or []):
             values = [d[k + 1][j] for d in deltas]
-            g = _products_text([(1.0, value) for value in values], digits)[1]
+            g = sum(values)                      # left to right
             text = " + ".join([_decimal(values[0], digits)] +
                               [_operand(value, digits) for value in values[1:]])
             name = "biases[%d][%d]" % (k, j)
@@ -640,63 +552,64 @@ def _explain_lines(net, rows, T, loss, learning_rate, digits):
         place[j] = value - learning_rate * g
         lines.append("  %s: %s - %s * %s = %s" % (name, _decimal(value, digits), rate,
                                                   _operand(g, digits), _decimal(place[j], digits)))
-    passes = [_explain_forward(weights, biases, names, row) for row in rows]
+    passes = [_explain_forward(weights, biases, names, row, digits, []) for row in rows]
     after = nn._cost(loss, [zs[-1] for zs, acts in passes], [acts[-1] for zs, acts in passes], T)
     lines.append("Cost after the step: %s (before: %s)" % (_decimal(after, digits),
                                                            _decimal(cost, digits)))
     return lines
 
 
-def _forward_lines(weights, biases, names, zs, acts, digits):
-    "Return the lines of one row's forward pass: every z and a, layer by layer."
-    lines = []
-    for k, (W, b, name) in enumerate(zip(weights, biases, names)):
-        lines.append("  layer %d, %s, %s: z%d[j] = sum over i of a%d[i] * weights[%d][i][j]%s"
-                     % (k + 1, "output" if k == len(weights) - 1 else "hidden", name, k + 1, k,
-                        k, " + biases[%d][j]" % k if b else ""))
-        a = acts[k]
-        for j, z in enumerate(zs[k]):
-            text = _products_text([(a[i], W[i][j]) for i in range(len(a))], digits)[0]
-            if b:
-                text += (" - " if b[j] < 0 else " + ") + _decimal(abs(b[j]), digits)
-            lines.append("    z%d[%d] = %s = %s" % (k + 1, j, text, _decimal(z, digits)))
-            if name != "softmax":
-                lines.append("    a%d[%d] = %s(%s) = %s" % (k + 1, j, name, _decimal(z, digits),
-                                                         _decimal(acts[k + 1][j], digits)))
-        if name == "softmax":
-            lines.append("    a%d = softmax(z%d) = %s"
-                         % (k + 1, k + 1, _vector_text(acts[k + 1], digits)))
-    return lines
-
-
 def _backward(loss, weights, names, acts, y, rows, digits, lines):
     """Return the deltas d[k] = dC/dz_k of one row, from the output back, adding their lines.
 
-    d[0] is None: the inputs have no weighted sums.
+    d[0] is None (the inputs have no sums); the output's are nn.py's. rows: n, the rows' number.
     """
-    L = len(weights)
-    d = [None] * (L + 1)
-    d[L] = _output_deltas(loss, names[-1], acts[L], y, rows * len(y), rows, L, digits, lines)
+    L, o = len(weights), acts[-1]
+    d = [None] * L + [nn._output_delta(loss, names[-1], [o], [y], rows)[0]]
+    count = rows * len(y)
+    pairs = [(_decimal(oj, digits), _operand(yj, digits)) for oj, yj in zip(o, y)]
+    if loss in ("binary_crossentropy", "cross_entropy"):
+        # with the output activation that belongs to the loss, its slope cancels
+        over = count if loss == "binary_crossentropy" else rows
+        over = " / %d" % over if over > 1 else ""
+        total = sum(y) if loss == "cross_entropy" else 1.0    # 1 for one-hot targets
+        times = "" if total == 1.0 else " * %s" % _decimal(total, digits)
+        lines.append("  layer %d, output: d%d[j] = (o[j]%s - y[j])%s"
+                     % (L, L, " * sum(y)" if times else "", over))
+        terms = ["(%s%s - %s)%s" % (oj, times, yj, over) for oj, yj in pairs]
+    else:                                # sse or mse: g = dC/do, then through the activation
+        over = " / %d" % count if count > 1 and loss == "mse" else ""
+        two = "2 * " if loss == "mse" else ""
+        terms = ["%s(%s - %s)%s" % (two, oj, yj, over) for oj, yj in pairs]
+        g_text = two + "(o[j] - y[j])" + " / (n m)" * (loss == "mse")
+    if loss in ("sse", "mse") and names[-1] == "softmax":
+        lines.append("  layer %d, output: g[j] = dC/do[j] = %s; s = sum over j of g[j] * o[j]; "
+                     "d%d[j] = o[j] * (g[j] - s)" % (L, g_text, L))
+        g = [(2.0 / count if two else 1.0) * (oj - yj) for oj, yj in zip(o, y)]
+        lines += ["    g[%d] = %s = %s" % (j, term, _decimal(g[j], digits))
+                  for j, term in enumerate(terms)]
+        text, s = _products_text(list(zip(g, o)), digits)
+        lines.append("    s = %s = %s" % (text, _decimal(s, digits)))
+        terms = ["%s * (%s - %s)" % (_decimal(oj, digits), _decimal(gj, digits),
+                                     _operand(s, digits)) for oj, gj in zip(o, g)]
+    elif loss in ("sse", "mse"):
+        lines.append("  layer %d, output: d%d[j] = dC/do[j] * f'(o[j]) = %s%s"
+                     % (L, L, g_text, _slope_text(names[-1], "o[j]")))
+        terms = [term + _slope_text(names[-1], oj, digits) for term, oj in zip(terms, o)]
+    for j, term in enumerate(terms):
+        lines.append("    d%d[%d] = %s = %s" % (L, j, term, _decimal(d[L][j], digits)))
     for k in range(L - 1, 0, -1):
         name, W = names[k - 1], weights[k]
-        formula = _slope_formula(name, "a%d[i]" % k)
         lines.append("  layer %d: d%d[i] = (sum over j of d%d[j] * weights[%d][i][j])%s"
-                     % (k, k, k + 1, k, " * " + formula if formula else ""))
+                     % (k, k, k + 1, k, _slope_text(name, "a%d[i]" % k)))
         d[k] = []
-        for i in range(len(W)):
+        for i, a in enumerate(acts[k]):
             text, total = _products_text(list(zip(d[k + 1], W[i])), digits)
-            slope_text, slope = _slope_text(name, acts[k][i], digits)
-            d[k].append(total * slope)
+            d[k].append(total * nn.ACTIVATIONS[name][1](a))
             lines.append("    d%d[%d] = %s%s = %s" % (k, i, "(" + text + ")" if len(W[i]) > 1
-                                                     else text,
-                                                     " * " + slope_text if slope_text else "",
+                                                     else text, _slope_text(name, a, digits),
                                                      _decimal(d[k][i], digits)))
     return d
-
-
-def _row_label(r, n):
-    "Return ', row r' when there are several rows, else nothing."
-    return ", row %d" % r if n > 1 else ""
 
 
 def _cost_text(loss, outputs, targets, digits):
@@ -706,84 +619,21 @@ def _cost_text(loss, outputs, targets, digits):
     over = " / %d" % count if count > 1 else ""
     if loss in ("sse", "mse"):
         terms = ["(%s - %s)^2" % (_decimal(o, digits), _operand(y, digits)) for o, y in pairs]
-        total = " + ".join(terms)
+        total = terms[0] if len(terms) == 1 else "(" + " + ".join(terms) + ")"
         if loss == "sse":
-            return ("0.5 * sum of (o - y)^2",
-                    "0.5 * " + (total if len(terms) == 1 else "(" + total + ")"))
-        return ("sum of (o - y)^2 / (n m), for n rows of m outputs",
-                (total if len(terms) == 1 else "(" + total + ")") + over)
-    terms = []
+            return "0.5 * sum of (o - y)^2", "0.5 * " + total
+        return "sum of (o - y)^2 / (n m), for n rows of m outputs", total + over
+    terms = []                           # y log(o), and (1 - y) log(1 - o) for binary ones
     for o, y in pairs:
-        o_text, y_text = _decimal(o, digits), _decimal(y, digits)
-        if loss == "binary_crossentropy" and y != 1.0:
-            terms.append(("" if y == 0.0 else "%s * log(%s) + " % (y_text, o_text))
-                         + ("log(1 - %s)" % o_text if y == 0.0 else
-                            "%s * log(1 - %s)" % (_decimal(1.0 - y, digits), o_text)))
-        elif y == 1.0:
-            terms.append("log(%s)" % o_text)
-        elif y != 0.0:
-            terms.append("%s * log(%s)" % (y_text, o_text))
+        o = _decimal(o, digits)
+        for w, log in [(y, "log(%s)" % o)] + [(1.0 - y, "log(1 - %s)" % o)] * (loss[0] == "b"):
+            if w != 0.0:
+                terms.append(log if w == 1.0 else "%s * %s" % (_decimal(w, digits), log))
+    text = "-(" + " + ".join(terms) + ")"
     if loss == "binary_crossentropy":
         return ("-sum of (y log(o) + (1 - y) log(1 - o)) / (n m), for n rows of m outputs",
-                "-(" + " + ".join(terms) + ")" + over)
-    rows = len(targets)
-    return ("-sum of y log(o) / n, for n rows",
-            "-(" + " + ".join(terms) + ")" + (" / %d" % rows if rows > 1 else ""))
-
-
-def _output_deltas(loss, name, o, y, count, rows, L, digits, lines):
-    """Return the output layer's deltas dC/dz for one row, adding their lines to lines.
-
-    count is the number of values the loss averages over (n m) and rows the n
-    it divides by for cross_entropy.
-    """
-    if loss in ("binary_crossentropy", "cross_entropy"):
-        # with the output activation that belongs to the loss, its slope cancels
-        over = count if loss == "binary_crossentropy" else rows
-        over_text = " / %d" % over if over > 1 else ""
-        total = sum(y) if loss == "cross_entropy" else 1.0    # 1 for one-hot targets
-        times = "" if total == 1.0 else " * %s" % _decimal(total, digits)
-        lines.append("  layer %d, output: d%d[j] = (o[j]%s - y[j])%s"
-                     % (L, L, " * sum(y)" if times else "", over_text))
-        deltas = []
-        for j, (oj, yj) in enumerate(zip(o, y)):
-            deltas.append((oj * total - yj) / over)
-            lines.append("    d%d[%d] = (%s%s - %s)%s = %s"
-                         % (L, j, _decimal(oj, digits), times, _operand(yj, digits), over_text,
-                            _decimal(deltas[-1], digits)))
-        return deltas
-    # sse or mse: first g = dC/do, then through the output activation
-    if loss == "sse":
-        scale, g_text, pattern = 1.0, "(o[j] - y[j])", "(%s - %s)"
-    else:
-        scale, g_text, pattern = 2.0 / count, "2 * (o[j] - y[j]) / (n m)", "2 * (%s - %s)"
-        pattern += " / %d" % count if count > 1 else ""
-    g = [scale * (oj - yj) for oj, yj in zip(o, y)]
-    g_texts = [pattern % (_decimal(oj, digits), _operand(yj, digits)) for oj, yj in zip(o, y)]
-    if name == "softmax":
-        lines.append("  layer %d, output: g[j] = dC/do[j] = %s; s = sum over j of g[j] * o[j]; "
-                     "d%d[j] = o[j] * (g[j] - s)" % (L, g_text, L))
-        for j, text in enumerate(g_texts):
-            lines.append("    g[%d] = %s = %s" % (j, text, _decimal(g[j], digits)))
-        text, s = _products_text(list(zip(g, o)), digits)
-        lines.append("    s = %s = %s" % (text, _decimal(s, digits)))
-        deltas = [oj * (gj - s) for oj, gj in zip(o, g)]
-        for j, (oj, gj) in enumerate(zip(o, g)):
-            lines.append("    d%d[%d] = %s * (%s - %s) = %s"
-                         % (L, j, _decimal(oj, digits), _decimal(gj, digits),
-                            _operand(s, digits), _decimal(deltas[j], digits)))
-        return deltas
-    formula = _slope_formula(name, "o[j]")
-    lines.append("  layer %d, output: d%d[j] = dC/do[j] * f'(o[j]) = %s%s"
-                 % (L, L, g_text, " * " + formula if formula else ""))
-    deltas = []
-    for j, oj in enumerate(o):
-        slope_text, slope = _slope_text(name, oj, digits)
-        deltas.append(g[j] * slope)
-        lines.append("    d%d[%d] = %s%s = %s" % (L, j, g_texts[j],
-                                                  " * " + slope_text if slope_text else "",
-                                                  _decimal(deltas[-1], digits)))
-    return deltas
+                text + over)
+    return "-sum of y log(o) / n, for n rows", text + " / %d" % len(targets) * (len(targets) > 1)
 
 
 # ---------------------------------------------------------------------------
@@ -1166,17 +1016,6 @@ def export_python(net, path):
     nn._write_atomic(path, _export_source(net), "export_python")
 
 
-def _label_text(label):
-    "Return a class label as Python source."
-    if label is True or label is False:
-        return "True" if label else "False"
-    if isinstance(label, float):
-        return nn._float_text(label)
-    if isinstance(label, nn._INTEGERS):
-        return str(label)
-    return json.dumps(label)          # a string literal Python reads the same way
-
-
 # Each activation as predict() computes it (nn._activate), on a list z, in the
 # exported module's words: _exp and _tanh are nn.py's portable ones.
 _ACTIVATION_SOURCE = {
@@ -1215,23 +1054,14 @@ def predict(x):
                 t += a[i] * W[i][j]
             z.append(t%(bias)s)
         a = _activate(f, z)
-%(answer)s
+%(unscale)s    _refuse(a, "the outputs are not finite numbers: the weights or the inputs are "
+               "too large")
+    return %(answer)s
 '''
-_ANSWER_SOURCE = {             # as predict(): a class label, or the outputs, perhaps scaled
-    "label": ["_refuse(a, %(large)s)", "return CLASSES[1 if a[0] >= 0.5 else 0]"],
-    "labels": ["_refuse(a, %(large)s)", "best = 0", "for j in range(1, len(a)):",
-               "    if a[j] > a[best]:", "        best = j", "return CLASSES[best]"],
-    "numbers": ["%(unscale)s_refuse(a, %(large)s)", "return a"],
-}
 
 
 def _export_source(net):
-    """Return the text of the module net.export_python writes.
-
-    The module holds the weights as lists and runs predict()'s arithmetic on
-    them in predict()'s order: each sum from 0.0, left to right, then the
-    bias, then the activation with nn.py's own _exp and _tanh.
-    """
+    "Return the text of the module net.export_python writes."
     who = "export_python"
     layers = net._layers(who)
     net._scale_inputs([], who)                 # refuses a scaling not fitted yet
@@ -1251,11 +1081,13 @@ def _export_source(net):
     for name, s in (("INPUT", scaler), ("TARGET", target)):
         if s is not None:
             numbers += [data(name + "_SHIFT = ", s.shift), data(name + "_DIVISOR = ", s.divisor)]
-    if net.classes is not None:
-        numbers.append("CLASSES = [%s]" % ", ".join([_label_text(c) for c in net.classes]))
-        kind, answer = "label" if sizes[-1] == 1 else "labels", "a class label"
-    else:
-        kind, answer = "numbers", "a list of %s" % nn._plural(sizes[-1], "number")
+    answer, returned = "a list of %s" % nn._plural(sizes[-1], "number"), "a"
+    if net.classes is not None:                # as predict(): the first of the largest outputs
+        numbers.append("CLASSES = [%s]" % ", ".join([      # json writes text as Python reads it
+            nn._float_text(c) if isinstance(c, float) else json.dumps(c) if nn._is_text(c)
+            else str(c) for c in net.classes]))
+        answer, returned = "a class label", ("CLASSES[a.index(max(a))]" if sizes[-1] > 1 else
+                                             "CLASSES[1 if a[0] >= 0.5 else 0]")
     used = sorted(set(names), key=names.index)
     activate = ["def _activate(f, z):",
                 '    "Return the activation called f of every value in the list z."']
@@ -1268,15 +1100,12 @@ def _export_source(net):
     if "_tanh(" not in activate:               # only the exp and tanh predict() uses
         portable = portable.split("\n\n\ndef _tanh")[0] if "_exp(" in activate else ""
     fill = {"width": sizes[0], "b": "b, " * net.bias, "biases": "BIASES, " * net.bias,
-            "bias": " + b[j]" * net.bias,
+            "bias": " + b[j]" * net.bias, "answer": returned,
             "inputs": "[float(v) for v in x]" if scaler is None else
                       "[(float(v) - s) / d for v, s, d in zip(x, INPUT_SHIFT, INPUT_DIVISOR)]",
             "scaled": ", or too large a number to scale" * bool(scaler),
             "unscale": "" if target is None else
-                       "a = [o * d + s for o, d, s in zip(a, TARGET_DIVISOR, TARGET_SHIFT)]\n    ",
-            "large": '"the outputs are not finite numbers: the weights or the inputs are too '
-                     'large"'}
-    fill["answer"] = "\n".join(["    " + line for line in _ANSWER_SOURCE[kind]]) % fill
+                       "    a = [o * d + s for o, d, s in zip(a, TARGET_DIVISOR, TARGET_SHIFT)]\n"}
     text = ['"""A network trained with nn.py %s, as plain Python: predict(x) needs only math.'
             % nn.__version__, "",
             "Layers %s: %s hidden, %s output%s%s." % (
