@@ -760,9 +760,7 @@ def draw(net, path, labels):
         raise TypeError("to_svg: labels must be True, False or None, got %s"
                         % nn._describe(labels))
     text = _network_svg(net, labels)
-    if path is None:
-        return text
-    nn._write_atomic(path, text, "to_svg")
+    return text if path is None else nn._write_atomic(path, text, "to_svg")
 
 
 def plot(history, width, height, log, file):
@@ -785,28 +783,21 @@ def plot(history, width, height, log, file):
     who = "plot"
     width = nn._check_int(width, who, "width", 2, 1000)
     height = nn._check_int(height, who, "height", 2, 1000)
-    if log is not True and log is not False:
-        raise TypeError("plot: log must be True or False, got %s" % nn._describe(log))
     file = nn._check_stream(file, who)
-    losses, validation = _loss_series(history, who)
+    losses, validation = _loss_series(history, log, who)
     nn._write_lines(_loss_chart_lines(losses, validation, width, height, log), file, who)
 
 
 def history_svg(history, path, log):
     "The body of to_svg; see its docstring in nn.py."
-    if log is not True and log is not False:
-        raise TypeError("to_svg: log must be True or False, got %s" % nn._describe(log))
-    losses, validation = _loss_series(history, "to_svg")
+    losses, validation = _loss_series(history, log, "to_svg")
     text = _loss_svg(losses, validation, log)
-    if path is None:
-        return text
-    nn._write_atomic(path, text, "to_svg")
+    return text if path is None else nn._write_atomic(path, text, "to_svg")
 
 
 _SVG_POSITIVE = "#0072b2"
 _SVG_NEGATIVE = "#d55e00"
 _SVG_DASH = ' stroke-dasharray="6 4"'
-_SVG_MAX_UNITS = 16          # a wider layer shows its first 12 units and its last 2
 
 
 def _svg_tenths(n):
@@ -842,39 +833,23 @@ def _svg_legend(x, y, entries):
     return body
 
 
-def _drawn_units(n):
-    "Return the units of a layer of n that a picture shows, with None where some are left out."
-    if n <= _SVG_MAX_UNITS:
-        return list(range(n))
-    return list(range(12)) + [None, n - 2, n - 1]
-
-
 def _network_svg(net, labels):
-    """Return an SVG picture of net: units as circles by layer, weights as lines.
-
-    With labels, every line carries its weight and every unit its bias;
-    labels None means labels when no two neighbouring layers have more than
-    20 weights between them.
-    """
+    "Return an SVG picture of net: units as circles by layer, weights as lines, labels as to_svg."
     sizes = net.sizes
-    columns = [_drawn_units(n) for n in sizes]
+    # the units drawn: a layer of more than 16 shows its first 12, a gap (None) and its last 2
+    columns = [list(range(n)) if n <= 16 else list(range(12)) + [None, n - 2, n - 1]
+               for n in sizes]
     slots = max([len(units) for units in columns])
-    if labels is None:
+    if labels is None:                 # labels when no two layers have more than 20 weights
         labels = max([a * b for a, b in zip(sizes, sizes[1:])]) <= 20
     gap, top = 240 if labels else 200, 80
     step, radius = (64, 18) if slots <= 8 else (40, 14)
     width = max(2 * 80 + gap * (len(sizes) - 1), 640)
     height = top + step * (slots - 1) + 140
     left = (width - gap * (len(sizes) - 1)) // 2
-    centres = []                       # centres[k][p]: where the p-th drawn unit of layer k is
-    for k, units in enumerate(columns):
-        first = top + (slots - len(units)) * step // 2
-        centres.append([(left + gap * k, first + p * step) for p in range(len(units))])
-    biggest = 0.0
-    for W in net.weights:
-        for row in W:
-            for w in row:
-                biggest = max(biggest, abs(float(w)))
+    centres = [[(left + gap * k, top + (slots - len(units)) * step // 2 + p * step)
+                for p in range(len(units))] for k, units in enumerate(columns)]
+    biggest = max([abs(float(w)) for W in net.weights for row in W for w in row])
     names = net._activations()
     caption = ", ".join(["%s hidden" % net.activation] * (len(sizes) > 2) +
                         ["%s output" % names[-1], "loss %s" % (net.loss or "not chosen yet")])
@@ -899,8 +874,7 @@ def _network_svg(net, labels):
                     boxes.append(_label_box(x1, y1, x2, y2, _decimal(w, 2), colour, boxes))
     body += ['<g stroke-opacity="0.85" stroke-linecap="round">'] + lines + ["</g>"]
     for k, units in enumerate(columns):
-        for p, i in enumerate(units):
-            x, y = centres[k][p]
+        for (x, y), i in zip(centres[k], units):
             if i is None:              # the units left out: a column of three dots
                 body += ['<circle cx="%d" cy="%d" r="2.5" fill="#555"/>' % (x, y + d)
                          for d in (-12, 0, 12)]
@@ -928,8 +902,8 @@ def _network_svg(net, labels):
         body.append(_svg_text(x, bottom + 44, "%d unit%s%s" % (n, "" if n == 1 else "s",
                                                            ", " + names[k - 1] if k else ""),
                               ' text-anchor="middle"'))
-    legend = [(_SVG_POSITIVE, False, "positive weight"), (_SVG_NEGATIVE, True, "negative weight")]
-    body += _svg_legend(16, height - 18, legend)
+    body += _svg_legend(16, height - 18, [(_SVG_POSITIVE, False, "positive weight"),
+                                          (_SVG_NEGATIVE, True, "negative weight")])
     body.append(_svg_text(width - 16, height - 18, "width: size of the weight%s"
                           % ("; in a unit: its bias" if labels and net.bias else ""),
                           ' text-anchor="end" fill="#555"'))
@@ -937,22 +911,17 @@ def _network_svg(net, labels):
 
 
 def _label_box(x1, y1, x2, y2, text, colour, boxes):
-    """Return (x, y, half width, text, colour): where a line's label goes, clear of boxes.
-
-    The label sits on the line from (x1, y1) to (x2, y2), at the first of a
-    few places along it that overlaps no label placed before, or else at the
-    one that overlaps fewest.
-    """
+    "Return (x, y, half width, text, colour): a line's label, on it, clear of earlier boxes."
     half = 3 * len(text) + 3           # about 6 pixels a character at 11 pixels
-    best = None
-    for t in (30, 22, 38, 46, 54, 62, 70, 78, 14):
-        x, y = x1 + (x2 - x1) * t // 100, y1 + (y2 - y1) * t // 100
-        hits = len([b for b in boxes if abs(b[0] - x) < b[2] + half + 2 and abs(b[1] - y) < 15])
-        if best is None or hits < best[0]:
-            best = (hits, x, y)
-        if not hits:
-            break
-    hits, x, y = best
+
+    def overlaps(place):
+        "Return how many boxes placed before a label at place would overlap."
+        return len([b for b in boxes
+                    if abs(b[0] - place[0]) < b[2] + half + 2 and abs(b[1] - place[1]) < 15])
+    # a few places along the line, in the order tried: the first that overlaps fewest wins
+    places = [(x1 + (x2 - x1) * t // 100, y1 + (y2 - y1) * t // 100)
+              for t in (30, 22, 38, 46, 54, 62, 70, 78, 14)]
+    x, y = min(places, key=overlaps)
     return x, y, half, text, colour
 
 
@@ -974,8 +943,10 @@ def _unit_label(x, y, radius, value):
     return _svg_text(x, y + size // 2 - 1, text, ' text-anchor="middle" font-size="%d"' % size)
 
 
-def _loss_series(history, who):
-    "Return (training losses, validation losses or None) of a History, checked."
+def _loss_series(history, log, who):
+    "Return (training losses, validation losses or None) of a History, as checked floats."
+    if log is not True and log is not False:
+        raise TypeError("%s: log must be True or False, got %s" % (who, nn._describe(log)))
     losses = list(history)
     extra = history.history if isinstance(getattr(history, "history", None), dict) else {}
     validation = extra.get("val_loss") or None
@@ -990,54 +961,33 @@ def _loss_series(history, who):
     return [nn._to_float(v) for v in losses], validation and [nn._to_float(v) for v in validation]
 
 
-def _chart_scale(series, log):
-    """Return (level, low, high): a function that maps a loss to the chart's scale, and its range.
-
-    On a log scale a loss of 0 is drawn as the smallest positive one there is.
-    """
-    values = [v for s in series for v in s]
-    if log:
-        positive = [v for v in values if v > 0.0] or [1.0]
-        floor = min(positive)
-
-        def level(v):
-            "Return log(v), with losses of 0 at the floor."
-            return nn._log(max(v, floor))
-    else:
-        def level(v):
-            "Return v itself: a linear scale."
-            return v
-    levels = [level(v) for v in values]
-    return level, min(levels), max(levels)
-
-
-def _sample(n, count):
-    "Return count epochs out of n, evenly spread, the first and the last among them."
-    if count <= 1 or n <= 1:
-        return [0] * max(count, 1)
-    return [c * (n - 1) // (count - 1) for c in range(count)]
+def _levels(series, log):
+    "Return the series on the chart's scale, its lowest and its highest level."
+    floor = min([v for s in series for v in s if v > 0.0] or [1.0])
+    # on a log scale a loss of 0 is drawn as the smallest positive one there is
+    series = [[nn._log(max(v, floor)) if log else v for v in s] for s in series]
+    levels = [v for s in series for v in s]
+    return series, min(levels), max(levels)
 
 
 def _loss_chart_lines(losses, validation, width, height, log):
     "Return a text chart of the loss per epoch: '*' training, 'o' validation, '#' both."
-    series = [(losses, "*")] + ([(validation, "o")] if validation else [])
-    level, low, high = _chart_scale([s for s, mark in series], log)
+    series = [losses] + ([validation] if validation else [])
+    levels, low, high = _levels(series, log)
     columns = min(width, len(losses))
     grid = [[" "] * columns for r in range(height)]
-    for values, mark in series:
-        for c, e in enumerate(_sample(len(values), columns)):
+    for values, mark in zip(levels, "*o"):
+        for c in range(columns):
+            e = c * (len(values) - 1) // max(columns - 1, 1)   # evenly spread, first to last
+            r = height // 2            # one value: in the middle
             if high > low:
-                r = height - 1 - int((level(values[e]) - low) / (high - low) * (height - 1) + 0.5)
-            else:
-                r = height // 2
+                r = height - 1 - int((values[e] - low) / (high - low) * (height - 1) + 0.5)
             grid[r][c] = mark if grid[r][c] in (" ", mark) else "#"
-    everything = [v for values, mark in series for v in values]
+    everything = [v for values in series for v in values]
     top, bottom = _decimal(max(everything), 4), _decimal(min(everything), 4)
     pad = max(len(top), len(bottom))
-    title = "loss per epoch%s: * training" % (" (log scale)" if log else "")
-    if validation:
-        title += ", o validation, # both"
-    lines = [title]
+    lines = ["loss per epoch%s: * training%s" % (" (log scale)" if log else "",
+                                                ", o validation, # both" if validation else "")]
     for r, row in enumerate(grid):
         if high > low:
             label = top if r == 0 else bottom if r == height - 1 else ""
@@ -1053,13 +1003,9 @@ def _loss_chart_lines(losses, validation, width, height, log):
 
 def _loss_svg(losses, validation, log):
     "Return an SVG picture of the loss per epoch, training and validation."
-    width, height = 640, 400
-    left, right, top, bottom = 80, 24, 48, 64
-    plot_w, plot_h = width - left - right, height - top - bottom
-    series = [(losses, _SVG_POSITIVE, False)]
-    if validation:
-        series.append((validation, _SVG_NEGATIVE, True))
-    level, low, high = _chart_scale([s for s, colour, dash in series], log)
+    width, height, left, top = 640, 400, 80, 48
+    plot_w, plot_h = width - left - 24, height - top - 64     # 24 pixels right, 64 below
+    levels, low, high = _levels([losses] + ([validation] if validation else []), log)
     if high <= low:                    # one value: in the middle (a loss of 0 at the foot)
         half = 0.5 if log else abs(low) / 2.0
         low, high = (low, low + 1.0) if half == 0.0 else (low - half, low + half)
@@ -1074,10 +1020,10 @@ def _loss_svg(losses, validation, log):
     for t in range(5):                 # five levels, from the lowest loss to the highest
         value = low + span * (t / 2.0)
         y = y_tenths(value) // 10
-        loss = nn._exp(value) if log else value
         body.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#ddd"/>'
                     % (left, y, left + plot_w, y))
-        body.append(_svg_text(left - 8, y + 4, _decimal(loss, 3), ' text-anchor="end"'))
+        body.append(_svg_text(left - 8, y + 4, _decimal(nn._exp(value) if log else value, 3),
+                              ' text-anchor="end"'))
     n = len(losses)
     for tick in [m * 10 ** p for p in range(12) for m in (1, 2, 5)]:    # epochs between ticks
         if (n - 1) // tick <= 6:
@@ -1089,24 +1035,20 @@ def _loss_svg(losses, validation, log):
         body.append(_svg_text(x, top + plot_h + 20, str(e), ' text-anchor="middle"'))
     body.append('<rect x="%d" y="%d" width="%d" height="%d" fill="none" stroke="#999"/>'
                 % (left, top, plot_w, plot_h))
-    for values, colour, dash in series:
+    for values, colour, dash in zip(levels, (_SVG_POSITIVE, _SVG_NEGATIVE), ("", _SVG_DASH)):
         count = len(values)
         every = (count + 599) // 600    # at most about 600 points
-        epochs = list(range(0, count, every))
-        if epochs[-1] != count - 1:
-            epochs.append(count - 1)
         points = " ".join(["%s,%s" % (_svg_tenths(10 * left + e * plot_w * 10 // max(n - 1, 1)),
-                                      _svg_tenths(y_tenths(level(values[e])))) for e in epochs])
+                                      _svg_tenths(y_tenths(values[e])))
+                           for e in list(range(0, count - 1, every)) + [count - 1]])
         body.append('<polyline points="%s" fill="none" stroke="%s" stroke-width="2"%s/>'
-                    % (points, colour, _SVG_DASH if dash else ""))
+                    % (points, colour, dash))
         if count == 1:                 # a line of one point shows nothing: a dot
             x, y = points.split(",")
             body.append('<circle cx="%s" cy="%s" r="4" fill="%s"/>' % (x, y, colour))
     body.append(_svg_text(left + plot_w // 2, height - 22, "epoch", ' text-anchor="middle"'))
-    legend = [(_SVG_POSITIVE, False, "training loss")]
-    if validation:
-        legend.append((_SVG_NEGATIVE, True, "validation loss"))
-    body += _svg_legend(left, height - 6, legend)
+    legend = [(_SVG_POSITIVE, False, "training loss"), (_SVG_NEGATIVE, True, "validation loss")]
+    body += _svg_legend(left, height - 6, legend[:len(levels)])
     return _svg_document(width, height, "nn.py loss per epoch", body)
 
 
