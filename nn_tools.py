@@ -1232,7 +1232,7 @@ def _check_writable(path, who, taken=()):
 
 def _train_command(arguments, options):
     "nn.py train DATA.csv: train a network on the rows of a CSV file and save it."
-    path, task, seed = arguments[0], options["task"], options["seed"]
+    path, task, seed, out = arguments[0], options["task"], options["seed"], options["out"]
     X, y, names, target = _read_csv(path, -1 if options["target"] is None else options["target"],
                                     options["inputs"], False if task == "regression" else None,
                                     options["delimiter"])
@@ -1258,19 +1258,16 @@ def _train_command(arguments, options):
         validation = (X_val, y_val)
 
     # scikit-learn's starting weights, and for two classes one sigmoid output, as it has
-    sizes = [len(names)] + options["layers"]
+    regression = {} if classes else {"output_activation": "linear", "loss": "mse",
+                                     "target_scaling": "standard"}
+    net = nn.Network([len(names)] + options["layers"] + [len(classes) if classes and
+                                                          len(classes) > 2 else 1],
+                     activation=options["activation"], init="uniform",
+                     input_scaling="standard", seed=seed, **regression)
     if classes:
-        net = nn.Network(sizes + [1 if len(classes) == 2 else len(classes)],
-                      activation=options["activation"], init="uniform",
-                      input_scaling="standard", seed=seed)
         net._learn_classes(classes, "train")
-    else:
-        net = nn.Network(sizes + [1], activation=options["activation"], output_activation="linear",
-                      loss="mse", init="uniform", input_scaling="standard",
-                      target_scaling="standard", seed=seed)
-    learning_rate = options["learning_rate"]
-    if learning_rate is None:          # 0.001, Adam's usual default, is slow for small data
-        learning_rate = 0.01 if options["optimizer"] == "adam" else 0.1
+    # 0.001, Adam's usual default, is slow for small data
+    learning_rate = options["learning_rate"] or (0.01 if options["optimizer"] == "adam" else 0.1)
     _say("network %s, %d parameters; %s, learning rate %s, batches of %d, %d epochs" % (
         net.sizes, net.parameter_count(), options["optimizer"], _decimal(learning_rate),
         options["batch_size"], options["epochs"]))
@@ -1290,9 +1287,9 @@ def _train_command(arguments, options):
         if not history:
             sys.stderr.write("nn.py: interrupted in the first epoch; nothing was saved\n")
             return 130
-        net.save(options["out"])        # what train() kept: the last whole or the best epoch
+        net.save(out)                  # what train() kept: the last whole or the best epoch
         sys.stderr.write("nn.py: interrupted after %s; saved %s with the weights of epoch %d\n"
-                         % (nn._plural(len(history), "epoch"), options["out"],
+                         % (nn._plural(len(history), "epoch"), out,
                             len(history) - 1 if history.best_epoch is None
                             else history.best_epoch))
         return 130
@@ -1304,8 +1301,8 @@ def _train_command(arguments, options):
                                                      len(X_test), fit))
     else:
         _say("%s %s (none held out: fewer than 10 rows for --test-size)" % (metric, fit))
-    net.save(options["out"])
-    _say("saved %s" % options["out"])
+    net.save(out)
+    _say("saved %s" % out)
     if options["chart"]:
         history.plot()
     if options["plot"]:
@@ -1337,11 +1334,9 @@ def _task_of(y):
 
 
 def _held_out(n, fraction, least):
-    """Return how many of n rows a fraction holds out, or 0 when that is fewer than least.
-
-    Too few held-out rows tell little; to stop early, where their loss is
-    watched every epoch, a few dozen are needed, or noise stops training.
-    """
+    "Return how many of n rows a fraction holds out, or 0 when that or the rest is below least."
+    # too few tell little; to stop early, where their loss is watched every epoch, a few dozen
+    # are needed, or noise stops training
     count = int(math.ceil(fraction * n))
     return count if count >= least and n - count >= least else 0
 
@@ -1363,12 +1358,11 @@ def _predict_command(arguments, options):
         raise _UsageError("predict: --probabilities is for classifiers, and %s predicts numbers"
                           % arguments[0])
     name = net.target_name or "prediction"
-    if classify:
-        header = [name] + (["probability_%s" % (c,) for c in net.classes] if probabilities
-                           else [])
-    else:
-        header = [name] if net.sizes[-1] == 1 else ["%s_%d" % (name, j)
-                                                    for j in range(net.sizes[-1])]
+    header = [name]
+    if probabilities:
+        header += ["probability_%s" % (c,) for c in net.classes]
+    elif not classify and net.sizes[-1] > 1:
+        header = ["%s_%d" % (name, j) for j in range(net.sizes[-1])]
     delimiter = options["delimiter"]
     nn._write_lines([_csv_line(names + header, delimiter)], sys.stdout)
     for start in range(0, len(X), _CHUNK):
@@ -1378,8 +1372,8 @@ def _predict_command(arguments, options):
             answers = [[label] for label in answers]
             if probabilities:
                 answers = [a + p for a, p in zip(answers, net.predict_proba(rows))]
-        for row, answer in zip(rows, answers):
-            nn._write_lines([_csv_line(row + answer, delimiter)], sys.stdout)
+        nn._write_lines([_csv_line(row + answer, delimiter)
+                         for row, answer in zip(rows, answers)], sys.stdout)
     return 0
 
 
@@ -1404,74 +1398,45 @@ def _draw_command(arguments, options):
     return 0
 
 
-def _demo_command(arguments, options):
-    "nn.py demo: run the two tutorials."
-    return nn.demo()
-
-
 def _say(line):
     "Print one line on standard output."
     nn._write_lines([line])
 
 
-# Reading the values of options. Each returns the value or raises ValueError
+# Reading the values of options. A reader returns the value or raises ValueError
 # saying what was expected, which the parser turns into a one-line message.
 
-def _whole(text, low=1):
-    "Return an option's value as a whole number of low or more."
-    try:
-        value = int(text)
-    except ValueError:
-        value = None
-    if value is None or value < low:
-        raise ValueError("a whole number of %d or more" % low)
-    return value
+def _reader(parse, ok, expected):
+    "Return a reader of an option's value: parse(text), if ok(it) says it is one."
+
+    def read(text):
+        "Return the value in text, or raise ValueError saying what was expected."
+        try:
+            value = parse(text)
+        except ValueError:
+            value = None
+        if value is None or not ok(value):
+            raise ValueError(expected)
+        return value
+    return read
 
 
-def _count(text):
-    "Return an option's value as a whole number of 0 or more."
-    return _whole(text, 0)
+def _choice(*names):
+    "Return a reader of one of the names."
+    return _reader(lambda text: text, lambda text: text in names, " or ".join(names))
 
 
-def _positive(text):
-    "Return an option's value as a number above 0."
-    x = _csv_number(text)
-    if x is None or x <= 0.0:
-        raise ValueError("a number above 0")
-    return x
-
-
-def _fraction(text):
-    "Return an option's value as a number from 0 up to (not including) 1."
-    x = _csv_number(text)
-    if x is None or not 0.0 <= x < 1.0:
-        raise ValueError("a number from 0 up to 1, such as 0.2")
-    return x
-
-
-def _widths(text):
-    "Return an option's value as layer widths: '16,8' is [16, 8]."
-    try:
-        return [_whole(width) for width in text.split(",")]
-    except ValueError:
-        raise ValueError("widths of 1 or more separated by commas, such as 16,8")
-
-
-def _columns(text):
-    "Return an option's value as column names or positions: 'a,b' is ['a', 'b']."
-    names = [name.strip() for name in text.split(",")]
-    if "" in names:
-        raise ValueError("column names or positions separated by commas")
-    return names
-
-
-def _delimiter(text):
-    "Return an option's value as a delimiter: one character, or the word tab."
-    if text == "tab":
-        return "\t"
-    if len(text) != 1:
-        raise ValueError("one character, or the word tab")
-    return text
+_whole = _reader(int, lambda n: n >= 1, "a whole number of 1 or more")
+_count = _reader(int, lambda n: n >= 0, "a whole number of 0 or more")
+_positive = _reader(_csv_number, lambda x: x > 0.0, "a number above 0")
+_fraction = _reader(_csv_number, lambda x: 0.0 <= x < 1.0, "a number from 0 up to 1, such as 0.2")
+_widths = _reader(lambda text: [int(width) for width in text.split(",")],
+                  lambda widths: min(widths) >= 1,
+                  "widths of 1 or more separated by commas, such as 16,8")
+_columns = _reader(lambda text: [name.strip() for name in text.split(",")],
+                   lambda names: "" not in names, "column names or positions separated by commas")
+_delimiter = _reader(lambda text: "\t" if text == "tab" else text, lambda text: len(text) == 1,
+                     "one character, or the word tab")
 
 
 class _UsageError(ValueError):
@@ -1488,36 +1453,38 @@ def _parse(entry, argv):
     name, function, expected, about, table = entry
     by_flag = dict((option[0], option) for option in table)
     options = dict((option[0][2:].replace("-", "_"), option[2]) for option in table)
-    arguments = []
-    i = 0
+    arguments, i = [], 0
     while i < len(argv):
         word = argv[i]
-        if word == "--":                 # everything after it is an argument
-            arguments.extend(argv[i + 1:])
-            break
-        if word.startswith("-") and len(word) > 1 and _csv_number(word) is None:
-            flag, value = (word.split("=", 1) + [None])[:2]
-            if flag not in by_flag:
-                close = [o[0] for o in table if flag[:2] == "--" and o[0].startswith(flag[:5])]
-                hint = " (did you mean %s?)" % " or ".join(close) if close else ""
-                raise _UsageError("%s: unknown option %s%s; see python3 nn.py %s --help"
-                                  % (name, flag, hint, name))
-            flag, metavar, default, convert, text = by_flag[flag]
-            if metavar is None:          # a switch
-                if value is not None:
-                    raise _UsageError("%s: %s takes no value" % (name, flag))
-                value = True
-            else:
-                if value is None:
-                    i += 1
-                    if i == len(argv):
-                        raise _UsageError("%s: %s needs a value (%s)" % (name, flag, metavar))
-                    value = argv[i]
-                value = _convert(name, flag, convert, value)
-            options[flag[2:].replace("-", "_")] = value
-        else:
-            arguments.append(word)
         i += 1
+        if word == "--":                 # everything after it is an argument
+            arguments.extend(argv[i:])
+            break
+        if not word.startswith("-") or len(word) == 1 or _csv_number(word) is not None:
+            arguments.append(word)
+            continue
+        flag, value = (word.split("=", 1) + [None])[:2]
+        if flag not in by_flag:
+            close = [o[0] for o in table if flag[:2] == "--" and o[0].startswith(flag[:5])]
+            hint = " (did you mean %s?)" % " or ".join(close) if close else ""
+            raise _UsageError("%s: unknown option %s%s; see python3 nn.py %s --help"
+                              % (name, flag, hint, name))
+        flag, metavar, default, read, text = by_flag[flag]
+        if metavar is None:              # a switch
+            if value is not None:
+                raise _UsageError("%s: %s takes no value" % (name, flag))
+            value = True
+        elif value is None:
+            if i == len(argv):
+                raise _UsageError("%s: %s needs a value (%s)" % (name, flag, metavar))
+            value = argv[i]
+            i += 1
+        if read is not None:
+            try:
+                value = read(value)
+            except ValueError as error:
+                raise _UsageError("%s: %s must be %s, got %r" % (name, flag, error, value))
+        options[flag[2:].replace("-", "_")] = value
     if len(arguments) != len(nn._words(expected)):
         raise _UsageError("%s expects %s, got %s; see python3 nn.py %s --help"
                           % (name, expected or "no arguments", " ".join(arguments) or "none",
@@ -1525,28 +1492,11 @@ def _parse(entry, argv):
     return arguments, options
 
 
-def _convert(name, flag, convert, value):
-    "Return an option's value converted, or raise _UsageError saying what was expected."
-    if convert is None:
-        return value
-    if isinstance(convert, tuple):       # a choice of names
-        if value not in convert:
-            raise _UsageError("%s: %s must be %s, got %r"
-                              % (name, flag, " or ".join(convert), value))
-        return value
-    try:
-        return convert(value)
-    except ValueError as error:
-        raise _UsageError("%s: %s must be %s, got %r" % (name, flag, error, value))
-
-
 def _help(name=None):
     "Return the help text of one command, or of the command line as a whole."
     if name is None:
         lines = ["usage: python3 nn.py COMMAND [ARGUMENTS] [OPTIONS]   (or: python3 -m nn ...)",
-                 ""]
-        for command, function, expected, about, table in _COMMANDS:
-            lines.append("  %-30s %s" % (command + " " + expected, about))
+                 ""] + ["  %-30s %s" % (row[0] + " " + row[2], row[3]) for row in _COMMANDS]
         lines += ["", "python3 nn.py COMMAND --help describes a command and its options.",
                   "Exit status: 0 done, 2 a mistake (said in one line), 130 interrupted."]
         return "\n".join(lines) + "\n"
@@ -1556,12 +1506,10 @@ def _help(name=None):
     lines = [usage, "", about[:1].upper() + about[1:] + "."]
     if table:
         lines += ["", "options:"]
-    for flag, metavar, default, convert, text in table:
+    for flag, metavar, default, read, text in table:
         if default is not None and default is not False:
-            shown = "tab" if default == "\t" else str(default)
-            if isinstance(default, list):
-                shown = ",".join([str(v) for v in default])
-            text += " (default %s)" % shown
+            text += " (default %s)" % (",".join([str(v) for v in default])
+                                       if isinstance(default, list) else default)
         words, line = nn._words(text), "  %-24s" % (flag + (" " + metavar if metavar else ""))
         for word in words:               # wrapped to 79 columns
             if len(line) + 1 + len(word) > 79 and len(line) > 27:
@@ -1583,23 +1531,24 @@ def _command(name):
 
 # Every command: its name, its function, the arguments it expects, what it
 # does, and its options as (flag, value's name or None for a switch, default,
-# how to read the value: a function, a tuple of choices or None for text, help).
-# The function gets the arguments as a list and the options as a dict.
+# a reader of the value or None for text, help). The function gets the
+# arguments as a list and the options as a dict.
 _COMMANDS = [
     ("train", _train_command, "DATA.csv", "train a network on a CSV file and save it", [
         ("--target", "COLUMN", None, None,
          "the column to learn: a name, or a position from 0 (default the last)"),
         ("--inputs", "A,B,...", None, _columns, "the input columns (default all but the target)"),
-        ("--task", "TASK", None, ("classification", "regression"),
+        ("--task", "TASK", None, _choice("classification", "regression"),
          "classification or regression (default classification when the target holds"
          " labels or a few whole numbers)"),
         ("--layers", "N,N,...", [16], _widths, "the widths of the hidden layers"),
-        ("--activation", "NAME", "relu", ("relu", "tanh", "sigmoid", "leaky_relu", "linear"),
+        ("--activation", "NAME", "relu", _choice("relu", "tanh", "sigmoid", "leaky_relu",
+                                                 "linear"),
          "of the hidden layers: relu, tanh, sigmoid, leaky_relu or linear"),
         ("--epochs", "N", 200, _whole, "the most passes over the training rows"),
-        ("--optimizer", "NAME", "adam", ("adam", "sgd"), "adam or sgd"),
-        ("--learning-rate", "R", None, _positive, "the step size (default 0.01 for adam, 0.1 for"
-                                                   " sgd)"),
+        ("--optimizer", "NAME", "adam", _choice("adam", "sgd"), "adam or sgd"),
+        ("--learning-rate", "R", None, _positive,
+         "the step size (default 0.01 for adam, 0.1 for sgd)"),
         ("--batch-size", "N", 32, _whole, "rows per step"),
         ("--momentum", "M", 0.0, _fraction, "for sgd, such as 0.9"),
         ("--weight-decay", "W", 0.0, _fraction, "L2 regularisation, such as 0.0001"),
@@ -1628,10 +1577,11 @@ _COMMANDS = [
      ]),
     ("info", _info_command, "MODEL.json", "describe a saved network", []),
     ("draw", _draw_command, "MODEL.json PICTURE.svg", "draw a saved network as an SVG picture", [
-        ("--labels", None, False, None, "write every weight beside its line (the default for"
-                                        " small networks)"),
+        ("--labels", None, False, None,
+         "write every weight beside its line (the default for small networks)"),
     ]),
-    ("demo", _demo_command, "", "run the tutorials nn.py grew out of (default)", []),
+    ("demo", lambda arguments, options: nn.demo(), "",
+     "run the tutorials nn.py grew out of (default)", []),
 ]
 
 
@@ -1670,24 +1620,22 @@ def main(argv=None, script=False):
         signal = None
     try:
         name = argv[0] if argv else "demo"
-        if name in ("-h", "--help", "help"):
-            nn._write_lines([_help(argv[1] if len(argv) > 1 else None)], sys.stdout, end="")
-            return 0
         if name == "--version":
             _say("nn.py %s" % nn.__version__)
             return 0
-        entry = _command(name)
-        if "-h" in argv[1:] or "--help" in argv[1:]:
-            nn._write_lines([_help(name)], sys.stdout, end="")
-            return 0
-        arguments, options = _parse(entry, argv[1:])
-        return entry[1](arguments, options)
+        if name in ("-h", "--help", "help"):
+            name = argv[1] if len(argv) > 1 else None
+        elif "-h" not in argv and "--help" not in argv:
+            entry = _command(name)
+            arguments, options = _parse(entry, argv[1:])
+            return entry[1](arguments, options)
+        nn._write_lines([_help(name)], sys.stdout, end="")
+        return 0
     except KeyboardInterrupt:
         sys.stderr.write("nn.py: interrupted\n")
         return 130
     except MemoryError:
-        sys.stderr.write("nn.py: out of memory; try fewer rows or smaller layers (on "
-                         "MicroPython, a bigger heap: micropython -X heapsize=8M)\n")
+        sys.stderr.write("nn.py: out of memory; try fewer rows or smaller layers\n")
         return 2
     except (ValueError, nn._IOError) as error:   # nn.py's own checks raise ValueError
         if getattr(error, "errno", None) == 32 and not isinstance(error, ValueError):
