@@ -745,13 +745,10 @@ def _output_deltas(loss, name, o, y, count, rows, L, digits, lines):
 # ---------------------------------------------------------------------------
 # Pictures: the network, and its loss per epoch
 # ---------------------------------------------------------------------------
-# net.to_svg(path) draws the network; history.plot() prints the loss per
-# epoch as a text chart and history.to_svg(path) draws it. The pictures are
-# SVG text: a browser shows them, and nothing is needed to make them. Positive
-# weights are blue and solid, negative ones vermillion and dashed (two colours
-# that colour-blind eyes tell apart, and a dash for print); a line's width
-# grows with the size of its weight. Everything is laid out in whole pixels,
-# so the text is the same on every interpreter.
+# SVG text, which a browser shows and nothing is needed to make. Positive
+# weights are blue and solid, negative ones vermillion and dashed (colour-blind
+# eyes tell the two apart, and print keeps the dash); a line is as wide as its
+# weight is large. Whole pixels only, so the text is the same everywhere.
 
 def draw(net, path, labels):
     "The body of to_svg; see its docstring in nn.py."
@@ -826,8 +823,7 @@ def _svg_legend(x, y, entries):
     body = []
     for colour, dash, words in entries:
         body.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2.5"%s/>'
-                    % (x, y - 4, x + 28, y - 4, colour,
-                       _SVG_DASH if dash else ""))
+                    % (x, y - 4, x + 28, y - 4, colour, dash))
         body.append(_svg_text(x + 36, y, words))
         x += 48 + 7 * len(words)
     return body
@@ -857,12 +853,11 @@ def _network_svg(net, labels):
                       ' text-anchor="middle" font-size="15"')]
     lines, boxes = [], []
     for k, W in enumerate(net.weights):
-        for p, i in enumerate(columns[k]):
-            for q, j in enumerate(columns[k + 1]):
+        for (x1, y1), i in zip(centres[k], columns[k]):
+            for (x2, y2), j in zip(centres[k + 1], columns[k + 1]):
                 if i is None or j is None:
                     continue
                 w = float(W[i][j])
-                (x1, y1), (x2, y2) = centres[k][p], centres[k + 1][q]
                 tenths = 5 + int(55.0 * (abs(w) / biggest) + 0.5) if biggest > 0.0 else 5
                 colour = _SVG_POSITIVE if w >= 0.0 else _SVG_NEGATIVE
                 lines.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" '
@@ -897,13 +892,12 @@ def _network_svg(net, labels):
     bottom = top + step * (slots - 1) + radius
     for k, n in enumerate(sizes):
         role = "input" if k == 0 else "output" if k == len(sizes) - 1 else "hidden %d" % k
+        units = nn._plural(n, "unit") + (", " + names[k - 1] if k else "")
         x = left + gap * k
         body.append(_svg_text(x, bottom + 28, role, ' text-anchor="middle" font-weight="bold"'))
-        body.append(_svg_text(x, bottom + 44, "%d unit%s%s" % (n, "" if n == 1 else "s",
-                                                           ", " + names[k - 1] if k else ""),
-                              ' text-anchor="middle"'))
-    body += _svg_legend(16, height - 18, [(_SVG_POSITIVE, False, "positive weight"),
-                                          (_SVG_NEGATIVE, True, "negative weight")])
+        body.append(_svg_text(x, bottom + 44, units, ' text-anchor="middle"'))
+    body += _svg_legend(16, height - 18, [(_SVG_POSITIVE, "", "positive weight"),
+                                          (_SVG_NEGATIVE, _SVG_DASH, "negative weight")])
     body.append(_svg_text(width - 16, height - 18, "width: size of the weight%s"
                           % ("; in a unit: its bias" if labels and net.bias else ""),
                           ' text-anchor="end" fill="#555"'))
@@ -988,11 +982,10 @@ def _loss_chart_lines(losses, validation, width, height, log):
     pad = max(len(top), len(bottom))
     lines = ["loss per epoch%s: * training%s" % (" (log scale)" if log else "",
                                                 ", o validation, # both" if validation else "")]
+    # the labels by row: the highest and the lowest loss, or one value beside it
+    labels = {0: top, height - 1: bottom} if high > low else {height // 2: top}
     for r, row in enumerate(grid):
-        if high > low:
-            label = top if r == 0 else bottom if r == height - 1 else ""
-        else:                          # one value: one label, beside it
-            label = top if r == height // 2 else ""
+        label = labels.get(r, "")
         lines.append((" " * (pad - len(label)) + label + " |" + "".join(row)).rstrip())
     last = str(len(losses) - 1)
     lines.append(" " * pad + " +" + "-" * columns)
@@ -1035,7 +1028,8 @@ def _loss_svg(losses, validation, log):
         body.append(_svg_text(x, top + plot_h + 20, str(e), ' text-anchor="middle"'))
     body.append('<rect x="%d" y="%d" width="%d" height="%d" fill="none" stroke="#999"/>'
                 % (left, top, plot_w, plot_h))
-    for values, colour, dash in zip(levels, (_SVG_POSITIVE, _SVG_NEGATIVE), ("", _SVG_DASH)):
+    styles = [(_SVG_POSITIVE, "", "training loss"), (_SVG_NEGATIVE, _SVG_DASH, "validation loss")]
+    for values, (colour, dash, words) in zip(levels, styles):
         count = len(values)
         every = (count + 599) // 600    # at most about 600 points
         points = " ".join(["%s,%s" % (_svg_tenths(10 * left + e * plot_w * 10 // max(n - 1, 1)),
@@ -1047,8 +1041,7 @@ def _loss_svg(losses, validation, log):
             x, y = points.split(",")
             body.append('<circle cx="%s" cy="%s" r="4" fill="%s"/>' % (x, y, colour))
     body.append(_svg_text(left + plot_w // 2, height - 22, "epoch", ' text-anchor="middle"'))
-    legend = [(_SVG_POSITIVE, False, "training loss"), (_SVG_NEGATIVE, True, "validation loss")]
-    body += _svg_legend(left, height - 6, legend[:len(levels)])
+    body += _svg_legend(left, height - 6, styles[:len(levels)])
     return _svg_document(width, height, "nn.py loss per epoch", body)
 
 
@@ -1194,10 +1187,9 @@ def _export_source(net):
 # ---------------------------------------------------------------------------
 # The command line
 # ---------------------------------------------------------------------------
-# python3 nn.py COMMAND [ARGUMENTS] [OPTIONS], or python3 -m nn. Every command
-# is a function listed in _COMMANDS with its arguments and options; the parser
-# and the help texts are made from that table, so a new command is a function
-# and a row. Written by hand, because MicroPython has no argparse.
+# python3 nn.py COMMAND [ARGUMENTS] [OPTIONS], or python3 -m nn. The parser and
+# the help are made from _COMMANDS, so a new command is a function and a row.
+# Written by hand, because MicroPython has no argparse.
 
 def _same_file(a, b):
     "Return True when paths a and b name one file, through links or as a hard link."
@@ -1258,12 +1250,11 @@ def _train_command(arguments, options):
         validation = (X_val, y_val)
 
     # scikit-learn's starting weights, and for two classes one sigmoid output, as it has
+    outputs = len(classes) if classes and len(classes) > 2 else 1
     regression = {} if classes else {"output_activation": "linear", "loss": "mse",
                                      "target_scaling": "standard"}
-    net = nn.Network([len(names)] + options["layers"] + [len(classes) if classes and
-                                                          len(classes) > 2 else 1],
-                     activation=options["activation"], init="uniform",
-                     input_scaling="standard", seed=seed, **regression)
+    net = nn.Network([len(names)] + options["layers"] + [outputs], init="uniform", seed=seed,
+                     activation=options["activation"], input_scaling="standard", **regression)
     if classes:
         net._learn_classes(classes, "train")
     # 0.001, Adam's usual default, is slow for small data
@@ -1275,13 +1266,12 @@ def _train_command(arguments, options):
         len(X_fit), "; %d held out to score the network" % len(X_test) if X_test else "",
         "" if validation is None else ", %d to stop early (patience %d)"
         % (len(validation[0]), options["patience"])))
-    history = net.train(X_fit, y_fit, epochs=options["epochs"],
-                        learning_rate=learning_rate, batch_size=options["batch_size"],
-                        optimizer=options["optimizer"], momentum=options["momentum"],
-                        weight_decay=options["weight_decay"], validation_data=validation,
-                        patience=options["patience"] if validation else None,
-                        time_limit=options["time_limit"],
-                        print_every=options["print_every"], progress=True)
+    settings = dict((key, options[key]) for key in ("epochs", "batch_size", "optimizer",
+                                                    "momentum", "weight_decay", "time_limit",
+                                                    "print_every"))
+    history = net.train(X_fit, y_fit, learning_rate=learning_rate, validation_data=validation,
+                        patience=options["patience"] if validation else None, progress=True,
+                        **settings)
     net.input_names, net.target_name = names, target
     if history.stop_reason == "interrupted":
         if not history:
@@ -1335,8 +1325,7 @@ def _task_of(y):
 
 def _held_out(n, fraction, least):
     "Return how many of n rows a fraction holds out, or 0 when that or the rest is below least."
-    # too few tell little; to stop early, where their loss is watched every epoch, a few dozen
-    # are needed, or noise stops training
+    # too few tell little; to stop early on, a few dozen, or noise stops training
     count = int(math.ceil(fraction * n))
     return count if count >= least and n - count >= least else 0
 
@@ -1444,11 +1433,10 @@ class _UsageError(ValueError):
 
 
 def _parse(entry, argv):
-    """Return (arguments, options) of a command's line, or raise _UsageError.
+    """Return (arguments, options) of argv for entry, a row of _COMMANDS, or raise _UsageError.
 
-    entry is the command's row of _COMMANDS. options maps every option's name,
-    without dashes ("learning_rate" for --learning-rate), to its value, or to
-    its default when it was not given. --name value and --name=value both work.
+    options maps every option's name ("learning_rate" for --learning-rate) to its value, or
+    its default when not given; --name value and --name=value both work.
     """
     name, function, expected, about, table = entry
     by_flag = dict((option[0], option) for option in table)
