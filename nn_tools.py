@@ -777,18 +777,16 @@ def plot(history, width, height, log, file):
              +--------------------
               0                 99  epoch
     """
-    who = "plot"
-    width = nn._check_int(width, who, "width", 2, 1000)
-    height = nn._check_int(height, who, "height", 2, 1000)
-    file = nn._check_stream(file, who)
-    losses, validation = _loss_series(history, log, who)
-    nn._write_lines(_loss_chart_lines(losses, validation, width, height, log), file, who)
+    width = nn._check_int(width, "plot", "width", 2, 1000)
+    height = nn._check_int(height, "plot", "height", 2, 1000)
+    file = nn._check_stream(file, "plot")
+    series = _loss_series(history, log, "plot")
+    nn._write_lines(_loss_chart_lines(series, width, height, log), file, "plot")
 
 
 def history_svg(history, path, log):
     "The body of to_svg; see its docstring in nn.py."
-    losses, validation = _loss_series(history, log, "to_svg")
-    text = _loss_svg(losses, validation, log)
+    text = _loss_svg(_loss_series(history, log, "to_svg"), log)
     return text if path is None else nn._write_atomic(path, text, "to_svg")
 
 
@@ -859,12 +857,11 @@ def _network_svg(net, labels):
                     continue
                 w = float(W[i][j])
                 tenths = 5 + int(55.0 * (abs(w) / biggest) + 0.5) if biggest > 0.0 else 5
-                colour = _SVG_POSITIVE if w >= 0.0 else _SVG_NEGATIVE
+                colour, dash = (_SVG_POSITIVE, "") if w >= 0.0 else (_SVG_NEGATIVE, _SVG_DASH)
                 lines.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" '
                              'stroke-width="%s"%s><title>weights[%d][%d][%d] = %s</title></line>'
-                             % (x1, y1, x2, y2, colour, _svg_tenths(tenths),
-                                _SVG_DASH if w < 0.0 else "",
-                                k, i, j, _decimal(w, 6)))
+                             % (x1, y1, x2, y2, colour, _svg_tenths(tenths), dash, k, i, j,
+                                _decimal(w, 6)))
                 if labels:
                     boxes.append(_label_box(x1, y1, x2, y2, _decimal(w, 2), colour, boxes))
     body += ['<g stroke-opacity="0.85" stroke-linecap="round">'] + lines + ["</g>"]
@@ -907,15 +904,11 @@ def _network_svg(net, labels):
 def _label_box(x1, y1, x2, y2, text, colour, boxes):
     "Return (x, y, half width, text, colour): a line's label, on it, clear of earlier boxes."
     half = 3 * len(text) + 3           # about 6 pixels a character at 11 pixels
-
-    def overlaps(place):
-        "Return how many boxes placed before a label at place would overlap."
-        return len([b for b in boxes
-                    if abs(b[0] - place[0]) < b[2] + half + 2 and abs(b[1] - place[1]) < 15])
     # a few places along the line, in the order tried: the first that overlaps fewest wins
     places = [(x1 + (x2 - x1) * t // 100, y1 + (y2 - y1) * t // 100)
               for t in (30, 22, 38, 46, 54, 62, 70, 78, 14)]
-    x, y = min(places, key=overlaps)
+    x, y = min(places, key=lambda p: len([b for b in boxes if abs(b[0] - p[0]) < b[2] + half + 2
+                                          and abs(b[1] - p[1]) < 15]))
     return x, y, half, text, colour
 
 
@@ -938,21 +931,20 @@ def _unit_label(x, y, radius, value):
 
 
 def _loss_series(history, log, who):
-    "Return (training losses, validation losses or None) of a History, as checked floats."
+    "Return [training losses] or [training losses, validation losses] of a History, checked."
     if log is not True and log is not False:
         raise TypeError("%s: log must be True or False, got %s" % (who, nn._describe(log)))
-    losses = list(history)
-    extra = history.history if isinstance(getattr(history, "history", None), dict) else {}
-    validation = extra.get("val_loss") or None
-    if not losses:
+    if not len(history):
         raise ValueError("%s: the history is empty; train for an epoch or more first" % who)
-    for name, values in (("loss", losses), ("val_loss", validation or [])):
-        for e, v in enumerate(values):
-            x = nn._to_float(v)                    # infinity for an int past the largest float
+    extra = history.history if isinstance(getattr(history, "history", None), dict) else {}
+    series = []
+    for name, values in (("loss", list(history)), ("val_loss", extra.get("val_loss") or [])):
+        series.append([nn._to_float(v) for v in values])   # inf for an int past the largest
+        for e, x in enumerate(series[-1]):
             if x is None or not nn._finite(x):
                 raise ValueError("%s: the %s of epoch %d is %s, not a finite number"
-                                 % (who, name, e, nn._describe(v)))
-    return [nn._to_float(v) for v in losses], validation and [nn._to_float(v) for v in validation]
+                                 % (who, name, e, nn._describe(values[e])))
+    return series if series[1] else series[:1]
 
 
 def _levels(series, log):
@@ -964,11 +956,11 @@ def _levels(series, log):
     return series, min(levels), max(levels)
 
 
-def _loss_chart_lines(losses, validation, width, height, log):
+def _loss_chart_lines(series, width, height, log):
     "Return a text chart of the loss per epoch: '*' training, 'o' validation, '#' both."
-    series = [losses] + ([validation] if validation else [])
     levels, low, high = _levels(series, log)
-    columns = min(width, len(losses))
+    epochs = len(series[0])
+    columns = min(width, epochs)
     grid = [[" "] * columns for r in range(height)]
     for values, mark in zip(levels, "*o"):
         for c in range(columns):
@@ -981,24 +973,22 @@ def _loss_chart_lines(losses, validation, width, height, log):
     top, bottom = _decimal(max(everything), 4), _decimal(min(everything), 4)
     pad = max(len(top), len(bottom))
     lines = ["loss per epoch%s: * training%s" % (" (log scale)" if log else "",
-                                                ", o validation, # both" if validation else "")]
+                                                ", o validation, # both" if levels[1:] else "")]
     # the labels by row: the highest and the lowest loss, or one value beside it
     labels = {0: top, height - 1: bottom} if high > low else {height // 2: top}
     for r, row in enumerate(grid):
         label = labels.get(r, "")
         lines.append((" " * (pad - len(label)) + label + " |" + "".join(row)).rstrip())
-    last = str(len(losses) - 1)
-    lines.append(" " * pad + " +" + "-" * columns)
-    axis = "0" + " " * max(columns - 1 - len(last), 1) + last if len(losses) > 1 else "0"
-    lines.append(" " * (pad + 2) + axis + "  epoch")
-    return lines
+    last = str(epochs - 1)
+    axis = "0" + " " * max(columns - 1 - len(last), 1) + last if epochs > 1 else "0"
+    return lines + [" " * pad + " +" + "-" * columns, " " * (pad + 2) + axis + "  epoch"]
 
 
-def _loss_svg(losses, validation, log):
+def _loss_svg(series, log):
     "Return an SVG picture of the loss per epoch, training and validation."
     width, height, left, top = 640, 400, 80, 48
     plot_w, plot_h = width - left - 24, height - top - 64     # 24 pixels right, 64 below
-    levels, low, high = _levels([losses] + ([validation] if validation else []), log)
+    levels, low, high = _levels(series, log)
     if high <= low:                    # one value: in the middle (a loss of 0 at the foot)
         half = 0.5 if log else abs(low) / 2.0
         low, high = (low, low + 1.0) if half == 0.0 else (low - half, low + half)
@@ -1017,7 +1007,7 @@ def _loss_svg(losses, validation, log):
                     % (left, y, left + plot_w, y))
         body.append(_svg_text(left - 8, y + 4, _decimal(nn._exp(value) if log else value, 3),
                               ' text-anchor="end"'))
-    n = len(losses)
+    n = len(series[0])
     for tick in [m * 10 ** p for p in range(12) for m in (1, 2, 5)]:    # epochs between ticks
         if (n - 1) // tick <= 6:
             break
@@ -1334,17 +1324,17 @@ def _predict_command(arguments, options):
     "nn.py predict MODEL.json DATA.csv: write the network's answers for a CSV file as CSV."
     for path in arguments:             # python3 nn.py predict m.json d.csv >> d.csv
         if _same_file("/dev/stdout", path):
-            raise _UsageError("predict: standard output goes to %r, an input; nothing was "
+            raise ValueError("predict: standard output goes to %r, an input; nothing was "
                               "written" % path)
     net = nn.load(arguments[0])
     X, y, names = read_csv(arguments[1], None, options["inputs"] or net.input_names, None,
                            options["delimiter"])
     if len(names) != net.sizes[0]:
-        raise _UsageError("predict: %s has %d columns, but the network takes %d inputs; choose "
+        raise ValueError("predict: %s has %d columns, but the network takes %d inputs; choose "
                           "them with --inputs" % (arguments[1], len(names), net.sizes[0]))
     classify, probabilities = net.classes is not None, options["probabilities"]
     if probabilities and not classify:
-        raise _UsageError("predict: --probabilities is for classifiers, and %s predicts numbers"
+        raise ValueError("predict: --probabilities is for classifiers, and %s predicts numbers"
                           % arguments[0])
     name = net.target_name or "prediction"
     header = [name]
@@ -1356,11 +1346,9 @@ def _predict_command(arguments, options):
     nn._write_lines([_csv_line(names + header, delimiter)], sys.stdout)
     for start in range(0, len(X), _CHUNK):
         rows = X[start:start + _CHUNK]
-        answers = net.predict(rows)
-        if classify:
-            answers = [[label] for label in answers]
-            if probabilities:
-                answers = [a + p for a, p in zip(answers, net.predict_proba(rows))]
+        answers = [[a] if classify else a for a in net.predict(rows)]
+        if probabilities:
+            answers = [a + p for a, p in zip(answers, net.predict_proba(rows))]
         nn._write_lines([_csv_line(row + answer, delimiter)
                          for row, answer in zip(rows, answers)], sys.stdout)
     return 0
@@ -1392,11 +1380,8 @@ def _say(line):
     nn._write_lines([line])
 
 
-# Reading the values of options. A reader returns the value or raises ValueError
-# saying what was expected, which the parser turns into a one-line message.
-
 def _reader(parse, ok, expected):
-    "Return a reader of an option's value: parse(text), if ok(it) says it is one."
+    "Return a reader of an option's value: parse(text) if ok(it), else ValueError(expected)."
 
     def read(text):
         "Return the value in text, or raise ValueError saying what was expected."
@@ -1410,8 +1395,9 @@ def _reader(parse, ok, expected):
     return read
 
 
-def _choice(*names):
-    "Return a reader of one of the names."
+def _choice(names):
+    "Return a reader of one of the names, given in one string: 'adam sgd'."
+    names = names.split()
     return _reader(lambda text: text, lambda text: text in names, " or ".join(names))
 
 
@@ -1428,12 +1414,8 @@ _delimiter = _reader(lambda text: "\t" if text == "tab" else text, lambda text: 
                      "one character, or the word tab")
 
 
-class _UsageError(ValueError):
-    "A mistake on the command line: one line on standard error, exit status 2."
-
-
 def _parse(entry, argv):
-    """Return (arguments, options) of argv for entry, a row of _COMMANDS, or raise _UsageError.
+    """Return (arguments, options) of argv for entry, a row of _COMMANDS, or raise ValueError.
 
     options maps every option's name ("learning_rate" for --learning-rate) to its value, or
     its default when not given; --name value and --name=value both work.
@@ -1455,26 +1437,26 @@ def _parse(entry, argv):
         if flag not in by_flag:
             close = [o[0] for o in table if flag[:2] == "--" and o[0].startswith(flag[:5])]
             hint = " (did you mean %s?)" % " or ".join(close) if close else ""
-            raise _UsageError("%s: unknown option %s%s; see python3 nn.py %s --help"
+            raise ValueError("%s: unknown option %s%s; see python3 nn.py %s --help"
                               % (name, flag, hint, name))
         flag, metavar, default, read, text = by_flag[flag]
         if metavar is None:              # a switch
             if value is not None:
-                raise _UsageError("%s: %s takes no value" % (name, flag))
+                raise ValueError("%s: %s takes no value" % (name, flag))
             value = True
         elif value is None:
             if i == len(argv):
-                raise _UsageError("%s: %s needs a value (%s)" % (name, flag, metavar))
+                raise ValueError("%s: %s needs a value (%s)" % (name, flag, metavar))
             value = argv[i]
             i += 1
         if read is not None:
             try:
                 value = read(value)
             except ValueError as error:
-                raise _UsageError("%s: %s must be %s, got %r" % (name, flag, error, value))
+                raise ValueError("%s: %s must be %s, got %r" % (name, flag, error, value))
         options[flag[2:].replace("-", "_")] = value
     if len(arguments) != len(nn._words(expected)):
-        raise _UsageError("%s expects %s, got %s; see python3 nn.py %s --help"
+        raise ValueError("%s expects %s, got %s; see python3 nn.py %s --help"
                           % (name, expected or "no arguments", " ".join(arguments) or "none",
                              name))
     return arguments, options
@@ -1489,8 +1471,8 @@ def _help(name=None):
                   "Exit status: 0 done, 2 a mistake (said in one line), 130 interrupted."]
         return "\n".join(lines) + "\n"
     name, function, expected, about, table = _command(name)
-    usage = " ".join([word for word in ("usage: python3 nn.py", name, expected,
-                                        "[OPTIONS]" if table else "") if word])
+    usage = " ".join(nn._words("usage: python3 nn.py %s %s %s"
+                               % (name, expected, "[OPTIONS]" if table else "")))
     lines = [usage, "", about[:1].upper() + about[1:] + "."]
     if table:
         lines += ["", "options:"]
@@ -1509,11 +1491,11 @@ def _help(name=None):
 
 
 def _command(name):
-    "Return the row of _COMMANDS for a command's name, or raise _UsageError."
+    "Return the row of _COMMANDS for a command's name, or raise ValueError."
     for entry in _COMMANDS:
         if entry[0] == name:
             return entry
-    raise _UsageError("unknown command %r; the commands are %s (python3 nn.py --help)"
+    raise ValueError("unknown command %r; the commands are %s (python3 nn.py --help)"
                       % (name, ", ".join([entry[0] for entry in _COMMANDS])))
 
 
@@ -1526,15 +1508,14 @@ _COMMANDS = [
         ("--target", "COLUMN", None, None,
          "the column to learn: a name, or a position from 0 (default the last)"),
         ("--inputs", "A,B,...", None, _columns, "the input columns (default all but the target)"),
-        ("--task", "TASK", None, _choice("classification", "regression"),
+        ("--task", "TASK", None, _choice("classification regression"),
          "classification or regression (default classification when the target holds"
          " labels or a few whole numbers)"),
         ("--layers", "N,N,...", [16], _widths, "the widths of the hidden layers"),
-        ("--activation", "NAME", "relu", _choice("relu", "tanh", "sigmoid", "leaky_relu",
-                                                 "linear"),
+        ("--activation", "NAME", "relu", _choice("relu tanh sigmoid leaky_relu linear"),
          "of the hidden layers: relu, tanh, sigmoid, leaky_relu or linear"),
         ("--epochs", "N", 200, _whole, "the most passes over the training rows"),
-        ("--optimizer", "NAME", "adam", _choice("adam", "sgd"), "adam or sgd"),
+        ("--optimizer", "NAME", "adam", _choice("adam sgd"), "adam or sgd"),
         ("--learning-rate", "R", None, _positive,
          "the step size (default 0.01 for adam, 0.1 for sgd)"),
         ("--batch-size", "N", 32, _whole, "rows per step"),
@@ -1574,11 +1555,10 @@ _COMMANDS = [
 
 
 def main(argv=None, script=False):
-    """Run the command line with the given arguments (sys.argv[1:] by default).
+    """Run the command line on argv (sys.argv[1:] by default); return the exit status.
 
-    Returns the exit status: 0 when done, 2 for a mistake in the command or the
-    data (one line on standard error, starting "nn.py: "), 130 for Ctrl-C. A bug
-    in nn.py shows its traceback, with status 1.
+    0 done; 2 a mistake in the command or the data, said in one line on standard
+    error starting "nn.py: "; 130 Ctrl-C. A bug in nn.py shows its traceback (1).
     """
     if argv is None:
         argv = sys.argv[1:]
@@ -1615,8 +1595,7 @@ def main(argv=None, script=False):
             name = argv[1] if len(argv) > 1 else None
         elif "-h" not in argv and "--help" not in argv:
             entry = _command(name)
-            arguments, options = _parse(entry, argv[1:])
-            return entry[1](arguments, options)
+            return entry[1](*_parse(entry, argv[1:]))     # its arguments and options
         nn._write_lines([_help(name)], sys.stdout, end="")
         return 0
     except KeyboardInterrupt:
