@@ -1325,17 +1325,17 @@ def _predict_command(arguments, options):
     for path in arguments:             # python3 nn.py predict m.json d.csv >> d.csv
         if _same_file("/dev/stdout", path):
             raise ValueError("predict: standard output goes to %r, an input; nothing was "
-                              "written" % path)
+                             "written" % path)
     net = nn.load(arguments[0])
     X, y, names = read_csv(arguments[1], None, options["inputs"] or net.input_names, None,
                            options["delimiter"])
     if len(names) != net.sizes[0]:
         raise ValueError("predict: %s has %d columns, but the network takes %d inputs; choose "
-                          "them with --inputs" % (arguments[1], len(names), net.sizes[0]))
+                         "them with --inputs" % (arguments[1], len(names), net.sizes[0]))
     classify, probabilities = net.classes is not None, options["probabilities"]
     if probabilities and not classify:
         raise ValueError("predict: --probabilities is for classifiers, and %s predicts numbers"
-                          % arguments[0])
+                         % arguments[0])
     name = net.target_name or "prediction"
     header = [name]
     if probabilities:
@@ -1438,7 +1438,7 @@ def _parse(entry, argv):
             close = [o[0] for o in table if flag[:2] == "--" and o[0].startswith(flag[:5])]
             hint = " (did you mean %s?)" % " or ".join(close) if close else ""
             raise ValueError("%s: unknown option %s%s; see python3 nn.py %s --help"
-                              % (name, flag, hint, name))
+                             % (name, flag, hint, name))
         flag, metavar, default, read, text = by_flag[flag]
         if metavar is None:              # a switch
             if value is not None:
@@ -1457,8 +1457,8 @@ def _parse(entry, argv):
         options[flag[2:].replace("-", "_")] = value
     if len(arguments) != len(nn._words(expected)):
         raise ValueError("%s expects %s, got %s; see python3 nn.py %s --help"
-                          % (name, expected or "no arguments", " ".join(arguments) or "none",
-                             name))
+                         % (name, expected or "no arguments", " ".join(arguments) or "none",
+                            name))
     return arguments, options
 
 
@@ -1496,7 +1496,7 @@ def _command(name):
         if entry[0] == name:
             return entry
     raise ValueError("unknown command %r; the commands are %s (python3 nn.py --help)"
-                      % (name, ", ".join([entry[0] for entry in _COMMANDS])))
+                     % (name, ", ".join([entry[0] for entry in _COMMANDS])))
 
 
 # Every command: its name, its function, the arguments it expects, what it
