@@ -820,9 +820,8 @@ def _svg_legend(x, y, entries):
     "Return the lines of a legend at x, y: a sample stroke and its words, per entry."
     body = []
     for colour, dash, words in entries:
-        body.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2.5"%s/>'
-                    % (x, y - 4, x + 28, y - 4, colour, dash))
-        body.append(_svg_text(x + 36, y, words))
+        body += ['<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2.5"%s/>'
+                 % (x, y - 4, x + 28, y - 4, colour, dash), _svg_text(x + 36, y, words)]
         x += 48 + 7 * len(words)
     return body
 
@@ -914,16 +913,13 @@ def _label_box(x1, y1, x2, y2, text, colour, boxes):
 
 def _unit_label(x, y, radius, value):
     "Return the SVG text of a bias inside its unit's circle, small enough to fit."
-    text = rounded = _decimal(value, 2)
+    text, short = _decimal(value, 2), ("%.1e" % value).replace(".0e", "e")
+    # -0.00012 as -1.2e-4, shorter once its exponent loses its 0 (and not Brython's wrong %e)
+    if 0.0 < abs(value) < 0.01 and len(short) - 1 < len(text) and float(short) == float(text):
+        text = short
     if "e" in text:                    # -9.9e+04 as -9.9e4
         mantissa, exponent = text.split("e")
         text = "%se%d" % (mantissa, int(exponent))
-    if 0.0 < abs(value) < 0.01:        # -0.00012 as -1.2e-4, which is shorter
-        shorter = "%.1e" % value
-        mantissa, exponent = shorter.split("e")
-        shorter = "%se%d" % (mantissa.replace(".0", ""), int(exponent))
-        if len(shorter) < len(text) and float(shorter) == float(rounded):   # not Brython's
-            text = shorter
     size = 10                          # a character is about 0.6 of the font size wide
     while size > 6 and 6 * size * len(text) > 10 * (2 * radius - 6):
         size -= 1
@@ -1020,11 +1016,10 @@ def _loss_svg(series, log):
                 % (left, top, plot_w, plot_h))
     styles = [(_SVG_POSITIVE, "", "training loss"), (_SVG_NEGATIVE, _SVG_DASH, "validation loss")]
     for values, (colour, dash, words) in zip(levels, styles):
-        count = len(values)
-        every = (count + 599) // 600    # at most about 600 points
+        count = len(values)            # drawn at most about 600 points
         points = " ".join(["%s,%s" % (_svg_tenths(10 * left + e * plot_w * 10 // max(n - 1, 1)),
                                       _svg_tenths(y_tenths(values[e])))
-                           for e in list(range(0, count - 1, every)) + [count - 1]])
+                           for e in list(range(0, count - 1, (count + 599) // 600)) + [count - 1]])
         body.append('<polyline points="%s" fill="none" stroke="%s" stroke-width="2"%s/>'
                     % (points, colour, dash))
         if count == 1:                 # a line of one point shows nothing: a dot
@@ -1256,9 +1251,8 @@ def _train_command(arguments, options):
         len(X_fit), "; %d held out to score the network" % len(X_test) if X_test else "",
         "" if validation is None else ", %d to stop early (patience %d)"
         % (len(validation[0]), options["patience"])))
-    settings = dict((key, options[key]) for key in ("epochs", "batch_size", "optimizer",
-                                                    "momentum", "weight_decay", "time_limit",
-                                                    "print_every"))
+    settings = dict((key, options[key]) for key in ("epochs batch_size optimizer momentum "
+                                                    "weight_decay time_limit print_every").split())
     history = net.train(X_fit, y_fit, learning_rate=learning_rate, validation_data=validation,
                         patience=options["patience"] if validation else None, progress=True,
                         **settings)
@@ -1268,19 +1262,17 @@ def _train_command(arguments, options):
             sys.stderr.write("nn.py: interrupted in the first epoch; nothing was saved\n")
             return 130
         net.save(out)                  # what train() kept: the last whole or the best epoch
+        best = len(history) - 1 if history.best_epoch is None else history.best_epoch
         sys.stderr.write("nn.py: interrupted after %s; saved %s with the weights of epoch %d\n"
-                         % (nn._plural(len(history), "epoch"), out,
-                            len(history) - 1 if history.best_epoch is None
-                            else history.best_epoch))
+                         % (nn._plural(len(history), "epoch"), out, best))
         return 130
 
-    metric = "accuracy" if classes else "R^2"
     fit = "%.4f on the %d training rows" % (_score(net, X_fit, y_fit), len(X_fit))
     if X_test:
-        _say("%s %.4f on the %d held-out rows (%s)" % (metric, _score(net, X_test, y_test),
-                                                     len(X_test), fit))
+        fit = "%.4f on the %d held-out rows (%s)" % (_score(net, X_test, y_test), len(X_test), fit)
     else:
-        _say("%s %s (none held out: fewer than 10 rows for --test-size)" % (metric, fit))
+        fit += " (none held out: fewer than 10 rows for --test-size)"
+    _say("%s %s" % ("accuracy" if classes else "R^2", fit))
     net.save(out)
     _say("saved %s" % out)
     if options["chart"]:
@@ -1509,8 +1501,7 @@ _COMMANDS = [
          "the column to learn: a name, or a position from 0 (default the last)"),
         ("--inputs", "A,B,...", None, _columns, "the input columns (default all but the target)"),
         ("--task", "TASK", None, _choice("classification regression"),
-         "classification or regression (default classification when the target holds"
-         " labels or a few whole numbers)"),
+         "classification or regression (default classification for labels or few whole numbers)"),
         ("--layers", "N,N,...", [16], _widths, "the widths of the hidden layers"),
         ("--activation", "NAME", "relu", _choice("relu tanh sigmoid leaky_relu linear"),
          "of the hidden layers: relu, tanh, sigmoid, leaky_relu or linear"),
@@ -1524,11 +1515,9 @@ _COMMANDS = [
         ("--test-size", "F", 0.2, _fraction,
          "the fraction of rows held out to score the network, when that is 10 rows or more"),
         ("--validation-split", "F", 0.1, _fraction,
-         "the fraction of the other rows held out to stop early, when that is 50 rows"
-         " or more"),
+         "the fraction of the other rows held out to stop early, when that is 50 rows or more"),
         ("--patience", "N", 20, _count,
-         "stop when their loss has not improved for N epochs, keeping the best weights"
-         " (0: never)"),
+         "stop when their loss has not improved in N epochs, keeping the best weights (0: never)"),
         ("--time-limit", "SECONDS", None, _positive, "stop training after this long"),
         ("--seed", "N", 0, _count, "for the weights, the held-out rows and the shuffling"),
         ("--print-every", "N", 0, _count, "print the loss every N epochs (0: never)"),
