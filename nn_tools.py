@@ -935,7 +935,7 @@ def _loss_series(history, log, who):
     extra = history.history if isinstance(getattr(history, "history", None), dict) else {}
     series = []
     for name, values in (("loss", list(history)), ("val_loss", extra.get("val_loss") or [])):
-        series.append([nn._to_float(v) for v in values])   # inf for an int past the largest
+        series.append([nn._to_float(v) for v in values])   # an int past any float: inf
         for e, x in enumerate(series[-1]):
             if x is None or not nn._finite(x):
                 raise ValueError("%s: the %s of epoch %d is %s, not a finite number"
