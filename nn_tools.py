@@ -639,13 +639,10 @@ def _cost_text(loss, outputs, targets, digits):
 # ---------------------------------------------------------------------------
 # Pictures: the network, and its loss per epoch
 # ---------------------------------------------------------------------------
-# net.to_svg(path) draws the network; history.plot() prints the loss per
-# epoch as a text chart and history.to_svg(path) draws it. The pictures are
-# SVG text: a browser shows them, and nothing is needed to make them. Positive
-# weights are blue and solid, negative ones vermillion and dashed (two colours
-# that colour-blind eyes tell apart, and a dash for print); a line's width
-# grows with the size of its weight. Everything is laid out in whole pixels,
-# so the text is the same on every interpreter.
+# SVG text, which a browser shows and nothing is needed to make. Positive
+# weights are blue and solid, negative ones vermillion and dashed (colour-blind
+# eyes tell the two apart, and print keeps the dash); a line is as wide as its
+# weight is large. Whole pixels only, so the text is the same everywhere.
 
 def draw(net, path, labels):
     "The body of to_svg; see its docstring in nn.py."
@@ -654,9 +651,7 @@ def draw(net, path, labels):
         raise TypeError("to_svg: labels must be True, False or None, got %s"
                         % nn._describe(labels))
     text = _network_svg(net, labels)
-    if path is None:
-        return text
-    nn._write_atomic(path, text, "to_svg")
+    return text if path is None else nn._write_atomic(path, text, "to_svg")
 
 
 def plot(history, width, height, log, file):
@@ -676,31 +671,22 @@ def plot(history, width, height, log, file):
              +--------------------
               0                 99  epoch
     """
-    who = "plot"
-    width = nn._check_int(width, who, "width", 2, 1000)
-    height = nn._check_int(height, who, "height", 2, 1000)
-    if log is not True and log is not False:
-        raise TypeError("plot: log must be True or False, got %s" % nn._describe(log))
-    file = nn._check_stream(file, who)
-    losses, validation = _loss_series(history, who)
-    nn._write_lines(_loss_chart_lines(losses, validation, width, height, log), file, who)
+    width = nn._check_int(width, "plot", "width", 2, 1000)
+    height = nn._check_int(height, "plot", "height", 2, 1000)
+    file = nn._check_stream(file, "plot")
+    series = _loss_series(history, log, "plot")
+    nn._write_lines(_loss_chart_lines(series, width, height, log), file, "plot")
 
 
 def history_svg(history, path, log):
     "The body of to_svg; see its docstring in nn.py."
-    if log is not True and log is not False:
-        raise TypeError("to_svg: log must be True or False, got %s" % nn._describe(log))
-    losses, validation = _loss_series(history, "to_svg")
-    text = _loss_svg(losses, validation, log)
-    if path is None:
-        return text
-    nn._write_atomic(path, text, "to_svg")
+    text = _loss_svg(_loss_series(history, log, "to_svg"), log)
+    return text if path is None else nn._write_atomic(path, text, "to_svg")
 
 
 _SVG_POSITIVE = "#0072b2"
 _SVG_NEGATIVE = "#d55e00"
 _SVG_DASH = ' stroke-dasharray="6 4"'
-_SVG_MAX_UNITS = 16          # a wider layer shows its first 12 units and its last 2
 
 
 def _svg_tenths(n):
@@ -728,47 +714,29 @@ def _svg_legend(x, y, entries):
     "Return the lines of a legend at x, y: a sample stroke and its words, per entry."
     body = []
     for colour, dash, words in entries:
-        body.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2.5"%s/>'
-                    % (x, y - 4, x + 28, y - 4, colour,
-                       _SVG_DASH if dash else ""))
-        body.append(_svg_text(x + 36, y, words))
+        body += ['<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2.5"%s/>'
+                 % (x, y - 4, x + 28, y - 4, colour, dash), _svg_text(x + 36, y, words)]
         x += 48 + 7 * len(words)
     return body
 
 
-def _drawn_units(n):
-    "Return the units of a layer of n that a picture shows, with None where some are left out."
-    if n <= _SVG_MAX_UNITS:
-        return list(range(n))
-    return list(range(12)) + [None, n - 2, n - 1]
-
-
 def _network_svg(net, labels):
-    """Return an SVG picture of net: units as circles by layer, weights as lines.
-
-    With labels, every line carries its weight and every unit its bias;
-    labels None means labels when no two neighbouring layers have more than
-    20 weights between them.
-    """
+    "Return an SVG picture of net: units as circles by layer, weights as lines, labels as to_svg."
     sizes = net.sizes
-    columns = [_drawn_units(n) for n in sizes]
+    # the units drawn: a layer of more than 16 shows its first 12, a gap (None) and its last 2
+    columns = [list(range(n)) if n <= 16 else list(range(12)) + [None, n - 2, n - 1]
+               for n in sizes]
     slots = max([len(units) for units in columns])
-    if labels is None:
+    if labels is None:                 # labels when no two layers have more than 20 weights
         labels = max([a * b for a, b in zip(sizes, sizes[1:])]) <= 20
     gap, top = 240 if labels else 200, 80
     step, radius = (64, 18) if slots <= 8 else (40, 14)
     width = max(2 * 80 + gap * (len(sizes) - 1), 640)
     height = top + step * (slots - 1) + 140
     left = (width - gap * (len(sizes) - 1)) // 2
-    centres = []                       # centres[k][p]: where the p-th drawn unit of layer k is
-    for k, units in enumerate(columns):
-        first = top + (slots - len(units)) * step // 2
-        centres.append([(left + gap * k, first + p * step) for p in range(len(units))])
-    biggest = 0.0
-    for W in net.weights:
-        for row in W:
-            for w in row:
-                biggest = max(biggest, abs(float(w)))
+    centres = [[(left + gap * k, top + (slots - len(units)) * step // 2 + p * step)
+                for p in range(len(units))] for k, units in enumerate(columns)]
+    biggest = max([abs(float(w)) for W in net.weights for row in W for w in row])
     names = net._activations()
     caption = ", ".join(["%s hidden" % net.activation] * (len(sizes) > 2) +
                         ["%s output" % names[-1], "loss %s" % (net.loss or "not chosen yet")])
@@ -776,25 +744,22 @@ def _network_svg(net, labels):
                       ' text-anchor="middle" font-size="15"')]
     lines, boxes = [], []
     for k, W in enumerate(net.weights):
-        for p, i in enumerate(columns[k]):
-            for q, j in enumerate(columns[k + 1]):
+        for (x1, y1), i in zip(centres[k], columns[k]):
+            for (x2, y2), j in zip(centres[k + 1], columns[k + 1]):
                 if i is None or j is None:
                     continue
                 w = float(W[i][j])
-                (x1, y1), (x2, y2) = centres[k][p], centres[k + 1][q]
                 tenths = 5 + int(55.0 * (abs(w) / biggest) + 0.5) if biggest > 0.0 else 5
-                colour = _SVG_POSITIVE if w >= 0.0 else _SVG_NEGATIVE
+                colour, dash = (_SVG_POSITIVE, "") if w >= 0.0 else (_SVG_NEGATIVE, _SVG_DASH)
                 lines.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" '
                              'stroke-width="%s"%s><title>weights[%d][%d][%d] = %s</title></line>'
-                             % (x1, y1, x2, y2, colour, _svg_tenths(tenths),
-                                _SVG_DASH if w < 0.0 else "",
-                                k, i, j, _decimal(w, 6)))
+                             % (x1, y1, x2, y2, colour, _svg_tenths(tenths), dash, k, i, j,
+                                _decimal(w, 6)))
                 if labels:
                     boxes.append(_label_box(x1, y1, x2, y2, _decimal(w, 2), colour, boxes))
     body += ['<g stroke-opacity="0.85" stroke-linecap="round">'] + lines + ["</g>"]
     for k, units in enumerate(columns):
-        for p, i in enumerate(units):
-            x, y = centres[k][p]
+        for (x, y), i in zip(centres[k], units):
             if i is None:              # the units left out: a column of three dots
                 body += ['<circle cx="%d" cy="%d" r="2.5" fill="#555"/>' % (x, y + d)
                          for d in (-12, 0, 12)]
@@ -817,13 +782,12 @@ def _network_svg(net, labels):
     bottom = top + step * (slots - 1) + radius
     for k, n in enumerate(sizes):
         role = "input" if k == 0 else "output" if k == len(sizes) - 1 else "hidden %d" % k
+        units = nn._plural(n, "unit") + (", " + names[k - 1] if k else "")
         x = left + gap * k
         body.append(_svg_text(x, bottom + 28, role, ' text-anchor="middle" font-weight="bold"'))
-        body.append(_svg_text(x, bottom + 44, "%d unit%s%s" % (n, "" if n == 1 else "s",
-                                                           ", " + names[k - 1] if k else ""),
-                              ' text-anchor="middle"'))
-    legend = [(_SVG_POSITIVE, False, "positive weight"), (_SVG_NEGATIVE, True, "negative weight")]
-    body += _svg_legend(16, height - 18, legend)
+        body.append(_svg_text(x, bottom + 44, units, ' text-anchor="middle"'))
+    body += _svg_legend(16, height - 18, [(_SVG_POSITIVE, "", "positive weight"),
+                                          (_SVG_NEGATIVE, _SVG_DASH, "negative weight")])
     body.append(_svg_text(width - 16, height - 18, "width: size of the weight%s"
                           % ("; in a unit: its bias" if labels and net.bias else ""),
                           ' text-anchor="end" fill="#555"'))
@@ -831,129 +795,90 @@ def _network_svg(net, labels):
 
 
 def _label_box(x1, y1, x2, y2, text, colour, boxes):
-    """Return (x, y, half width, text, colour): where a line's label goes, clear of boxes.
-
-    The label sits on the line from (x1, y1) to (x2, y2), at the first of a
-    few places along it that overlaps no label placed before, or else at the
-    one that overlaps fewest.
-    """
+    "Return (x, y, half width, text, colour): a line's label, on it, clear of earlier boxes."
     half = 3 * len(text) + 3           # about 6 pixels a character at 11 pixels
-    best = None
-    for t in (30, 22, 38, 46, 54, 62, 70, 78, 14):
-        x, y = x1 + (x2 - x1) * t // 100, y1 + (y2 - y1) * t // 100
-        hits = len([b for b in boxes if abs(b[0] - x) < b[2] + half + 2 and abs(b[1] - y) < 15])
-        if best is None or hits < best[0]:
-            best = (hits, x, y)
-        if not hits:
-            break
-    hits, x, y = best
+    # a few places along the line, in the order tried: the first that overlaps fewest wins
+    places = [(x1 + (x2 - x1) * t // 100, y1 + (y2 - y1) * t // 100)
+              for t in (30, 22, 38, 46, 54, 62, 70, 78, 14)]
+    x, y = min(places, key=lambda p: len([b for b in boxes if abs(b[0] - p[0]) < b[2] + half + 2
+                                          and abs(b[1] - p[1]) < 15]))
     return x, y, half, text, colour
 
 
 def _unit_label(x, y, radius, value):
     "Return the SVG text of a bias inside its unit's circle, small enough to fit."
-    text = rounded = _decimal(value, 2)
+    text, short = _decimal(value, 2), ("%.1e" % value).replace(".0e", "e")
+    # -0.00012 as -1.2e-4, shorter once its exponent loses its 0 (and not Brython's wrong %e)
+    if 0.0 < abs(value) < 0.01 and len(short) - 1 < len(text) and float(short) == float(text):
+        text = short
     if "e" in text:                    # -9.9e+04 as -9.9e4
         mantissa, exponent = text.split("e")
         text = "%se%d" % (mantissa, int(exponent))
-    if 0.0 < abs(value) < 0.01:        # -0.00012 as -1.2e-4, which is shorter
-        shorter = "%.1e" % value
-        mantissa, exponent = shorter.split("e")
-        shorter = "%se%d" % (mantissa.replace(".0", ""), int(exponent))
-        if len(shorter) < len(text) and float(shorter) == float(rounded):   # not Brython's
-            text = shorter
     size = 10                          # a character is about 0.6 of the font size wide
     while size > 6 and 6 * size * len(text) > 10 * (2 * radius - 6):
         size -= 1
     return _svg_text(x, y + size // 2 - 1, text, ' text-anchor="middle" font-size="%d"' % size)
 
 
-def _loss_series(history, who):
-    "Return (training losses, validation losses or None) of a History, checked."
-    losses = list(history)
-    extra = history.history if isinstance(getattr(history, "history", None), dict) else {}
-    validation = extra.get("val_loss") or None
-    if not losses:
+def _loss_series(history, log, who):
+    "Return [training losses] or [training losses, validation losses] of a History, checked."
+    if log is not True and log is not False:
+        raise TypeError("%s: log must be True or False, got %s" % (who, nn._describe(log)))
+    if not len(history):
         raise ValueError("%s: the history is empty; train for an epoch or more first" % who)
-    for name, values in (("loss", losses), ("val_loss", validation or [])):
-        for e, v in enumerate(values):
-            x = nn._to_float(v)                    # infinity for an int past the largest float
+    extra = history.history if isinstance(getattr(history, "history", None), dict) else {}
+    series = []
+    for name, values in (("loss", list(history)), ("val_loss", extra.get("val_loss") or [])):
+        series.append([nn._to_float(v) for v in values])   # an int past any float: inf
+        for e, x in enumerate(series[-1]):
             if x is None or not nn._finite(x):
                 raise ValueError("%s: the %s of epoch %d is %s, not a finite number"
-                                 % (who, name, e, nn._describe(v)))
-    return [nn._to_float(v) for v in losses], validation and [nn._to_float(v) for v in validation]
+                                 % (who, name, e, nn._describe(values[e])))
+    return series if series[1] else series[:1]
 
 
-def _chart_scale(series, log):
-    """Return (level, low, high): a function that maps a loss to the chart's scale, and its range.
-
-    On a log scale a loss of 0 is drawn as the smallest positive one there is.
-    """
-    values = [v for s in series for v in s]
-    if log:
-        positive = [v for v in values if v > 0.0] or [1.0]
-        floor = min(positive)
-
-        def level(v):
-            "Return log(v), with losses of 0 at the floor."
-            return nn._log(max(v, floor))
-    else:
-        def level(v):
-            "Return v itself: a linear scale."
-            return v
-    levels = [level(v) for v in values]
-    return level, min(levels), max(levels)
+def _levels(series, log):
+    "Return the series on the chart's scale, its lowest and its highest level."
+    floor = min([v for s in series for v in s if v > 0.0] or [1.0])
+    # on a log scale a loss of 0 is drawn as the smallest positive one there is
+    series = [[nn._log(max(v, floor)) if log else v for v in s] for s in series]
+    levels = [v for s in series for v in s]
+    return series, min(levels), max(levels)
 
 
-def _sample(n, count):
-    "Return count epochs out of n, evenly spread, the first and the last among them."
-    if count <= 1 or n <= 1:
-        return [0] * max(count, 1)
-    return [c * (n - 1) // (count - 1) for c in range(count)]
-
-
-def _loss_chart_lines(losses, validation, width, height, log):
+def _loss_chart_lines(series, width, height, log):
     "Return a text chart of the loss per epoch: '*' training, 'o' validation, '#' both."
-    series = [(losses, "*")] + ([(validation, "o")] if validation else [])
-    level, low, high = _chart_scale([s for s, mark in series], log)
-    columns = min(width, len(losses))
+    levels, low, high = _levels(series, log)
+    epochs = len(series[0])
+    columns = min(width, epochs)
     grid = [[" "] * columns for r in range(height)]
-    for values, mark in series:
-        for c, e in enumerate(_sample(len(values), columns)):
+    for values, mark in zip(levels, "*o"):
+        for c in range(columns):
+            e = c * (len(values) - 1) // max(columns - 1, 1)   # evenly spread, first to last
+            r = height // 2            # one value: in the middle
             if high > low:
-                r = height - 1 - int((level(values[e]) - low) / (high - low) * (height - 1) + 0.5)
-            else:
-                r = height // 2
+                r = height - 1 - int((values[e] - low) / (high - low) * (height - 1) + 0.5)
             grid[r][c] = mark if grid[r][c] in (" ", mark) else "#"
-    everything = [v for values, mark in series for v in values]
+    everything = [v for values in series for v in values]
     top, bottom = _decimal(max(everything), 4), _decimal(min(everything), 4)
     pad = max(len(top), len(bottom))
-    title = "loss per epoch%s: * training" % (" (log scale)" if log else "")
-    if validation:
-        title += ", o validation, # both"
-    lines = [title]
+    lines = ["loss per epoch%s: * training%s" % (" (log scale)" if log else "",
+                                                ", o validation, # both" if levels[1:] else "")]
+    # the labels by row: the highest and the lowest loss, or one value beside it
+    labels = {0: top, height - 1: bottom} if high > low else {height // 2: top}
     for r, row in enumerate(grid):
-        if high > low:
-            label = top if r == 0 else bottom if r == height - 1 else ""
-        else:                          # one value: one label, beside it
-            label = top if r == height // 2 else ""
+        label = labels.get(r, "")
         lines.append((" " * (pad - len(label)) + label + " |" + "".join(row)).rstrip())
-    last = str(len(losses) - 1)
-    lines.append(" " * pad + " +" + "-" * columns)
-    axis = "0" + " " * max(columns - 1 - len(last), 1) + last if len(losses) > 1 else "0"
-    lines.append(" " * (pad + 2) + axis + "  epoch")
-    return lines
+    last = str(epochs - 1)
+    axis = "0" + " " * max(columns - 1 - len(last), 1) + last if epochs > 1 else "0"
+    return lines + [" " * pad + " +" + "-" * columns, " " * (pad + 2) + axis + "  epoch"]
 
 
-def _loss_svg(losses, validation, log):
+def _loss_svg(series, log):
     "Return an SVG picture of the loss per epoch, training and validation."
-    width, height = 640, 400
-    left, right, top, bottom = 80, 24, 48, 64
-    plot_w, plot_h = width - left - right, height - top - bottom
-    series = [(losses, _SVG_POSITIVE, False)]
-    if validation:
-        series.append((validation, _SVG_NEGATIVE, True))
-    level, low, high = _chart_scale([s for s, colour, dash in series], log)
+    width, height, left, top = 640, 400, 80, 48
+    plot_w, plot_h = width - left - 24, height - top - 64     # 24 pixels right, 64 below
+    levels, low, high = _levels(series, log)
     if high <= low:                    # one value: in the middle (a loss of 0 at the foot)
         half = 0.5 if log else abs(low) / 2.0
         low, high = (low, low + 1.0) if half == 0.0 else (low - half, low + half)
@@ -968,11 +893,11 @@ def _loss_svg(losses, validation, log):
     for t in range(5):                 # five levels, from the lowest loss to the highest
         value = low + span * (t / 2.0)
         y = y_tenths(value) // 10
-        loss = nn._exp(value) if log else value
         body.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#ddd"/>'
                     % (left, y, left + plot_w, y))
-        body.append(_svg_text(left - 8, y + 4, _decimal(loss, 3), ' text-anchor="end"'))
-    n = len(losses)
+        body.append(_svg_text(left - 8, y + 4, _decimal(nn._exp(value) if log else value, 3),
+                              ' text-anchor="end"'))
+    n = len(series[0])
     for tick in [m * 10 ** p for p in range(12) for m in (1, 2, 5)]:    # epochs between ticks
         if (n - 1) // tick <= 6:
             break
@@ -983,24 +908,19 @@ def _loss_svg(losses, validation, log):
         body.append(_svg_text(x, top + plot_h + 20, str(e), ' text-anchor="middle"'))
     body.append('<rect x="%d" y="%d" width="%d" height="%d" fill="none" stroke="#999"/>'
                 % (left, top, plot_w, plot_h))
-    for values, colour, dash in series:
-        count = len(values)
-        every = (count + 599) // 600    # at most about 600 points
-        epochs = list(range(0, count, every))
-        if epochs[-1] != count - 1:
-            epochs.append(count - 1)
+    styles = [(_SVG_POSITIVE, "", "training loss"), (_SVG_NEGATIVE, _SVG_DASH, "validation loss")]
+    for values, (colour, dash, words) in zip(levels, styles):
+        count = len(values)            # drawn at most about 600 points
         points = " ".join(["%s,%s" % (_svg_tenths(10 * left + e * plot_w * 10 // max(n - 1, 1)),
-                                      _svg_tenths(y_tenths(level(values[e])))) for e in epochs])
+                                      _svg_tenths(y_tenths(values[e])))
+                           for e in list(range(0, count - 1, (count + 599) // 600)) + [count - 1]])
         body.append('<polyline points="%s" fill="none" stroke="%s" stroke-width="2"%s/>'
-                    % (points, colour, _SVG_DASH if dash else ""))
+                    % (points, colour, dash))
         if count == 1:                 # a line of one point shows nothing: a dot
             x, y = points.split(",")
             body.append('<circle cx="%s" cy="%s" r="4" fill="%s"/>' % (x, y, colour))
     body.append(_svg_text(left + plot_w // 2, height - 22, "epoch", ' text-anchor="middle"'))
-    legend = [(_SVG_POSITIVE, False, "training loss")]
-    if validation:
-        legend.append((_SVG_NEGATIVE, True, "validation loss"))
-    body += _svg_legend(left, height - 6, legend)
+    body += _svg_legend(left, height - 6, styles[:len(levels)])
     return _svg_document(width, height, "nn.py loss per epoch", body)
 
 
@@ -1125,10 +1045,9 @@ def _export_source(net):
 # ---------------------------------------------------------------------------
 # The command line
 # ---------------------------------------------------------------------------
-# python3 nn.py COMMAND [ARGUMENTS] [OPTIONS], or python3 -m nn. Every command
-# is a function listed in _COMMANDS with its arguments and options; the parser
-# and the help texts are made from that table, so a new command is a function
-# and a row. Written by hand, because MicroPython has no argparse.
+# python3 nn.py COMMAND [ARGUMENTS] [OPTIONS], or python3 -m nn. The parser and
+# the help are made from _COMMANDS, so a new command is a function and a row.
+# Written by hand, because MicroPython has no argparse.
 
 def _same_file(a, b):
     "Return True when paths a and b name one file, through links or as a hard link."
@@ -1163,7 +1082,7 @@ def _check_writable(path, who, taken=()):
 
 def _train_command(arguments, options):
     "nn.py train DATA.csv: train a network on the rows of a CSV file and save it."
-    path, task, seed = arguments[0], options["task"], options["seed"]
+    path, task, seed, out = arguments[0], options["task"], options["seed"], options["out"]
     X, y, names, target = _read_csv(path, -1 if options["target"] is None else options["target"],
                                     options["inputs"], False if task == "regression" else None,
                                     options["delimiter"])
@@ -1189,19 +1108,15 @@ def _train_command(arguments, options):
         validation = (X_val, y_val)
 
     # scikit-learn's starting weights, and for two classes one sigmoid output, as it has
-    sizes = [len(names)] + options["layers"]
+    outputs = len(classes) if classes and len(classes) > 2 else 1
+    regression = {} if classes else {"output_activation": "linear", "loss": "mse",
+                                     "target_scaling": "standard"}
+    net = nn.Network([len(names)] + options["layers"] + [outputs], init="uniform", seed=seed,
+                     activation=options["activation"], input_scaling="standard", **regression)
     if classes:
-        net = nn.Network(sizes + [1 if len(classes) == 2 else len(classes)],
-                      activation=options["activation"], init="uniform",
-                      input_scaling="standard", seed=seed)
         net._learn_classes(classes, "train")
-    else:
-        net = nn.Network(sizes + [1], activation=options["activation"], output_activation="linear",
-                      loss="mse", init="uniform", input_scaling="standard",
-                      target_scaling="standard", seed=seed)
-    learning_rate = options["learning_rate"]
-    if learning_rate is None:          # 0.001, Adam's usual default, is slow for small data
-        learning_rate = 0.01 if options["optimizer"] == "adam" else 0.1
+    # 0.001, Adam's usual default, is slow for small data
+    learning_rate = options["learning_rate"] or (0.01 if options["optimizer"] == "adam" else 0.1)
     _say("network %s, %d parameters; %s, learning rate %s, batches of %d, %d epochs" % (
         net.sizes, net.parameter_count(), options["optimizer"], _decimal(learning_rate),
         options["batch_size"], options["epochs"]))
@@ -1209,34 +1124,30 @@ def _train_command(arguments, options):
         len(X_fit), "; %d held out to score the network" % len(X_test) if X_test else "",
         "" if validation is None else ", %d to stop early (patience %d)"
         % (len(validation[0]), options["patience"])))
-    history = net.train(X_fit, y_fit, epochs=options["epochs"],
-                        learning_rate=learning_rate, batch_size=options["batch_size"],
-                        optimizer=options["optimizer"], momentum=options["momentum"],
-                        weight_decay=options["weight_decay"], validation_data=validation,
-                        patience=options["patience"] if validation else None,
-                        time_limit=options["time_limit"],
-                        print_every=options["print_every"], progress=True)
+    settings = dict((key, options[key]) for key in ("epochs batch_size optimizer momentum "
+                                                    "weight_decay time_limit print_every").split())
+    history = net.train(X_fit, y_fit, learning_rate=learning_rate, validation_data=validation,
+                        patience=options["patience"] if validation else None, progress=True,
+                        **settings)
     net.input_names, net.target_name = names, target
     if history.stop_reason == "interrupted":
         if not history:
             sys.stderr.write("nn.py: interrupted in the first epoch; nothing was saved\n")
             return 130
-        net.save(options["out"])        # what train() kept: the last whole or the best epoch
+        net.save(out)                  # what train() kept: the last whole or the best epoch
+        best = len(history) - 1 if history.best_epoch is None else history.best_epoch
         sys.stderr.write("nn.py: interrupted after %s; saved %s with the weights of epoch %d\n"
-                         % (nn._plural(len(history), "epoch"), options["out"],
-                            len(history) - 1 if history.best_epoch is None
-                            else history.best_epoch))
+                         % (nn._plural(len(history), "epoch"), out, best))
         return 130
 
-    metric = "accuracy" if classes else "R^2"
     fit = "%.4f on the %d training rows" % (_score(net, X_fit, y_fit), len(X_fit))
     if X_test:
-        _say("%s %.4f on the %d held-out rows (%s)" % (metric, _score(net, X_test, y_test),
-                                                     len(X_test), fit))
+        fit = "%.4f on the %d held-out rows (%s)" % (_score(net, X_test, y_test), len(X_test), fit)
     else:
-        _say("%s %s (none held out: fewer than 10 rows for --test-size)" % (metric, fit))
-    net.save(options["out"])
-    _say("saved %s" % options["out"])
+        fit += " (none held out: fewer than 10 rows for --test-size)"
+    _say("%s %s" % ("accuracy" if classes else "R^2", fit))
+    net.save(out)
+    _say("saved %s" % out)
     if options["chart"]:
         history.plot()
     if options["plot"]:
@@ -1268,11 +1179,8 @@ def _task_of(y):
 
 
 def _held_out(n, fraction, least):
-    """Return how many of n rows a fraction holds out, or 0 when that is fewer than least.
-
-    Too few held-out rows tell little; to stop early, where their loss is
-    watched every epoch, a few dozen are needed, or noise stops training.
-    """
+    "Return how many of n rows a fraction holds out, or 0 when that or the rest is below least."
+    # too few tell little; to stop early on, a few dozen, or noise stops training
     count = int(math.ceil(fraction * n))
     return count if count >= least and n - count >= least else 0
 
@@ -1281,36 +1189,33 @@ def _predict_command(arguments, options):
     "nn.py predict MODEL.json DATA.csv: write the network's answers for a CSV file as CSV."
     for path in arguments:             # python3 nn.py predict m.json d.csv >> d.csv
         if _same_file("/dev/stdout", path):
-            raise _UsageError("predict: standard output goes to %r, an input; nothing was "
-                              "written" % path)
+            raise ValueError("predict: standard output goes to %r, an input; nothing was "
+                             "written" % path)
     net = nn.load(arguments[0])
     X, y, names = read_csv(arguments[1], None, options["inputs"] or net.input_names, None,
                            options["delimiter"])
     if len(names) != net.sizes[0]:
-        raise _UsageError("predict: %s has %d columns, but the network takes %d inputs; choose "
-                          "them with --inputs" % (arguments[1], len(names), net.sizes[0]))
+        raise ValueError("predict: %s has %d columns, but the network takes %d inputs; choose "
+                         "them with --inputs" % (arguments[1], len(names), net.sizes[0]))
     classify, probabilities = net.classes is not None, options["probabilities"]
     if probabilities and not classify:
-        raise _UsageError("predict: --probabilities is for classifiers, and %s predicts numbers"
-                          % arguments[0])
+        raise ValueError("predict: --probabilities is for classifiers, and %s predicts numbers"
+                         % arguments[0])
     name = net.target_name or "prediction"
-    if classify:
-        header = [name] + (["probability_%s" % (c,) for c in net.classes] if probabilities
-                           else [])
-    else:
-        header = [name] if net.sizes[-1] == 1 else ["%s_%d" % (name, j)
-                                                    for j in range(net.sizes[-1])]
+    header = [name]
+    if probabilities:
+        header += ["probability_%s" % (c,) for c in net.classes]
+    elif not classify and net.sizes[-1] > 1:
+        header = ["%s_%d" % (name, j) for j in range(net.sizes[-1])]
     delimiter = options["delimiter"]
     nn._write_lines([_csv_line(names + header, delimiter)], sys.stdout)
     for start in range(0, len(X), _CHUNK):
         rows = X[start:start + _CHUNK]
-        answers = net.predict(rows)
-        if classify:
-            answers = [[label] for label in answers]
-            if probabilities:
-                answers = [a + p for a, p in zip(answers, net.predict_proba(rows))]
-        for row, answer in zip(rows, answers):
-            nn._write_lines([_csv_line(row + answer, delimiter)], sys.stdout)
+        answers = [[a] if classify else a for a in net.predict(rows)]
+        if probabilities:
+            answers = [a + p for a, p in zip(answers, net.predict_proba(rows))]
+        nn._write_lines([_csv_line(row + answer, delimiter)
+                         for row, answer in zip(rows, answers)], sys.stdout)
     return 0
 
 
@@ -1335,164 +1240,111 @@ def _draw_command(arguments, options):
     return 0
 
 
-def _demo_command(arguments, options):
-    "nn.py demo: run the two tutorials."
-    return nn.demo()
-
-
 def _say(line):
     "Print one line on standard output."
     nn._write_lines([line])
 
 
-# Reading the values of options. Each returns the value or raises ValueError
-# saying what was expected, which the parser turns into a one-line message.
+def _reader(parse, ok, expected):
+    "Return a reader of an option's value: parse(text) if ok(it), else ValueError(expected)."
 
-def _whole(text, low=1):
-    "Return an option's value as a whole number of low or more."
-    try:
-        value = int(text)
-    except ValueError:
-        value = None
-    if value is None or value < low:
-        raise ValueError("a whole number of %d or more" % low)
-    return value
-
-
-def _count(text):
-    "Return an option's value as a whole number of 0 or more."
-    return _whole(text, 0)
+    def read(text):
+        "Return the value in text, or raise ValueError saying what was expected."
+        try:
+            value = parse(text)
+        except ValueError:
+            value = None
+        if value is None or not ok(value):
+            raise ValueError(expected)
+        return value
+    return read
 
 
-def _positive(text):
-    "Return an option's value as a number above 0."
-    x = _csv_number(text)
-    if x is None or x <= 0.0:
-        raise ValueError("a number above 0")
-    return x
+def _choice(names):
+    "Return a reader of one of the names, given in one string: 'adam sgd'."
+    names = names.split()
+    return _reader(lambda text: text, lambda text: text in names, " or ".join(names))
 
 
-def _fraction(text):
-    "Return an option's value as a number from 0 up to (not including) 1."
-    x = _csv_number(text)
-    if x is None or not 0.0 <= x < 1.0:
-        raise ValueError("a number from 0 up to 1, such as 0.2")
-    return x
-
-
-def _widths(text):
-    "Return an option's value as layer widths: '16,8' is [16, 8]."
-    try:
-        return [_whole(width) for width in text.split(",")]
-    except ValueError:
-        raise ValueError("widths of 1 or more separated by commas, such as 16,8")
-
-
-def _columns(text):
-    "Return an option's value as column names or positions: 'a,b' is ['a', 'b']."
-    names = [name.strip() for name in text.split(",")]
-    if "" in names:
-        raise ValueError("column names or positions separated by commas")
-    return names
-
-
-def _delimiter(text):
-    "Return an option's value as a delimiter: one character, or the word tab."
-    if text == "tab":
-        return "\t"
-    if len(text) != 1:
-        raise ValueError("one character, or the word tab")
-    return text
-
-
-class _UsageError(ValueError):
-    "A mistake on the command line: one line on standard error, exit status 2."
+_whole = _reader(int, lambda n: n >= 1, "a whole number of 1 or more")
+_count = _reader(int, lambda n: n >= 0, "a whole number of 0 or more")
+_positive = _reader(_csv_number, lambda x: x > 0.0, "a number above 0")
+_fraction = _reader(_csv_number, lambda x: 0.0 <= x < 1.0, "a number from 0 up to 1, such as 0.2")
+_widths = _reader(lambda text: [int(width) for width in text.split(",")],
+                  lambda widths: min(widths) >= 1,
+                  "widths of 1 or more separated by commas, such as 16,8")
+_columns = _reader(lambda text: [name.strip() for name in text.split(",")],
+                   lambda names: "" not in names, "column names or positions separated by commas")
+_delimiter = _reader(lambda text: "\t" if text == "tab" else text, lambda text: len(text) == 1,
+                     "one character, or the word tab")
 
 
 def _parse(entry, argv):
-    """Return (arguments, options) of a command's line, or raise _UsageError.
+    """Return (arguments, options) of argv for entry, a row of _COMMANDS, or raise ValueError.
 
-    entry is the command's row of _COMMANDS. options maps every option's name,
-    without dashes ("learning_rate" for --learning-rate), to its value, or to
-    its default when it was not given. --name value and --name=value both work.
+    options maps every option's name ("learning_rate" for --learning-rate) to its value, or
+    its default when not given; --name value and --name=value both work.
     """
     name, function, expected, about, table = entry
     by_flag = dict((option[0], option) for option in table)
     options = dict((option[0][2:].replace("-", "_"), option[2]) for option in table)
-    arguments = []
-    i = 0
+    arguments, i = [], 0
     while i < len(argv):
         word = argv[i]
-        if word == "--":                 # everything after it is an argument
-            arguments.extend(argv[i + 1:])
-            break
-        if word.startswith("-") and len(word) > 1 and _csv_number(word) is None:
-            flag, value = (word.split("=", 1) + [None])[:2]
-            if flag not in by_flag:
-                close = [o[0] for o in table if flag[:2] == "--" and o[0].startswith(flag[:5])]
-                hint = " (did you mean %s?)" % " or ".join(close) if close else ""
-                raise _UsageError("%s: unknown option %s%s; see python3 nn.py %s --help"
-                                  % (name, flag, hint, name))
-            flag, metavar, default, convert, text = by_flag[flag]
-            if metavar is None:          # a switch
-                if value is not None:
-                    raise _UsageError("%s: %s takes no value" % (name, flag))
-                value = True
-            else:
-                if value is None:
-                    i += 1
-                    if i == len(argv):
-                        raise _UsageError("%s: %s needs a value (%s)" % (name, flag, metavar))
-                    value = argv[i]
-                value = _convert(name, flag, convert, value)
-            options[flag[2:].replace("-", "_")] = value
-        else:
-            arguments.append(word)
         i += 1
+        if word == "--":                 # everything after it is an argument
+            arguments.extend(argv[i:])
+            break
+        if not word.startswith("-") or len(word) == 1 or _csv_number(word) is not None:
+            arguments.append(word)
+            continue
+        flag, value = (word.split("=", 1) + [None])[:2]
+        if flag not in by_flag:
+            close = [o[0] for o in table if flag[:2] == "--" and o[0].startswith(flag[:5])]
+            hint = " (did you mean %s?)" % " or ".join(close) if close else ""
+            raise ValueError("%s: unknown option %s%s; see python3 nn.py %s --help"
+                             % (name, flag, hint, name))
+        flag, metavar, default, read, text = by_flag[flag]
+        if metavar is None:              # a switch
+            if value is not None:
+                raise ValueError("%s: %s takes no value" % (name, flag))
+            value = True
+        elif value is None:
+            if i == len(argv):
+                raise ValueError("%s: %s needs a value (%s)" % (name, flag, metavar))
+            value = argv[i]
+            i += 1
+        if read is not None:
+            try:
+                value = read(value)
+            except ValueError as error:
+                raise ValueError("%s: %s must be %s, got %r" % (name, flag, error, value))
+        options[flag[2:].replace("-", "_")] = value
     if len(arguments) != len(nn._words(expected)):
-        raise _UsageError("%s expects %s, got %s; see python3 nn.py %s --help"
-                          % (name, expected or "no arguments", " ".join(arguments) or "none",
-                             name))
+        raise ValueError("%s expects %s, got %s; see python3 nn.py %s --help"
+                         % (name, expected or "no arguments", " ".join(arguments) or "none",
+                            name))
     return arguments, options
-
-
-def _convert(name, flag, convert, value):
-    "Return an option's value converted, or raise _UsageError saying what was expected."
-    if convert is None:
-        return value
-    if isinstance(convert, tuple):       # a choice of names
-        if value not in convert:
-            raise _UsageError("%s: %s must be %s, got %r"
-                              % (name, flag, " or ".join(convert), value))
-        return value
-    try:
-        return convert(value)
-    except ValueError as error:
-        raise _UsageError("%s: %s must be %s, got %r" % (name, flag, error, value))
 
 
 def _help(name=None):
     "Return the help text of one command, or of the command line as a whole."
     if name is None:
         lines = ["usage: python3 nn.py COMMAND [ARGUMENTS] [OPTIONS]   (or: python3 -m nn ...)",
-                 ""]
-        for command, function, expected, about, table in _COMMANDS:
-            lines.append("  %-30s %s" % (command + " " + expected, about))
+                 ""] + ["  %-30s %s" % (row[0] + " " + row[2], row[3]) for row in _COMMANDS]
         lines += ["", "python3 nn.py COMMAND --help describes a command and its options.",
                   "Exit status: 0 done, 2 a mistake (said in one line), 130 interrupted."]
         return "\n".join(lines) + "\n"
     name, function, expected, about, table = _command(name)
-    usage = " ".join([word for word in ("usage: python3 nn.py", name, expected,
-                                        "[OPTIONS]" if table else "") if word])
+    usage = " ".join(nn._words("usage: python3 nn.py %s %s %s"
+                               % (name, expected, "[OPTIONS]" if table else "")))
     lines = [usage, "", about[:1].upper() + about[1:] + "."]
     if table:
         lines += ["", "options:"]
-    for flag, metavar, default, convert, text in table:
+    for flag, metavar, default, read, text in table:
         if default is not None and default is not False:
-            shown = "tab" if default == "\t" else str(default)
-            if isinstance(default, list):
-                shown = ",".join([str(v) for v in default])
-            text += " (default %s)" % shown
+            text += " (default %s)" % (",".join([str(v) for v in default])
+                                       if isinstance(default, list) else default)
         words, line = nn._words(text), "  %-24s" % (flag + (" " + metavar if metavar else ""))
         for word in words:               # wrapped to 79 columns
             if len(line) + 1 + len(word) > 79 and len(line) > 27:
@@ -1504,44 +1356,41 @@ def _help(name=None):
 
 
 def _command(name):
-    "Return the row of _COMMANDS for a command's name, or raise _UsageError."
+    "Return the row of _COMMANDS for a command's name, or raise ValueError."
     for entry in _COMMANDS:
         if entry[0] == name:
             return entry
-    raise _UsageError("unknown command %r; the commands are %s (python3 nn.py --help)"
-                      % (name, ", ".join([entry[0] for entry in _COMMANDS])))
+    raise ValueError("unknown command %r; the commands are %s (python3 nn.py --help)"
+                     % (name, ", ".join([entry[0] for entry in _COMMANDS])))
 
 
 # Every command: its name, its function, the arguments it expects, what it
 # does, and its options as (flag, value's name or None for a switch, default,
-# how to read the value: a function, a tuple of choices or None for text, help).
-# The function gets the arguments as a list and the options as a dict.
+# a reader of the value or None for text, help). The function gets the
+# arguments as a list and the options as a dict.
 _COMMANDS = [
     ("train", _train_command, "DATA.csv", "train a network on a CSV file and save it", [
         ("--target", "COLUMN", None, None,
          "the column to learn: a name, or a position from 0 (default the last)"),
         ("--inputs", "A,B,...", None, _columns, "the input columns (default all but the target)"),
-        ("--task", "TASK", None, ("classification", "regression"),
-         "classification or regression (default classification when the target holds"
-         " labels or a few whole numbers)"),
+        ("--task", "TASK", None, _choice("classification regression"),
+         "classification or regression (default classification for labels or few whole numbers)"),
         ("--layers", "N,N,...", [16], _widths, "the widths of the hidden layers"),
-        ("--activation", "NAME", "relu", ("relu", "tanh", "sigmoid", "leaky_relu", "linear"),
+        ("--activation", "NAME", "relu", _choice("relu tanh sigmoid leaky_relu linear"),
          "of the hidden layers: relu, tanh, sigmoid, leaky_relu or linear"),
         ("--epochs", "N", 200, _whole, "the most passes over the training rows"),
-        ("--optimizer", "NAME", "adam", ("adam", "sgd"), "adam or sgd"),
-        ("--learning-rate", "R", None, _positive, "the step size (default 0.01 for adam, 0.1 for"
-                                                   " sgd)"),
+        ("--optimizer", "NAME", "adam", _choice("adam sgd"), "adam or sgd"),
+        ("--learning-rate", "R", None, _positive,
+         "the step size (default 0.01 for adam, 0.1 for sgd)"),
         ("--batch-size", "N", 32, _whole, "rows per step"),
         ("--momentum", "M", 0.0, _fraction, "for sgd, such as 0.9"),
         ("--weight-decay", "W", 0.0, _fraction, "L2 regularisation, such as 0.0001"),
         ("--test-size", "F", 0.2, _fraction,
          "the fraction of rows held out to score the network, when that is 10 rows or more"),
         ("--validation-split", "F", 0.1, _fraction,
-         "the fraction of the other rows held out to stop early, when that is 50 rows"
-         " or more"),
+         "the fraction of the other rows held out to stop early, when that is 50 rows or more"),
         ("--patience", "N", 20, _count,
-         "stop when their loss has not improved for N epochs, keeping the best weights"
-         " (0: never)"),
+         "stop when their loss has not improved in N epochs, keeping the best weights (0: never)"),
         ("--time-limit", "SECONDS", None, _positive, "stop training after this long"),
         ("--seed", "N", 0, _count, "for the weights, the held-out rows and the shuffling"),
         ("--print-every", "N", 0, _count, "print the loss every N epochs (0: never)"),
@@ -1559,19 +1408,19 @@ _COMMANDS = [
      ]),
     ("info", _info_command, "MODEL.json", "describe a saved network", []),
     ("draw", _draw_command, "MODEL.json PICTURE.svg", "draw a saved network as an SVG picture", [
-        ("--labels", None, False, None, "write every weight beside its line (the default for"
-                                        " small networks)"),
+        ("--labels", None, False, None,
+         "write every weight beside its line (the default for small networks)"),
     ]),
-    ("demo", _demo_command, "", "run the tutorials nn.py grew out of (default)", []),
+    ("demo", lambda arguments, options: nn.demo(), "",
+     "run the tutorials nn.py grew out of (default)", []),
 ]
 
 
 def main(argv=None, script=False):
-    """Run the command line with the given arguments (sys.argv[1:] by default).
+    """Run the command line on argv (sys.argv[1:] by default); return the exit status.
 
-    Returns the exit status: 0 when done, 2 for a mistake in the command or the
-    data (one line on standard error, starting "nn.py: "), 130 for Ctrl-C. A bug
-    in nn.py shows its traceback, with status 1.
+    0 done; 2 a mistake in the command or the data, said in one line on standard
+    error starting "nn.py: "; 130 Ctrl-C. A bug in nn.py shows its traceback (1).
     """
     if argv is None:
         argv = sys.argv[1:]
@@ -1601,24 +1450,21 @@ def main(argv=None, script=False):
         signal = None
     try:
         name = argv[0] if argv else "demo"
-        if name in ("-h", "--help", "help"):
-            nn._write_lines([_help(argv[1] if len(argv) > 1 else None)], sys.stdout, end="")
-            return 0
         if name == "--version":
             _say("nn.py %s" % nn.__version__)
             return 0
-        entry = _command(name)
-        if "-h" in argv[1:] or "--help" in argv[1:]:
-            nn._write_lines([_help(name)], sys.stdout, end="")
-            return 0
-        arguments, options = _parse(entry, argv[1:])
-        return entry[1](arguments, options)
+        if name in ("-h", "--help", "help"):
+            name = argv[1] if len(argv) > 1 else None
+        elif "-h" not in argv and "--help" not in argv:
+            entry = _command(name)
+            return entry[1](*_parse(entry, argv[1:]))     # its arguments and options
+        nn._write_lines([_help(name)], sys.stdout, end="")
+        return 0
     except KeyboardInterrupt:
         sys.stderr.write("nn.py: interrupted\n")
         return 130
     except MemoryError:
-        sys.stderr.write("nn.py: out of memory; try fewer rows or smaller layers (on "
-                         "MicroPython, a bigger heap: micropython -X heapsize=8M)\n")
+        sys.stderr.write("nn.py: out of memory; try fewer rows or smaller layers\n")
         return 2
     except (ValueError, nn._IOError) as error:   # nn.py's own checks raise ValueError
         if getattr(error, "errno", None) == 32 and not isinstance(error, ValueError):
