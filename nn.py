@@ -935,14 +935,12 @@ def _make_optimizer(optimizer, learning_rate, momentum, weight_decay):
     if learning_rate is not None:
         learning_rate = _check_number(learning_rate, "train", "learning_rate", 0.0, low_open=True)
     if _is(optimizer, (SGD, Adam)):          # a copy, its settings checked again
-        names = ("learning_rate", "momentum", "weight_decay") if _is(optimizer, SGD) else (
-            "learning_rate", "beta1", "beta2", "epsilon", "weight_decay")
-        settings = [getattr(optimizer, name, None) for name in names]
+        settings = [getattr(optimizer, name, None) for name in optimizer._settings]
         return type(optimizer)(learning_rate or settings[0], *settings[1:])
     if _check_choice(optimizer, ["sgd", "adam"], "train", "optimizer") == "sgd":
         return SGD(learning_rate or 0.1, momentum, weight_decay)
     if momentum:
-        raise ValueError("train: momentum is for sgd; adam has beta1 instead")
+        raise ValueError("train: momentum is for sgd, not adam")
     return Adam(learning_rate or 0.001, weight_decay=weight_decay)
 
 
@@ -1229,6 +1227,8 @@ def check_gradients(net, X, Y, epsilon=1e-5):
 class SGD(object):
     "Stochastic gradient descent, with momentum when momentum > 0."
 
+    _settings = ("learning_rate", "momentum", "weight_decay")     # in order, for a copy
+
     def __init__(self, learning_rate=0.1, momentum=0.0, weight_decay=0.0):
         who = "SGD"
         self.learning_rate = _check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
@@ -1260,6 +1260,8 @@ class SGD(object):
 
 class Adam(object):
     "Adam: per-weight step sizes from running averages of the gradient and its square."
+
+    _settings = ("learning_rate", "beta1", "beta2", "epsilon", "weight_decay")
 
     def __init__(self, learning_rate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-8,
                  weight_decay=0.0):
@@ -1312,11 +1314,11 @@ class Scaler(object):
 
     def __init__(self, kind="standard", shift=None, divisor=None):
         self.kind, self.shift, self.divisor = kind, shift, divisor
-        self._check(None, "Scaler", "")
+        self._check(None, "Scaler")
 
-    def _check(self, width, who, name):
+    def _check(self, width, who, name=""):
         "Check kind, shift and divisor (width columns, or any for None), making them plain."
-        prefix = name + "." if name else ""           # in messages, before the attributes
+        prefix = name and name + "."                  # in messages, before the attributes
         kind = self.kind
         if _is(kind, _TEXT):
             kind = _check_choice(kind, ("max", "minmax", "standard"), who, prefix + "kind")
@@ -1334,11 +1336,11 @@ class Scaler(object):
 
     def fit(self, rows):
         "Learn the shift and divisor of every column from rows; return self."
+        self._check(None, "Scaler.fit")
         return self._fit(_number_rows(rows, None, "Scaler.fit", "rows")[0], "Scaler.fit", "rows")
 
     def _fit(self, rows, who, name):
-        "Learn from rows of floats (fit, in the words of a caller that names them name)."
-        self._check(None, who, "")
+        "Learn from checked rows (kind checked); name is what the caller calls them."
         kind, n = self.kind, float(len(rows))
         shift, divisor = [], []
         for j, col in enumerate(_by_column(rows)):
@@ -1361,11 +1363,11 @@ class Scaler(object):
     def transform(self, rows, inverse=False):
         "Return rows scaled, (x - shift) / divisor in every column (inverse: scaled back)."
         who = "Scaler.inverse" if inverse else "Scaler.transform"
-        self._check(None, who, "")
+        self._check(None, who)
         if self.shift is None:
-            raise ValueError("%s: the scaler is not fitted yet; call fit(rows) first" % who)
-        rows = _number_rows(rows, len(self.shift), who, "rows")[0]
-        return self._apply(rows, who, "rows", inverse)
+            raise ValueError("%s: not fitted yet; call fit(rows) first" % who)
+        return self._apply(_number_rows(rows, len(self.shift), who, "rows")[0], who, "rows",
+                           inverse)
 
     def inverse(self, rows):
         "Return scaled rows mapped back to the original units: x' * divisor + shift."
