@@ -1128,8 +1128,8 @@ class _TrainingLoop(object):
         if reason == "diverged":
             what = "the weights became too large" if _finite(loss) else "the loss became %r" % loss
             error = DivergedError("train: %s in epoch %d; scale the inputs or lower the learning "
-                                  "rate. The network keeps the weights it had at the start of "
-                                  "epoch %d" % (what, e, e if _finite(loss) else max(e - 1, 0)))
+                                  "rate (it keeps the weights at the start of epoch %d)"
+                                  % (what, e, e if _finite(loss) else max(e - 1, 0)))
             error.history = history
             raise error
         if print_every or progress:
@@ -1482,13 +1482,11 @@ class RandomState(object):
 
 def _init_genrand(seed):
     "Return the 624 words of state that np.random.seed(seed) starts from (init_genrand)."
-    try:                  # 32-bit words in an array: 2.5 KB, not 624 integer objects (15 KB)
-        from array import array
-        state = array("I", range(624))
+    state = list(range(624))
+    if _array:            # 32-bit words in an array: 2.5 KB, not 624 integer objects (15 KB)
+        state = _array("I", state)
         if getattr(state, "itemsize", 4) < 4:    # MicroPython has no itemsize: "I" is 32 bits
-            state = array("L", state)
-    except ImportError:
-        state = list(range(624))
+            state = _array("L", state)
     state[0] = prev = seed
     for i in range(1, 624):
         prev = (1812433253 * (prev ^ (prev >> 30)) + i) & 0xffffffff
