@@ -1216,13 +1216,22 @@ def check_gradients(net, X, Y, epsilon=1e-5):
 # ---------------------------------------------------------------------------
 # Update rules
 # ---------------------------------------------------------------------------
-# Every weight steps against its gradient g (plus weight_decay * w, L2):
+# Every weight steps against its gradient g (plus weight_decay * w, L2; biases have no decay):
 #   SGD:       w <- w - learning_rate * g
 #   momentum:  v <- momentum * v - learning_rate * g;  w <- w + v
 #   Adam:      m <- b1 m + (1 - b1) g;  s <- b2 s + (1 - b2) g^2;
 #              w <- w - learning_rate * m_hat / (sqrt(s_hat) + epsilon)
 # where m_hat, s_hat undo the bias of starting at 0. step() gets layer k's weight rows WT,
-# biases b, deltas DT and inputs AT; map(_dot, [d] * n, AT) makes the gradients in C.
+# biases b, deltas DT and inputs AT.
+
+def _step_rows(WT, b, DT, AT, decay):
+    "Return (values, gradients, weight decay) for each weight row of a layer, then its biases."
+    n = len(AT)      # map(_dot, [d] * n, AT) makes a row's gradients in C
+    rows = [(WT[j], map(_dot, [d] * n, AT), decay) for j, d in enumerate(DT)]
+    if b:
+        rows.append((b, [sum(d) for d in DT], 0.0))
+    return rows
+
 
 class SGD(object):
     "Stochastic gradient descent, with momentum when momentum > 0."
@@ -1238,24 +1247,17 @@ class SGD(object):
 
     def step(self, k, WT, b, DT, AT):
         "Update layer k's weight rows WT and biases b in place."
-        lr, mu, wd = self.learning_rate, self.momentum, self.weight_decay
-        n = len(AT)
-        if mu == 0.0 and wd == 0.0:          # the tutorials' rule, fused with the gradient
-            for j, d in enumerate(DT):
-                WT[j] = [w - lr * g for w, g in zip(WT[j], map(_dot, [d] * n, AT))]
-                if b:
-                    b[j] -= lr * sum(d)
+        lr, mu = self.learning_rate, self.momentum
+        rows = _step_rows(WT, b, DT, AT, self.weight_decay)
+        if mu == 0.0 and self.weight_decay == 0.0:       # the tutorials' rule
+            for values, grads, decay in rows:
+                values[:] = [w - lr * g for w, g in zip(values, grads)]
             return
-        if k not in self._velocity:
-            self._velocity[k] = ([[0.0] * n for d in DT], [0.0] * len(DT))
-        V, vb = self._velocity[k]
-        for j, d in enumerate(DT):
-            V[j] = v_row = [mu * v - lr * (g + wd * w)
-                            for v, w, g in zip(V[j], WT[j], map(_dot, [d] * n, AT))]
-            WT[j] = [w + v for w, v in zip(WT[j], v_row)]
-            if b:
-                vb[j] = mu * vb[j] - lr * sum(d)
-                b[j] += vb[j]
+        if k not in self._velocity:          # a row of velocities for each row of values
+            self._velocity[k] = [[0.0] * len(values) for values, grads, decay in rows]
+        for (values, grads, decay), v_row in zip(rows, self._velocity[k]):
+            v_row[:] = [mu * v - lr * (g + decay * w) for v, w, g in zip(v_row, values, grads)]
+            values[:] = [w + v for w, v in zip(values, v_row)]
 
 
 class Adam(object):
@@ -1275,27 +1277,22 @@ class Adam(object):
 
     def step(self, k, WT, b, DT, AT):
         "Update layer k's weight rows WT and biases b in place."
-        b1, b2, wd, sqrt = self.beta1, self.beta2, self.weight_decay, math.sqrt
-        if k not in self._moments:           # m and s of the weights, of the biases; t
-            self._moments[k] = ([[0.0] * len(AT) for d in DT], [[0.0] * len(AT) for d in DT],
-                                [0.0] * len(DT), [0.0] * len(DT), [0])
-        M, S, mb, sb, t = self._moments[k]
+        b1, b2, sqrt = self.beta1, self.beta2, math.sqrt
+        rows = _step_rows(WT, b, DT, AT, self.weight_decay)
+        if k not in self._moments:           # m and s for each row of values; t
+            self._moments[k] = ([[0.0] * len(values) for values, grads, decay in rows],
+                                [[0.0] * len(values) for values, grads, decay in rows], [0])
+        M, S, t = self._moments[k]
         t[0] += 1
         # the bias corrections, folded into the step size
         lr = self.learning_rate * sqrt(1.0 - b2 ** t[0]) / (1.0 - b1 ** t[0])
         eps_hat = self.epsilon * sqrt(1.0 - b2 ** t[0])
-        for j, d in enumerate(DT):
-            m_row, s_row, w_row = M[j], S[j], WT[j]
-            for i, g in enumerate(map(_dot, [d] * len(AT), AT)):
-                g += wd * w_row[i]
+        for (values, grads, decay), m_row, s_row in zip(rows, M, S):
+            for i, g in enumerate(grads):
+                g += decay * values[i]
                 m_row[i] = m = b1 * m_row[i] + (1.0 - b1) * g
                 s_row[i] = s = b2 * s_row[i] + (1.0 - b2) * g * g
-                w_row[i] -= lr * m / (sqrt(s) + eps_hat)
-            if b:
-                g = sum(d)
-                mb[j] = b1 * mb[j] + (1.0 - b1) * g
-                sb[j] = b2 * sb[j] + (1.0 - b2) * g * g
-                b[j] -= lr * mb[j] / (sqrt(sb[j]) + eps_hat)
+                values[i] -= lr * m / (sqrt(s) + eps_hat)
 
 
 # ---------------------------------------------------------------------------
