@@ -1398,15 +1398,25 @@ class RandomState(object):
     """
 
     def __init__(self, seed):
-        self._state = _init_genrand(_check_int(seed, "RandomState", "seed", 0, 0xffffffff))
-        self._index = 624
+        prev = _check_int(seed, "RandomState", "seed", 0, 0xffffffff)
+        # the 624 words of state np.random.seed(seed) starts from (init_genrand)
+        state = list(range(624))
+        if _array:        # 32-bit words in an array: 2.5 KB, not 624 integer objects (15 KB)
+            state = _array("I", state)
+            if getattr(state, "itemsize", 4) < 4:    # MicroPython has no itemsize: "I" is 32 bits
+                state = _array("L", state)
+        state[0] = prev
+        for i in range(1, 624):
+            prev = (1812433253 * (prev ^ (prev >> 30)) + i) & 0xffffffff
+            state[i] = prev
+        self._state, self._index = state, 624
         self._spare = None                     # the polar method makes normals in pairs
         self._fast = None                      # the same stream from C, where there is one:
         try:                                   # CPython, PyPy, Pyodide and Brython
             fast = _random.Random()
             fast.setstate((3, (1,) * 624 + (624,), None))
             if fast.random() == 0.9954821169039764:    # numpy's, from 624 words of 1
-                fast.setstate((3, tuple(self._state) + (624,), None))
+                fast.setstate((3, tuple(state) + (624,), None))
                 self._fast = fast
         except Exception:                      # no Random (MicroPython), or another state
             pass
@@ -1475,20 +1485,6 @@ class RandomState(object):
             j = self.interval(i)
             order[i], order[j] = order[j], order[i]
         return order
-
-
-def _init_genrand(seed):
-    "Return the 624 words of state that np.random.seed(seed) starts from (init_genrand)."
-    state = list(range(624))
-    if _array:            # 32-bit words in an array: 2.5 KB, not 624 integer objects (15 KB)
-        state = _array("I", state)
-        if getattr(state, "itemsize", 4) < 4:    # MicroPython has no itemsize: "I" is 32 bits
-            state = _array("L", state)
-    state[0] = prev = seed
-    for i in range(1, 624):
-        prev = (1812433253 * (prev ^ (prev >> 30)) + i) & 0xffffffff
-        state[i] = prev
-    return state
 
 
 def _fresh_seed():
