@@ -1501,12 +1501,16 @@ def _fresh_seed():
 # +, -, *, / and sqrt are exactly rounded everywhere, but exp, tanh and log come from
 # each platform's library and differ in the last bit now and then. So predict() uses
 # this exp and tanh, made of exact operations, and the generator this correctly rounded
-# log; training keeps the library's. export_python writes this text into its modules.
+# log; training keeps the library's. export_python writes this text into its modules,
+# so its comments are here, where they cost a board no memory: _LN2_HI is log 2 to 32
+# bits, so k * _LN2_HI is exact, and _LN2_LO the rest; _INVERSE_FACTORIALS is 1/13!..1/1!;
+# NaN gives NaN, as math's exp and tanh (floor() would raise); _exp(x) is finite whatever
+# x is; below t = 0.34, e^t - 1 comes straight from the series: no cancellation.
 _PORTABLE_SOURCE = '''
-_LN2_HI = 0.6931471803691238        # log 2 to 32 bits: k * _LN2_HI is exact
-_LN2_LO = 1.9082149292705877e-10    # log 2 - _LN2_HI
+_LN2_HI = 0.6931471803691238
+_LN2_LO = 1.9082149292705877e-10
 _INVERSE_FACTORIALS = [1.0 / f for f in (6227020800, 479001600, 39916800, 3628800, 362880,
-                                         40320, 5040, 720, 120, 24, 6, 2, 1)]   # 1/13!..1/1!
+                                         40320, 5040, 720, 120, 24, 6, 2, 1)]
 
 
 def _expm1_small(r):
@@ -1520,10 +1524,10 @@ def _expm1_small(r):
 def _exp(x):
     "Return e^x within an ulp, the same bits everywhere: 2^k e^r, x = k log 2 + r."
     if x != x:
-        return x                     # NaN, as math.exp gives (floor() would raise)
+        return x
     if x < -745.2:
         return 0.0
-    x = min(x, 709.0)                # finite, whatever the caller asks
+    x = min(x, 709.0)
     k = int(math.floor(x * 1.4426950408889634 + 0.5))
     r = (x - k * _LN2_HI) - k * _LN2_LO
     return math.ldexp(1.0 + _expm1_small(r), k)
@@ -1532,8 +1536,8 @@ def _exp(x):
 def _tanh(z):
     "Return tanh(z) = (e^2z - 1) / (e^2z + 1) within a few ulps, the same bits everywhere."
     if z != z:
-        return z                     # NaN, as math.tanh gives
-    t = 2.0 * abs(z)                 # e^t - 1 directly below 0.34: no cancellation
+        return z
+    t = 2.0 * abs(z)
     e = _expm1_small(t) if t <= 0.34 else _exp(min(t, 44.0)) - 1.0
     q = 1.0 if t >= 44.0 else e / (e + 2.0)
     return -q if z < 0 else q
