@@ -1015,9 +1015,10 @@ class _TrainingLoop(object):
 
     def __init__(self, net, layers, rows, T, val, optimizer, batch, shuffle, rng):
         self.net, self.rows, self.T, self.val, self.optimizer = net, rows, T, val, optimizer
-        self.layers = [([r[:] for r in WT], W, list(b) if b else None) for WT, W, b in layers]
         self.batch, self.shuffle, self.rng = batch, shuffle, rng
         self.classify = net.classes is not None
+        self.layers = layers
+        self.restore(self.snapshot())    # a copy: the network's weights change only at the end
 
     def epoch(self, order):
         "Run a pass over the rows in the given order; return the summed loss and metric."
