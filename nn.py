@@ -951,7 +951,7 @@ def _restated(error, who, more=""):
 
 def _best_class(row):
     "Return the index of the class a row of outputs picks (one sigmoid output: p >= 0.5)."
-    return (1 if row[0] >= 0.5 else 0) if len(row) == 1 else row.index(max(row))
+    return int(row[0] >= 0.5) if len(row) == 1 else row.index(max(row))
 
 
 def _hits(O, T):
