@@ -1141,15 +1141,15 @@ class _TrainingLoop(object):
 _training_loop = _TrainingLoop  # what train() runs; nn_fast gives its own for small networks
 
 
-def _fmt(x, digits=6):
-    "Return a number with a few significant digits, for people to read."
+def _fmt(x):
+    "Return a number with six significant digits, for people to read."
     if x == 0.0 or 1e-4 <= abs(x) < 1e15 or not _finite(x):
-        return "%.*g" % (digits, x)
+        return "%.6g" % x
     exponent = int(math.floor(math.log10(abs(x))))     # "%g" by hand: Brython's is wrong here
-    text = _fmt(x / 10.0 ** exponent, digits)
+    text = _fmt(x / 10.0 ** exponent)
     if text.lstrip("-") == "10":                        # rounded up to the next power of ten
         text, exponent = text[:-1], exponent + 1
-    return "%se%s%02d" % (text, "-" if exponent < 0 else "+", abs(exponent))
+    return "%se%+03d" % (text, exponent)
 
 
 def _stop_line(history, epochs):
