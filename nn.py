@@ -1502,11 +1502,9 @@ def _fresh_seed():
 # +, -, *, / and sqrt are exactly rounded everywhere, but exp, tanh and log come from
 # each platform's library and differ in the last bit now and then. So predict() uses
 # this exp and tanh, made of exact operations, and the generator this correctly rounded
-# log; training keeps the library's. export_python writes this text into its modules,
-# so its comments are here, where they cost a board no memory: _LN2_HI is log 2 to 32
-# bits, so k * _LN2_HI is exact, and _LN2_LO the rest; _INVERSE_FACTORIALS is 1/13!..1/1!;
-# NaN gives NaN, as math's exp and tanh (floor() would raise); _exp(x) is finite whatever
-# x is; below t = 0.34, e^t - 1 comes straight from the series: no cancellation.
+# log; training keeps the library's. export_python copies this text, so its notes are
+# here: k * _LN2_HI is exact (log 2 to 32 bits, _LN2_LO the rest); NaN gives NaN, as
+# math's (floor() would raise); below t = 0.34, e^t - 1 is the series': no cancellation.
 _PORTABLE_SOURCE = '''
 _LN2_HI = 0.6931471803691238
 _LN2_LO = 1.9082149292705877e-10
