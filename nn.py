@@ -935,14 +935,12 @@ def _make_optimizer(optimizer, learning_rate, momentum, weight_decay):
     if learning_rate is not None:
         learning_rate = _check_number(learning_rate, "train", "learning_rate", 0.0, low_open=True)
     if _is(optimizer, (SGD, Adam)):          # a copy, its settings checked again
-        names = ("learning_rate", "momentum", "weight_decay") if _is(optimizer, SGD) else (
-            "learning_rate", "beta1", "beta2", "epsilon", "weight_decay")
-        settings = [getattr(optimizer, name, None) for name in names]
+        settings = [getattr(optimizer, name, None) for name in optimizer._settings]
         return type(optimizer)(learning_rate or settings[0], *settings[1:])
     if _check_choice(optimizer, ["sgd", "adam"], "train", "optimizer") == "sgd":
         return SGD(learning_rate or 0.1, momentum, weight_decay)
     if momentum:
-        raise ValueError("train: momentum is for sgd; adam has beta1 instead")
+        raise ValueError("train: momentum is for sgd, not adam")
     return Adam(learning_rate or 0.001, weight_decay=weight_decay)
 
 
@@ -953,7 +951,7 @@ def _restated(error, who, more=""):
 
 def _best_class(row):
     "Return the index of the class a row of outputs picks (one sigmoid output: p >= 0.5)."
-    return (1 if row[0] >= 0.5 else 0) if len(row) == 1 else row.index(max(row))
+    return int(row[0] >= 0.5) if len(row) == 1 else row.index(max(row))
 
 
 def _hits(O, T):
@@ -1017,9 +1015,10 @@ class _TrainingLoop(object):
 
     def __init__(self, net, layers, rows, T, val, optimizer, batch, shuffle, rng):
         self.net, self.rows, self.T, self.val, self.optimizer = net, rows, T, val, optimizer
-        self.layers = [([r[:] for r in WT], W, list(b) if b else None) for WT, W, b in layers]
         self.batch, self.shuffle, self.rng = batch, shuffle, rng
         self.classify = net.classes is not None
+        self.layers = layers
+        self.restore(self.snapshot())    # a copy: the network's weights change only at the end
 
     def epoch(self, order):
         "Run a pass over the rows in the given order; return the summed loss and metric."
@@ -1130,8 +1129,8 @@ class _TrainingLoop(object):
         if reason == "diverged":
             what = "the weights became too large" if _finite(loss) else "the loss became %r" % loss
             error = DivergedError("train: %s in epoch %d; scale the inputs or lower the learning "
-                                  "rate. The network keeps the weights it had at the start of "
-                                  "epoch %d" % (what, e, e if _finite(loss) else max(e - 1, 0)))
+                                  "rate (it keeps the weights at the start of epoch %d)"
+                                  % (what, e, e if _finite(loss) else max(e - 1, 0)))
             error.history = history
             raise error
         if print_every or progress:
@@ -1142,15 +1141,15 @@ class _TrainingLoop(object):
 _training_loop = _TrainingLoop  # what train() runs; nn_fast gives its own for small networks
 
 
-def _fmt(x, digits=6):
-    "Return a number with a few significant digits, for people to read."
+def _fmt(x):
+    "Return a number with six significant digits, for people to read."
     if x == 0.0 or 1e-4 <= abs(x) < 1e15 or not _finite(x):
-        return "%.*g" % (digits, x)
+        return "%.6g" % x
     exponent = int(math.floor(math.log10(abs(x))))     # "%g" by hand: Brython's is wrong here
-    text = _fmt(x / 10.0 ** exponent, digits)
+    text = _fmt(x / 10.0 ** exponent)
     if text.lstrip("-") == "10":                        # rounded up to the next power of ten
         text, exponent = text[:-1], exponent + 1
-    return "%se%s%02d" % (text, "-" if exponent < 0 else "+", abs(exponent))
+    return "%se%+03d" % (text, exponent)
 
 
 def _stop_line(history, epochs):
@@ -1218,16 +1217,27 @@ def check_gradients(net, X, Y, epsilon=1e-5):
 # ---------------------------------------------------------------------------
 # Update rules
 # ---------------------------------------------------------------------------
-# Every weight steps against its gradient g (plus weight_decay * w, L2):
+# Every weight steps against its gradient g (plus weight_decay * w, L2; biases have no decay):
 #   SGD:       w <- w - learning_rate * g
 #   momentum:  v <- momentum * v - learning_rate * g;  w <- w + v
 #   Adam:      m <- b1 m + (1 - b1) g;  s <- b2 s + (1 - b2) g^2;
 #              w <- w - learning_rate * m_hat / (sqrt(s_hat) + epsilon)
 # where m_hat, s_hat undo the bias of starting at 0. step() gets layer k's weight rows WT,
-# biases b, deltas DT and inputs AT; map(_dot, [d] * n, AT) makes the gradients in C.
+# biases b, deltas DT and inputs AT.
+
+def _step_rows(WT, b, DT, AT, decay):
+    "Return (values, gradients, weight decay) for each weight row of a layer, then its biases."
+    n = len(AT)      # map(_dot, [d] * n, AT) makes a row's gradients in C
+    rows = [(WT[j], map(_dot, [d] * n, AT), decay) for j, d in enumerate(DT)]
+    if b:
+        rows.append((b, [sum(d) for d in DT], 0.0))
+    return rows
+
 
 class SGD(object):
     "Stochastic gradient descent, with momentum when momentum > 0."
+
+    _settings = ("learning_rate", "momentum", "weight_decay")     # in order, for a copy
 
     def __init__(self, learning_rate=0.1, momentum=0.0, weight_decay=0.0):
         who = "SGD"
@@ -1238,28 +1248,23 @@ class SGD(object):
 
     def step(self, k, WT, b, DT, AT):
         "Update layer k's weight rows WT and biases b in place."
-        lr, mu, wd = self.learning_rate, self.momentum, self.weight_decay
-        n = len(AT)
-        if mu == 0.0 and wd == 0.0:          # the tutorials' rule, fused with the gradient
-            for j, d in enumerate(DT):
-                WT[j] = [w - lr * g for w, g in zip(WT[j], map(_dot, [d] * n, AT))]
-                if b:
-                    b[j] -= lr * sum(d)
+        lr, mu = self.learning_rate, self.momentum
+        rows = _step_rows(WT, b, DT, AT, self.weight_decay)
+        if mu == 0.0 and self.weight_decay == 0.0:       # the tutorials' rule
+            for values, grads, decay in rows:
+                values[:] = [w - lr * g for w, g in zip(values, grads)]
             return
-        if k not in self._velocity:
-            self._velocity[k] = ([[0.0] * n for d in DT], [0.0] * len(DT))
-        V, vb = self._velocity[k]
-        for j, d in enumerate(DT):
-            V[j] = v_row = [mu * v - lr * (g + wd * w)
-                            for v, w, g in zip(V[j], WT[j], map(_dot, [d] * n, AT))]
-            WT[j] = [w + v for w, v in zip(WT[j], v_row)]
-            if b:
-                vb[j] = mu * vb[j] - lr * sum(d)
-                b[j] += vb[j]
+        if k not in self._velocity:          # a row of velocities for each row of values
+            self._velocity[k] = [[0.0] * len(values) for values, grads, decay in rows]
+        for (values, grads, decay), v_row in zip(rows, self._velocity[k]):
+            v_row[:] = [mu * v - lr * (g + decay * w) for v, w, g in zip(v_row, values, grads)]
+            values[:] = [w + v for w, v in zip(values, v_row)]
 
 
 class Adam(object):
     "Adam: per-weight step sizes from running averages of the gradient and its square."
+
+    _settings = ("learning_rate", "beta1", "beta2", "epsilon", "weight_decay")
 
     def __init__(self, learning_rate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-8,
                  weight_decay=0.0):
@@ -1273,27 +1278,22 @@ class Adam(object):
 
     def step(self, k, WT, b, DT, AT):
         "Update layer k's weight rows WT and biases b in place."
-        b1, b2, wd, sqrt = self.beta1, self.beta2, self.weight_decay, math.sqrt
-        if k not in self._moments:           # m and s of the weights, of the biases; t
-            self._moments[k] = ([[0.0] * len(AT) for d in DT], [[0.0] * len(AT) for d in DT],
-                                [0.0] * len(DT), [0.0] * len(DT), [0])
-        M, S, mb, sb, t = self._moments[k]
+        b1, b2, sqrt = self.beta1, self.beta2, math.sqrt
+        rows = _step_rows(WT, b, DT, AT, self.weight_decay)
+        if k not in self._moments:           # m and s for each row of values; t
+            self._moments[k] = ([[0.0] * len(values) for values, grads, decay in rows],
+                                [[0.0] * len(values) for values, grads, decay in rows], [0])
+        M, S, t = self._moments[k]
         t[0] += 1
         # the bias corrections, folded into the step size
         lr = self.learning_rate * sqrt(1.0 - b2 ** t[0]) / (1.0 - b1 ** t[0])
         eps_hat = self.epsilon * sqrt(1.0 - b2 ** t[0])
-        for j, d in enumerate(DT):
-            m_row, s_row, w_row = M[j], S[j], WT[j]
-            for i, g in enumerate(map(_dot, [d] * len(AT), AT)):
-                g += wd * w_row[i]
+        for (values, grads, decay), m_row, s_row in zip(rows, M, S):
+            for i, g in enumerate(grads):
+                g += decay * values[i]
                 m_row[i] = m = b1 * m_row[i] + (1.0 - b1) * g
                 s_row[i] = s = b2 * s_row[i] + (1.0 - b2) * g * g
-                w_row[i] -= lr * m / (sqrt(s) + eps_hat)
-            if b:
-                g = sum(d)
-                mb[j] = b1 * mb[j] + (1.0 - b1) * g
-                sb[j] = b2 * sb[j] + (1.0 - b2) * g * g
-                b[j] -= lr * mb[j] / (sqrt(sb[j]) + eps_hat)
+                values[i] -= lr * m / (sqrt(s) + eps_hat)
 
 
 # ---------------------------------------------------------------------------
@@ -1312,11 +1312,11 @@ class Scaler(object):
 
     def __init__(self, kind="standard", shift=None, divisor=None):
         self.kind, self.shift, self.divisor = kind, shift, divisor
-        self._check(None, "Scaler", "")
+        self._check(None, "Scaler")
 
-    def _check(self, width, who, name):
+    def _check(self, width, who, name=""):
         "Check kind, shift and divisor (width columns, or any for None), making them plain."
-        prefix = name + "." if name else ""           # in messages, before the attributes
+        prefix = name and name + "."                  # in messages, before the attributes
         kind = self.kind
         if _is(kind, _TEXT):
             kind = _check_choice(kind, ("max", "minmax", "standard"), who, prefix + "kind")
@@ -1334,11 +1334,11 @@ class Scaler(object):
 
     def fit(self, rows):
         "Learn the shift and divisor of every column from rows; return self."
+        self._check(None, "Scaler.fit")
         return self._fit(_number_rows(rows, None, "Scaler.fit", "rows")[0], "Scaler.fit", "rows")
 
     def _fit(self, rows, who, name):
-        "Learn from rows of floats (fit, in the words of a caller that names them name)."
-        self._check(None, who, "")
+        "Learn from checked rows (kind checked); name is what the caller calls them."
         kind, n = self.kind, float(len(rows))
         shift, divisor = [], []
         for j, col in enumerate(_by_column(rows)):
@@ -1361,11 +1361,11 @@ class Scaler(object):
     def transform(self, rows, inverse=False):
         "Return rows scaled, (x - shift) / divisor in every column (inverse: scaled back)."
         who = "Scaler.inverse" if inverse else "Scaler.transform"
-        self._check(None, who, "")
+        self._check(None, who)
         if self.shift is None:
-            raise ValueError("%s: the scaler is not fitted yet; call fit(rows) first" % who)
-        rows = _number_rows(rows, len(self.shift), who, "rows")[0]
-        return self._apply(rows, who, "rows", inverse)
+            raise ValueError("%s: not fitted yet; call fit(rows) first" % who)
+        return self._apply(_number_rows(rows, len(self.shift), who, "rows")[0], who, "rows",
+                           inverse)
 
     def inverse(self, rows):
         "Return scaled rows mapped back to the original units: x' * divisor + shift."
@@ -1399,15 +1399,25 @@ class RandomState(object):
     """
 
     def __init__(self, seed):
-        self._state = _init_genrand(_check_int(seed, "RandomState", "seed", 0, 0xffffffff))
-        self._index = 624
+        prev = _check_int(seed, "RandomState", "seed", 0, 0xffffffff)
+        # the 624 words of state np.random.seed(seed) starts from (init_genrand)
+        state = list(range(624))
+        if _array:        # 32-bit words in an array: 2.5 KB, not 624 integer objects (15 KB)
+            state = _array("I", state)
+            if getattr(state, "itemsize", 4) < 4:    # MicroPython has no itemsize: "I" is 32 bits
+                state = _array("L", state)
+        state[0] = prev
+        for i in range(1, 624):
+            prev = (1812433253 * (prev ^ (prev >> 30)) + i) & 0xffffffff
+            state[i] = prev
+        self._state, self._index = state, 624
         self._spare = None                     # the polar method makes normals in pairs
         self._fast = None                      # the same stream from C, where there is one:
         try:                                   # CPython, PyPy, Pyodide and Brython
             fast = _random.Random()
             fast.setstate((3, (1,) * 624 + (624,), None))
             if fast.random() == 0.9954821169039764:    # numpy's, from 624 words of 1
-                fast.setstate((3, tuple(self._state) + (624,), None))
+                fast.setstate((3, tuple(state) + (624,), None))
                 self._fast = fast
         except Exception:                      # no Random (MicroPython), or another state
             pass
@@ -1478,22 +1488,6 @@ class RandomState(object):
         return order
 
 
-def _init_genrand(seed):
-    "Return the 624 words of state that np.random.seed(seed) starts from (init_genrand)."
-    try:                  # 32-bit words in an array: 2.5 KB, not 624 integer objects (15 KB)
-        from array import array
-        state = array("I", range(624))
-        if getattr(state, "itemsize", 4) < 4:    # MicroPython has no itemsize: "I" is 32 bits
-            state = array("L", state)
-    except ImportError:
-        state = list(range(624))
-    state[0] = prev = seed
-    for i in range(1, 624):
-        prev = (1812433253 * (prev ^ (prev >> 30)) + i) & 0xffffffff
-        state[i] = prev
-    return state
-
-
 def _fresh_seed():
     "Return a seed from the operating system (or the clock), leaving random's state alone."
     try:
@@ -1508,12 +1502,14 @@ def _fresh_seed():
 # +, -, *, / and sqrt are exactly rounded everywhere, but exp, tanh and log come from
 # each platform's library and differ in the last bit now and then. So predict() uses
 # this exp and tanh, made of exact operations, and the generator this correctly rounded
-# log; training keeps the library's. export_python writes this text into its modules.
+# log; training keeps the library's. export_python copies this text, so its notes are
+# here: k * _LN2_HI is exact (log 2 to 32 bits, _LN2_LO the rest); NaN gives NaN, as
+# math's (floor() would raise); below t = 0.34, e^t - 1 is the series': no cancellation.
 _PORTABLE_SOURCE = '''
-_LN2_HI = 0.6931471803691238        # log 2 to 32 bits: k * _LN2_HI is exact
-_LN2_LO = 1.9082149292705877e-10    # log 2 - _LN2_HI
+_LN2_HI = 0.6931471803691238
+_LN2_LO = 1.9082149292705877e-10
 _INVERSE_FACTORIALS = [1.0 / f for f in (6227020800, 479001600, 39916800, 3628800, 362880,
-                                         40320, 5040, 720, 120, 24, 6, 2, 1)]   # 1/13!..1/1!
+                                         40320, 5040, 720, 120, 24, 6, 2, 1)]
 
 
 def _expm1_small(r):
@@ -1527,10 +1523,10 @@ def _expm1_small(r):
 def _exp(x):
     "Return e^x within an ulp, the same bits everywhere: 2^k e^r, x = k log 2 + r."
     if x != x:
-        return x                     # NaN, as math.exp gives (floor() would raise)
+        return x
     if x < -745.2:
         return 0.0
-    x = min(x, 709.0)                # finite, whatever the caller asks
+    x = min(x, 709.0)
     k = int(math.floor(x * 1.4426950408889634 + 0.5))
     r = (x - k * _LN2_HI) - k * _LN2_LO
     return math.ldexp(1.0 + _expm1_small(r), k)
@@ -1539,8 +1535,8 @@ def _exp(x):
 def _tanh(z):
     "Return tanh(z) = (e^2z - 1) / (e^2z + 1) within a few ulps, the same bits everywhere."
     if z != z:
-        return z                     # NaN, as math.tanh gives
-    t = 2.0 * abs(z)                 # e^t - 1 directly below 0.34: no cancellation
+        return z
+    t = 2.0 * abs(z)
     e = _expm1_small(t) if t <= 0.34 else _exp(min(t, 44.0)) - 1.0
     q = 1.0 if t >= 44.0 else e / (e + 2.0)
     return -q if z < 0 else q
