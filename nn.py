@@ -306,18 +306,15 @@ def _loss(who, outputs, targets):
     T = _number_rows(targets, len(O[0]), who, "targets")[0]
     if len(T) != len(O):
         raise ValueError("%s: outputs has %d rows but targets has %d" % (who, len(O), len(T)))
-    Z = O                                # the sums z that give O, for the cross-entropies
     if who in ("binary_crossentropy", "cross_entropy"):
         _check_probabilities(T, who, "targets")
-        Z = []
-        for row in O:
-            Z.append([])
-            for o in row:
-                if who == "cross_entropy":       # z = log(o): softmax(z) = o
-                    Z[-1].append(math.log(max(o, _TINY)))
-                else:                            # z = logit(o), with o kept inside (0, 1)
-                    o = min(max(o, _TINY), 1.0 - _EPSILON)
-                    Z[-1].append(math.log(o) - math.log(1.0 - o))
+    Z = []                       # the sums z that give O, which the cross-entropies read
+    for row in O:
+        if who == "cross_entropy":               # z = log(o): softmax(z) = o
+            Z.append([math.log(max(o, _TINY)) for o in row])
+        else:                                    # z = logit(o), with o kept inside (0, 1)
+            row = [min(max(o, _TINY), 1.0 - _EPSILON) for o in row]
+            Z.append([math.log(o) - math.log(1.0 - o) for o in row])
     return _cost(who, Z, O, T)
 
 
@@ -345,27 +342,24 @@ LOSSES = {"sse": sse, "mse": mse, "binary_crossentropy": binary_crossentropy,
           "cross_entropy": cross_entropy}
 
 
-def _loss_sum(loss, Z, O, Y):
-    "Return the loss of a batch (Z, O: the output layer's sums and outputs) before dividing by n."
+def _loss_sum(loss, Z, O, Y, mean=False):
+    "Return the loss of a batch (Z, O: the output layer's sums and outputs), mean: over its rows."
     if loss == "binary_crossentropy":
-        return _bce_from_z(Z, Y) / len(Y[0])
-    if loss == "cross_entropy":
-        return _ce_from_z(Z, Y)
-    total = 0.0
-    for o_row, y_row in zip(O, Y):
-        for o, y in zip(o_row, y_row):
-            total += (o - y) * (o - y)
-    return 0.5 * total if loss == "sse" else total / len(Y[0])
-
-
-def _mean_loss(loss, Z, O, Y):
-    "Return the loss of the rows: _loss_sum over their number (sse: the sum)."
-    return _loss_sum(loss, Z, O, Y) / (1 if loss == "sse" else len(Y))
+        total = _bce_from_z(Z, Y) / len(Y[0])
+    elif loss == "cross_entropy":
+        total = _ce_from_z(Z, Y)
+    else:
+        total = 0.0
+        for o_row, y_row in zip(O, Y):
+            for o, y in zip(o_row, y_row):
+                total += (o - y) * (o - y)
+        total = 0.5 * total if loss == "sse" else total / len(Y[0])
+    return total / len(Y) if mean and loss != "sse" else total     # sse: the sum
 
 
 def _cost(loss, Z, O, Y):
     "Return the loss cost() reports for the rows: their mean loss, the largest float past it."
-    total = _mean_loss(loss, Z, O, Y)
+    total = _loss_sum(loss, Z, O, Y, True)
     return _BIG if total > _BIG else total      # overflow: the largest float; NaN stays NaN
 
 
@@ -739,7 +733,7 @@ class Network(object):
     def _loss(self, layers, rows, T):
         "Return (loss, outputs) of the layers on rows and targets: the mean loss (sse: the sum)."
         acts, Z = self._forward(layers, rows)
-        return _mean_loss(self.loss, Z, acts[-1], T), acts[-1]
+        return _loss_sum(self.loss, Z, acts[-1], T, True), acts[-1]
 
     def cost(self, X, Y):
         "Return the loss on inputs X and targets Y (see LOSSES), on scaled targets if scaling."
