@@ -487,15 +487,17 @@ class Network(object):
                         input_scaling, target_scaling, "Network")
         rng = RandomState(self.seed)
         self.weights, self.biases = [], []
-        for k in range(len(self.sizes) - 1):
+        for k, name in enumerate(self._activations()):
             n_in, n_out = self.sizes[k], self.sizes[k + 1]
             n, m = n_in * n_out, n_out if bias else 0         # how many weights, biases
-            if self.init == "uniform":      # scikit-learn's: in [-r, r], weights then biases
+            init = self.init or ("he" if name in ("relu", "leaky_relu") else "glorot")
+            if init == "uniform":           # scikit-learn's: in [-r, r], weights then biases
                 r = math.sqrt((2.0 if self.activation == "sigmoid" else 6.0) / (n_in + n_out))
                 draws = [-r + 2.0 * r * rng.random() for j in range(n + m)]
-            else:                           # numpy's randn(n_in, n_out), scaled; biases 0
-                std = self._init_std(k)
-                draws = [rng.normal() * std for j in range(n)] + [0.0] * m
+            else:                           # numpy's randn(n_in, n_out) times 1, he's or glorot's
+                fan = n_in + (n_out if init == "glorot" else 0)
+                std = 1.0 if init == "normal" else math.sqrt(2.0 / fan)
+                draws = [rng.normal() * std for j in range(n)] + [0.0] * m     # biases 0
             self.weights.append([draws[i * n_out:(i + 1) * n_out] for i in range(n_in)])
             self.biases.append(draws[n:])
         self._rng = rng              # goes on to shuffle the training data
@@ -507,26 +509,13 @@ class Network(object):
         self.loss, self.bias, self.init = loss, bias, init
         self.seed = _fresh_seed() if seed is None else seed
         self.classes = self.input_names = self.target_name = self._rng = self._cache = None
-        self.input_scaler = self.target_scaler = None
         self._output_given = output_activation is not None
-        self._check_settings(who, "")
-        for name, kind, width in (("input_scaling", input_scaling, self.sizes[0]),
-                                  ("target_scaling", target_scaling, self.sizes[-1])):
-            scaler = kind
-            if kind is not None and not _is(kind, Scaler):
-                scaler = Scaler()
+        for name, scaler in (("input_scaler", input_scaling), ("target_scaler", target_scaling)):
+            if scaler is not None and not _is(scaler, Scaler):
+                kind, scaler = scaler, Scaler()
                 scaler.kind = kind                # checked next, named as the argument
-            if scaler is not None:
-                scaler._check(width, who, name)
-            setattr(self, name.replace("ing", "er"), scaler)     # input_scaler, target_scaler
-
-    def _init_std(self, k):
-        "Return the standard deviation of layer k's first weights: 1, he's or glorot's."
-        init = self.init
-        if init is None:                # he's for the relus, glorot's for the rest
-            init = "he" if self._activations()[k] in ("relu", "leaky_relu") else "glorot"
-        fan = self.sizes[k] + (self.sizes[k + 1] if init == "glorot" else 0)
-        return 1.0 if init == "normal" else math.sqrt(2.0 / fan)
+            setattr(self, name, scaler)
+        self._check_settings(who, "")
 
     def _activations(self):
         "Return the activation of every layer after the input: hidden ones, then the output."
@@ -557,12 +546,12 @@ class Network(object):
                 raise ValueError("%s: net.classes holds %d labels for %d outputs"
                                  % (who, len(self.classes), sizes[-1]))
         for name, width in (("input_scaler", sizes[0]), ("target_scaler", sizes[-1])):
-            scaler = getattr(self, name)
+            scaler = getattr(self, name)     # the constructor's argument: input_scaling
             if scaler is not None:
                 if not _is(scaler, Scaler):
                     raise TypeError("%s: net.%s must be a Scaler or None, got %s"
                                     % (who, name, _describe(scaler)))
-                scaler._check(width, who, "net." + name)
+                scaler._check(width, who, net + name if net else name.replace("er", "ing"))
         if self.target_scaler is not None and self.classes is not None:
             raise ValueError("%s: net.target_scaler is for numeric targets, not classes" % who)
 
