@@ -649,14 +649,19 @@ class Network(object):
         scaler = self.input_scaler
         return rows if scaler is None else scaler._apply(rows, who, name)
 
-    # -- targets: numbers or class labels -----------------------------------
+    # -- the data: inputs, and targets that are numbers or class labels -------
 
-    def _targets(self, Y, n, who, learn=False, names=("X", "Y")):
-        "Return Y as n target rows, labels one-hot, scaled; learn: set up classes and scaling."
+    def _prepare(self, X, Y, who, learn=False, names=("X", "Y")):
+        """Return (inputs, targets) checked, labels one-hot, scaled; names: what X and Y are called.
+
+        learn: set up the classes, the loss and the scaling from them, as train() does.
+        """
+        rows = _number_rows(X, self.sizes[0], who, names[0])[0]
         name, width = names[1], self.sizes[-1]
         Y = _as_list(Y, who, name)
-        if len(Y) != n:
-            raise ValueError("%s: %s has %d rows but %s has %d" % (who, names[0], n, name, len(Y)))
+        if len(Y) != len(rows):
+            raise ValueError("%s: %s has %d rows but %s has %d"
+                             % (who, names[0], len(rows), name, len(Y)))
         if _is_scalar(Y[0]) and self.loss in ("sse", "mse") and self.classes is None:
             for i, y in enumerate(Y):                          # a number a row
                 if not _is_number(y):
@@ -676,16 +681,21 @@ class Network(object):
                     raise ValueError("%s: %s[%d] is %s, not one of net.classes %s"
                                      % (who, name, i, _glimpse(y), _short_list(self.classes)))
             # one-hot rows; two classes on one output: the second class's column
-            return [[float(c == y) for c in self.classes][-width:] for y in Y]
-        T = _number_rows(Y, width, who, name)[0]
-        scaler = self.target_scaler
-        if scaler is not None and (learn or scaler.shift is not None):  # else _scale_inputs says
-            if scaler.shift is None:
-                scaler._fit(T, who, name)
-            T = scaler._apply(T, who, name)
-        if self.loss in ("binary_crossentropy", "cross_entropy"):
-            _check_probabilities(T, who, name)
-        return T
+            T = [[float(c == y) for c in self.classes][-width:] for y in Y]
+        else:
+            T = _number_rows(Y, width, who, name)[0]
+            scaler = self.target_scaler
+            if scaler is not None and (learn or scaler.shift is not None):  # or _scale_inputs
+                if scaler.shift is None:                                   # refuses it
+                    scaler._fit(T, who, name)
+                T = scaler._apply(T, who, name)
+            if self.loss in ("binary_crossentropy", "cross_entropy"):
+                _check_probabilities(T, who, name)
+        if learn and self.input_scaler is not None and self.input_scaler.shift is None:
+            self.input_scaler._fit(rows, who, names[0])
+        if self.loss is None:                   # rows of numbers: a regression
+            self.loss = "mse"
+        return self._scale_inputs(rows, who, names[0]), T
 
     def _learn_classes(self, classes, who):
         "Set net.classes, and the loss and output activation that suit them."
@@ -708,16 +718,6 @@ class Network(object):
         self.loss, self.output_activation, self.classes = loss, output, list(classes)
 
     # -- the cost and its gradient -------------------------------------------
-
-    def _prepare(self, X, Y, who, learn=False, names=("X", "Y")):
-        "Return (inputs, targets) checked, encoded and scaled; names are what X and Y are called."
-        rows = _number_rows(X, self.sizes[0], who, names[0])[0]
-        T = self._targets(Y, len(rows), who, learn, names)
-        if learn and self.input_scaler is not None and self.input_scaler.shift is None:
-            self.input_scaler._fit(rows, who, names[0])
-        if self.loss is None:                   # rows of numbers: a regression
-            self.loss = "mse"
-        return self._scale_inputs(rows, who, names[0]), T
 
     def _loss(self, layers, rows, T):
         "Return (loss, outputs) of the layers on rows and targets: the mean loss (sse: the sum)."
