@@ -340,6 +340,7 @@ def cross_entropy(outputs, targets):
 
 LOSSES = {"sse": sse, "mse": mse, "binary_crossentropy": binary_crossentropy,
           "cross_entropy": cross_entropy}
+_OUTPUT_FOR = {"binary_crossentropy": "sigmoid", "cross_entropy": "softmax"}   # what they need
 
 
 def _loss_sum(loss, Z, O, Y, mean=False):
@@ -533,8 +534,7 @@ class Network(object):
                               ("output_activation", _OUTPUT_ACTIVATIONS)):
             value = getattr(self, name)
             if value is None and name == "output_activation":    # what the loss needs
-                value = {"cross_entropy": "softmax",
-                         "binary_crossentropy": "sigmoid"}.get(self.loss, self.activation)
+                value = _OUTPUT_FOR.get(self.loss, self.activation)
             if value is not None or name == "activation":
                 setattr(self, name, _check_choice(value, choices, who, net + name))
         _check_pair(self.loss, self.output_activation, who)
@@ -617,10 +617,7 @@ class Network(object):
         return outputs
 
     def predict(self, X):
-        """Return the network's answer for every row of X; for a single row, one answer.
-
-        The answer is the output row, in the targets' units, or a classifier's label.
-        """
+        "Return the output row (in the targets' units) or class label for each row of X, or one."
         answers, single = self._answers(X, "predict")
         return answers[0] if single else answers
 
@@ -700,9 +697,8 @@ class Network(object):
     def _learn_classes(self, classes, who):
         "Set net.classes, and the loss and output activation that suit them."
         width, n = self.sizes[-1], len(classes)
-        loss, output = "cross_entropy", "softmax"
-        if width == 1:                          # two classes on one sigmoid output
-            loss, output = "binary_crossentropy", "sigmoid"
+        loss = "binary_crossentropy" if width == 1 else "cross_entropy"  # 1: two on a sigmoid
+        output = _OUTPUT_FOR[loss]
         if self.target_scaler is not None:
             raise ValueError("%s: target_scaling is for numeric targets, not class labels" % who)
         if n < 2:
@@ -731,16 +727,14 @@ class Network(object):
         acts, Z = self._forward(layers, rows)
         cost = _cost(self.loss, Z, acts[-1], T)
         if cost != cost:
-            raise ValueError("cost: the loss is not a number: the weights or the inputs are too "
-                             "large")
+            raise ValueError("cost: the loss is not a number")
         return cost
 
     def _backward(self, layers, acts, delta, visit):
         """Backpropagation: call visit(k, DT, AT) for every layer k, the last one first.
 
-        delta is the output layer's dLoss/dz, a row per example. DT holds layer k + 1's
-        deltas and AT layer k's activations, a column each: dLoss/dweights[k][i][j] =
-        dot(AT[i], DT[j]). The layer below's deltas use the weights from before visit.
+        delta: the output layer's dLoss/dz, a row per example. DT: layer k + 1's deltas, AT:
+        layer k's activations, by column: dLoss/dweights[k][i][j] = dot(AT[i], DT[j]).
         """
         names = self._activations()
         for k in range(len(layers) - 1, -1, -1):
