@@ -671,7 +671,7 @@ class Network(object):
                 raise TypeError("%s: %s mixes class labels of different kinds" % (who, name))
             if self.classes is None:
                 if not learn:
-                    raise ValueError("%s: the network has no classes; train it on labels" % who)
+                    raise ValueError("%s: the network has no classes" % who)
                 self._learn_classes(sorted(set(Y)), who)
             for i, y in enumerate(Y):
                 if y not in self.classes:
@@ -817,8 +817,7 @@ class Network(object):
         if validation_data is not None:
             pair = _sequence(validation_data, who, "validation_data", "a pair (X_val, Y_val)")
             if len(pair) != 2:
-                raise TypeError("train: validation_data must be a pair (X_val, Y_val), not %d "
-                                "items" % len(pair))
+                raise TypeError("train: validation_data holds %d items, not 2" % len(pair))
             val = self._prepare(pair[0], pair[1], who,
                                 names=("validation_data[0]", "validation_data[1]"))
         elif split > 0.0:
@@ -858,7 +857,7 @@ class Network(object):
     def predict_proba(self, X):
         "Return the probability of each class (net.classes) for every row of X; one row: one list."
         if self.classes is None:
-            raise ValueError("predict_proba: the network has no classes (use predict)")
+            raise ValueError("predict_proba: the network has no classes")
         O, single = self._answers(X, "predict_proba", True)
         if self.sizes[-1] == 1:                  # two classes on one output
             O = [[1.0 - row[0], row[0]] for row in O]
