@@ -540,11 +540,9 @@ class Network(object):
         _check_pair(self.loss, self.output_activation, who)
         _check_flag(self.bias, who, net + "bias")
         self.seed = _check_int(self.seed, who, net + "seed", 0, 0xffffffff)
-        if self.classes is not None:
-            self.classes = _check_classes(self.classes, who, "net.classes")
-            if len(self.classes) != max(sizes[-1], 2):
-                raise ValueError("%s: net.classes holds %d labels for %d outputs"
-                                 % (who, len(self.classes), sizes[-1]))
+        if self.classes is not None:             # and the loss and scaling that suit them
+            self._learn_classes(_check_classes(self.classes, who, "net.classes"), who,
+                                "net.classes")
         for name, width in (("input_scaler", sizes[0]), ("target_scaler", sizes[-1])):
             scaler = getattr(self, name)     # the constructor's argument: input_scaling
             if scaler is not None:
@@ -552,8 +550,6 @@ class Network(object):
                     raise TypeError("%s: net.%s must be a Scaler or None, got %s"
                                     % (who, name, _describe(scaler)))
                 scaler._check(width, who, net + name if net else name.replace("er", "ing"))
-        if self.target_scaler is not None and self.classes is not None:
-            raise ValueError("%s: net.target_scaler is for numeric targets, not classes" % who)
 
     def _layers(self, who):
         "Return [(WT, W, b)] a layer from net.weights and net.biases: checked once, then cached."
@@ -694,18 +690,18 @@ class Network(object):
             self.loss = "mse"
         return self._scale_inputs(rows, who, names[0]), T
 
-    def _learn_classes(self, classes, who):
-        "Set net.classes, and the loss and output activation that suit them."
+    def _learn_classes(self, classes, who, name="Y"):
+        "Set net.classes, and the loss and output activation that suit them; name: whose they are."
         width, n = self.sizes[-1], len(classes)
         loss = "binary_crossentropy" if width == 1 else "cross_entropy"  # 1: two on a sigmoid
         output = _OUTPUT_FOR[loss]
         if self.target_scaler is not None:
             raise ValueError("%s: target_scaling is for numeric targets, not class labels" % who)
         if n < 2:
-            raise ValueError("%s: Y holds only one class, %r" % (who, classes[0]))
+            raise ValueError("%s: %s holds only one class, %r" % (who, name, classes[0]))
         if max(width, 2) != n:
-            raise ValueError("%s: %d classes on %d outputs; use %d (1 for two)"
-                             % (who, n, width, n))
+            raise ValueError("%s: %s holds %d classes for %d outputs; use %d (1 for two)"
+                             % (who, name, n, width, n))
         if self.loss not in (None, loss) or (self._output_given and
                                              self.output_activation != output):
             raise ValueError("%s: %d classes on %d outputs need loss %r and output_activation "
