@@ -625,11 +625,9 @@ class Network(object):
         where = _first_not_finite(O)
         if where:
             raise ValueError("%s: the outputs for row %d of X are not finite" % (who, where[0]))
-        if outputs:
-            return O, single
-        if self.classes is not None:
+        if self.classes is not None and not outputs:
             O = [self.classes[_best_class(row)] for row in O]
-        elif self.target_scaler is not None:
+        elif self.target_scaler is not None:      # never with classes: see _learn_classes
             O = self.target_scaler._apply(O, who, "the outputs", inverse=True)
         return O, single
 
