@@ -306,15 +306,16 @@ def _loss(who, outputs, targets):
     T = _number_rows(targets, len(O[0]), who, "targets")[0]
     if len(T) != len(O):
         raise ValueError("%s: outputs has %d rows but targets has %d" % (who, len(O), len(T)))
-    if who in ("binary_crossentropy", "cross_entropy"):
+    Z = O                        # the sums z that give O, which the cross-entropies read
+    if who in _OUTPUT_FOR:       # a cross-entropy
         _check_probabilities(T, who, "targets")
-    Z = []                       # the sums z that give O, which the cross-entropies read
-    for row in O:
-        if who == "cross_entropy":               # z = log(o): softmax(z) = o
-            Z.append([math.log(max(o, _TINY)) for o in row])
-        else:                                    # z = logit(o), with o kept inside (0, 1)
-            row = [min(max(o, _TINY), 1.0 - _EPSILON) for o in row]
-            Z.append([math.log(o) - math.log(1.0 - o) for o in row])
+        Z = []
+        for row in O:
+            if who == "cross_entropy":           # z = log(o): softmax(z) = o
+                Z.append([math.log(max(o, _TINY)) for o in row])
+            else:                                # z = logit(o), with o kept inside (0, 1)
+                row = [min(max(o, _TINY), 1.0 - _EPSILON) for o in row]
+                Z.append([math.log(o) - math.log(1.0 - o) for o in row])
     return _cost(who, Z, O, T)
 
 
@@ -372,7 +373,7 @@ def _output_delta(loss, name, O, Y, count):
     ce = loss == "cross_entropy"
     n_m = count if ce else count * len(Y[0])
     c = 1.0 if loss == "sse" else (2.0 if loss == "mse" else 1.0) / n_m
-    delta = None if loss in ("binary_crossentropy", "cross_entropy") else _UNITS[name][1]
+    delta = None if loss in _OUTPUT_FOR else _UNITS[name][1]
     D = []
     for o_row, y_row in zip(O, Y):
         s = sum(y_row) if ce else 1.0    # o * 1.0 is o
@@ -680,7 +681,7 @@ class Network(object):
                 if scaler.shift is None:                                   # refuses it
                     scaler._fit(T, who, name)
                 T = scaler._apply(T, who, name)
-            if self.loss in ("binary_crossentropy", "cross_entropy"):
+            if self.loss in _OUTPUT_FOR:         # a cross-entropy: probabilities
                 _check_probabilities(T, who, name)
         if learn and self.input_scaler is not None and self.input_scaler.shift is None:
             self.input_scaler._fit(rows, who, names[0])
