@@ -306,18 +306,16 @@ def _loss(who, outputs, targets):
     T = _number_rows(targets, len(O[0]), who, "targets")[0]
     if len(T) != len(O):
         raise ValueError("%s: outputs has %d rows but targets has %d" % (who, len(O), len(T)))
-    Z = O                                # the sums z that give O, for the cross-entropies
-    if who in ("binary_crossentropy", "cross_entropy"):
+    Z = O                        # the sums z that give O, which the cross-entropies read
+    if who in _OUTPUT_FOR:       # a cross-entropy
         _check_probabilities(T, who, "targets")
         Z = []
         for row in O:
-            Z.append([])
-            for o in row:
-                if who == "cross_entropy":       # z = log(o): softmax(z) = o
-                    Z[-1].append(math.log(max(o, _TINY)))
-                else:                            # z = logit(o), with o kept inside (0, 1)
-                    o = min(max(o, _TINY), 1.0 - _EPSILON)
-                    Z[-1].append(math.log(o) - math.log(1.0 - o))
+            if who == "cross_entropy":           # z = log(o): softmax(z) = o
+                Z.append([math.log(max(o, _TINY)) for o in row])
+            else:                                # z = logit(o), with o kept inside (0, 1)
+                row = [min(max(o, _TINY), 1.0 - _EPSILON) for o in row]
+                Z.append([math.log(o) - math.log(1.0 - o) for o in row])
     return _cost(who, Z, O, T)
 
 
@@ -343,29 +341,27 @@ def cross_entropy(outputs, targets):
 
 LOSSES = {"sse": sse, "mse": mse, "binary_crossentropy": binary_crossentropy,
           "cross_entropy": cross_entropy}
+_OUTPUT_FOR = {"binary_crossentropy": "sigmoid", "cross_entropy": "softmax"}   # what they need
 
 
-def _loss_sum(loss, Z, O, Y):
-    "Return the loss of a batch (Z, O: the output layer's sums and outputs) before dividing by n."
+def _loss_sum(loss, Z, O, Y, mean=False):
+    "Return the loss of a batch (Z, O: the output layer's sums and outputs), mean: over its rows."
     if loss == "binary_crossentropy":
-        return _bce_from_z(Z, Y) / len(Y[0])
-    if loss == "cross_entropy":
-        return _ce_from_z(Z, Y)
-    total = 0.0
-    for o_row, y_row in zip(O, Y):
-        for o, y in zip(o_row, y_row):
-            total += (o - y) * (o - y)
-    return 0.5 * total if loss == "sse" else total / len(Y[0])
-
-
-def _mean_loss(loss, Z, O, Y):
-    "Return the loss of the rows: _loss_sum over their number (sse: the sum)."
-    return _loss_sum(loss, Z, O, Y) / (1 if loss == "sse" else len(Y))
+        total = _bce_from_z(Z, Y) / len(Y[0])
+    elif loss == "cross_entropy":
+        total = _ce_from_z(Z, Y)
+    else:
+        total = 0.0
+        for o_row, y_row in zip(O, Y):
+            for o, y in zip(o_row, y_row):
+                total += (o - y) * (o - y)
+        total = 0.5 * total if loss == "sse" else total / len(Y[0])
+    return total / len(Y) if mean and loss != "sse" else total     # sse: the sum
 
 
 def _cost(loss, Z, O, Y):
     "Return the loss cost() reports for the rows: their mean loss, the largest float past it."
-    total = _mean_loss(loss, Z, O, Y)
+    total = _loss_sum(loss, Z, O, Y, True)
     return _BIG if total > _BIG else total      # overflow: the largest float; NaN stays NaN
 
 
@@ -377,7 +373,7 @@ def _output_delta(loss, name, O, Y, count):
     ce = loss == "cross_entropy"
     n_m = count if ce else count * len(Y[0])
     c = 1.0 if loss == "sse" else (2.0 if loss == "mse" else 1.0) / n_m
-    delta = None if loss in ("binary_crossentropy", "cross_entropy") else _UNITS[name][1]
+    delta = None if loss in _OUTPUT_FOR else _UNITS[name][1]
     D = []
     for o_row, y_row in zip(O, Y):
         s = sum(y_row) if ce else 1.0    # o * 1.0 is o
@@ -493,15 +489,17 @@ class Network(object):
                         input_scaling, target_scaling, "Network")
         rng = RandomState(self.seed)
         self.weights, self.biases = [], []
-        for k in range(len(self.sizes) - 1):
+        for k, name in enumerate(self._activations()):
             n_in, n_out = self.sizes[k], self.sizes[k + 1]
             n, m = n_in * n_out, n_out if bias else 0         # how many weights, biases
-            if self.init == "uniform":      # scikit-learn's: in [-r, r], weights then biases
+            init = self.init or ("he" if name in ("relu", "leaky_relu") else "glorot")
+            if init == "uniform":           # scikit-learn's: in [-r, r], weights then biases
                 r = math.sqrt((2.0 if self.activation == "sigmoid" else 6.0) / (n_in + n_out))
                 draws = [-r + 2.0 * r * rng.random() for j in range(n + m)]
-            else:                           # numpy's randn(n_in, n_out), scaled; biases 0
-                std = self._init_std(k)
-                draws = [rng.normal() * std for j in range(n)] + [0.0] * m
+            else:                           # numpy's randn(n_in, n_out) times 1, he's or glorot's
+                fan = n_in + (n_out if init == "glorot" else 0)
+                std = 1.0 if init == "normal" else math.sqrt(2.0 / fan)
+                draws = [rng.normal() * std for j in range(n)] + [0.0] * m     # biases 0
             self.weights.append([draws[i * n_out:(i + 1) * n_out] for i in range(n_in)])
             self.biases.append(draws[n:])
         self._rng = rng              # goes on to shuffle the training data
@@ -513,26 +511,13 @@ class Network(object):
         self.loss, self.bias, self.init = loss, bias, init
         self.seed = _fresh_seed() if seed is None else seed
         self.classes = self.input_names = self.target_name = self._rng = self._cache = None
-        self.input_scaler = self.target_scaler = None
         self._output_given = output_activation is not None
-        self._check_settings(who, "")
-        for name, kind, width in (("input_scaling", input_scaling, self.sizes[0]),
-                                  ("target_scaling", target_scaling, self.sizes[-1])):
-            scaler = kind
-            if kind is not None and not _is(kind, Scaler):
-                scaler = Scaler()
+        for name, scaler in (("input_scaler", input_scaling), ("target_scaler", target_scaling)):
+            if scaler is not None and not _is(scaler, Scaler):
+                kind, scaler = scaler, Scaler()
                 scaler.kind = kind                # checked next, named as the argument
-            if scaler is not None:
-                scaler._check(width, who, name)
-            setattr(self, name.replace("ing", "er"), scaler)     # input_scaler, target_scaler
-
-    def _init_std(self, k):
-        "Return the standard deviation of layer k's first weights: 1, he's or glorot's."
-        init = self.init
-        if init is None:                # he's for the relus, glorot's for the rest
-            init = "he" if self._activations()[k] in ("relu", "leaky_relu") else "glorot"
-        fan = self.sizes[k] + (self.sizes[k + 1] if init == "glorot" else 0)
-        return 1.0 if init == "normal" else math.sqrt(2.0 / fan)
+            setattr(self, name, scaler)
+        self._check_settings(who, "")
 
     def _activations(self):
         "Return the activation of every layer after the input: hidden ones, then the output."
@@ -550,27 +535,22 @@ class Network(object):
                               ("output_activation", _OUTPUT_ACTIVATIONS)):
             value = getattr(self, name)
             if value is None and name == "output_activation":    # what the loss needs
-                value = {"cross_entropy": "softmax",
-                         "binary_crossentropy": "sigmoid"}.get(self.loss, self.activation)
+                value = _OUTPUT_FOR.get(self.loss, self.activation)
             if value is not None or name == "activation":
                 setattr(self, name, _check_choice(value, choices, who, net + name))
         _check_pair(self.loss, self.output_activation, who)
         _check_flag(self.bias, who, net + "bias")
         self.seed = _check_int(self.seed, who, net + "seed", 0, 0xffffffff)
-        if self.classes is not None:
-            self.classes = _check_classes(self.classes, who, "net.classes")
-            if len(self.classes) != max(sizes[-1], 2):
-                raise ValueError("%s: net.classes holds %d labels for %d outputs"
-                                 % (who, len(self.classes), sizes[-1]))
+        if self.classes is not None:             # and the loss and scaling that suit them
+            self._learn_classes(_check_classes(self.classes, who, "net.classes"), who,
+                                "net.classes")
         for name, width in (("input_scaler", sizes[0]), ("target_scaler", sizes[-1])):
-            scaler = getattr(self, name)
+            scaler = getattr(self, name)     # the constructor's argument: input_scaling
             if scaler is not None:
                 if not _is(scaler, Scaler):
                     raise TypeError("%s: net.%s must be a Scaler or None, got %s"
                                     % (who, name, _describe(scaler)))
-                scaler._check(width, who, "net." + name)
-        if self.target_scaler is not None and self.classes is not None:
-            raise ValueError("%s: net.target_scaler is for numeric targets, not classes" % who)
+                scaler._check(width, who, net + name if net else name.replace("er", "ing"))
 
     def _layers(self, who):
         "Return [(WT, W, b)] a layer from net.weights and net.biases: checked once, then cached."
@@ -634,10 +614,7 @@ class Network(object):
         return outputs
 
     def predict(self, X):
-        """Return the network's answer for every row of X; for a single row, one answer.
-
-        The answer is the output row, in the targets' units, or a classifier's label.
-        """
+        "Return the output row (in the targets' units) or class label for each row of X, or one."
         answers, single = self._answers(X, "predict")
         return answers[0] if single else answers
 
@@ -649,11 +626,9 @@ class Network(object):
         where = _first_not_finite(O)
         if where:
             raise ValueError("%s: the outputs for row %d of X are not finite" % (who, where[0]))
-        if outputs:
-            return O, single
-        if self.classes is not None:
+        if self.classes is not None and not outputs:
             O = [self.classes[_best_class(row)] for row in O]
-        elif self.target_scaler is not None:
+        elif self.target_scaler is not None:      # never with classes: see _learn_classes
             O = self.target_scaler._apply(O, who, "the outputs", inverse=True)
         return O, single
 
@@ -666,14 +641,19 @@ class Network(object):
         scaler = self.input_scaler
         return rows if scaler is None else scaler._apply(rows, who, name)
 
-    # -- targets: numbers or class labels -----------------------------------
+    # -- the data: inputs, and targets that are numbers or class labels -------
 
-    def _targets(self, Y, n, who, learn=False, names=("X", "Y")):
-        "Return Y as n target rows, labels one-hot, scaled; learn: set up classes and scaling."
+    def _prepare(self, X, Y, who, learn=False, names=("X", "Y")):
+        """Return (inputs, targets) checked, labels one-hot, scaled; names: what X and Y are called.
+
+        learn: set up the classes, the loss and the scaling from them, as train() does.
+        """
+        rows = _number_rows(X, self.sizes[0], who, names[0])[0]
         name, width = names[1], self.sizes[-1]
         Y = _as_list(Y, who, name)
-        if len(Y) != n:
-            raise ValueError("%s: %s has %d rows but %s has %d" % (who, names[0], n, name, len(Y)))
+        if len(Y) != len(rows):
+            raise ValueError("%s: %s has %d rows but %s has %d"
+                             % (who, names[0], len(rows), name, len(Y)))
         if _is_scalar(Y[0]) and self.loss in ("sse", "mse") and self.classes is None:
             for i, y in enumerate(Y):                          # a number a row
                 if not _is_number(y):
@@ -686,37 +666,41 @@ class Network(object):
                 raise TypeError("%s: %s mixes class labels of different kinds" % (who, name))
             if self.classes is None:
                 if not learn:
-                    raise ValueError("%s: the network has no classes; train it on labels" % who)
+                    raise ValueError("%s: the network has no classes" % who)
                 self._learn_classes(sorted(set(Y)), who)
             for i, y in enumerate(Y):
                 if y not in self.classes:
                     raise ValueError("%s: %s[%d] is %s, not one of net.classes %s"
                                      % (who, name, i, _glimpse(y), _short_list(self.classes)))
             # one-hot rows; two classes on one output: the second class's column
-            return [[float(c == y) for c in self.classes][-width:] for y in Y]
-        T = _number_rows(Y, width, who, name)[0]
-        scaler = self.target_scaler
-        if scaler is not None and (learn or scaler.shift is not None):  # else _scale_inputs says
-            if scaler.shift is None:
-                scaler._fit(T, who, name)
-            T = scaler._apply(T, who, name)
-        if self.loss in ("binary_crossentropy", "cross_entropy"):
-            _check_probabilities(T, who, name)
-        return T
+            T = [[float(c == y) for c in self.classes][-width:] for y in Y]
+        else:
+            T = _number_rows(Y, width, who, name)[0]
+            scaler = self.target_scaler
+            if scaler is not None and (learn or scaler.shift is not None):  # or _scale_inputs
+                if scaler.shift is None:                                   # refuses it
+                    scaler._fit(T, who, name)
+                T = scaler._apply(T, who, name)
+            if self.loss in _OUTPUT_FOR:         # a cross-entropy: probabilities
+                _check_probabilities(T, who, name)
+        if learn and self.input_scaler is not None and self.input_scaler.shift is None:
+            self.input_scaler._fit(rows, who, names[0])
+        if self.loss is None:                   # rows of numbers: a regression
+            self.loss = "mse"
+        return self._scale_inputs(rows, who, names[0]), T
 
-    def _learn_classes(self, classes, who):
-        "Set net.classes, and the loss and output activation that suit them."
+    def _learn_classes(self, classes, who, name="Y"):
+        "Set net.classes, and the loss and output activation that suit them; name: whose they are."
         width, n = self.sizes[-1], len(classes)
-        loss, output = "cross_entropy", "softmax"
-        if width == 1:                          # two classes on one sigmoid output
-            loss, output = "binary_crossentropy", "sigmoid"
+        loss = "binary_crossentropy" if width == 1 else "cross_entropy"  # 1: two on a sigmoid
+        output = _OUTPUT_FOR[loss]
         if self.target_scaler is not None:
             raise ValueError("%s: target_scaling is for numeric targets, not class labels" % who)
         if n < 2:
-            raise ValueError("%s: Y holds only one class, %r" % (who, classes[0]))
+            raise ValueError("%s: %s holds only one class, %r" % (who, name, classes[0]))
         if max(width, 2) != n:
-            raise ValueError("%s: %d classes on %d outputs; use %d (1 for two)"
-                             % (who, n, width, n))
+            raise ValueError("%s: %s holds %d classes for %d outputs; use %d (1 for two)"
+                             % (who, name, n, width, n))
         if self.loss not in (None, loss) or (self._output_given and
                                              self.output_activation != output):
             raise ValueError("%s: %d classes on %d outputs need loss %r and output_activation "
@@ -726,20 +710,10 @@ class Network(object):
 
     # -- the cost and its gradient -------------------------------------------
 
-    def _prepare(self, X, Y, who, learn=False, names=("X", "Y")):
-        "Return (inputs, targets) checked, encoded and scaled; names are what X and Y are called."
-        rows = _number_rows(X, self.sizes[0], who, names[0])[0]
-        T = self._targets(Y, len(rows), who, learn, names)
-        if learn and self.input_scaler is not None and self.input_scaler.shift is None:
-            self.input_scaler._fit(rows, who, names[0])
-        if self.loss is None:                   # rows of numbers: a regression
-            self.loss = "mse"
-        return self._scale_inputs(rows, who, names[0]), T
-
     def _loss(self, layers, rows, T):
         "Return (loss, outputs) of the layers on rows and targets: the mean loss (sse: the sum)."
         acts, Z = self._forward(layers, rows)
-        return _mean_loss(self.loss, Z, acts[-1], T), acts[-1]
+        return _loss_sum(self.loss, Z, acts[-1], T, True), acts[-1]
 
     def cost(self, X, Y):
         "Return the loss on inputs X and targets Y (see LOSSES), on scaled targets if scaling."
@@ -748,16 +722,14 @@ class Network(object):
         acts, Z = self._forward(layers, rows)
         cost = _cost(self.loss, Z, acts[-1], T)
         if cost != cost:
-            raise ValueError("cost: the loss is not a number: the weights or the inputs are too "
-                             "large")
+            raise ValueError("cost: the loss is not a number")
         return cost
 
     def _backward(self, layers, acts, delta, visit):
         """Backpropagation: call visit(k, DT, AT) for every layer k, the last one first.
 
-        delta is the output layer's dLoss/dz, a row per example. DT holds layer k + 1's
-        deltas and AT layer k's activations, a column each: dLoss/dweights[k][i][j] =
-        dot(AT[i], DT[j]). The layer below's deltas use the weights from before visit.
+        delta: the output layer's dLoss/dz, a row per example. DT: layer k + 1's deltas, AT:
+        layer k's activations, by column: dLoss/dweights[k][i][j] = dot(AT[i], DT[j]).
         """
         names = self._activations()
         for k in range(len(layers) - 1, -1, -1):
@@ -840,8 +812,7 @@ class Network(object):
         if validation_data is not None:
             pair = _sequence(validation_data, who, "validation_data", "a pair (X_val, Y_val)")
             if len(pair) != 2:
-                raise TypeError("train: validation_data must be a pair (X_val, Y_val), not %d "
-                                "items" % len(pair))
+                raise TypeError("train: validation_data holds %d items, not 2" % len(pair))
             val = self._prepare(pair[0], pair[1], who,
                                 names=("validation_data[0]", "validation_data[1]"))
         elif split > 0.0:
@@ -881,7 +852,7 @@ class Network(object):
     def predict_proba(self, X):
         "Return the probability of each class (net.classes) for every row of X; one row: one list."
         if self.classes is None:
-            raise ValueError("predict_proba: the network has no classes (use predict)")
+            raise ValueError("predict_proba: the network has no classes")
         O, single = self._answers(X, "predict_proba", True)
         if self.sizes[-1] == 1:                  # two classes on one output
             O = [[1.0 - row[0], row[0]] for row in O]
