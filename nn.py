@@ -538,7 +538,10 @@ class Network(object):
                 value = _OUTPUT_FOR.get(self.loss, self.activation)
             if value is not None or name == "activation":
                 setattr(self, name, _check_choice(value, choices, who, net + name))
-        _check_pair(self.loss, self.output_activation, who)
+        needed = _OUTPUT_FOR.get(self.loss, self.output_activation)
+        if self.output_activation != needed:
+            raise ValueError("%s: %s needs output_activation %r, not %r"
+                             % (who, self.loss, needed, self.output_activation))
         _check_flag(self.bias, who, net + "bias")
         self.seed = _check_int(self.seed, who, net + "seed", 0, 0xffffffff)
         if self.classes is not None:             # and the loss and scaling that suit them
@@ -894,13 +897,6 @@ class Network(object):
             self.sizes, self.activation, self.output_activation, self.loss, self.bias)
 
 
-def _check_pair(loss, output, who):
-    "Raise ValueError for a loss and output activation that cannot go together."
-    needed = {"cross_entropy": "softmax", "binary_crossentropy": "sigmoid"}.get(loss, output)
-    if output != needed:
-        raise ValueError("%s: %s needs output_activation %r, not %r" % (who, loss, needed, output))
-
-
 def _make_optimizer(optimizer, learning_rate, momentum, weight_decay):
     "Return the update rule train() asked for, with fresh state."
     if learning_rate is not None:
@@ -1117,7 +1113,8 @@ def _fmt(x):
     if x == 0.0 or 1e-4 <= abs(x) < 1e15 or not _finite(x):
         return "%.6g" % x
     exponent = int(math.floor(math.log10(abs(x))))     # "%g" by hand: Brython's is wrong here
-    text = _fmt(x / 10.0 ** exponent)
+    shift = 16 if exponent < -300 else 0                # 10.0 ** -320 would be 0.0
+    text = _fmt(x * 10.0 ** shift / 10.0 ** (exponent + shift))
     if text.lstrip("-") == "10":                        # rounded up to the next power of ten
         text, exponent = text[:-1], exponent + 1
     return "%se%+03d" % (text, exponent)

@@ -4098,6 +4098,13 @@ def paths(train):
 class TestNumbersAtTheEdges(Case):
     "NaN that a relu would hide is an error everywhere; small cross-entropies keep their digits."
 
+    def test_progress_prints_every_float(self):
+        # the loss in a progress line can be any float: 10.0 ** -320 is 0.0, and was divided by
+        for x, text in ((1e-310, "1e-310"), (5e-324, "4.94066e-324"), (-2.5e-320, "-2.49997e-320"),
+                        (1.7976931348623157e308, "1.79769e+308"), (1.234567e-05, "1.23457e-05"),
+                        (0.5, "0.5")):
+            self.assertEqual(nn._fmt(x), text)
+
     def test_nan_in_a_relu_unit_is_an_error(self):
         for net in relu_nets():
             what = "%s/%s" % (net.activation, net.output_activation)
