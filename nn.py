@@ -1820,28 +1820,18 @@ def _unsafe(text):
 
 
 def _from_dict(data):
-    "Return the Network a loaded file's dict describes, checking every field."
+    "Return the Network a loaded file's dict describes; Network's own checks check the fields."
     if type(data) is not dict:
         raise ValueError("the top level is %s, expected an object" % type(data).__name__)
     get, version = data.get, data.get("version")
-    if get("format") != _FORMAT:
-        raise ValueError("it is not a saved nn.py network: its format is %s"
-                         % _glimpse(get("format")))
-    if type(version) not in (int, _LONG) or not 1 <= version <= _FORMAT_VERSION:
-        raise ValueError("format version %s is not one this nn.py reads (up to %d)"
-                         % (_glimpse(version), _FORMAT_VERSION))
+    if get("format") != _FORMAT or type(version) is not int or version != _FORMAT_VERSION:
+        raise ValueError("not a saved nn.py network of version %d: format %s, version %s"
+                         % (_FORMAT_VERSION, _glimpse(get("format")), _glimpse(version)))
     unknown = sorted([k for k in data if k not in _FIELDS])
     if unknown:
         raise ValueError("unknown fields %s" % _short_list(unknown))
     if not _is_text(get("comment", "")):
         raise ValueError("comment must be a string, got %s" % _describe(data["comment"]))
-    biases = get("biases")
-    if not _check_flag(get("bias", True), "load", "bias"):
-        if biases != [[] for W in _sequence(get("weights"), "load", "weights")]:
-            raise ValueError("biases must be empty lists, as \"bias\" is false")
-        biases = None
-    elif type(biases) is not list:
-        raise ValueError("biases must be a list, as \"bias\" is true; got %s" % _describe(biases))
     scalers = []
     for name in ("input_scaling", "target_scaling"):
         fields, scaler = get(name), None
@@ -1852,13 +1842,13 @@ def _from_dict(data):
             for key in fields:
                 setattr(scaler, key, fields[key])     # checked as Network checks a Scaler
         scalers.append(scaler)
-    classes = get("classes")
+    classes, names = get("classes"), get("input_names")
     if type(classes) is list:                 # Python 2 reads the labels as unicode
         classes = [_native(c) for c in classes]
-    net = _from_weights(Network, get("weights"), biases, get("activation"),
+    net = _from_weights(Network, get("weights"), get("biases"), get("activation"),
                         get("output_activation"), get("loss"), classes, get("sizes"),
-                        get("init"), 0 if get("seed") is None else get("seed"), scalers)
-    names = get("input_names")
+                        get("init"), 0 if get("seed") is None else get("seed"), scalers,
+                        get("bias", True))
     net.input_names = [_native(n) for n in names] if type(names) is list else names
     net.target_name = _native(get("target_name"))
     _column_names(net, "file")
@@ -1879,30 +1869,25 @@ def _column_names(net, who):
 
 
 def _from_weights(cls, weights, biases, activation, output_activation, loss, classes, sizes,
-                  init=None, seed=0, scalers=(None, None)):
+                  init=None, seed=0, scalers=(None, None), bias=None):
     "Return a network of class cls with the given weights (see Network.from_weights)."
     who = "Network.from_weights"
-    weights = [_number_rows(W, None, who, "weights[%d]" % k)[0]
+    weights = [_as_list(W, who, "weights[%d]" % k)
                for k, W in enumerate(_as_list(weights, who, "weights"))]
-    derived = [len(weights[0])] + [len(W[0]) for W in weights]
-    for k in range(1, len(weights)):
-        if len(weights[k]) != derived[k]:
-            raise ValueError("%s: weights[%d] has %d rows but weights[%d] has %d columns"
-                             % (who, k, len(weights[k]), k - 1, derived[k]))
+    derived = [len(W) for W in weights]       # the rows of each matrix, then the last's columns
+    derived.append(len(_sequence(weights[-1][0], who, "weights[-1][0]", "a list of numbers")))
     if sizes is not None and _check_sizes(sizes, who) != derived:
-        raise ValueError("%s: sizes %s do not match the weights, which give %s"
-                         % (who, _short_list(_check_sizes(sizes, who)), _short_list(derived)))
+        raise ValueError("%s: sizes do not match the weights, which give %s"
+                         % (who, _short_list(derived)))
+    if bias is None:                          # from_weights: biases None for none
+        bias = biases is not None
+        biases = [[] for W in weights] if biases is None else biases
     net = object.__new__(cls)
-    net._configure(derived, activation, output_activation, loss, biases is not None, init, seed,
+    net._configure(derived, activation, output_activation, loss, bias, init, seed,
                    scalers[0], scalers[1], who)
-    net.weights, net.biases = weights, [[] for W in weights]
-    if biases is not None:
-        biases = _as_list(biases, who, "biases")
-        if len(biases) != len(weights):
-            raise ValueError("%s: %d weight matrices but %d bias vectors"
-                             % (who, len(weights), len(biases)))
-        net.biases = [_number_row(b, derived[k + 1], who, "biases[%d]" % k)
-                      for k, b in enumerate(biases)]
+    net.weights, net.biases = weights, biases
+    layers = net._layers(who)                 # every weight and bias checked, as floats
+    net.weights, net.biases = [W for WT, W, b in layers], [b or [] for WT, W, b in layers]
     if classes is not None:
         net._learn_classes(_check_classes(classes, who, "classes"), who)
     return net

@@ -2611,7 +2611,7 @@ class TestBadInput(Case):
             (TypeError, ["check_gradients", "net", "dict"], nn.check_gradients, ({}, X2, Y1)),
             (ValueError, ["check_gradients", "epsilon"], nn.check_gradients, (net, X2, Y1, 0.0)),
             (TypeError, ["from_weights", "weights[0]", "str"], nn.Network.from_weights, (["ab"],)),
-            (ValueError, ["from_weights", "weights[1] has 3 rows but weights[0] has 2 columns"],
+            (ValueError, ["from_weights", "weights[0][0] has 2 values, expected 3"],
              nn.Network.from_weights, ([[[1, 2]], [[1], [2], [3]]],)),
             (ValueError, ["from_weights", "sizes"], nn.Network.from_weights, ([[[1.0]]],),
              {"sizes": [2, 1]}),
@@ -2891,7 +2891,7 @@ class TestOutsideBattery(Case):
         net = nn.Network([2, 2, 1], seed=1)
         text = nn._model_text(net, "save").replace('"biases": [', '"biases": null, "x": [')
         text = text[:text.index('"x"')].rstrip(", \n") + "\n}\n"
-        self.assertRaisesMessage(nn.FileError, ["biases must be a list", "true"], nn._load_text,
+        self.assertRaisesMessage(nn.FileError, ["biases must be a list", "None"], nn._load_text,
                                  text, "m.json")
 
 class TestHostileFiles(TempFiles):
@@ -2925,7 +2925,7 @@ class TestHostileFiles(TempFiles):
             (text.replace(sizes, '"sizes": [2, 3, 2000000000]'), ["sizes", "parameters"]),
             (text.replace(sizes, '"sizes": [2, 3, 2.0]'), ["sizes[2]", "float"]),
             (text.replace('"bias": true', '"bias": "no"'), ["bias", "True or False"]),
-            (text.replace('"bias": true', '"bias": false'), ["biases", "empty"]),
+            (text.replace('"bias": true', '"bias": false'), ["biases[0]", "expected 0"]),
             (text.replace('"seed": 1', '"seed": -5'), ["seed"]),
             (text.replace('"seed": 1', '"seed": 4294967296'), ["seed"]),
             (text.replace('"loss": "cross_entropy"', '"loss": ["mse"]'), ["loss", "list"]),
@@ -3638,7 +3638,7 @@ class TestStateAndBoundaries(TempFiles):
                 (ValueError, ["classes"], {"classes": ["a", "a"]})]:
             self.assertSaidBy("Network.from_weights", kind, words, from_weights, weights,
                               **settings)
-        self.assertSaidBy("Network.from_weights", ValueError, ["weight matrices"], from_weights,
+        self.assertSaidBy("Network.from_weights", ValueError, ["biases", "2 layers"], from_weights,
                           weights, [[0.0]])
         scalings = [("bogus", ValueError), (0, ValueError), ([1], TypeError)]
         for scaling, kind in scalings:
