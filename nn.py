@@ -1581,11 +1581,9 @@ def _log(x):
 # ---------------------------------------------------------------------------
 # Saving and loading
 # ---------------------------------------------------------------------------
-# A network is saved as JSON, each float as the shortest text that reads back to
-# the same bits. save() reads its text back with load's code, then writes a new
-# file beside the target and renames it over it: a kill leaves the old file or
-# the new one. load() imports nothing the file names, and measures the digits,
-# values and nesting before it parses.
+# A network is saved as JSON, each float as the shortest text that reads back to the
+# same bits; save() checks its text with load's code and renames a new file over the
+# old (a kill leaves one or the other). load() measures digits and nesting first.
 
 _FORMAT, _FORMAT_VERSION = "nn.py network", 1
 _FIELDS = ("format", "version", "sizes", "activation", "output_activation", "loss", "bias",
@@ -1802,21 +1800,21 @@ def _unsafe(text):
     for i in range(0, len(text) - _MAX_DIGITS, _MAX_DIGITS):
         if text[i] in digits and text[i + _MAX_DIGITS] in digits and \
                 not text[i:i + _MAX_DIGITS + 1].strip(digits):
-            return "it holds a number of more than %d digits" % _MAX_DIGITS
+            return "a number of more than %d digits" % _MAX_DIGITS
     if _IMPLEMENTATION == "micropython":      # whose parser copes with deep nesting
         return None
     import re                                 # Pyodide's, Jython's and Brython's parsers do not
     text = text.replace("\\\\", "").replace('\\"', "")      # so no quote inside a string is left
     text = "".join(text.split('"')[::2])
     if text.count(",") > 2 * _MAX_PARAMETERS:     # weights, biases, names and scaling
-        return "it holds more than %d values" % (2 * _MAX_PARAMETERS)
+        return "more than %d values" % (2 * _MAX_PARAMETERS)
     brackets = re.sub(r"[^\[\]{}]+", "", text)
     for level in range(_MAX_NESTING + 1):
         shorter = brackets.replace("[]", "").replace("{}", "")
         if shorter == brackets:
-            return "not valid JSON: its brackets do not match" if brackets else None
+            return "not valid JSON: unmatched brackets" if brackets else None
         brackets = shorter
-    return "it nests lists and objects more than %d deep" % _MAX_NESTING
+    return "nested more than %d deep" % _MAX_NESTING
 
 
 def _from_dict(data):
@@ -1916,12 +1914,11 @@ def load_weights(path):
             try:
                 row.append(float(item))
             except ValueError:
-                raise FileError("%s: %r is not a number" % (where, item[:20]))
-            if not _finite(row[-1]):
-                raise FileError("%s: %r is not finite" % (where, item[:20]))
+                row.append(None)
+            if row[-1] is None or not _finite(row[-1]):
+                raise FileError("%s: %r is not a finite number" % (where, item[:20]))
         if row and rows and len(row) != len(rows[0]):
-            raise FileError("%s has %d values, the first row has %d"
-                            % (where, len(row), len(rows[0])))
+            raise FileError("%s has %d values, the first row %d" % (where, len(row), len(rows[0])))
         if row:
             rows.append(row)
     if not rows:
@@ -1961,7 +1958,7 @@ def _words(text):
 
 def _is_scalar(value):
     "Return True for one number, string or boolean (or a numpy scalar), not a row of them."
-    return (isinstance(value, _NUMBERS + _TEXT + (bool,)) or
+    return (isinstance(value, _NUMBERS + _TEXT) or
             hasattr(value, "item") and not hasattr(value, "__len__"))
 
 
@@ -1985,8 +1982,9 @@ def _describe(value):
 
 def _plain(value, who=None, what=None):
     "Return value as the built-in float, int or str its type extends (numpy.float64 as a float)."
+    kind = type(value)
     for base in _NUMBERS + _TEXT:
-        if isinstance(value, base) and type(value) not in (base, bool):
+        if kind is not base and kind is not bool and isinstance(value, base):
             try:
                 return base(value)
             except Exception:             # MicroPython converts no subclass of int or float
@@ -2009,13 +2007,13 @@ def _to_float(value):
 
 def _check_int(value, who, name, low=1, high=None):
     "Return value if it is an integer from low to high, else raise TypeError or ValueError."
-    if not _is_number(value) or isinstance(value, float):
-        raise TypeError("%s: %s must be an integer, got %s" % (who, name, _describe(value)))
-    value = _plain(value, who, name)
-    top = "" if high is None else " and at most %d" % high
-    if value < low or top and value > high:
-        raise ValueError("%s: %s must be at least %d%s, got %s"
-                         % (who, name, low, top, _glimpse(value)))
+    if type(value) is not int:                # a plain int, the common case, skips these
+        if not _is_number(value) or isinstance(value, float):
+            raise TypeError("%s: %s must be an integer, got %s" % (who, name, _describe(value)))
+        value = _plain(value, who, name)
+    if value < low or high is not None and value > high:
+        raise ValueError("%s: %s must be at least %d%s, got %s" % (
+            who, name, low, "" if high is None else " and at most %d" % high, _glimpse(value)))
     return value
 
 
@@ -2115,7 +2113,7 @@ def _first_not_finite(rows):
 
 def _check_label(label, who, where):
     "Return label as a plain string, int, float or boolean if it can name a class, else raise."
-    if _is_scalar(label) and not isinstance(label, _NUMBERS + _TEXT + (bool,)):
+    if _is_scalar(label) and not isinstance(label, _NUMBERS + _TEXT):
         label = label.item()                  # a numpy scalar: its plain value
     if not _is_scalar(label):
         raise TypeError("%s: %s is %s; a class label must be a string, number or boolean"

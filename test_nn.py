@@ -2975,7 +2975,7 @@ class TestHostileFiles(TempFiles):
     def test_weight_files(self):
         cases = [("1 2\n3\n", ["line 2 has 1 values"]),
                  ("1 2\n# x\n3 nan\n", ["line 3", "finite"]),
-                 ("1 2\n\n\n3 x\n", ["line 4", "'x' is not a number"]),
+                 ("1 2\n\n\n3 x\n", ["line 4", "'x' is not a finite number"]),
                  ("# only\n", ["no numbers"]), ("1 1e999\n", ["line 1", "finite"]),
                  (b"1 2\n\xff\n", ["UTF-8"])]
         for i, (content, words) in enumerate(cases):
