@@ -1712,8 +1712,8 @@ def _save(net, path):
     "Write net to path as JSON (see Network.save), once load's own code has read it back."
     text = _model_text(net, "save")
     try:
-        _load_text(text, path)
-    except ValueError as error:               # never a file that load() refuses
+        _load_text(text, path)                # never a file that load() refuses
+    except ValueError as error:
         raise ValueError("save: %s; nothing was written" % str(error).split(": ", 1)[-1])
     _write_atomic(path, text, "save")
 
@@ -1724,8 +1724,11 @@ def _model_text(net, who):
     scaling = [s and s.to_dict() for s in (net.input_scaler, net.target_scaler)]
     values = [_FORMAT, _FORMAT_VERSION, net.sizes, net.activation, net.output_activation,
               net.loss, net.bias, net.init, net.seed, net.classes, scaling[0], scaling[1],
-              _column_names(net, who), net.target_name]
-    fields = ['"%s": %s' % (name, _json_text(v)) for name, v in zip(_FIELDS, values)]
+              net.input_names, net.target_name]       # the names are checked as load reads
+    try:
+        fields = ['"%s": %s' % (name, _json_text(v)) for name, v in zip(_FIELDS, values)]
+    except TypeError as error:                # what JSON cannot hold
+        raise TypeError("%s: %s" % (who, error))
     fields.append('"weights": [\n  %s\n]' % ",\n  ".join([_json_text(W, "  ")
                                                           for WT, W, b in layers]))
     fields.append('"biases": ' + _json_text([b or [] for WT, W, b in layers], ""))
@@ -1840,30 +1843,21 @@ def _from_dict(data):
             for key in fields:
                 setattr(scaler, key, fields[key])     # checked as Network checks a Scaler
         scalers.append(scaler)
-    classes, names = get("classes"), get("input_names")
+    classes, names, target = get("classes"), get("input_names"), get("target_name")
     if type(classes) is list:                 # Python 2 reads the labels as unicode
         classes = [_native(c) for c in classes]
     net = _from_weights(Network, get("weights"), get("biases"), get("activation"),
                         get("output_activation"), get("loss"), classes, get("sizes"),
                         get("init"), 0 if get("seed") is None else get("seed"), scalers,
                         get("bias", True))
-    net.input_names = [_native(n) for n in names] if type(names) is list else names
-    net.target_name = _native(get("target_name"))
-    _column_names(net, "file")
+    if names is not None and (type(names) is not list or len(names) != net.sizes[0] or
+                              [n for n in names if not _is_text(n)]):
+        raise ValueError("input_names must be None or a list of %d strings, got %s"
+                         % (net.sizes[0], _describe(names)))
+    if target is not None and not _is_text(target):
+        raise ValueError("target_name must be None or a string, got %s" % _describe(target))
+    net.input_names, net.target_name = names and [_native(n) for n in names], _native(target)
     return net
-
-
-def _column_names(net, who):
-    "Return net.input_names after checking them and net.target_name: None or names as text."
-    names, target = net.input_names, net.target_name
-    if names is not None and not (isinstance(names, list) and len(names) == net.sizes[0] and
-                                  not [n for n in names if not isinstance(n, _TEXT)]):
-        raise ValueError("%s: input_names must be None or a list of %d strings, got %s"
-                         % (who, net.sizes[0], _describe(names)))
-    if target is not None and not isinstance(target, _TEXT):
-        raise ValueError("%s: target_name must be None or a string, got %s"
-                         % (who, _describe(target)))
-    return names and [_plain(n) for n in names]
 
 
 def _from_weights(cls, weights, biases, activation, output_activation, loss, classes, sizes,
