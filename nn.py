@@ -1923,10 +1923,9 @@ def load_weights(path):
 # ---------------------------------------------------------------------------
 # Checking what comes in
 # ---------------------------------------------------------------------------
-# Every public entry point checks its arguments once, here, and says what is
-# wrong in its own words: "train: row 3 of X has 2 values, expected 3". Numbers
-# are ints and floats and their subclasses (numpy.float64), not booleans, NaN or
-# infinity; a list is a list, a tuple or anything with tolist() (a numpy array).
+# Every public entry point checks its arguments once, with these, in its own words:
+# "train: row 3 of X has 2 values, expected 3". Numbers are ints and floats and their
+# subclasses (numpy.float64), not booleans; lists are lists, tuples or have tolist().
 
 _MAX_PARAMETERS = 2000000   # weights and biases in one network: its file loads in about 2 s
 _MAX_EPOCHS = 10 ** 7       # epochs of one train() call
@@ -2080,8 +2079,8 @@ def _number_row(row, width, who, where):
             raise TypeError("%s: %s, value %d is %s, expected a number"
                             % (who, where, j, _describe(row[j])))
         if not -_BIG <= x <= _BIG:
-            raise ValueError("%s: %s, value %d is %s, not a finite number (NaN and infinity "
-                             "cannot be learnt from)" % (who, where, j, _glimpse(row[j])))
+            raise ValueError("%s: %s, value %d is %s, not a finite number"
+                             % (who, where, j, _glimpse(row[j])))
     return out
 
 
@@ -2110,13 +2109,11 @@ def _check_label(label, who, where):
     if _is_scalar(label) and not isinstance(label, _NUMBERS + _TEXT):
         label = label.item()                  # a numpy scalar: its plain value
     if not _is_scalar(label):
-        raise TypeError("%s: %s is %s; a class label must be a string, number or boolean"
-                        % (who, where, _describe(label)))
+        raise TypeError("%s: %s is %s, not a class label" % (who, where, _describe(label)))
     label = _plain(label, who, where)
     if type(label) is float and not _finite(label) or \
             type(label) in _INTEGERS and not -2 ** 63 < label < 2 ** 63:
-        raise ValueError("%s: %s is %s, which cannot be a class label"
-                         % (who, where, _glimpse(label)))
+        raise ValueError("%s: %s is %s, not a class label" % (who, where, _glimpse(label)))
     return label
 
 
@@ -2130,7 +2127,7 @@ def _check_classes(classes, who, name):
     classes = [_check_label(c, who, "%s[%d]" % (name, i))
                for i, c in enumerate(_as_list(classes, who, name))]
     if len(set(classes)) != len(classes) or len(set([_label_kind(c) for c in classes])) > 1:
-        raise ValueError("%s: %s must be distinct labels of one kind, got %s"
+        raise ValueError("%s: %s must be distinct labels of one kind: %s"
                          % (who, name, _short_list(classes)))
     return classes
 
