@@ -1760,11 +1760,6 @@ def load(path):
 
 def _load_text(text, path, parse=True):
     "Return the Network in the text of a saved file, or in an open one; path names it."
-    problem = None if hasattr(text, "read") else _unsafe(text)
-    if problem:
-        raise FileError("load: %r is not a saved network: %s" % (path, problem))
-    if not parse:
-        return None
 
     def unique(pairs):
         "Return the pairs of a JSON object as a dict, refusing a name given twice."
@@ -1775,19 +1770,22 @@ def _load_text(text, path, parse=True):
             data[name] = value
         return data
 
-    if _IMPLEMENTATION == "brython":          # whose json reads no "e+"
-        text = text.replace("e+", "e").replace("E+", "E")
     try:
+        if not hasattr(text, "read"):
+            _unsafe(text)
+        if not parse:
+            return None
+        if _IMPLEMENTATION == "brython":      # whose json reads no "e+"
+            text = text.replace("e+", "e").replace("E+", "E")
         try:
-            data = json.loads(text, object_pairs_hook=unique)
-        except TypeError:                     # MicroPython: no hook, and no repeats noticed
-            data = json.load(text) if hasattr(text, "read") else json.loads(text)
-    except MemoryError:
-        raise
-    except Exception as error:    # ValueError, or what an interpreter raises for deep nesting
-        raise FileError("load: %r is not a saved network: not valid JSON (%s)"
-                        % (path, str(error)[:80] or type(error).__name__))
-    try:
+            try:
+                data = json.loads(text, object_pairs_hook=unique)
+            except TypeError:                 # MicroPython: no hook, and no repeats noticed
+                data = json.load(text) if hasattr(text, "read") else json.loads(text)
+        except MemoryError:
+            raise
+        except Exception as error:  # ValueError, or what an interpreter raises for deep nesting
+            raise ValueError("not valid JSON (%s)" % (str(error)[:80] or type(error).__name__))
         return _from_dict(data)
     except (TypeError, ValueError) as error:
         text = str(error)
@@ -1796,28 +1794,26 @@ def _load_text(text, path, parse=True):
 
 
 def _unsafe(text):
-    "Return why JSON text must not be parsed (long numbers, many values, deep nesting), or None."
+    "Raise ValueError for JSON text too costly to parse: long numbers, many values, deep nesting."
     # A million digits take minutes to read on some interpreters; a run of twice
     # _MAX_DIGITS digits covers two multiples of _MAX_DIGITS, so only those are looked at.
     digits = "0123456789" if type(text) is str else b"0123456789"      # or bytes
     for i in range(0, len(text) - _MAX_DIGITS, _MAX_DIGITS):
         if text[i] in digits and text[i + _MAX_DIGITS] in digits and \
                 not text[i:i + _MAX_DIGITS + 1].strip(digits):
-            return "a number of more than %d digits" % _MAX_DIGITS
+            raise ValueError("a number of more than %d digits" % _MAX_DIGITS)
     if _IMPLEMENTATION == "micropython":      # whose parser copes with deep nesting
-        return None
+        return
     import re                                 # Pyodide's, Jython's and Brython's parsers do not
     text = text.replace("\\\\", "").replace('\\"', "")      # so no quote inside a string is left
     text = "".join(text.split('"')[::2])
     if text.count(",") > 2 * _MAX_PARAMETERS:     # weights, biases, names and scaling
-        return "more than %d values" % (2 * _MAX_PARAMETERS)
+        raise ValueError("more than %d values" % (2 * _MAX_PARAMETERS))
     brackets = re.sub(r"[^\[\]{}]+", "", text)
-    for level in range(_MAX_NESTING + 1):
-        shorter = brackets.replace("[]", "").replace("{}", "")
-        if shorter == brackets:
-            return "not valid JSON: unmatched brackets" if brackets else None
-        brackets = shorter
-    return "nested more than %d deep" % _MAX_NESTING
+    for level in range(_MAX_NESTING):         # each pass takes away one level of nesting
+        brackets = brackets.replace("[]", "").replace("{}", "")
+    if brackets:
+        raise ValueError("not valid JSON, or nested more than %d deep" % _MAX_NESTING)
 
 
 def _from_dict(data):

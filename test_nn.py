@@ -2887,7 +2887,7 @@ class TestOutsideBattery(Case):
                                  nn._load_text, digits, "m.json")
         self.assertEqual([nn._unsafe(t) for t in ("1" * 400, "0.5," * 300, "")],
                          [None, None, None])
-        self.assertTrue(nn._unsafe("[" + "9" * 800 + "]"))
+        self.assertRaises(ValueError, nn._unsafe, "[" + "9" * 800 + "]")
         net = nn.Network([2, 2, 1], seed=1)
         text = nn._model_text(net, "save").replace('"biases": [', '"biases": null, "x": [')
         text = text[:text.index('"x"')].rstrip(", \n") + "\n}\n"
