@@ -1827,8 +1827,9 @@ def _from_dict(data):
     unknown = sorted([k for k in data if k not in _FIELDS])
     if unknown:
         raise ValueError("unknown fields %s" % _short_list(unknown))
-    if not _is_text(get("comment", "")):
-        raise ValueError("comment must be a string, got %s" % _describe(data["comment"]))
+    for name in ("comment", "target_name"):
+        if get(name) is not None and not _is_text(get(name)):
+            raise ValueError("%s must be None or a string, got %s" % (name, _describe(get(name))))
     scalers = []
     for name in ("input_scaling", "target_scaling"):
         fields, scaler = get(name), None
@@ -1839,20 +1840,18 @@ def _from_dict(data):
             for key in fields:
                 setattr(scaler, key, fields[key])     # checked as Network checks a Scaler
         scalers.append(scaler)
-    classes, names, target = get("classes"), get("input_names"), get("target_name")
+    classes, names = get("classes"), get("input_names")
     if type(classes) is list:                 # Python 2 reads the labels as unicode
         classes = [_native(c) for c in classes]
     net = _from_weights(Network, get("weights"), get("biases"), get("activation"),
                         get("output_activation"), get("loss"), classes, get("sizes"),
-                        get("init"), 0 if get("seed") is None else get("seed"), scalers,
-                        get("bias", True))
+                        get("init"), get("seed", 0), scalers, get("bias", True))
     if names is not None and (type(names) is not list or len(names) != net.sizes[0] or
                               [n for n in names if not _is_text(n)]):
         raise ValueError("input_names must be None or a list of %d strings, got %s"
                          % (net.sizes[0], _describe(names)))
-    if target is not None and not _is_text(target):
-        raise ValueError("target_name must be None or a string, got %s" % _describe(target))
-    net.input_names, net.target_name = names and [_native(n) for n in names], _native(target)
+    net.input_names = names and [_native(n) for n in names]
+    net.target_name = _native(get("target_name"))
     return net
 
 
