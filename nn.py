@@ -1873,8 +1873,7 @@ def _from_weights(cls, weights, biases, activation, output_activation, loss, cla
     net._configure(derived, activation, output_activation, loss, bias, init, seed,
                    scalers[0], scalers[1], who)
     net.weights, net.biases = weights, biases
-    layers = net._layers(who)                 # every weight and bias checked, as floats
-    net.weights, net.biases = [W for WT, W, b in layers], [b or [] for WT, W, b in layers]
+    net._store(net._layers(who))              # checked, and as new lists of floats
     if classes is not None:
         net._learn_classes(_check_classes(classes, who, "classes"), who)
     return net

@@ -3573,6 +3573,8 @@ class TestStateAndBoundaries(TempFiles):
         net.bias, net.biases = False, [[], []]      # a consistent change is a new network
         plain = nn.Network.from_weights(net.weights, None)
         self.assertEqual(net.predict([0.5, 0.5]), plain.predict([0.5, 0.5]))
+        plain.weights[1][0][0] += 1.0                # changed in place: used
+        self.assertTrue(net.predict([0.5, 0.5]) != plain.predict([0.5, 0.5]))
         net.train([[0, 1], [1, 0]], [[1], [0]], epochs=2)
         self.assertEqual(net.biases, [[], []])
 
