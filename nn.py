@@ -2132,7 +2132,8 @@ def _check_sizes(sizes, who, name="sizes"):
     if len(sizes) < 2:
         raise ValueError("%s: %s needs at least 2 layers, got %s"
                          % (who, name, _short_list(sizes)))
-    sizes = [_check_int(n, who, "%s[%d]" % (name, i)) for i, n in enumerate(sizes)]
+    sizes = [n if type(n) is int and n > 0 else _check_int(n, who, "%s[%d]" % (name, i))
+             for i, n in enumerate(sizes)]          # each predict() comes here: no text then
     count = sum([(a + 1) * b for a, b in zip(sizes, sizes[1:])])
     if count > _MAX_PARAMETERS:
         raise ValueError("%s: %s %s make %s parameters, more than %d"
