@@ -1945,7 +1945,7 @@ def _words(text):
 
 def _is_scalar(value):
     "Return True for one number, string or boolean (or a numpy scalar), not a row of them."
-    return (isinstance(value, _NUMBERS + _TEXT) or
+    return (isinstance(value, _NUMBERS + _TEXT + (bool,)) or    # MicroPython: bool is no int
             hasattr(value, "item") and not hasattr(value, "__len__"))
 
 
@@ -2100,7 +2100,7 @@ def _first_not_finite(rows):
 
 def _check_label(label, who, where):
     "Return label as a plain string, int, float or boolean if it can name a class, else raise."
-    if _is_scalar(label) and not isinstance(label, _NUMBERS + _TEXT):
+    if _is_scalar(label) and not isinstance(label, _NUMBERS + _TEXT + (bool,)):
         label = label.item()                  # a numpy scalar: its plain value
     if not _is_scalar(label):
         raise TypeError("%s: %s is %s, not a class label" % (who, where, _describe(label)))
