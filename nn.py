@@ -1545,11 +1545,9 @@ def _log(x):
 # ---------------------------------------------------------------------------
 # Saving and loading
 # ---------------------------------------------------------------------------
-# A network is saved as JSON, each float as the shortest text that reads back to
-# the same bits. save() reads its text back with load's code, then writes a new
-# file beside the target and renames it over it: a kill leaves the old file or
-# the new one. load() imports nothing the file names, and measures the digits,
-# values and nesting before it parses.
+# A network is saved as JSON, each float as the shortest text that reads back to the
+# same bits; save() checks its text with load's code and renames a new file over the
+# old (a kill leaves one or the other). load() measures digits and nesting first.
 
 _FORMAT, _FORMAT_VERSION = "nn.py network", 1
 _FIELDS = ("format", "version", "sizes", "activation", "output_activation", "loss", "bias",
@@ -1678,8 +1676,8 @@ def _save(net, path):
     "Write net to path as JSON (see Network.save), once load's own code has read it back."
     text = _model_text(net, "save")
     try:
-        _load_text(text, path)
-    except ValueError as error:               # never a file that load() refuses
+        _load_text(text, path)                # never a file that load() refuses
+    except ValueError as error:
         raise ValueError("save: %s; nothing was written" % str(error).split(": ", 1)[-1])
     _write_atomic(path, text, "save")
 
@@ -1690,8 +1688,11 @@ def _model_text(net, who):
     scaling = [s and s.to_dict() for s in (net.input_scaler, net.target_scaler)]
     values = [_FORMAT, _FORMAT_VERSION, net.sizes, net.activation, net.output_activation,
               net.loss, net.bias, net.init, net.seed, net.classes, scaling[0], scaling[1],
-              _column_names(net, who), net.target_name]
-    fields = ['"%s": %s' % (name, _json_text(v)) for name, v in zip(_FIELDS, values)]
+              net.input_names, net.target_name]       # the names are checked as load reads
+    try:
+        fields = ['"%s": %s' % (name, _json_text(v)) for name, v in zip(_FIELDS, values)]
+    except TypeError as error:                # what JSON cannot hold
+        raise TypeError("%s: %s" % (who, error))
     fields.append('"weights": [\n  %s\n]' % ",\n  ".join([_json_text(W, "  ")
                                                           for WT, W, b in layers]))
     fields.append('"biases": ' + _json_text([b or [] for WT, W, b in layers], ""))
@@ -1723,11 +1724,6 @@ def load(path):
 
 def _load_text(text, path, parse=True):
     "Return the Network in the text of a saved file, or in an open one; path names it."
-    problem = None if hasattr(text, "read") else _unsafe(text)
-    if problem:
-        raise FileError("load: %r is not a saved network: %s" % (path, problem))
-    if not parse:
-        return None
 
     def unique(pairs):
         "Return the pairs of a JSON object as a dict, refusing a name given twice."
@@ -1738,19 +1734,22 @@ def _load_text(text, path, parse=True):
             data[name] = value
         return data
 
-    if _IMPLEMENTATION == "brython":          # whose json reads no "e+"
-        text = text.replace("e+", "e").replace("E+", "E")
     try:
+        if not hasattr(text, "read"):
+            _unsafe(text)
+        if not parse:
+            return None
+        if _IMPLEMENTATION == "brython":      # whose json reads no "e+"
+            text = text.replace("e+", "e").replace("E+", "E")
         try:
-            data = json.loads(text, object_pairs_hook=unique)
-        except TypeError:                     # MicroPython: no hook, and no repeats noticed
-            data = json.load(text) if hasattr(text, "read") else json.loads(text)
-    except MemoryError:
-        raise
-    except Exception as error:    # ValueError, or what an interpreter raises for deep nesting
-        raise FileError("load: %r is not a saved network: not valid JSON (%s)"
-                        % (path, str(error)[:80] or type(error).__name__))
-    try:
+            try:
+                data = json.loads(text, object_pairs_hook=unique)
+            except TypeError:                 # MicroPython: no hook, and no repeats noticed
+                data = json.load(text) if hasattr(text, "read") else json.loads(text)
+        except MemoryError:
+            raise
+        except Exception as error:  # ValueError, or what an interpreter raises for deep nesting
+            raise ValueError("not valid JSON (%s)" % (str(error)[:80] or type(error).__name__))
         return _from_dict(data)
     except (TypeError, ValueError) as error:
         text = str(error)
@@ -1759,53 +1758,42 @@ def _load_text(text, path, parse=True):
 
 
 def _unsafe(text):
-    "Return why JSON text must not be parsed (long numbers, many values, deep nesting), or None."
+    "Raise ValueError for JSON text too costly to parse: long numbers, many values, deep nesting."
     # A million digits take minutes to read on some interpreters; a run of twice
     # _MAX_DIGITS digits covers two multiples of _MAX_DIGITS, so only those are looked at.
     digits = "0123456789" if type(text) is str else b"0123456789"      # or bytes
     for i in range(0, len(text) - _MAX_DIGITS, _MAX_DIGITS):
         if text[i] in digits and text[i + _MAX_DIGITS] in digits and \
                 not text[i:i + _MAX_DIGITS + 1].strip(digits):
-            return "it holds a number of more than %d digits" % _MAX_DIGITS
+            raise ValueError("a number of more than %d digits" % _MAX_DIGITS)
     if _IMPLEMENTATION == "micropython":      # whose parser copes with deep nesting
-        return None
+        return
     import re                                 # Pyodide's, Jython's and Brython's parsers do not
     text = text.replace("\\\\", "").replace('\\"', "")      # so no quote inside a string is left
     text = "".join(text.split('"')[::2])
     if text.count(",") > 2 * _MAX_PARAMETERS:     # weights, biases, names and scaling
-        return "it holds more than %d values" % (2 * _MAX_PARAMETERS)
+        raise ValueError("more than %d values" % (2 * _MAX_PARAMETERS))
     brackets = re.sub(r"[^\[\]{}]+", "", text)
-    for level in range(_MAX_NESTING + 1):
-        shorter = brackets.replace("[]", "").replace("{}", "")
-        if shorter == brackets:
-            return "not valid JSON: its brackets do not match" if brackets else None
-        brackets = shorter
-    return "it nests lists and objects more than %d deep" % _MAX_NESTING
+    for level in range(_MAX_NESTING):         # each pass takes away one level of nesting
+        brackets = brackets.replace("[]", "").replace("{}", "")
+    if brackets:
+        raise ValueError("not valid JSON, or nested more than %d deep" % _MAX_NESTING)
 
 
 def _from_dict(data):
-    "Return the Network a loaded file's dict describes, checking every field."
+    "Return the Network a loaded file's dict describes; Network's own checks check the fields."
     if type(data) is not dict:
         raise ValueError("the top level is %s, expected an object" % type(data).__name__)
     get, version = data.get, data.get("version")
-    if get("format") != _FORMAT:
-        raise ValueError("it is not a saved nn.py network: its format is %s"
-                         % _glimpse(get("format")))
-    if type(version) not in (int, _LONG) or not 1 <= version <= _FORMAT_VERSION:
-        raise ValueError("format version %s is not one this nn.py reads (up to %d)"
-                         % (_glimpse(version), _FORMAT_VERSION))
+    if get("format") != _FORMAT or type(version) is not int or version != _FORMAT_VERSION:
+        raise ValueError("not a saved nn.py network of version %d: format %s, version %s"
+                         % (_FORMAT_VERSION, _glimpse(get("format")), _glimpse(version)))
     unknown = sorted([k for k in data if k not in _FIELDS])
     if unknown:
         raise ValueError("unknown fields %s" % _short_list(unknown))
-    if not _is_text(get("comment", "")):
-        raise ValueError("comment must be a string, got %s" % _describe(data["comment"]))
-    biases = get("biases")
-    if not _check_flag(get("bias", True), "load", "bias"):
-        if biases != [[] for W in _sequence(get("weights"), "load", "weights")]:
-            raise ValueError("biases must be empty lists, as \"bias\" is false")
-        biases = None
-    elif type(biases) is not list:
-        raise ValueError("biases must be a list, as \"bias\" is true; got %s" % _describe(biases))
+    for name in ("comment", "target_name"):
+        if get(name) is not None and not _is_text(get(name)):
+            raise ValueError("%s must be None or a string, got %s" % (name, _describe(get(name))))
     scalers = []
     for name in ("input_scaling", "target_scaling"):
         fields, scaler = get(name), None
@@ -1816,57 +1804,40 @@ def _from_dict(data):
             for key in fields:
                 setattr(scaler, key, fields[key])     # checked as Network checks a Scaler
         scalers.append(scaler)
-    classes = get("classes")
+    classes, names = get("classes"), get("input_names")
     if type(classes) is list:                 # Python 2 reads the labels as unicode
         classes = [_native(c) for c in classes]
-    net = _from_weights(Network, get("weights"), biases, get("activation"),
+    net = _from_weights(Network, get("weights"), get("biases"), get("activation"),
                         get("output_activation"), get("loss"), classes, get("sizes"),
-                        get("init"), 0 if get("seed") is None else get("seed"), scalers)
-    names = get("input_names")
-    net.input_names = [_native(n) for n in names] if type(names) is list else names
+                        get("init"), get("seed", 0), scalers, get("bias", True))
+    if names is not None and (type(names) is not list or len(names) != net.sizes[0] or
+                              [n for n in names if not _is_text(n)]):
+        raise ValueError("input_names must be None or a list of %d strings, got %s"
+                         % (net.sizes[0], _describe(names)))
+    net.input_names = names and [_native(n) for n in names]
     net.target_name = _native(get("target_name"))
-    _column_names(net, "file")
     return net
 
 
-def _column_names(net, who):
-    "Return net.input_names after checking them and net.target_name: None or names as text."
-    names, target = net.input_names, net.target_name
-    if names is not None and not (isinstance(names, list) and len(names) == net.sizes[0] and
-                                  not [n for n in names if not isinstance(n, _TEXT)]):
-        raise ValueError("%s: input_names must be None or a list of %d strings, got %s"
-                         % (who, net.sizes[0], _describe(names)))
-    if target is not None and not isinstance(target, _TEXT):
-        raise ValueError("%s: target_name must be None or a string, got %s"
-                         % (who, _describe(target)))
-    return names and [_plain(n) for n in names]
-
-
 def _from_weights(cls, weights, biases, activation, output_activation, loss, classes, sizes,
-                  init=None, seed=0, scalers=(None, None)):
+                  init=None, seed=0, scalers=(None, None), bias=None):
     "Return a network of class cls with the given weights (see Network.from_weights)."
     who = "Network.from_weights"
-    weights = [_number_rows(W, None, who, "weights[%d]" % k)[0]
+    weights = [_as_list(W, who, "weights[%d]" % k)
                for k, W in enumerate(_as_list(weights, who, "weights"))]
-    derived = [len(weights[0])] + [len(W[0]) for W in weights]
-    for k in range(1, len(weights)):
-        if len(weights[k]) != derived[k]:
-            raise ValueError("%s: weights[%d] has %d rows but weights[%d] has %d columns"
-                             % (who, k, len(weights[k]), k - 1, derived[k]))
+    derived = [len(W) for W in weights]       # the rows of each matrix, then the last's columns
+    derived.append(len(_sequence(weights[-1][0], who, "weights[-1][0]", "a list of numbers")))
     if sizes is not None and _check_sizes(sizes, who) != derived:
-        raise ValueError("%s: sizes %s do not match the weights, which give %s"
-                         % (who, _short_list(_check_sizes(sizes, who)), _short_list(derived)))
+        raise ValueError("%s: sizes do not match the weights, which give %s"
+                         % (who, _short_list(derived)))
+    if bias is None:                          # from_weights: biases None for none
+        bias = biases is not None
+        biases = [[] for W in weights] if biases is None else biases
     net = object.__new__(cls)
-    net._configure(derived, activation, output_activation, loss, biases is not None, init, seed,
+    net._configure(derived, activation, output_activation, loss, bias, init, seed,
                    scalers[0], scalers[1], who)
-    net.weights, net.biases = weights, [[] for W in weights]
-    if biases is not None:
-        biases = _as_list(biases, who, "biases")
-        if len(biases) != len(weights):
-            raise ValueError("%s: %d weight matrices but %d bias vectors"
-                             % (who, len(weights), len(biases)))
-        net.biases = [_number_row(b, derived[k + 1], who, "biases[%d]" % k)
-                      for k, b in enumerate(biases)]
+    net.weights, net.biases = weights, biases
+    net._store(net._layers(who))              # checked, and as new lists of floats
     if classes is not None:
         net._learn_classes(_check_classes(classes, who, "classes"), who)
     return net
@@ -1895,12 +1866,11 @@ def load_weights(path):
             try:
                 row.append(float(item))
             except ValueError:
-                raise FileError("%s: %r is not a number" % (where, item[:20]))
-            if not _finite(row[-1]):
-                raise FileError("%s: %r is not finite" % (where, item[:20]))
+                row.append(None)
+            if row[-1] is None or not _finite(row[-1]):
+                raise FileError("%s: %r is not a finite number" % (where, item[:20]))
         if row and rows and len(row) != len(rows[0]):
-            raise FileError("%s has %d values, the first row has %d"
-                            % (where, len(row), len(rows[0])))
+            raise FileError("%s has %d values, the first row %d" % (where, len(row), len(rows[0])))
         if row:
             rows.append(row)
     if not rows:
@@ -1911,10 +1881,9 @@ def load_weights(path):
 # ---------------------------------------------------------------------------
 # Checking what comes in
 # ---------------------------------------------------------------------------
-# Every public entry point checks its arguments once, here, and says what is
-# wrong in its own words: "train: row 3 of X has 2 values, expected 3". Numbers
-# are ints and floats and their subclasses (numpy.float64), not booleans, NaN or
-# infinity; a list is a list, a tuple or anything with tolist() (a numpy array).
+# Every public entry point checks its arguments once, with these, in its own words:
+# "train: row 3 of X has 2 values, expected 3". Numbers are ints and floats and their
+# subclasses (numpy.float64), not booleans; lists are lists, tuples or have tolist().
 
 _MAX_PARAMETERS = 2000000   # weights and biases in one network: its file loads in about 2 s
 _MAX_EPOCHS = 10 ** 7       # epochs of one train() call
@@ -1940,7 +1909,7 @@ def _words(text):
 
 def _is_scalar(value):
     "Return True for one number, string or boolean (or a numpy scalar), not a row of them."
-    return (isinstance(value, _NUMBERS + _TEXT + (bool,)) or
+    return (isinstance(value, _NUMBERS + _TEXT + (bool,)) or    # MicroPython: bool is no int
             hasattr(value, "item") and not hasattr(value, "__len__"))
 
 
@@ -1964,8 +1933,9 @@ def _describe(value):
 
 def _plain(value, who=None, what=None):
     "Return value as the built-in float, int or str its type extends (numpy.float64 as a float)."
+    kind = type(value)
     for base in _NUMBERS + _TEXT:
-        if isinstance(value, base) and type(value) not in (base, bool):
+        if kind is not base and kind is not bool and isinstance(value, base):
             try:
                 return base(value)
             except Exception:             # MicroPython converts no subclass of int or float
@@ -1988,13 +1958,13 @@ def _to_float(value):
 
 def _check_int(value, who, name, low=1, high=None):
     "Return value if it is an integer from low to high, else raise TypeError or ValueError."
-    if not _is_number(value) or isinstance(value, float):
-        raise TypeError("%s: %s must be an integer, got %s" % (who, name, _describe(value)))
-    value = _plain(value, who, name)
-    top = "" if high is None else " and at most %d" % high
-    if value < low or top and value > high:
-        raise ValueError("%s: %s must be at least %d%s, got %s"
-                         % (who, name, low, top, _glimpse(value)))
+    if type(value) is not int:                # a plain int, the common case, skips these
+        if not _is_number(value) or isinstance(value, float):
+            raise TypeError("%s: %s must be an integer, got %s" % (who, name, _describe(value)))
+        value = _plain(value, who, name)
+    if value < low or high is not None and value > high:
+        raise ValueError("%s: %s must be at least %d%s, got %s" % (
+            who, name, low, "" if high is None else " and at most %d" % high, _glimpse(value)))
     return value
 
 
@@ -2067,8 +2037,8 @@ def _number_row(row, width, who, where):
             raise TypeError("%s: %s, value %d is %s, expected a number"
                             % (who, where, j, _describe(row[j])))
         if not -_BIG <= x <= _BIG:
-            raise ValueError("%s: %s, value %d is %s, not a finite number (NaN and infinity "
-                             "cannot be learnt from)" % (who, where, j, _glimpse(row[j])))
+            raise ValueError("%s: %s, value %d is %s, not a finite number"
+                             % (who, where, j, _glimpse(row[j])))
     return out
 
 
@@ -2097,13 +2067,11 @@ def _check_label(label, who, where):
     if _is_scalar(label) and not isinstance(label, _NUMBERS + _TEXT + (bool,)):
         label = label.item()                  # a numpy scalar: its plain value
     if not _is_scalar(label):
-        raise TypeError("%s: %s is %s; a class label must be a string, number or boolean"
-                        % (who, where, _describe(label)))
+        raise TypeError("%s: %s is %s, not a class label" % (who, where, _describe(label)))
     label = _plain(label, who, where)
     if type(label) is float and not _finite(label) or \
             type(label) in _INTEGERS and not -2 ** 63 < label < 2 ** 63:
-        raise ValueError("%s: %s is %s, which cannot be a class label"
-                         % (who, where, _glimpse(label)))
+        raise ValueError("%s: %s is %s, not a class label" % (who, where, _glimpse(label)))
     return label
 
 
@@ -2117,7 +2085,7 @@ def _check_classes(classes, who, name):
     classes = [_check_label(c, who, "%s[%d]" % (name, i))
                for i, c in enumerate(_as_list(classes, who, name))]
     if len(set(classes)) != len(classes) or len(set([_label_kind(c) for c in classes])) > 1:
-        raise ValueError("%s: %s must be distinct labels of one kind, got %s"
+        raise ValueError("%s: %s must be distinct labels of one kind: %s"
                          % (who, name, _short_list(classes)))
     return classes
 
@@ -2128,7 +2096,8 @@ def _check_sizes(sizes, who, name="sizes"):
     if len(sizes) < 2:
         raise ValueError("%s: %s needs at least 2 layers, got %s"
                          % (who, name, _short_list(sizes)))
-    sizes = [_check_int(n, who, "%s[%d]" % (name, i)) for i, n in enumerate(sizes)]
+    sizes = [n if type(n) is int and n > 0 else _check_int(n, who, "%s[%d]" % (name, i))
+             for i, n in enumerate(sizes)]          # each predict() comes here: no text then
     count = sum([(a + 1) * b for a, b in zip(sizes, sizes[1:])])
     if count > _MAX_PARAMETERS:
         raise ValueError("%s: %s %s make %s parameters, more than %d"
