@@ -439,11 +439,16 @@ class History(object):
 
     def append(self, value):
         "Add the number of the next epoch."
-        n, blocks = self._n, self._blocks
-        if n >> 5 == len(blocks):
-            blocks.append(_array("d", [0.0] * 32) if self._doubles else [None] * 32)
-        blocks[n >> 5][n & 31] = value
+        n = self._n
+        self._reserve(n + 1)
+        self._blocks[n >> 5][n & 31] = value
         self._n = n + 1
+
+    def _reserve(self, n):
+        "Make room for n numbers, in blocks of 32."
+        blocks = self._blocks
+        while len(blocks) << 5 < n:
+            blocks.append(_array("d", [0.0] * 32) if self._doubles else [None] * 32)
 
     def extend(self, values):
         "Add the numbers of the next epochs."
@@ -459,10 +464,11 @@ class History(object):
         return _tools("to_svg").history_svg(self, path, log)
 
 
-def _series():
+def _series(epochs):
     "Return an empty History that keeps its numbers as doubles, 8 bytes each, where array is."
     series = History()
     series._doubles = _array is not None
+    series._reserve(min(epochs, 8192))  # the blocks made before training scatters a board's heap
     return series
 
 class Network(object):
@@ -1025,12 +1031,12 @@ class _TrainingLoop(object):
     def run(self, epochs, patience, target_loss, time_limit, print_every, progress):
         "Train for up to epochs passes; return the History."
         net, n, val = self.net, len(self.rows), self.val
-        history = _series()
+        history = _series(epochs)
         h = history.history
         name = "accuracy" if self.classify else "r2"
         keys = ("loss", "val_loss", name, "val_" + name) if val else ("loss",)
         for key in keys[1:]:     # the metrics, as Keras gives them when asked: with validation
-            h[key] = _series()
+            h[key] = _series(epochs)
         watched = h[keys[1] if val else "loss"]          # the loss patience watches
         count = n if net.loss != "sse" else 1
         started, shown = _clock(), -1.0
@@ -1090,6 +1096,7 @@ class _TrainingLoop(object):
         net._store(self.layers)
         for series in h.values():       # cut to the epochs every series has: the last one's
             series._n = len(h[keys[-1]])
+            del series._blocks[(series._n + 31) >> 5:]        # and the blocks made for more
         history.stop_reason, history.seconds = reason, _clock() - started
         if bar:
             _write_lines(["\r%79s\r" % ""], end="")
