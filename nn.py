@@ -804,15 +804,24 @@ class Network(object):
         split = _check_number(validation_split, who, "validation_split", 0.0, 1.0, high_open=True)
         shuffle = _check_flag(shuffle, who, "shuffle")
         progress = _check_flag(progress, who, "progress")
-        batch, patience, target_loss, time_limit, seed = [      # these may be None
+        batch, patience, target_loss, time_limit, seed, learning_rate = [   # these may be None
             None if value is None else check(value, who, name, *limits)
             for value, check, name, limits in (
                 (batch_size, _check_int, "batch_size", ()),
                 (patience, _check_int, "patience", ()),
                 (target_loss, _check_number, "target_loss", ()),
                 (time_limit, _check_number, "time_limit", (0.0, None, True)),
-                (seed, _check_int, "seed", (0, 0xffffffff)))]
-        opt = _make_optimizer(optimizer, learning_rate, momentum, weight_decay)
+                (seed, _check_int, "seed", (0, 0xffffffff)),
+                (learning_rate, _check_number, "learning_rate", (0.0, None, True)))]
+        if _is(optimizer, (SGD, Adam)):          # a copy, its settings checked again
+            settings = [getattr(optimizer, name, None) for name in optimizer._settings]
+            optimizer = type(optimizer)(learning_rate or settings[0], *settings[1:])
+        elif _check_choice(optimizer, ["sgd", "adam"], who, "optimizer") == "sgd":
+            optimizer = SGD(learning_rate or 0.1, momentum, weight_decay)
+        elif momentum:
+            raise ValueError("train: momentum is for sgd, not adam")
+        else:
+            optimizer = Adam(learning_rate or 0.001, weight_decay=weight_decay)
 
         layers = self._layers(who)           # checks the weights before anything changes
         rows, T = self._prepare(X, Y, who, learn=True)
@@ -835,7 +844,8 @@ class Network(object):
         if seed is None and self._rng is None:   # a loaded network: go on from its seed
             self._rng = RandomState(self.seed)
         rng = self._rng if seed is None else RandomState(seed)
-        loop = _training_loop(self, layers, rows, T, val, opt, batch, shuffle and batch < n, rng)
+        loop = _training_loop(self, layers, rows, T, val, optimizer, batch, shuffle and batch < n,
+                              rng)
         return loop.run(epochs, patience, target_loss, time_limit, print_every, progress)
 
     # -- saving, classification and scores, looking at it -------------------
@@ -901,20 +911,6 @@ class Network(object):
     def __repr__(self):
         return "Network(%r, activation=%r, output_activation=%r, loss=%r, bias=%r)" % (
             self.sizes, self.activation, self.output_activation, self.loss, self.bias)
-
-
-def _make_optimizer(optimizer, learning_rate, momentum, weight_decay):
-    "Return the update rule train() asked for, with fresh state."
-    if learning_rate is not None:
-        learning_rate = _check_number(learning_rate, "train", "learning_rate", 0.0, low_open=True)
-    if _is(optimizer, (SGD, Adam)):          # a copy, its settings checked again
-        settings = [getattr(optimizer, name, None) for name in optimizer._settings]
-        return type(optimizer)(learning_rate or settings[0], *settings[1:])
-    if _check_choice(optimizer, ["sgd", "adam"], "train", "optimizer") == "sgd":
-        return SGD(learning_rate or 0.1, momentum, weight_decay)
-    if momentum:
-        raise ValueError("train: momentum is for sgd, not adam")
-    return Adam(learning_rate or 0.001, weight_decay=weight_decay)
 
 
 def _restated(error, who, more=""):
