@@ -305,7 +305,8 @@ def _loss(who, outputs, targets):
     O = _number_rows(outputs, None, who, "outputs")[0]
     T = _number_rows(targets, len(O[0]), who, "targets")[0]
     if len(T) != len(O):
-        raise ValueError("%s: outputs has %d rows but targets has %d" % (who, len(O), len(T)))
+        raise ValueError("%s: %s has %d rows but %s has %d"
+                         % (who, "outputs", len(O), "targets", len(T)))
     Z = O                        # the sums z that give O, which the cross-entropies read
     if who in _OUTPUT_FOR:       # a cross-entropy
         _check_probabilities(T, who, "targets")
@@ -871,7 +872,7 @@ class Network(object):
     def predict_proba(self, X):
         "Return the probability of each class (net.classes) for every row of X; one row: one list."
         if self.classes is None:
-            raise ValueError("predict_proba: the network has no classes")
+            raise ValueError("%s: the network has no classes" % "predict_proba")
         O, single = self._answers(X, "predict_proba", True)
         if self.sizes[-1] == 1:                  # two classes on one output
             O = [[1.0 - row[0], row[0]] for row in O]
@@ -883,7 +884,8 @@ class Network(object):
         answers = self._answers(X, who)[0]
         Y = _as_list(Y, who, "Y")
         if len(Y) != len(answers):
-            raise ValueError("score: X has %d rows but Y has %d" % (len(answers), len(Y)))
+            raise ValueError("%s: %s has %d rows but %s has %d" % (who, "X", len(answers), "Y",
+                                                                 len(Y)))
         if self.classes is not None:
             labels = [_check_label(y, who, "Y[%d]" % i) for i, y in enumerate(Y)]
             return sum([1.0 for p, y in zip(answers, labels) if p == y]) / len(Y)
