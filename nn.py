@@ -362,8 +362,7 @@ def _loss_sum(loss, Z, O, Y, mean=False):
 
 def _cost(loss, Z, O, Y):
     "Return the loss cost() reports for the rows: their mean loss, the largest float past it."
-    total = _loss_sum(loss, Z, O, Y, True)
-    return _BIG if total > _BIG else total      # overflow: the largest float; NaN stays NaN
+    return min(_loss_sum(loss, Z, O, Y, True), _BIG)   # overflow: the largest; NaN stays NaN
 
 
 def _output_delta(loss, name, O, Y, count):
@@ -672,7 +671,7 @@ class Network(object):
             Y = [[y] for y in Y]
         if _is_scalar(Y[0]):                                   # class labels
             Y = [_check_label(y, who, "%s[%d]" % (name, i)) for i, y in enumerate(Y)]
-            if len(set([_label_kind(y) for y in Y])) > 1:
+            if len(set(map(_label_kind, Y))) > 1:
                 raise TypeError("%s: %s mixes class labels of different kinds" % (who, name))
             if self.classes is None:
                 if not learn:
@@ -941,7 +940,7 @@ def _squares(O, Y):
 def _r2(O, Y, residuals=None):
     "Return R^2 of outputs O (or their residuals, see _squares) on targets Y, as r2_score."
     if residuals is None:          # columns whose squares would overflow scaled: R^2 has no units
-        tops = [max([abs(v) for v in column]) for column in _by_column(O + Y)]
+        tops = [max(map(abs, column)) for column in _by_column(O + Y)]
         limit = math.sqrt(_BIG) * 1e-4     # no float literal beyond a 32-bit float's range
         scales = [top if top > limit else 1.0 for top in tops]
         O, Y = [[[v / s for v, s in zip(row, scales)] for row in A] for A in (O, Y)]
