@@ -727,9 +727,7 @@ class Network(object):
     def cost(self, X, Y):
         "Return the loss on inputs X and targets Y (see LOSSES), on scaled targets if scaling."
         layers = self._layers("cost")
-        rows, T = self._prepare(X, Y, "cost")
-        acts, Z = self._forward(layers, rows)
-        cost = _cost(self.loss, Z, acts[-1], T)
+        cost = min(self._loss(layers, *self._prepare(X, Y, "cost"))[0], _BIG)    # as _cost
         if cost != cost:
             raise ValueError("cost: the loss is not a number")
         return cost
