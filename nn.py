@@ -1124,13 +1124,13 @@ def _fmt(x):
 
 def _stop_line(history, epochs):
     "Return the line that says why training ended."
+    reason = history.stop_reason    # target_loss, time_limit: "the target loss was reached"
     why = {"epochs": "all %s done" if epochs > 1 else "%s done",
            "early_stopping": "stopped early after %s: no improvement for a while",
-           "target_loss": "stopped after %s: the target loss was reached",
-           "time_limit": "stopped after %s: the time limit was reached",
-           "interrupted": "interrupted after %s"}[history.stop_reason]
-    line = "%s in %.1f s" % (why % _plural(epochs if history.stop_reason == "epochs" else
-                                           len(history), "epoch"), history.seconds)
+           "interrupted": "interrupted after %s"}.get(
+        reason, "stopped after %%s: the %s was reached" % reason.replace("_", " "))
+    line = "%s in %.1f s" % (why % _plural(epochs if reason == "epochs" else len(history),
+                                           "epoch"), history.seconds)
     if history:
         line += ", loss %s" % _fmt(history[-1])
     if history.best_epoch is not None:
