@@ -757,7 +757,7 @@ class Network(object):
 
         def keep(k, DT, AT):
             weight_grads[k] = [[_dot(d, a) for d in DT] for a in AT]
-            bias_grads[k] = [sum(d) for d in DT] if layers[k][2] else []
+            bias_grads[k] = list(map(sum, DT)) if layers[k][2] else []
         self._backward(layers, acts, _output_delta(self.loss, self.output_activation, acts[-1],
                                                    T, len(rows)), keep)
         for k in range(len(layers)):
@@ -884,8 +884,8 @@ class Network(object):
             raise ValueError("%s: %s has %d rows but %s has %d" % (who, "X", len(answers), "Y",
                                                                  len(Y)))
         if self.classes is not None:
-            labels = [_check_label(y, who, "Y[%d]" % i) for i, y in enumerate(Y)]
-            return sum([1.0 for p, y in zip(answers, labels) if p == y]) / len(Y)
+            return sum([1.0 for i, y in enumerate(Y)          # every label checked
+                        if _check_label(y, who, "Y[%d]" % i) == answers[i]]) / len(Y)
         if _is_scalar(Y[0]):
             Y = [[y] for y in Y]
         return _r2(answers, _number_rows(Y, self.sizes[-1], who, "Y")[0])
