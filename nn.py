@@ -836,8 +836,8 @@ class Network(object):
             if held < 1 or held >= n:
                 raise ValueError("train: validation_split %r holds out %d of %d rows"
                                  % (split, held, n))
-            val = (rows[n - held:], T[n - held:])
-            rows, T, n = rows[:n - held], T[:n - held], n - held
+            n -= held
+            val, rows, T = (rows[n:], T[n:]), rows[:n], T[:n]
         batch = min(batch or n, n)
         if seed is None and self._rng is None:   # a loaded network: go on from its seed
             self._rng = RandomState(self.seed)
@@ -983,9 +983,8 @@ class _TrainingLoop(object):
 
     def __init__(self, net, layers, rows, T, val, optimizer, batch, shuffle, rng):
         self.net, self.rows, self.T, self.val, self.optimizer = net, rows, T, val, optimizer
-        self.batch, self.shuffle, self.rng = batch, shuffle, rng
+        self.batch, self.shuffle, self.rng, self.layers = batch, shuffle, rng, layers
         self.classify = net.classes is not None
-        self.layers = layers
         self.restore(self.snapshot())    # a copy: the network's weights change only at the end
 
     def epoch(self, order):
