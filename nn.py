@@ -74,8 +74,7 @@ def _transpose(A):
 
 def _vectors(who, u, v):
     "Return u and v as lists of floats of one length, or raise TypeError or ValueError."
-    u = _sequence(u, who, "u", "a list of numbers")
-    u = _number_row(u, len(u), who, "u")
+    u = _number_row(u, len(_sequence(u, who, "u", "a list of numbers")), who, "u")
     return u, _number_row(v, len(u), who, "v")
 
 
