@@ -574,7 +574,7 @@ class Network(object):
         if len(weights) != L or len(biases) != L:
             raise ValueError("%s: net.weights and net.biases must hold %d layers, not %d and %d"
                              % (who, L, len(weights), len(biases)))
-        layers = []                  # W is weights[k] as floats, WT its transpose, b or None
+        layers, key = [], [list(sizes), self.bias, [], []]    # key: what they are made from
         for k in range(L):
             rows = _sequence(weights[k], who, "net.weights[%d]" % k)
             if len(rows) != sizes[k]:
@@ -584,16 +584,18 @@ class Network(object):
                  for i, row in enumerate(rows)]
             b = _number_row(biases[k], sizes[k + 1] if self.bias else 0, who,
                             "net.biases[%d]" % k)
-            layers.append((_transpose(W), W, b or None))
-        self._cache = ([list(sizes), self.bias, [W for WT, W, b in layers],
-                        [b or [] for WT, W, b in layers]], layers)
+            key[2].append(W)
+            key[3].append(b)
+            layers.append((_transpose(W), W, b or None))    # W: weights[k] as floats, WT: W^T
+        self._cache = (key, layers)
         return layers
 
     def _store(self, layers):
         "Write the kernels' layers back into net.weights and net.biases."
-        self.weights = [_transpose(WT) for WT, W, b in layers]
-        self.biases = [list(b) if b else [] for WT, W, b in layers]
-        self._cache = None
+        self.weights, self.biases, self._cache = [], [], None
+        for WT, W, b in layers:
+            self.weights.append(_transpose(WT))
+            self.biases.append(list(b or []))
 
     # -- forward --------------------------------------------------------------
 
