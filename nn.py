@@ -492,8 +492,7 @@ class Network(object):
                  bias=True, init=None, seed=None, input_scaling=None, target_scaling=None):
         self._configure(sizes, activation, output_activation, loss, bias, init, seed,
                         input_scaling, target_scaling, "Network")
-        rng = RandomState(self.seed)
-        self.weights, self.biases = [], []
+        rng, self.weights, self.biases = RandomState(self.seed), [], []
         for k, name in enumerate(self._activations()):
             n_in, n_out = self.sizes[k], self.sizes[k + 1]
             n, m = n_in * n_out, n_out if bias else 0         # how many weights, biases
@@ -824,8 +823,7 @@ class Network(object):
 
         layers = self._layers(who)           # checks the weights before anything changes
         rows, T = self._prepare(X, Y, who, learn=True)
-        n = len(rows)
-        val = None
+        n, val = len(rows), None
         if validation_data is not None:
             pair = _sequence(validation_data, who, "validation_data", "a pair (X_val, Y_val)")
             if len(pair) != 2:
@@ -879,8 +877,7 @@ class Network(object):
     def score(self, X, Y):
         "Return the accuracy on X and labels Y for a classifier, else R^2 (see _r2)."
         who = "score"
-        answers = self._answers(X, who)[0]
-        Y = _as_list(Y, who, "Y")
+        answers, Y = self._answers(X, who)[0], _as_list(Y, who, "Y")
         if len(Y) != len(answers):
             raise ValueError("%s: %s has %d rows but %s has %d" % (who, "X", len(answers), "Y",
                                                                  len(Y)))
