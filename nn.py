@@ -470,6 +470,7 @@ def _series(epochs):
     series._reserve(min(epochs, 8192))  # the blocks made before training scatters a board's heap
     return series
 
+
 class Network(object):
     """A fully connected feed-forward network, trained by backpropagation.
 
