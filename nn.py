@@ -74,8 +74,7 @@ def _transpose(A):
 
 def _vectors(who, u, v):
     "Return u and v as lists of floats of one length, or raise TypeError or ValueError."
-    u = _sequence(u, who, "u", "a list of numbers")
-    u = _number_row(u, len(u), who, "u")
+    u = _number_row(u, len(_sequence(u, who, "u", "a list of numbers")), who, "u")
     return u, _number_row(v, len(u), who, "v")
 
 
@@ -305,7 +304,8 @@ def _loss(who, outputs, targets):
     O = _number_rows(outputs, None, who, "outputs")[0]
     T = _number_rows(targets, len(O[0]), who, "targets")[0]
     if len(T) != len(O):
-        raise ValueError("%s: outputs has %d rows but targets has %d" % (who, len(O), len(T)))
+        raise ValueError("%s: %s has %d rows but %s has %d"
+                         % (who, "outputs", len(O), "targets", len(T)))
     Z = O                        # the sums z that give O, which the cross-entropies read
     if who in _OUTPUT_FOR:       # a cross-entropy
         _check_probabilities(T, who, "targets")
@@ -361,8 +361,7 @@ def _loss_sum(loss, Z, O, Y, mean=False):
 
 def _cost(loss, Z, O, Y):
     "Return the loss cost() reports for the rows: their mean loss, the largest float past it."
-    total = _loss_sum(loss, Z, O, Y, True)
-    return _BIG if total > _BIG else total      # overflow: the largest float; NaN stays NaN
+    return min(_loss_sum(loss, Z, O, Y, True), _BIG)   # overflow: the largest; NaN stays NaN
 
 
 def _output_delta(loss, name, O, Y, count):
@@ -471,6 +470,7 @@ def _series(epochs):
     series._reserve(min(epochs, 8192))  # the blocks made before training scatters a board's heap
     return series
 
+
 class Network(object):
     """A fully connected feed-forward network, trained by backpropagation.
 
@@ -493,8 +493,7 @@ class Network(object):
                  bias=True, init=None, seed=None, input_scaling=None, target_scaling=None):
         self._configure(sizes, activation, output_activation, loss, bias, init, seed,
                         input_scaling, target_scaling, "Network")
-        rng = RandomState(self.seed)
-        self.weights, self.biases = [], []
+        rng, self.weights, self.biases = RandomState(self.seed), [], []
         for k, name in enumerate(self._activations()):
             n_in, n_out = self.sizes[k], self.sizes[k + 1]
             n, m = n_in * n_out, n_out if bias else 0         # how many weights, biases
@@ -575,7 +574,7 @@ class Network(object):
         if len(weights) != L or len(biases) != L:
             raise ValueError("%s: net.weights and net.biases must hold %d layers, not %d and %d"
                              % (who, L, len(weights), len(biases)))
-        layers = []                  # W is weights[k] as floats, WT its transpose, b or None
+        layers, key = [], [list(sizes), self.bias, [], []]    # key: what they are made from
         for k in range(L):
             rows = _sequence(weights[k], who, "net.weights[%d]" % k)
             if len(rows) != sizes[k]:
@@ -585,16 +584,18 @@ class Network(object):
                  for i, row in enumerate(rows)]
             b = _number_row(biases[k], sizes[k + 1] if self.bias else 0, who,
                             "net.biases[%d]" % k)
-            layers.append((_transpose(W), W, b or None))
-        self._cache = ([list(sizes), self.bias, [W for WT, W, b in layers],
-                        [b or [] for WT, W, b in layers]], layers)
+            key[2].append(W)
+            key[3].append(b)
+            layers.append((_transpose(W), W, b or None))    # W: weights[k] as floats, WT: W^T
+        self._cache = (key, layers)
         return layers
 
     def _store(self, layers):
         "Write the kernels' layers back into net.weights and net.biases."
-        self.weights = [_transpose(WT) for WT, W, b in layers]
-        self.biases = [list(b) if b else [] for WT, W, b in layers]
-        self._cache = None
+        self.weights, self.biases, self._cache = [], [], None
+        for WT, W, b in layers:
+            self.weights.append(_transpose(WT))
+            self.biases.append(list(b or []))
 
     # -- forward --------------------------------------------------------------
 
@@ -671,7 +672,7 @@ class Network(object):
             Y = [[y] for y in Y]
         if _is_scalar(Y[0]):                                   # class labels
             Y = [_check_label(y, who, "%s[%d]" % (name, i)) for i, y in enumerate(Y)]
-            if len(set([_label_kind(y) for y in Y])) > 1:
+            if len(set(map(_label_kind, Y))) > 1:
                 raise TypeError("%s: %s mixes class labels of different kinds" % (who, name))
             if self.classes is None:
                 if not learn:
@@ -727,9 +728,7 @@ class Network(object):
     def cost(self, X, Y):
         "Return the loss on inputs X and targets Y (see LOSSES), on scaled targets if scaling."
         layers = self._layers("cost")
-        rows, T = self._prepare(X, Y, "cost")
-        acts, Z = self._forward(layers, rows)
-        cost = _cost(self.loss, Z, acts[-1], T)
+        cost = min(self._loss(layers, *self._prepare(X, Y, "cost"))[0], _BIG)    # as _cost
         if cost != cost:
             raise ValueError("cost: the loss is not a number")
         return cost
@@ -759,7 +758,7 @@ class Network(object):
 
         def keep(k, DT, AT):
             weight_grads[k] = [[_dot(d, a) for d in DT] for a in AT]
-            bias_grads[k] = [sum(d) for d in DT] if layers[k][2] else []
+            bias_grads[k] = list(map(sum, DT)) if layers[k][2] else []
         self._backward(layers, acts, _output_delta(self.loss, self.output_activation, acts[-1],
                                                    T, len(rows)), keep)
         for k in range(len(layers)):
@@ -804,20 +803,28 @@ class Network(object):
         split = _check_number(validation_split, who, "validation_split", 0.0, 1.0, high_open=True)
         shuffle = _check_flag(shuffle, who, "shuffle")
         progress = _check_flag(progress, who, "progress")
-        batch, patience, target_loss, time_limit, seed = [      # these may be None
+        batch, patience, target_loss, time_limit, seed, learning_rate = [   # these may be None
             None if value is None else check(value, who, name, *limits)
             for value, check, name, limits in (
                 (batch_size, _check_int, "batch_size", ()),
                 (patience, _check_int, "patience", ()),
                 (target_loss, _check_number, "target_loss", ()),
                 (time_limit, _check_number, "time_limit", (0.0, None, True)),
-                (seed, _check_int, "seed", (0, 0xffffffff)))]
-        opt = _make_optimizer(optimizer, learning_rate, momentum, weight_decay)
+                (seed, _check_int, "seed", (0, 0xffffffff)),
+                (learning_rate, _check_number, "learning_rate", (0.0, None, True)))]
+        if _is(optimizer, (SGD, Adam)):          # a copy, its settings checked again
+            settings = [getattr(optimizer, name, None) for name in optimizer._settings]
+            optimizer = type(optimizer)(learning_rate or settings[0], *settings[1:])
+        elif _check_choice(optimizer, ["sgd", "adam"], who, "optimizer") == "sgd":
+            optimizer = SGD(learning_rate or 0.1, momentum, weight_decay)
+        elif momentum:
+            raise ValueError("train: momentum is for sgd, not adam")
+        else:
+            optimizer = Adam(learning_rate or 0.001, weight_decay=weight_decay)
 
         layers = self._layers(who)           # checks the weights before anything changes
         rows, T = self._prepare(X, Y, who, learn=True)
-        n = len(rows)
-        val = None
+        n, val = len(rows), None
         if validation_data is not None:
             pair = _sequence(validation_data, who, "validation_data", "a pair (X_val, Y_val)")
             if len(pair) != 2:
@@ -829,13 +836,14 @@ class Network(object):
             if held < 1 or held >= n:
                 raise ValueError("train: validation_split %r holds out %d of %d rows"
                                  % (split, held, n))
-            val = (rows[n - held:], T[n - held:])
-            rows, T, n = rows[:n - held], T[:n - held], n - held
+            n -= held
+            val, rows, T = (rows[n:], T[n:]), rows[:n], T[:n]
         batch = min(batch or n, n)
         if seed is None and self._rng is None:   # a loaded network: go on from its seed
             self._rng = RandomState(self.seed)
         rng = self._rng if seed is None else RandomState(seed)
-        loop = _training_loop(self, layers, rows, T, val, opt, batch, shuffle and batch < n, rng)
+        loop = _training_loop(self, layers, rows, T, val, optimizer, batch, shuffle and batch < n,
+                              rng)
         return loop.run(epochs, patience, target_loss, time_limit, print_every, progress)
 
     # -- saving, classification and scores, looking at it -------------------
@@ -861,7 +869,7 @@ class Network(object):
     def predict_proba(self, X):
         "Return the probability of each class (net.classes) for every row of X; one row: one list."
         if self.classes is None:
-            raise ValueError("predict_proba: the network has no classes")
+            raise ValueError("%s: the network has no classes" % "predict_proba")
         O, single = self._answers(X, "predict_proba", True)
         if self.sizes[-1] == 1:                  # two classes on one output
             O = [[1.0 - row[0], row[0]] for row in O]
@@ -870,13 +878,13 @@ class Network(object):
     def score(self, X, Y):
         "Return the accuracy on X and labels Y for a classifier, else R^2 (see _r2)."
         who = "score"
-        answers = self._answers(X, who)[0]
-        Y = _as_list(Y, who, "Y")
+        answers, Y = self._answers(X, who)[0], _as_list(Y, who, "Y")
         if len(Y) != len(answers):
-            raise ValueError("score: X has %d rows but Y has %d" % (len(answers), len(Y)))
+            raise ValueError("%s: %s has %d rows but %s has %d" % (who, "X", len(answers), "Y",
+                                                                 len(Y)))
         if self.classes is not None:
-            labels = [_check_label(y, who, "Y[%d]" % i) for i, y in enumerate(Y)]
-            return sum([1.0 for p, y in zip(answers, labels) if p == y]) / len(Y)
+            return sum([1.0 for i, y in enumerate(Y)          # every label checked
+                        if _check_label(y, who, "Y[%d]" % i) == answers[i]]) / len(Y)
         if _is_scalar(Y[0]):
             Y = [[y] for y in Y]
         return _r2(answers, _number_rows(Y, self.sizes[-1], who, "Y")[0])
@@ -901,20 +909,6 @@ class Network(object):
     def __repr__(self):
         return "Network(%r, activation=%r, output_activation=%r, loss=%r, bias=%r)" % (
             self.sizes, self.activation, self.output_activation, self.loss, self.bias)
-
-
-def _make_optimizer(optimizer, learning_rate, momentum, weight_decay):
-    "Return the update rule train() asked for, with fresh state."
-    if learning_rate is not None:
-        learning_rate = _check_number(learning_rate, "train", "learning_rate", 0.0, low_open=True)
-    if _is(optimizer, (SGD, Adam)):          # a copy, its settings checked again
-        settings = [getattr(optimizer, name, None) for name in optimizer._settings]
-        return type(optimizer)(learning_rate or settings[0], *settings[1:])
-    if _check_choice(optimizer, ["sgd", "adam"], "train", "optimizer") == "sgd":
-        return SGD(learning_rate or 0.1, momentum, weight_decay)
-    if momentum:
-        raise ValueError("train: momentum is for sgd, not adam")
-    return Adam(learning_rate or 0.001, weight_decay=weight_decay)
 
 
 def _restated(error, who, more=""):
@@ -943,7 +937,7 @@ def _squares(O, Y):
 def _r2(O, Y, residuals=None):
     "Return R^2 of outputs O (or their residuals, see _squares) on targets Y, as r2_score."
     if residuals is None:          # columns whose squares would overflow scaled: R^2 has no units
-        tops = [max([abs(v) for v in column]) for column in _by_column(O + Y)]
+        tops = [max(map(abs, column)) for column in _by_column(O + Y)]
         limit = math.sqrt(_BIG) * 1e-4     # no float literal beyond a 32-bit float's range
         scales = [top if top > limit else 1.0 for top in tops]
         O, Y = [[[v / s for v, s in zip(row, scales)] for row in A] for A in (O, Y)]
@@ -988,9 +982,8 @@ class _TrainingLoop(object):
 
     def __init__(self, net, layers, rows, T, val, optimizer, batch, shuffle, rng):
         self.net, self.rows, self.T, self.val, self.optimizer = net, rows, T, val, optimizer
-        self.batch, self.shuffle, self.rng = batch, shuffle, rng
+        self.batch, self.shuffle, self.rng, self.layers = batch, shuffle, rng, layers
         self.classify = net.classes is not None
-        self.layers = layers
         self.restore(self.snapshot())    # a copy: the network's weights change only at the end
 
     def epoch(self, order):
@@ -1129,13 +1122,13 @@ def _fmt(x):
 
 def _stop_line(history, epochs):
     "Return the line that says why training ended."
+    reason = history.stop_reason    # target_loss, time_limit: "the target loss was reached"
     why = {"epochs": "all %s done" if epochs > 1 else "%s done",
            "early_stopping": "stopped early after %s: no improvement for a while",
-           "target_loss": "stopped after %s: the target loss was reached",
-           "time_limit": "stopped after %s: the time limit was reached",
-           "interrupted": "interrupted after %s"}[history.stop_reason]
-    line = "%s in %.1f s" % (why % _plural(epochs if history.stop_reason == "epochs" else
-                                           len(history), "epoch"), history.seconds)
+           "interrupted": "interrupted after %s"}.get(
+        reason, "stopped after %%s: the %s was reached" % reason.replace("_", " "))
+    line = "%s in %.1f s" % (why % _plural(epochs if reason == "epochs" else len(history),
+                                           "epoch"), history.seconds)
     if history:
         line += ", loss %s" % _fmt(history[-1])
     if history.best_epoch is not None:
