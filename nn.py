@@ -1521,9 +1521,6 @@ exec(_PORTABLE_SOURCE, _portable)
 _exp, _tanh = _portable["_exp"], _portable["_tanh"]
 
 
-_LN2_FIXED = 0xb17217f7d1cf79abc9e3b39803f2d4     # 2^120 log 2, as 2 atanh(1/3) by _log's sum
-
-
 def _log(x):
     "Return the natural logarithm of x > 0, correctly rounded, with integers only."
     # x = M 2^(e - 53), M in [sqrt(1/2), sqrt(2)) 2^53, and log(M / 2^53) is 2 atanh(s),
@@ -1539,7 +1536,8 @@ def _log(x):
         term = (term * s2) >> 120
         k += 2
         total += term // k
-    value = 2 * (total if M >= one else -total) + e * _LN2_FIXED
+    # 2^120 log 2, as 2 atanh(1/3) by the sum above
+    value = 2 * (total if M >= one else -total) + e * 0xb17217f7d1cf79abc9e3b39803f2d4
     a = abs(value)
     extra = max(len(bin(a)) - 2 - 53, 0)     # bits beyond a double's 53: round them off
     q, rest = a >> extra, a & ((1 << extra) - 1)
@@ -1873,8 +1871,8 @@ def load_weights(path):
             try:
                 row.append(float(item))
             except ValueError:
-                row.append(None)
-            if row[-1] is None or not _finite(row[-1]):
+                row.append(_BIG * 2.0)        # infinity: refused as one
+            if not _finite(row[-1]):
                 raise FileError("%s: %r is not a finite number" % (where, item[:20]))
         if row and rows and len(row) != len(rows[0]):
             raise FileError("%s has %d values, the first row %d" % (where, len(row), len(rows[0])))
@@ -1982,12 +1980,11 @@ def _check_number(value, who, name, low=None, high=None, low_open=False, high_op
         raise TypeError("%s: %s must be a number, got %s" % (who, name, _describe(value)))
     if not _finite(x):
         raise ValueError("%s: %s must be finite, got %s" % (who, name, _glimpse(value)))
-    if low is not None and (x < low or (low_open and x == low)):
-        raise ValueError("%s: %s must be %s %r, got %r"
-                         % (who, name, "above" if low_open else "at least", low, x))
-    if high is not None and (x > high or (high_open and x == high)):
-        raise ValueError("%s: %s must be %s %r, got %r"
-                         % (who, name, "below" if high_open else "at most", high, x))
+    for bound, is_open, sign, words in ((low, low_open, 1, ("at least", "above")),
+                                        (high, high_open, -1, ("at most", "below"))):
+        if bound is not None and (sign * x < sign * bound or is_open and x == bound):
+            raise ValueError("%s: %s must be %s %r, got %r"
+                             % (who, name, words[is_open], bound, x))
     return x
 
 
