@@ -1904,7 +1904,7 @@ def _is_number(x):
 
 def _is_text(value):
     "Return True for a str (or, on Python 2, a unicode) and not a subclass of one."
-    return type(value) is str or type(value) is _UNICODE
+    return type(value) in _TEXT
 
 
 def _words(text):
@@ -2120,10 +2120,9 @@ def _short_list(values, limit=8):
 # ---------------------------------------------------------------------------
 
 try:                                   # Python 2 and Jython: unicode text, long integers
-    _UNICODE, _LONG, _IOError = unicode, long, IOError
+    _TEXT, _INTEGERS, _IOError = (str, unicode), (int, long), IOError
 except NameError:                      # Python 3, MicroPython
-    _UNICODE, _LONG, _IOError = str, int, OSError
-_TEXT, _INTEGERS = (str, _UNICODE), (int, _LONG)
+    _TEXT, _INTEGERS, _IOError = (str,), (int,), OSError
 _NUMBERS = _INTEGERS + (float,)
 
 try:
