@@ -1466,7 +1466,7 @@ class RandomState(object):
 def _fresh_seed():
     "Return a seed from the operating system (or the clock), leaving random's state alone."
     try:
-        return int(sum([b << (8 * i) for i, b in enumerate(bytearray(os.urandom(4)))]))
+        return sum([b << (8 * i) for i, b in enumerate(bytearray(os.urandom(4)))])
     except Exception:
         return int(_clock() * 1000003) & 0xffffffff
 
@@ -1551,8 +1551,7 @@ def _log(x):
 # Saving and loading
 # ---------------------------------------------------------------------------
 # A network is saved as JSON, each float as the shortest text that reads back to the
-# same bits; save() checks its text with load's code and renames a new file over the
-# old (a kill leaves one or the other). load() measures digits and nesting first.
+# same bits. load() measures digits and nesting before it parses.
 
 _FORMAT, _FORMAT_VERSION = "nn.py network", 1
 _FIELDS = ("format", "version", "sizes", "activation", "output_activation", "loss", "bias",
@@ -1887,8 +1886,7 @@ def load_weights(path):
 # Checking what comes in
 # ---------------------------------------------------------------------------
 # Every public entry point checks its arguments once, with these, in its own words:
-# "train: row 3 of X has 2 values, expected 3". Numbers are ints and floats and their
-# subclasses (numpy.float64), not booleans; lists are lists, tuples or have tolist().
+# "train: row 3 of X has 2 values, expected 3". numpy.float64 is a number, True is not.
 
 _MAX_PARAMETERS = 2000000   # weights and biases in one network: its file loads in about 2 s
 _MAX_EPOCHS = 10 ** 7       # epochs of one train() call
