@@ -1978,11 +1978,10 @@ def _check_number(value, who, name, low=None, high=None, low_open=False, high_op
         raise TypeError("%s: %s must be a number, got %s" % (who, name, _describe(value)))
     if not _finite(x):
         raise ValueError("%s: %s must be finite, got %s" % (who, name, _glimpse(value)))
-    for bound, is_open, sign, words in ((low, low_open, 1, ("at least", "above")),
-                                        (high, high_open, -1, ("at most", "below"))):
+    for bound, is_open, sign, how in ((low, low_open, 1, ("at least", "above")),
+                                      (high, high_open, -1, ("at most", "below"))):
         if bound is not None and (sign * x < sign * bound or is_open and x == bound):
-            raise ValueError("%s: %s must be %s %r, got %r"
-                             % (who, name, words[is_open], bound, x))
+            raise ValueError("%s: %s must be %s %r, got %r" % (who, name, how[is_open], bound, x))
     return x
 
 
