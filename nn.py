@@ -1364,8 +1364,7 @@ class Scaler(object):
 # ---------------------------------------------------------------------------
 # Random numbers: numpy's legacy generator, on every interpreter
 # ---------------------------------------------------------------------------
-# random.seed(1) gives one stream on CPython, another on Jython and a third on
-# MicroPython, so nn.py carries its own: numpy's Mersenne Twister (MT19937).
+# random.seed(1) gives other streams on Jython and MicroPython: this is numpy's MT19937.
 
 class RandomState(object):
     """The stream of numpy's legacy np.random, bit for bit, on every interpreter.
