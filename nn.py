@@ -2128,10 +2128,7 @@ except TypeError:                        # MicroPython: one built-in base only
     class FileError(ValueError):
         "A file that could not be read, written or understood."
 
-try:                                   # not on 2.7, Jython or MicroPython
-    from time import perf_counter as _clock
-except ImportError:
-    _clock = time.time
+_clock = getattr(time, "perf_counter", time.time)      # not on 2.7, Jython or MicroPython
 
 _IMPLEMENTATION = getattr(getattr(sys, "implementation", None), "name", "").lower()
 
