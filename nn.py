@@ -1357,8 +1357,7 @@ class Scaler(object):
 # ---------------------------------------------------------------------------
 # Random numbers: numpy's legacy generator, on every interpreter
 # ---------------------------------------------------------------------------
-# random.seed(1) gives one stream on CPython, another on Jython and a third on
-# MicroPython, so nn.py carries its own: numpy's Mersenne Twister (MT19937).
+# random.seed(1) gives other streams on Jython and MicroPython: this is numpy's MT19937.
 
 class RandomState(object):
     """The stream of numpy's legacy np.random, bit for bit, on every interpreter.
@@ -1459,7 +1458,7 @@ class RandomState(object):
 def _fresh_seed():
     "Return a seed from the operating system (or the clock), leaving random's state alone."
     try:
-        return int(sum([b << (8 * i) for i, b in enumerate(bytearray(os.urandom(4)))]))
+        return sum([b << (8 * i) for i, b in enumerate(bytearray(os.urandom(4)))])
     except Exception:
         return int(_clock() * 1000003) & 0xffffffff
 
@@ -1514,9 +1513,6 @@ exec(_PORTABLE_SOURCE, _portable)
 _exp, _tanh = _portable["_exp"], _portable["_tanh"]
 
 
-_LN2_FIXED = 0xb17217f7d1cf79abc9e3b39803f2d4     # 2^120 log 2, as 2 atanh(1/3) by _log's sum
-
-
 def _log(x):
     "Return the natural logarithm of x > 0, correctly rounded, with integers only."
     # x = M 2^(e - 53), M in [sqrt(1/2), sqrt(2)) 2^53, and log(M / 2^53) is 2 atanh(s),
@@ -1532,7 +1528,8 @@ def _log(x):
         term = (term * s2) >> 120
         k += 2
         total += term // k
-    value = 2 * (total if M >= one else -total) + e * _LN2_FIXED
+    # 2^120 log 2, as 2 atanh(1/3) by the sum above
+    value = 2 * (total if M >= one else -total) + e * 0xb17217f7d1cf79abc9e3b39803f2d4
     a = abs(value)
     extra = max(len(bin(a)) - 2 - 53, 0)     # bits beyond a double's 53: round them off
     q, rest = a >> extra, a & ((1 << extra) - 1)
@@ -1546,8 +1543,7 @@ def _log(x):
 # Saving and loading
 # ---------------------------------------------------------------------------
 # A network is saved as JSON, each float as the shortest text that reads back to the
-# same bits; save() checks its text with load's code and renames a new file over the
-# old (a kill leaves one or the other). load() measures digits and nesting first.
+# same bits. load() measures digits and nesting before it parses.
 
 _FORMAT, _FORMAT_VERSION = "nn.py network", 1
 _FIELDS = ("format", "version", "sizes", "activation", "output_activation", "loss", "bias",
@@ -1866,8 +1862,8 @@ def load_weights(path):
             try:
                 row.append(float(item))
             except ValueError:
-                row.append(None)
-            if row[-1] is None or not _finite(row[-1]):
+                row.append(_BIG * 2.0)        # infinity: refused as one
+            if not _finite(row[-1]):
                 raise FileError("%s: %r is not a finite number" % (where, item[:20]))
         if row and rows and len(row) != len(rows[0]):
             raise FileError("%s has %d values, the first row %d" % (where, len(row), len(rows[0])))
@@ -1882,8 +1878,7 @@ def load_weights(path):
 # Checking what comes in
 # ---------------------------------------------------------------------------
 # Every public entry point checks its arguments once, with these, in its own words:
-# "train: row 3 of X has 2 values, expected 3". Numbers are ints and floats and their
-# subclasses (numpy.float64), not booleans; lists are lists, tuples or have tolist().
+# "train: row 3 of X has 2 values, expected 3". numpy.float64 is a number, True is not.
 
 _MAX_PARAMETERS = 2000000   # weights and biases in one network: its file loads in about 2 s
 _MAX_EPOCHS = 10 ** 7       # epochs of one train() call
@@ -1899,7 +1894,7 @@ def _is_number(x):
 
 def _is_text(value):
     "Return True for a str (or, on Python 2, a unicode) and not a subclass of one."
-    return type(value) is str or type(value) is _UNICODE
+    return type(value) in _TEXT
 
 
 def _words(text):
@@ -1975,12 +1970,10 @@ def _check_number(value, who, name, low=None, high=None, low_open=False, high_op
         raise TypeError("%s: %s must be a number, got %s" % (who, name, _describe(value)))
     if not _finite(x):
         raise ValueError("%s: %s must be finite, got %s" % (who, name, _glimpse(value)))
-    if low is not None and (x < low or (low_open and x == low)):
-        raise ValueError("%s: %s must be %s %r, got %r"
-                         % (who, name, "above" if low_open else "at least", low, x))
-    if high is not None and (x > high or (high_open and x == high)):
-        raise ValueError("%s: %s must be %s %r, got %r"
-                         % (who, name, "below" if high_open else "at most", high, x))
+    for bound, is_open, sign, how in ((low, low_open, 1, ("at least", "above")),
+                                      (high, high_open, -1, ("at most", "below"))):
+        if bound is not None and (sign * x < sign * bound or is_open and x == bound):
+            raise ValueError("%s: %s must be %s %r, got %r" % (who, name, how[is_open], bound, x))
     return x
 
 
@@ -2116,10 +2109,9 @@ def _short_list(values, limit=8):
 # ---------------------------------------------------------------------------
 
 try:                                   # Python 2 and Jython: unicode text, long integers
-    _UNICODE, _LONG, _IOError = unicode, long, IOError
+    _TEXT, _INTEGERS, _IOError = (str, unicode), (int, long), IOError
 except NameError:                      # Python 3, MicroPython
-    _UNICODE, _LONG, _IOError = str, int, OSError
-_TEXT, _INTEGERS = (str, _UNICODE), (int, _LONG)
+    _TEXT, _INTEGERS, _IOError = (str,), (int,), OSError
 _NUMBERS = _INTEGERS + (float,)
 
 try:
@@ -2129,10 +2121,7 @@ except TypeError:                        # MicroPython: one built-in base only
     class FileError(ValueError):
         "A file that could not be read, written or understood."
 
-try:                                   # not on 2.7, Jython or MicroPython
-    from time import perf_counter as _clock
-except ImportError:
-    _clock = time.time
+_clock = getattr(time, "perf_counter", time.time)      # not on 2.7, Jython or MicroPython
 
 _IMPLEMENTATION = getattr(getattr(sys, "implementation", None), "name", "").lower()
 
