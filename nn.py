@@ -1217,11 +1217,13 @@ class SGD(object):
     def step(self, k, WT, b, DT, AT):
         "Update layer k's weight rows WT and biases b in place."
         lr, mu = self.learning_rate, self.momentum
-        rows = _step_rows(WT, b, DT, AT, self.weight_decay)
         if mu == 0.0 and self.weight_decay == 0.0:       # the tutorials' rule
-            for values, grads, decay in rows:
-                values[:] = [w - lr * g for w, g in zip(values, grads)]
+            for values, d in zip(WT, DT):
+                values[:] = [w - lr * _dot(d, a) for w, a in zip(values, AT)]
+            if b:
+                b[:] = [c - lr * sum(d) for c, d in zip(b, DT)]
             return
+        rows = _step_rows(WT, b, DT, AT, self.weight_decay)
         if k not in self._velocity:          # a row of velocities for each row of values
             self._velocity[k] = [[0.0] * len(values) for values, grads, decay in rows]
         for (values, grads, decay), v_row in zip(rows, self._velocity[k]):
