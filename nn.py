@@ -1471,10 +1471,10 @@ def _fresh_seed():
 # +, -, *, / and sqrt are exactly rounded everywhere, but exp, tanh and log come from
 # each platform's library and differ in the last bit now and then. So predict() uses
 # this exp and tanh, made of exact operations, and the generator this correctly rounded
-# log; training keeps the library's. export_python copies this text, so its notes are
-# here: k * _LN2_HI is exact (log 2 to 32 bits, _LN2_LO the rest); NaN gives NaN, as
-# math's (floor() would raise); below t = 0.34, e^t - 1 is the series': no cancellation.
-_PORTABLE_SOURCE = '''
+# log; training keeps the library's. export_python copies these lines, from _LN2_HI to
+# the end of _tanh, so its notes are here: k * _LN2_HI is exact (log 2 to 32 bits, _LN2_LO
+# the rest); NaN gives NaN, as math's (floor() would raise); below t = 0.34, e^t - 1 is the
+# series': no cancellation. Plain code, not text run by exec: a board needs no compiler.
 _LN2_HI = 0.6931471803691238
 _LN2_LO = 1.9082149292705877e-10
 _INVERSE_FACTORIALS = [1.0 / f for f in (6227020800, 479001600, 39916800, 3628800, 362880,
@@ -1509,10 +1509,6 @@ def _tanh(z):
     e = _expm1_small(t) if t <= 0.34 else _exp(min(t, 44.0)) - 1.0
     q = 1.0 if t >= 44.0 else e / (e + 2.0)
     return -q if z < 0 else q
-'''
-_portable = {"math": math}         # its own namespace: Brython's exec sets __file__
-exec(_PORTABLE_SOURCE, _portable)
-_exp, _tanh = _portable["_exp"], _portable["_tanh"]
 
 
 def _log(x):

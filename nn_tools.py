@@ -980,6 +980,23 @@ def predict(x):
 '''
 
 
+def _portable_source():
+    "Return nn.py's exactly rounded exp and tanh, its own lines from _LN2_HI to _tanh's end."
+    path = getattr(nn, "__file__", None) or "?"
+    if path[-4:] in (".pyc", ".pyo"):
+        path = path[:-1]
+    text = ""
+    if path[-3:] == ".py":
+        with open(path) as f:
+            text = f.read()
+    start = text.find("\n_LN2_HI = ")
+    end = text.find("\n\n\n", text.find("\ndef _tanh(", start + 1))
+    if start < 0 or end < 0:
+        raise ImportError("export_python copies nn.py's _exp and _tanh from its source, and %r "
+                          "is not nn.py's source: put nn.py beside nn_tools.py" % path)
+    return text[start + 1:end]
+
+
 def _export_source(net):
     "Return the text of the module net.export_python writes."
     who = "export_python"
@@ -1016,7 +1033,7 @@ def _export_source(net):
         activate += lines if f == used[-1] else \
             ['    if f == "%s":' % f] + ["    " + line for line in lines]
     activate = "\n".join(activate)
-    portable = nn._PORTABLE_SOURCE.strip()
+    portable = _portable_source()
     if "_tanh(" not in activate:               # only the exp and tanh predict() uses
         portable = portable.split("\n\n\ndef _tanh")[0] if "_exp(" in activate else ""
     fill = {"width": sizes[0], "b": "b, " * net.bias, "biases": "BIASES, " * net.bias,

@@ -4313,7 +4313,18 @@ class TestToolsAtTheEdges(ToolsCase):
             for name in ("_exp", "_tanh"):
                 a, b = module[name](x), getattr(nn, name)(x)
                 self.assertTrue(a == b or (a != a and b != b), "%s(%r)" % (name, x))
-        self.assertTrue(nn._PORTABLE_SOURCE.strip() in nn_tools._export_source(nets[-3]))
+        text = nn_tools._export_source(nets[-3])          # nn.py's own lines, comments and all
+        self.assertTrue(text.count("def _exp(") == text.count("def _tanh(") == 1)
+        with open(nn.__file__.replace(".pyc", ".py")) as source:
+            self.assertTrue(text[text.index("_LN2_HI = "):text.index("\n\n\ndef _activate")]
+                            in source.read())
+        saved = nn.__file__
+        try:                                            # an nn.mpy has no text to copy
+            nn.__file__ = "nn.mpy"
+            self.assertRaisesMessage(ImportError, ["export_python", "nn.mpy", "put nn.py"],
+                                     nn_tools._export_source, nets[-3])
+        finally:
+            nn.__file__ = saved
 
 
 class TestToolsCommandLineProcesses(ToolsCase):
