@@ -387,90 +387,6 @@ def _output_delta(loss, name, O, Y, count):
 
 _INITS = ("normal", "glorot", "he", "uniform")     # the ways to draw the first weights
 
-try:                              # a History keeps its numbers in 8 bytes each, not boxed
-    from array import array as _array
-except ImportError:
-    _array = None
-
-
-class DivergedError(ValueError):
-    "An infinite or NaN loss stopped training: the last finite weights stay, .history has it."
-
-
-class History(object):
-    """What train() returns: the loss of every epoch, read as a list, with more beside it.
-
-    history[e]           the training loss of epoch e (measured during the epoch)
-    history.history      a dict of series, as Keras returns: "loss", and with validation
-                         "val_loss", "accuracy" or "r2", "val_accuracy" or "val_r2"
-    history.stop_reason  "epochs", "early_stopping", "target_loss", "time_limit" or "interrupted"
-    history.best_epoch   the epoch whose weights were kept, with patience set
-    history.seconds      how long training took
-    """
-
-    stop_reason = best_epoch = None
-    seconds = 0.0
-    _doubles = False              # True: blocks of array("d"), as _series makes them
-
-    def __init__(self, losses=()):
-        # Blocks of 32 numbers: a board's heap, scattered by training, has room for many small
-        # blocks long after it has none for one large list. train() cuts a series by lowering _n.
-        self._blocks, self._n = [], 0
-        self.history = {"loss": self}
-        self.extend(losses)
-
-    def __len__(self):
-        return self._n
-
-    def __getitem__(self, e):    # iter() and list() read through this too
-        if type(e) is slice:
-            return list(self)[e]
-        if not -self._n <= e < self._n:
-            raise IndexError(e)
-        e %= self._n
-        return self._blocks[e >> 5][e & 31]
-
-    def __eq__(self, other):
-        return list(self) == list(other)
-
-    def __repr__(self):
-        return repr(list(self))
-
-    def append(self, value):
-        "Add the number of the next epoch."
-        n = self._n
-        self._reserve(n + 1)
-        self._blocks[n >> 5][n & 31] = value
-        self._n = n + 1
-
-    def _reserve(self, n):
-        "Make room for n numbers, in blocks of 32."
-        blocks = self._blocks
-        while len(blocks) << 5 < n:
-            blocks.append(_array("d", [0.0] * 32) if self._doubles else [None] * 32)
-
-    def extend(self, values):
-        "Add the numbers of the next epochs."
-        for value in values:
-            self.append(value)
-
-    def plot(self, width=60, height=12, log=False, file=None):
-        "Print the loss of every epoch as a text chart: '*' training, 'o' validation."
-        return _tools("plot").plot(self, width, height, log, file)
-
-    def to_svg(self, path=None, log=False):
-        "Draw the loss curve as an SVG picture: write it to path, or return its text if no path."
-        return _tools("to_svg").history_svg(self, path, log)
-
-
-def _series(epochs):
-    "Return an empty History that keeps its numbers as doubles, 8 bytes each, where array is."
-    series = History()
-    series._doubles = _array is not None
-    series._reserve(min(epochs, 8192))  # the blocks made before training scatters a board's heap
-    return series
-
-
 class Network(object):
     """A fully connected feed-forward network, trained by backpropagation.
 
@@ -1139,6 +1055,94 @@ def _stop_line(history, epochs):
 def _plural(n, noun):
     "Return '1 epoch' or '3 epochs'."
     return "%d %s%s" % (n, noun, "" if n == 1 else "s")
+
+
+# ---------------------------------------------------------------------------
+# History: what train() returns
+# ---------------------------------------------------------------------------
+
+try:                              # a History keeps its numbers in 8 bytes each, not boxed
+    from array import array as _array
+except ImportError:
+    _array = None
+
+
+class DivergedError(ValueError):
+    "An infinite or NaN loss stopped training: the last finite weights stay, .history has it."
+
+
+class History(object):
+    """What train() returns: the loss of every epoch, read as a list, with more beside it.
+
+    history[e]           the training loss of epoch e (measured during the epoch)
+    history.history      a dict of series, as Keras returns: "loss", and with validation
+                         "val_loss", "accuracy" or "r2", "val_accuracy" or "val_r2"
+    history.stop_reason  "epochs", "early_stopping", "target_loss", "time_limit" or "interrupted"
+    history.best_epoch   the epoch whose weights were kept, with patience set
+    history.seconds      how long training took
+    """
+
+    stop_reason = best_epoch = None
+    seconds = 0.0
+    _doubles = False              # True: blocks of array("d"), as _series makes them
+
+    def __init__(self, losses=()):
+        # Blocks of 32 numbers: a board's heap, scattered by training, has room for many small
+        # blocks long after it has none for one large list. train() cuts a series by lowering _n.
+        self._blocks, self._n = [], 0
+        self.history = {"loss": self}
+        self.extend(losses)
+
+    def __len__(self):
+        return self._n
+
+    def __getitem__(self, e):    # iter() and list() read through this too
+        if type(e) is slice:
+            return list(self)[e]
+        if not -self._n <= e < self._n:
+            raise IndexError(e)
+        e %= self._n
+        return self._blocks[e >> 5][e & 31]
+
+    def __eq__(self, other):
+        return list(self) == list(other)
+
+    def __repr__(self):
+        return repr(list(self))
+
+    def append(self, value):
+        "Add the number of the next epoch."
+        n = self._n
+        self._reserve(n + 1)
+        self._blocks[n >> 5][n & 31] = value
+        self._n = n + 1
+
+    def _reserve(self, n):
+        "Make room for n numbers, in blocks of 32."
+        blocks = self._blocks
+        while len(blocks) << 5 < n:
+            blocks.append(_array("d", [0.0] * 32) if self._doubles else [None] * 32)
+
+    def extend(self, values):
+        "Add the numbers of the next epochs."
+        for value in values:
+            self.append(value)
+
+    def plot(self, width=60, height=12, log=False, file=None):
+        "Print the loss of every epoch as a text chart: '*' training, 'o' validation."
+        return _tools("plot").plot(self, width, height, log, file)
+
+    def to_svg(self, path=None, log=False):
+        "Draw the loss curve as an SVG picture: write it to path, or return its text if no path."
+        return _tools("to_svg").history_svg(self, path, log)
+
+
+def _series(epochs):
+    "Return an empty History that keeps its numbers as doubles, 8 bytes each, where array is."
+    series = History()
+    series._doubles = _array is not None
+    series._reserve(min(epochs, 8192))  # the blocks made before training scatters a board's heap
+    return series
 
 
 # ---------------------------------------------------------------------------
