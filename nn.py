@@ -1914,7 +1914,7 @@ def _glimpse(value):
     "Return a short text showing a value, for an error message."
     if isinstance(value, _INTEGERS) and type(value) is not bool:
         if not -10 ** 30 < value < 10 ** 30:
-            return "of %d bits" % (len(bin(value)) - 3)     # its digits would fill a page
+            return "of %d bits" % (len(bin(abs(value))) - 2)    # its digits would fill a page
         return "%d" % value
     if isinstance(value, (list, tuple, dict, set, frozenset)):
         return "of %d items" % len(value)

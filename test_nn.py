@@ -2585,8 +2585,8 @@ class TestBadInput(Case):
              ([[10 ** 400, 1]], [[0]])),
             (TypeError, ["train", "row 0 of X", "list of numbers", "'ab'"], net.train,
              ([b"ab"], [[0]])),
-            (ValueError, ["train", "epochs", "at most"], net.train, ([[1, 2]], [[0]]),
-             {"epochs": 10 ** 400}),
+            (ValueError, ["train", "epochs", "at most", "of 1329 bits"], net.train,
+             ([[1, 2]], [[0]]), {"epochs": 10 ** 400}),           # 10^400 has 1,329 bits
             (ValueError, ["train", "row 0 of Y, value 0 is 2.0, not from 0 to 1"],
              nn.Network([2, 1], loss="binary_crossentropy").train, ([[1, 2]], [[2.0]])),
             (TypeError, ["train", "Y[0]", "needs numeric targets"],
