@@ -2131,7 +2131,7 @@ _IMPLEMENTATION = getattr(getattr(sys, "implementation", None), "name", "").lowe
 # every interpreter (see _exp below); training uses the fastest _dot there is.
 _dot_in_order = _dot
 try:                       # Python 3.12+: a C loop with extended precision, 3x faster
-    from math import sumprod as _dot
+    from math import sumprod as _dot     # (_dot_in_order stays the loop: sum() compensates)
 except ImportError:
     try:                   # CPython up to 3.11 and Jython: map() runs the loop in C
         from operator import mul as _mul
