@@ -304,8 +304,7 @@ def _loss(who, outputs, targets):
     O = _number_rows(outputs, None, who, "outputs")[0]
     T = _number_rows(targets, len(O[0]), who, "targets")[0]
     if len(T) != len(O):
-        raise ValueError("%s: %s has %d rows but %s has %d"
-                         % (who, "outputs", len(O), "targets", len(T)))
+        raise ValueError("%s: outputs has %d rows but targets has %d" % (who, len(O), len(T)))
     Z = O                        # the sums z that give O, which the cross-entropies read
     if who in _OUTPUT_FOR:       # a cross-entropy
         _check_probabilities(T, who, "targets")
@@ -490,7 +489,7 @@ class Network(object):
         if len(weights) != L or len(biases) != L:
             raise ValueError("%s: net.weights and net.biases must hold %d layers, not %d and %d"
                              % (who, L, len(weights), len(biases)))
-        layers, key = [], [list(sizes), self.bias, [], []]    # key: what they are made from
+        layers, Ws, bs = [], [], []  # and the cache's key: the weights and biases as floats
         for k in range(L):
             rows = _sequence(weights[k], who, "net.weights[%d]" % k)
             if len(rows) != sizes[k]:
@@ -500,10 +499,10 @@ class Network(object):
                  for i, row in enumerate(rows)]
             b = _number_row(biases[k], sizes[k + 1] if self.bias else 0, who,
                             "net.biases[%d]" % k)
-            key[2].append(W)
-            key[3].append(b)
+            Ws.append(W)
+            bs.append(b)
             layers.append((_transpose(W), W, b or None))    # W: weights[k] as floats, WT: W^T
-        self._cache = (key, layers)
+        self._cache = ([list(sizes), self.bias, Ws, bs], layers)
         return layers
 
     def _store(self, layers):
@@ -644,7 +643,9 @@ class Network(object):
     def cost(self, X, Y):
         "Return the loss on inputs X and targets Y (see LOSSES), on scaled targets if scaling."
         layers = self._layers("cost")
-        cost = min(self._loss(layers, *self._prepare(X, Y, "cost"))[0], _BIG)    # as _cost
+        rows, T = self._prepare(X, Y, "cost")
+        acts, Z = self._forward(layers, rows)
+        cost = _cost(self.loss, Z, acts[-1], T)
         if cost != cost:
             raise ValueError("cost: the loss is not a number")
         return cost
@@ -785,7 +786,7 @@ class Network(object):
     def predict_proba(self, X):
         "Return the probability of each class (net.classes) for every row of X; one row: one list."
         if self.classes is None:
-            raise ValueError("%s: the network has no classes" % "predict_proba")
+            raise ValueError("predict_proba: the network has no classes")
         O, single = self._answers(X, "predict_proba", True)
         if self.sizes[-1] == 1:                  # two classes on one output
             O = [[1.0 - row[0], row[0]] for row in O]
@@ -796,8 +797,7 @@ class Network(object):
         who = "score"
         answers, Y = self._answers(X, who)[0], _as_list(Y, who, "Y")
         if len(Y) != len(answers):
-            raise ValueError("%s: %s has %d rows but %s has %d" % (who, "X", len(answers), "Y",
-                                                                 len(Y)))
+            raise ValueError("score: X has %d rows but Y has %d" % (len(answers), len(Y)))
         if self.classes is not None:
             return sum([1.0 for i, y in enumerate(Y)          # every label checked
                         if _check_label(y, who, "Y[%d]" % i) == answers[i]]) / len(Y)
@@ -1972,10 +1972,12 @@ def _check_number(value, who, name, low=None, high=None, low_open=False, high_op
         raise TypeError("%s: %s must be a number, got %s" % (who, name, _describe(value)))
     if not _finite(x):
         raise ValueError("%s: %s must be finite, got %s" % (who, name, _glimpse(value)))
-    for bound, is_open, sign, how in ((low, low_open, 1, ("at least", "above")),
-                                      (high, high_open, -1, ("at most", "below"))):
-        if bound is not None and (sign * x < sign * bound or is_open and x == bound):
-            raise ValueError("%s: %s must be %s %r, got %r" % (who, name, how[is_open], bound, x))
+    if low is not None and (x < low or (low_open and x == low)):
+        raise ValueError("%s: %s must be %s %r, got %r"
+                         % (who, name, "above" if low_open else "at least", low, x))
+    if high is not None and (x > high or (high_open and x == high)):
+        raise ValueError("%s: %s must be %s %r, got %r"
+                         % (who, name, "below" if high_open else "at most", high, x))
     return x
 
 
