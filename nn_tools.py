@@ -985,16 +985,21 @@ def _portable_source():
     path = getattr(nn, "__file__", None) or "?"
     if path[-4:] in (".pyc", ".pyo"):
         path = path[:-1]
-    text = ""
+    lines, tanh = None, False
     if path[-3:] == ".py":
-        with open(path) as f:
-            text = f.read()
-    start = text.find("\n_LN2_HI = ")
-    end = text.find("\n\n\n", text.find("\ndef _tanh(", start + 1))
-    if start < 0 or end < 0:
+        with open(path) as f:          # line by line: a board's heap may hold no 100 KB string
+            for line in f:
+                if line.startswith("_LN2_HI = "):
+                    lines = []
+                elif tanh and line.strip() and not line[:1].isspace():
+                    break                          # the first line after _tanh's body
+                tanh = tanh or line.startswith("def _tanh(")
+                if lines is not None:
+                    lines.append(line)
+    if not lines or not tanh:
         raise ImportError("export_python copies nn.py's _exp and _tanh from its source, and %r "
                           "is not nn.py's source: put nn.py beside nn_tools.py" % path)
-    return text[start + 1:end]
+    return "".join(lines).rstrip("\n")
 
 
 def _export_source(net):
