@@ -1835,7 +1835,9 @@ def _from_weights(cls, weights, biases, activation, output_activation, loss, cla
     net._configure(derived, activation, output_activation, loss, bias, init, seed,
                    scalers[0], scalers[1], who)
     net.weights, net.biases = weights, biases
-    net._store(net._layers(who))              # checked, and as new lists of floats
+    layers = net._layers(who)                 # checked, as floats, and kept for predict()
+    net.weights = [[list(row) for row in W] for WT, W, b in layers]    # lists of its own
+    net.biases = [list(b or []) for WT, W, b in layers]
     if classes is not None:
         net._learn_classes(_check_classes(classes, who, "classes"), who)
     return net
