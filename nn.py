@@ -381,6 +381,52 @@ def _output_delta(loss, name, O, Y, count):
 
 
 # ---------------------------------------------------------------------------
+# Learning: a step down the gradient
+# ---------------------------------------------------------------------------
+# Every weight steps against its gradient g (plus weight_decay * w, L2; biases have no decay):
+#   SGD:       w <- w - learning_rate * g             (the tutorials' rule)
+#   momentum:  v <- momentum * v - learning_rate * g;  w <- w + v
+# step() gets layer k's weight rows WT, biases b, deltas DT and inputs AT; Adam is further on.
+
+def _step_rows(WT, b, DT, AT, decay):
+    "Return (values, gradients, weight decay) for each weight row of a layer, then its biases."
+    n = len(AT)      # map(_dot, [d] * n, AT) makes a row's gradients in C
+    rows = [(WT[j], map(_dot, [d] * n, AT), decay) for j, d in enumerate(DT)]
+    if b:
+        rows.append((b, [sum(d) for d in DT], 0.0))
+    return rows
+
+
+class SGD(object):
+    "Stochastic gradient descent, with momentum when momentum > 0."
+
+    _settings = ("learning_rate", "momentum", "weight_decay")     # in order, for a copy
+
+    def __init__(self, learning_rate=0.1, momentum=0.0, weight_decay=0.0):
+        who = "SGD"
+        self.learning_rate = _check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
+        self.momentum = _check_number(momentum, who, "momentum", 0.0, 1.0, high_open=True)
+        self.weight_decay = _check_number(weight_decay, who, "weight_decay", 0.0)
+        self._velocity = {}
+
+    def step(self, k, WT, b, DT, AT):
+        "Update layer k's weight rows WT and biases b in place."
+        lr, mu = self.learning_rate, self.momentum
+        if mu == 0.0 and self.weight_decay == 0.0:       # the tutorials' rule
+            for values, d in zip(WT, DT):
+                values[:] = [w - lr * _dot(d, a) for w, a in zip(values, AT)]
+            if b:
+                b[:] = [c - lr * sum(d) for c, d in zip(b, DT)]
+            return
+        rows = _step_rows(WT, b, DT, AT, self.weight_decay)
+        if k not in self._velocity:          # a row of velocities for each row of values
+            self._velocity[k] = [[0.0] * len(values) for values, grads, decay in rows]
+        for (values, grads, decay), v_row in zip(rows, self._velocity[k]):
+            v_row[:] = [mu * v - lr * (g + decay * w) for v, w, g in zip(v_row, values, grads)]
+            values[:] = [w + v for w, v in zip(values, v_row)]
+
+
+# ---------------------------------------------------------------------------
 # The network
 # ---------------------------------------------------------------------------
 
@@ -443,76 +489,7 @@ class Network(object):
         "Return the activation of every layer after the input: hidden ones, then the output."
         return [self.activation] * (len(self.sizes) - 2) + [self.output_activation]
 
-    # -- the settings and the weights, as the kernels want them ---------------
-
-    def _check_settings(self, who, net="net."):
-        "Check every setting but the weights and make it plain; net prefixes the names."
-        self.sizes = sizes = _check_sizes(self.sizes, who, net + "sizes")
-        if _is_text(self.activation) and self.activation == "softmax":
-            raise ValueError("%s: softmax is for the output layer only; use "
-                             "output_activation='softmax'" % who)
-        for name, choices in (("activation", ACTIVATIONS), ("loss", LOSSES), ("init", _INITS),
-                              ("output_activation", _OUTPUT_ACTIVATIONS)):
-            value = getattr(self, name)
-            if value is None and name == "output_activation":    # what the loss needs
-                value = _OUTPUT_FOR.get(self.loss, self.activation)
-            if value is not None or name == "activation":
-                setattr(self, name, _check_choice(value, choices, who, net + name))
-        needed = _OUTPUT_FOR.get(self.loss, self.output_activation)
-        if self.output_activation != needed:
-            raise ValueError("%s: %s needs output_activation %r, not %r"
-                             % (who, self.loss, needed, self.output_activation))
-        _check_flag(self.bias, who, net + "bias")
-        self.seed = _check_int(self.seed, who, net + "seed", 0, 0xffffffff)
-        if self.classes is not None:             # and the loss and scaling that suit them
-            self._learn_classes(_check_classes(self.classes, who, "net.classes"), who,
-                                "net.classes")
-        for name, width in (("input_scaler", sizes[0]), ("target_scaler", sizes[-1])):
-            scaler = getattr(self, name)     # the constructor's argument: input_scaling
-            if scaler is not None:
-                if not _is(scaler, Scaler):
-                    raise TypeError("%s: net.%s must be a Scaler or None, got %s"
-                                    % (who, name, _describe(scaler)))
-                scaler._check(width, who, net + name if net else name.replace("er", "ing"))
-
-    def _layers(self, who):
-        "Return [(WT, W, b)] a layer from net.weights and net.biases: checked once, then cached."
-        self._check_settings(who)
-        cache, sizes, L = self._cache, self.sizes, len(self.sizes) - 1
-        try:                         # a numpy row compares to an array, which is no answer
-            if cache is not None and cache[0] == [sizes, self.bias, self.weights, self.biases]:
-                return cache[1]
-        except (TypeError, ValueError):
-            pass
-        weights = _sequence(self.weights, who, "net.weights")
-        biases = _sequence(self.biases, who, "net.biases")
-        if len(weights) != L or len(biases) != L:
-            raise ValueError("%s: net.weights and net.biases must hold %d layers, not %d and %d"
-                             % (who, L, len(weights), len(biases)))
-        layers, Ws, bs = [], [], []  # and the cache's key: the weights and biases as floats
-        for k in range(L):
-            rows = _sequence(weights[k], who, "net.weights[%d]" % k)
-            if len(rows) != sizes[k]:
-                raise ValueError("%s: net.weights[%d] must have %d rows, got %d"
-                                 % (who, k, sizes[k], len(rows)))
-            W = [_number_row(row, sizes[k + 1], who, "net.weights[%d][%d]" % (k, i))
-                 for i, row in enumerate(rows)]
-            b = _number_row(biases[k], sizes[k + 1] if self.bias else 0, who,
-                            "net.biases[%d]" % k)
-            Ws.append(W)
-            bs.append(b)
-            layers.append((_transpose(W), W, b or None))    # W: weights[k] as floats, WT: W^T
-        self._cache = ([list(sizes), self.bias, Ws, bs], layers)
-        return layers
-
-    def _store(self, layers):
-        "Write the kernels' layers back into net.weights and net.biases."
-        self.weights, self.biases, self._cache = [], [], None
-        for WT, W, b in layers:
-            self.weights.append(_transpose(WT))
-            self.biases.append(list(b or []))
-
-    # -- forward --------------------------------------------------------------
+    # -- forward, backward, train and predict: the story -------------------------
 
     def _forward(self, layers, X, portable=False):
         "Return (activations, Z): a_0 = X, a_(k+1) = f(a_k W_k + b_k), and the last layer's z."
@@ -526,130 +503,6 @@ class Network(object):
             acts.append(_activate(name, Z, exp, th))
         return acts, Z
 
-    def feedforward(self, x):
-        "Return the outputs of every layer for one input row x (not scaled), input first."
-        layers = self._layers("feedforward")
-        rows = _number_rows(x, self.sizes[0], "feedforward", "x", single=True)[0]
-        if len(rows) != 1:
-            raise ValueError("feedforward: x must be one row, got %d" % len(rows))
-        outputs = [a[0] for a in self._forward(layers, rows, portable=True)[0]]
-        where = _first_not_finite(outputs)
-        if where:
-            raise ValueError("feedforward: layer %d's outputs are not finite" % where[0])
-        return outputs
-
-    def predict(self, X):
-        "Return the output row (in the targets' units) or class label for each row of X, or one."
-        answers, single = self._answers(X, "predict")
-        return answers[0] if single else answers
-
-    def _answers(self, X, who, outputs=False):
-        "Return (answers, single): what predict(X) answers for every row, or the outputs."
-        layers = self._layers(who)
-        rows, single = _number_rows(X, self.sizes[0], who, "X", single=True)
-        O = self._forward(layers, self._scale_inputs(rows, who), portable=True)[0][-1]
-        where = _first_not_finite(O)
-        if where:
-            raise ValueError("%s: the outputs for row %d of X are not finite" % (who, where[0]))
-        if self.classes is not None and not outputs:
-            O = [self.classes[_best_class(row)] for row in O]
-        elif self.target_scaler is not None:      # never with classes: see _learn_classes
-            O = self.target_scaler._apply(O, who, "the outputs", inverse=True)
-        return O, single
-
-    def _scale_inputs(self, rows, who, name="X"):
-        "Return rows scaled as the training inputs were; refuse a scaling not fitted yet."
-        for kind, scaler in (("input", self.input_scaler), ("target", self.target_scaler)):
-            if scaler is not None and scaler.shift is None:
-                raise ValueError("%s: %s_scaling is not fitted yet; train the network first"
-                                 % (who, kind))
-        scaler = self.input_scaler
-        return rows if scaler is None else scaler._apply(rows, who, name)
-
-    # -- the data: inputs, and targets that are numbers or class labels -------
-
-    def _prepare(self, X, Y, who, learn=False, names=("X", "Y")):
-        """Return (inputs, targets) checked, labels one-hot, scaled; names: what X and Y are called.
-
-        learn: set up the classes, the loss and the scaling from them, as train() does.
-        """
-        rows = _number_rows(X, self.sizes[0], who, names[0])[0]
-        name, width = names[1], self.sizes[-1]
-        Y = _as_list(Y, who, name)
-        if len(Y) != len(rows):
-            raise ValueError("%s: %s has %d rows but %s has %d"
-                             % (who, names[0], len(rows), name, len(Y)))
-        if _is_scalar(Y[0]) and self.loss in ("sse", "mse") and self.classes is None:
-            for i, y in enumerate(Y):                          # a number a row
-                if not _is_number(y):
-                    raise TypeError("%s: %s[%d] is %s; the loss %r needs numeric targets, not "
-                                    "labels" % (who, name, i, _describe(y), self.loss))
-            Y = [[y] for y in Y]
-        if _is_scalar(Y[0]):                                   # class labels
-            Y = [_check_label(y, who, "%s[%d]" % (name, i)) for i, y in enumerate(Y)]
-            if len(set(map(_label_kind, Y))) > 1:
-                raise TypeError("%s: %s mixes class labels of different kinds" % (who, name))
-            if self.classes is None:
-                if not learn:
-                    raise ValueError("%s: the network has no classes" % who)
-                self._learn_classes(sorted(set(Y)), who)
-            for i, y in enumerate(Y):
-                if y not in self.classes:
-                    raise ValueError("%s: %s[%d] is %s, not one of net.classes %s"
-                                     % (who, name, i, _glimpse(y), _short_list(self.classes)))
-            # one-hot rows; two classes on one output: the second class's column
-            T = [[float(c == y) for c in self.classes][-width:] for y in Y]
-        else:
-            T = _number_rows(Y, width, who, name)[0]
-            scaler = self.target_scaler
-            if scaler is not None and (learn or scaler.shift is not None):  # or _scale_inputs
-                if scaler.shift is None:                                   # refuses it
-                    scaler._fit(T, who, name)
-                T = scaler._apply(T, who, name)
-            if self.loss in _OUTPUT_FOR:         # a cross-entropy: probabilities
-                _check_probabilities(T, who, name)
-        if learn and self.input_scaler is not None and self.input_scaler.shift is None:
-            self.input_scaler._fit(rows, who, names[0])
-        if self.loss is None:                   # rows of numbers: a regression
-            self.loss = "mse"
-        return self._scale_inputs(rows, who, names[0]), T
-
-    def _learn_classes(self, classes, who, name="Y"):
-        "Set net.classes, and the loss and output activation that suit them; name: whose they are."
-        width, n = self.sizes[-1], len(classes)
-        loss = "binary_crossentropy" if width == 1 else "cross_entropy"  # 1: two on a sigmoid
-        output = _OUTPUT_FOR[loss]
-        if self.target_scaler is not None:
-            raise ValueError("%s: target_scaling is for numeric targets, not class labels" % who)
-        if n < 2:
-            raise ValueError("%s: %s holds only one class, %r" % (who, name, classes[0]))
-        if max(width, 2) != n:
-            raise ValueError("%s: %s holds %d classes for %d outputs; use %d (1 for two)"
-                             % (who, name, n, width, n))
-        if self.loss not in (None, loss) or (self._output_given and
-                                             self.output_activation != output):
-            raise ValueError("%s: %d classes on %d outputs need loss %r and output_activation "
-                             "%r, not %r and %r" % (who, n, width, loss, output, self.loss,
-                                                    self.output_activation))
-        self.loss, self.output_activation, self.classes = loss, output, list(classes)
-
-    # -- the cost and its gradient -------------------------------------------
-
-    def _loss(self, layers, rows, T):
-        "Return (loss, outputs) of the layers on rows and targets: the mean loss (sse: the sum)."
-        acts, Z = self._forward(layers, rows)
-        return _loss_sum(self.loss, Z, acts[-1], T, True), acts[-1]
-
-    def cost(self, X, Y):
-        "Return the loss on inputs X and targets Y (see LOSSES), on scaled targets if scaling."
-        layers = self._layers("cost")
-        rows, T = self._prepare(X, Y, "cost")
-        acts, Z = self._forward(layers, rows)
-        cost = _cost(self.loss, Z, acts[-1], T)
-        if cost != cost:
-            raise ValueError("cost: the loss is not a number")
-        return cost
-
     def _backward(self, layers, acts, delta, visit):
         """Backpropagation: call visit(k, DT, AT) for every layer k, the last one first.
 
@@ -662,28 +515,6 @@ class Network(object):
             if k:
                 delta = _backpropagate(names[k - 1], delta, layers[k][1], acts[k])
             visit(k, DT, AT)
-
-    def gradients(self, X, Y):
-        """Return (weight_grads, bias_grads), the gradient of cost(X, Y), by backpropagation.
-
-        weight_grads[k][i][j] is dcost / dweights[k][i][j]; bias_grads[k][j] likewise.
-        """
-        layers = self._layers("gradients")
-        rows, T = self._prepare(X, Y, "gradients")
-        acts, Z = self._forward(layers, rows)
-        weight_grads, bias_grads = [None] * len(layers), [None] * len(layers)
-
-        def keep(k, DT, AT):
-            weight_grads[k] = [[_dot(d, a) for d in DT] for a in AT]
-            bias_grads[k] = list(map(sum, DT)) if layers[k][2] else []
-        self._backward(layers, acts, _output_delta(self.loss, self.output_activation, acts[-1],
-                                                   T, len(rows)), keep)
-        for k in range(len(layers)):
-            if _first_not_finite(weight_grads[k] + [bias_grads[k]]):
-                raise ValueError("gradients: the gradient of layer %d is not finite" % k)
-        return weight_grads, bias_grads
-
-    # -- training -------------------------------------------------------------
 
     def train(self, X, Y, epochs=1000, learning_rate=None, batch_size=None, optimizer="sgd",
               momentum=0.0, weight_decay=0.0, shuffle=True, validation_split=0.0,
@@ -763,7 +594,220 @@ class Network(object):
                               rng)
         return loop.run(epochs, patience, target_loss, time_limit, print_every, progress)
 
-    # -- saving, classification and scores, looking at it -------------------
+    def predict(self, X):
+        "Return the output row (in the targets' units) or class label for each row of X, or one."
+        answers, single = self._answers(X, "predict")
+        return answers[0] if single else answers
+
+    # -- the settings and the weights, as the kernels want them ------------------
+
+    def _check_settings(self, who, net="net."):
+        "Check every setting but the weights and make it plain; net prefixes the names."
+        self.sizes = sizes = _check_sizes(self.sizes, who, net + "sizes")
+        if _is_text(self.activation) and self.activation == "softmax":
+            raise ValueError("%s: softmax is for the output layer only; use "
+                             "output_activation='softmax'" % who)
+        for name, choices in (("activation", ACTIVATIONS), ("loss", LOSSES), ("init", _INITS),
+                              ("output_activation", _OUTPUT_ACTIVATIONS)):
+            value = getattr(self, name)
+            if value is None and name == "output_activation":    # what the loss needs
+                value = _OUTPUT_FOR.get(self.loss, self.activation)
+            if value is not None or name == "activation":
+                setattr(self, name, _check_choice(value, choices, who, net + name))
+        needed = _OUTPUT_FOR.get(self.loss, self.output_activation)
+        if self.output_activation != needed:
+            raise ValueError("%s: %s needs output_activation %r, not %r"
+                             % (who, self.loss, needed, self.output_activation))
+        _check_flag(self.bias, who, net + "bias")
+        self.seed = _check_int(self.seed, who, net + "seed", 0, 0xffffffff)
+        if self.classes is not None:             # and the loss and scaling that suit them
+            self._learn_classes(_check_classes(self.classes, who, "net.classes"), who,
+                                "net.classes")
+        for name, width in (("input_scaler", sizes[0]), ("target_scaler", sizes[-1])):
+            scaler = getattr(self, name)     # the constructor's argument: input_scaling
+            if scaler is not None:
+                if not _is(scaler, Scaler):
+                    raise TypeError("%s: net.%s must be a Scaler or None, got %s"
+                                    % (who, name, _describe(scaler)))
+                scaler._check(width, who, net + name if net else name.replace("er", "ing"))
+
+    def _layers(self, who):
+        "Return [(WT, W, b)] a layer from net.weights and net.biases: checked once, then cached."
+        self._check_settings(who)
+        cache, sizes, L = self._cache, self.sizes, len(self.sizes) - 1
+        try:                         # a numpy row compares to an array, which is no answer
+            if cache is not None and cache[0] == [sizes, self.bias, self.weights, self.biases]:
+                return cache[1]
+        except (TypeError, ValueError):
+            pass
+        weights = _sequence(self.weights, who, "net.weights")
+        biases = _sequence(self.biases, who, "net.biases")
+        if len(weights) != L or len(biases) != L:
+            raise ValueError("%s: net.weights and net.biases must hold %d layers, not %d and %d"
+                             % (who, L, len(weights), len(biases)))
+        layers, Ws, bs = [], [], []  # and the cache's key: the weights and biases as floats
+        for k in range(L):
+            rows = _sequence(weights[k], who, "net.weights[%d]" % k)
+            if len(rows) != sizes[k]:
+                raise ValueError("%s: net.weights[%d] must have %d rows, got %d"
+                                 % (who, k, sizes[k], len(rows)))
+            W = [_number_row(row, sizes[k + 1], who, "net.weights[%d][%d]" % (k, i))
+                 for i, row in enumerate(rows)]
+            b = _number_row(biases[k], sizes[k + 1] if self.bias else 0, who,
+                            "net.biases[%d]" % k)
+            Ws.append(W)
+            bs.append(b)
+            layers.append((_transpose(W), W, b or None))    # W: weights[k] as floats, WT: W^T
+        self._cache = ([list(sizes), self.bias, Ws, bs], layers)
+        return layers
+
+    def _store(self, layers):
+        "Write the kernels' layers back into net.weights and net.biases."
+        self.weights, self.biases, self._cache = [], [], None
+        for WT, W, b in layers:
+            self.weights.append(_transpose(WT))
+            self.biases.append(list(b or []))
+
+    # -- the answers, the cost and its gradient ----------------------------------
+
+    def feedforward(self, x):
+        "Return the outputs of every layer for one input row x (not scaled), input first."
+        layers = self._layers("feedforward")
+        rows = _number_rows(x, self.sizes[0], "feedforward", "x", single=True)[0]
+        if len(rows) != 1:
+            raise ValueError("feedforward: x must be one row, got %d" % len(rows))
+        outputs = [a[0] for a in self._forward(layers, rows, portable=True)[0]]
+        where = _first_not_finite(outputs)
+        if where:
+            raise ValueError("feedforward: layer %d's outputs are not finite" % where[0])
+        return outputs
+
+    def _answers(self, X, who, outputs=False):
+        "Return (answers, single): what predict(X) answers for every row, or the outputs."
+        layers = self._layers(who)
+        rows, single = _number_rows(X, self.sizes[0], who, "X", single=True)
+        O = self._forward(layers, self._scale_inputs(rows, who), portable=True)[0][-1]
+        where = _first_not_finite(O)
+        if where:
+            raise ValueError("%s: the outputs for row %d of X are not finite" % (who, where[0]))
+        if self.classes is not None and not outputs:
+            O = [self.classes[_best_class(row)] for row in O]
+        elif self.target_scaler is not None:      # never with classes: see _learn_classes
+            O = self.target_scaler._apply(O, who, "the outputs", inverse=True)
+        return O, single
+
+    def _scale_inputs(self, rows, who, name="X"):
+        "Return rows scaled as the training inputs were; refuse a scaling not fitted yet."
+        for kind, scaler in (("input", self.input_scaler), ("target", self.target_scaler)):
+            if scaler is not None and scaler.shift is None:
+                raise ValueError("%s: %s_scaling is not fitted yet; train the network first"
+                                 % (who, kind))
+        scaler = self.input_scaler
+        return rows if scaler is None else scaler._apply(rows, who, name)
+
+    def _loss(self, layers, rows, T):
+        "Return (loss, outputs) of the layers on rows and targets: the mean loss (sse: the sum)."
+        acts, Z = self._forward(layers, rows)
+        return _loss_sum(self.loss, Z, acts[-1], T, True), acts[-1]
+
+    def cost(self, X, Y):
+        "Return the loss on inputs X and targets Y (see LOSSES), on scaled targets if scaling."
+        layers = self._layers("cost")
+        rows, T = self._prepare(X, Y, "cost")
+        acts, Z = self._forward(layers, rows)
+        cost = _cost(self.loss, Z, acts[-1], T)
+        if cost != cost:
+            raise ValueError("cost: the loss is not a number")
+        return cost
+
+    def gradients(self, X, Y):
+        """Return (weight_grads, bias_grads), the gradient of cost(X, Y), by backpropagation.
+
+        weight_grads[k][i][j] is dcost / dweights[k][i][j]; bias_grads[k][j] likewise.
+        """
+        layers = self._layers("gradients")
+        rows, T = self._prepare(X, Y, "gradients")
+        acts, Z = self._forward(layers, rows)
+        weight_grads, bias_grads = [None] * len(layers), [None] * len(layers)
+
+        def keep(k, DT, AT):
+            weight_grads[k] = [[_dot(d, a) for d in DT] for a in AT]
+            bias_grads[k] = list(map(sum, DT)) if layers[k][2] else []
+        self._backward(layers, acts, _output_delta(self.loss, self.output_activation, acts[-1],
+                                                   T, len(rows)), keep)
+        for k in range(len(layers)):
+            if _first_not_finite(weight_grads[k] + [bias_grads[k]]):
+                raise ValueError("gradients: the gradient of layer %d is not finite" % k)
+        return weight_grads, bias_grads
+
+    # -- the data: inputs, and targets that are numbers or class labels ----------
+
+    def _prepare(self, X, Y, who, learn=False, names=("X", "Y")):
+        """Return (inputs, targets) checked, labels one-hot, scaled; names: what X and Y are called.
+
+        learn: set up the classes, the loss and the scaling from them, as train() does.
+        """
+        rows = _number_rows(X, self.sizes[0], who, names[0])[0]
+        name, width = names[1], self.sizes[-1]
+        Y = _as_list(Y, who, name)
+        if len(Y) != len(rows):
+            raise ValueError("%s: %s has %d rows but %s has %d"
+                             % (who, names[0], len(rows), name, len(Y)))
+        if _is_scalar(Y[0]) and self.loss in ("sse", "mse") and self.classes is None:
+            for i, y in enumerate(Y):                          # a number a row
+                if not _is_number(y):
+                    raise TypeError("%s: %s[%d] is %s; the loss %r needs numeric targets, not "
+                                    "labels" % (who, name, i, _describe(y), self.loss))
+            Y = [[y] for y in Y]
+        if _is_scalar(Y[0]):                                   # class labels
+            Y = [_check_label(y, who, "%s[%d]" % (name, i)) for i, y in enumerate(Y)]
+            if len(set(map(_label_kind, Y))) > 1:
+                raise TypeError("%s: %s mixes class labels of different kinds" % (who, name))
+            if self.classes is None:
+                if not learn:
+                    raise ValueError("%s: the network has no classes" % who)
+                self._learn_classes(sorted(set(Y)), who)
+            for i, y in enumerate(Y):
+                if y not in self.classes:
+                    raise ValueError("%s: %s[%d] is %s, not one of net.classes %s"
+                                     % (who, name, i, _glimpse(y), _short_list(self.classes)))
+            # one-hot rows; two classes on one output: the second class's column
+            T = [[float(c == y) for c in self.classes][-width:] for y in Y]
+        else:
+            T = _number_rows(Y, width, who, name)[0]
+            scaler = self.target_scaler
+            if scaler is not None and (learn or scaler.shift is not None):  # or _scale_inputs
+                if scaler.shift is None:                                   # refuses it
+                    scaler._fit(T, who, name)
+                T = scaler._apply(T, who, name)
+            if self.loss in _OUTPUT_FOR:         # a cross-entropy: probabilities
+                _check_probabilities(T, who, name)
+        if learn and self.input_scaler is not None and self.input_scaler.shift is None:
+            self.input_scaler._fit(rows, who, names[0])
+        if self.loss is None:                   # rows of numbers: a regression
+            self.loss = "mse"
+        return self._scale_inputs(rows, who, names[0]), T
+
+    def _learn_classes(self, classes, who, name="Y"):
+        "Set net.classes, and the loss and output activation that suit them; name: whose they are."
+        width, n = self.sizes[-1], len(classes)
+        loss = "binary_crossentropy" if width == 1 else "cross_entropy"  # 1: two on a sigmoid
+        output = _OUTPUT_FOR[loss]
+        if self.target_scaler is not None:
+            raise ValueError("%s: target_scaling is for numeric targets, not class labels" % who)
+        if n < 2:
+            raise ValueError("%s: %s holds only one class, %r" % (who, name, classes[0]))
+        if max(width, 2) != n:
+            raise ValueError("%s: %s holds %d classes for %d outputs; use %d (1 for two)"
+                             % (who, name, n, width, n))
+        if self.loss not in (None, loss) or (self._output_given and
+                                             self.output_activation != output):
+            raise ValueError("%s: %d classes on %d outputs need loss %r and output_activation "
+                             "%r, not %r and %r" % (who, n, width, loss, output, self.loss,
+                                                    self.output_activation))
+        self.loss, self.output_activation, self.classes = loss, output, list(classes)
+
+    # -- saving, classification and scores, looking at it ------------------------
 
     def save(self, path):
         "Save the network to path as JSON (never half-written); nn.load(path) gives it back."
@@ -1187,53 +1231,11 @@ def check_gradients(net, X, Y, epsilon=1e-5):
 
 
 # ---------------------------------------------------------------------------
-# Update rules
+# Adam
 # ---------------------------------------------------------------------------
-# Every weight steps against its gradient g (plus weight_decay * w, L2; biases have no decay):
-#   SGD:       w <- w - learning_rate * g
-#   momentum:  v <- momentum * v - learning_rate * g;  w <- w + v
-#   Adam:      m <- b1 m + (1 - b1) g;  s <- b2 s + (1 - b2) g^2;
-#              w <- w - learning_rate * m_hat / (sqrt(s_hat) + epsilon)
-# where m_hat, s_hat undo the bias of starting at 0. step() gets layer k's weight rows WT,
-# biases b, deltas DT and inputs AT.
-
-def _step_rows(WT, b, DT, AT, decay):
-    "Return (values, gradients, weight decay) for each weight row of a layer, then its biases."
-    n = len(AT)      # map(_dot, [d] * n, AT) makes a row's gradients in C
-    rows = [(WT[j], map(_dot, [d] * n, AT), decay) for j, d in enumerate(DT)]
-    if b:
-        rows.append((b, [sum(d) for d in DT], 0.0))
-    return rows
-
-
-class SGD(object):
-    "Stochastic gradient descent, with momentum when momentum > 0."
-
-    _settings = ("learning_rate", "momentum", "weight_decay")     # in order, for a copy
-
-    def __init__(self, learning_rate=0.1, momentum=0.0, weight_decay=0.0):
-        who = "SGD"
-        self.learning_rate = _check_number(learning_rate, who, "learning_rate", 0.0, low_open=True)
-        self.momentum = _check_number(momentum, who, "momentum", 0.0, 1.0, high_open=True)
-        self.weight_decay = _check_number(weight_decay, who, "weight_decay", 0.0)
-        self._velocity = {}
-
-    def step(self, k, WT, b, DT, AT):
-        "Update layer k's weight rows WT and biases b in place."
-        lr, mu = self.learning_rate, self.momentum
-        if mu == 0.0 and self.weight_decay == 0.0:       # the tutorials' rule
-            for values, d in zip(WT, DT):
-                values[:] = [w - lr * _dot(d, a) for w, a in zip(values, AT)]
-            if b:
-                b[:] = [c - lr * sum(d) for c, d in zip(b, DT)]
-            return
-        rows = _step_rows(WT, b, DT, AT, self.weight_decay)
-        if k not in self._velocity:          # a row of velocities for each row of values
-            self._velocity[k] = [[0.0] * len(values) for values, grads, decay in rows]
-        for (values, grads, decay), v_row in zip(rows, self._velocity[k]):
-            v_row[:] = [mu * v - lr * (g + decay * w) for v, w, g in zip(v_row, values, grads)]
-            values[:] = [w + v for w, v in zip(values, v_row)]
-
+#   m <- b1 m + (1 - b1) g;  s <- b2 s + (1 - b2) g^2;
+#   w <- w - learning_rate * m_hat / (sqrt(s_hat) + epsilon)
+# where m_hat, s_hat undo the bias of starting at 0.
 
 class Adam(object):
     "Adam: per-weight step sizes from running averages of the gradient and its square."
@@ -1268,6 +1270,8 @@ class Adam(object):
                 m_row[i] = m = b1 * m_row[i] + (1.0 - b1) * g
                 s_row[i] = s = b2 * s_row[i] + (1.0 - b2) * g * g
                 values[i] -= lr * m / (sqrt(s) + eps_hat)
+
+
 
 
 # ---------------------------------------------------------------------------
