@@ -1128,7 +1128,7 @@ class History(object):
 
     stop_reason = best_epoch = None
     seconds = 0.0
-    _doubles = False              # True: blocks of array("d"), as _series makes them
+    _typecode = None              # "d" or "f": blocks of array(_typecode), as _series makes them
 
     def __init__(self, losses=()):
         # Blocks of 32 numbers: a board's heap, scattered by training, has room for many small
@@ -1165,7 +1165,7 @@ class History(object):
         "Make room for n numbers, in blocks of 32."
         blocks = self._blocks
         while len(blocks) << 5 < n:
-            blocks.append(_array("d", [0.0] * 32) if self._doubles else [None] * 32)
+            blocks.append(_array(self._typecode, [0.0] * 32) if self._typecode else [None] * 32)
 
     def extend(self, values):
         "Add the numbers of the next epochs."
@@ -1182,9 +1182,9 @@ class History(object):
 
 
 def _series(epochs):
-    "Return an empty History that keeps its numbers as doubles, 8 bytes each, where array is."
+    "Return an empty History that keeps its numbers unboxed where array is: 8 bytes, 4 on a board."
     series = History()
-    series._doubles = _array is not None
+    series._typecode = None if _array is None else "f" if _FLOAT32 else "d"
     series._reserve(min(epochs, 8192))  # the blocks made before training scatters a board's heap
     return series
 

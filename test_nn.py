@@ -1423,6 +1423,22 @@ class TestTrainingControls(Case):
                          "for a while in 1.5 s, loss 0.5; kept the weights of epoch 0")
 
 
+    def test_history_keeps_a_boards_floats_in_4_bytes(self):
+        "With 32-bit floats a History keeps array('f') blocks: half the heap, nothing lost there."
+        if nn._array is None:
+            self.skipTest("no array module")
+        saved = nn._FLOAT32
+        nn._FLOAT32 = True
+        try:
+            history = nn._series(40)
+        finally:
+            nn._FLOAT32 = saved
+        history.extend([0.1, 2.5])
+        self.assertEqual(list(history), [nn._array("f", [0.1])[0], 2.5])   # 0.1 to 32 bits
+        history = nn._series(40)                 # this interpreter's floats: kept exactly
+        history.extend([0.1, 2.5])
+        self.assertEqual((history._typecode, list(history)), ("f" if saved else "d", [0.1, 2.5]))
+
 # --------------------------------------------------------------------------
 # Data without numpy: CSV files, held-out rows, one-hot rows
 # --------------------------------------------------------------------------
