@@ -936,19 +936,6 @@ def export_python(net, path):
     nn._write_atomic(path, _export_source(net), "export_python")
 
 
-# Each activation as predict() computes it (nn._activate), on a list z, in the
-# exported module's words: _exp and _tanh are nn.py's portable ones.
-_ACTIVATION_SOURCE = {
-    "sigmoid": ["return [1.0 / (1.0 + _exp(-v)) if v > -36.0 else _exp(v) for v in z]"],
-    "tanh": ["return [_tanh(v) for v in z]"],
-    "relu": ["return [0.0 if v <= 0.0 else v for v in z]"],
-    "leaky_relu": ["return [v if v > 0.0 else 0.01 * v for v in z]"],
-    "linear": ["return z"],
-    "softmax": ["top = max(z)", "e = [_exp(v - top) for v in z]", "t = 0.0",
-                "for v in e:             # left to right, as softmax() sums",
-                "    t += v", "return [v / t for v in e]"],
-}
-
 # The end of the exported module; each %(name)s is filled in for the network.
 _PREDICT_SOURCE = '''
 def _refuse(values, what):
@@ -980,26 +967,49 @@ def predict(x):
 '''
 
 
-def _portable_source():
-    "Return nn.py's exactly rounded exp and tanh, its own lines from _LN2_HI to _tanh's end."
+def _nn_source(first, last):
+    "Return nn.py's own lines, from the one that starts with first to the end of last's block."
     path = getattr(nn, "__file__", None) or "?"
     if path[-4:] in (".pyc", ".pyo"):
         path = path[:-1]
-    lines, tanh = None, False
+    lines, found = None, False
     if path[-3:] == ".py":
         with open(path) as f:          # line by line: a board's heap may hold no 100 KB string
             for line in f:
-                if line.startswith("_LN2_HI = "):
+                if line.startswith(first):
                     lines = []
-                elif tanh and line.strip() and not line[:1].isspace():
-                    break                          # the first line after _tanh's body
-                tanh = tanh or line.startswith("def _tanh(")
+                elif found and line.strip() and not line[:1].isspace():
+                    break                          # the first line after last's block
+                found = found or lines is not None and line.startswith(last)
                 if lines is not None:
                     lines.append(line)
-    if not lines or not tanh:
-        raise ImportError("export_python copies nn.py's _exp and _tanh from its source, and %r "
-                          "is not nn.py's source: put nn.py beside nn_tools.py" % path)
+    if not found:
+        raise ImportError("export_python copies nn.py's exp, tanh and activations from its "
+                          "source, and %r is not nn.py's source: put nn.py beside nn_tools.py"
+                          % path)
     return "".join(lines).rstrip("\n")
+
+
+def _activate_source(used):
+    "Return the exported _activate (and _softmax), each activation in nn.py's own words."
+    text = _nn_source("def _softmax(", "_UNITS = {")        # _softmax, then _UNITS' entries
+    softmax, units = text.split("\n\n\n_UNITS = {\n")
+    lines = ["def _activate(f, r):",
+             '    "Return the activation called f of every value in the list r."']
+    for f in used:
+        if f == "softmax":
+            body = "_softmax(r, _exp)"
+        else:                          # f's lambda r, exp, th: up to the comma that ends it
+            key = '"%s": (lambda r, exp, th: ' % f
+            body, depth = units[units.index(key) + len(key):], 0
+            for i, c in enumerate(body):
+                depth += (c in "([{") - (c in ")]}")
+                if depth < 0 or depth == 0 and c == ",":
+                    break
+            body = body[:i].replace("exp(", "_exp(").replace("th(", "_tanh(")
+        lines += ["    return " + body] if f == used[-1] else \
+            ['    if f == "%s":' % f, "        return " + body]
+    return "\n\n\n".join([softmax] * ("softmax" in used) + ["\n".join(lines)])
 
 
 def _export_source(net):
@@ -1030,17 +1040,10 @@ def _export_source(net):
             else str(c) for c in net.classes]))
         answer, returned = "a class label", ("CLASSES[a.index(max(a))]" if sizes[-1] > 1 else
                                              "CLASSES[1 if a[0] >= 0.5 else 0]")
-    used = sorted(set(names), key=names.index)
-    activate = ["def _activate(f, z):",
-                '    "Return the activation called f of every value in the list z."']
-    for f in used:                             # the last one needs no test
-        lines = ["    " + line for line in _ACTIVATION_SOURCE[f]]
-        activate += lines if f == used[-1] else \
-            ['    if f == "%s":' % f] + ["    " + line for line in lines]
-    activate = "\n".join(activate)
-    portable = _portable_source()
+    activate = _activate_source(sorted(set(names), key=names.index))
+    portable = _nn_source("_LN2_HI = ", "def _tanh(")
     if "_tanh(" not in activate:               # only the exp and tanh predict() uses
-        portable = portable.split("\n\n\ndef _tanh")[0] if "_exp(" in activate else ""
+        portable = portable.split("\n\n\ndef _tanh")[0] if "_exp" in activate else ""
     fill = {"width": sizes[0], "b": "b, " * net.bias, "biases": "BIASES, " * net.bias,
             "bias": " + b[j]" * net.bias, "answer": returned,
             "inputs": "[float(v) for v in x]" if scaler is None else

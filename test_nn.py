@@ -4332,8 +4332,18 @@ class TestToolsAtTheEdges(ToolsCase):
         text = nn_tools._export_source(nets[-3])          # nn.py's own lines, comments and all
         self.assertTrue(text.count("def _exp(") == text.count("def _tanh(") == 1)
         with open(nn.__file__.replace(".pyc", ".py")) as source:
-            self.assertTrue(text[text.index("_LN2_HI = "):text.index("\n\n\ndef _activate")]
-                            in source.read())
+            source = source.read()
+        self.assertTrue(text[text.index("_LN2_HI = "):text.index("\n\n\ndef _activate")] in source)
+        for net in nets:                                # and each activation in nn.py's words
+            text = nn_tools._export_source(net)
+            lines = text[text.index("def _activate("):text.index("def _refuse(")].split("\n")
+            bodies = [line.split("return ")[1] for line in lines if "return [" in line]
+            self.assertTrue(bodies)
+            for body in bodies:
+                self.assertTrue(body.replace("_exp(", "exp(").replace("_tanh(", "th(") in source)
+            if "softmax" in net._activations():
+                self.assertTrue(text[text.index("def _softmax("):text.index("\n\n\ndef _activate")]
+                                in source)
         saved = nn.__file__
         try:                                            # an nn.mpy has no text to copy
             nn.__file__ = "nn.mpy"
