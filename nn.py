@@ -1164,8 +1164,9 @@ class History(object):
     def _reserve(self, n):
         "Make room for n numbers, in blocks of 32."
         blocks = self._blocks
-        while len(blocks) << 5 < n:
-            blocks.append(_array(self._typecode, [0.0] * 32) if self._typecode else [None] * 32)
+        while len(blocks) << 5 < n:  # copies of the first: no list of 32 floats left as a gap
+            blocks.append(blocks[0][:] if blocks else
+                          _array(self._typecode, [0.0] * 32) if self._typecode else [None] * 32)
 
     def extend(self, values):
         "Add the numbers of the next epochs."
@@ -1378,11 +1379,9 @@ class RandomState(object):
     def __init__(self, seed):
         prev = _check_int(seed, "RandomState", "seed", 0, 0xffffffff)
         # the 624 words of state np.random.seed(seed) starts from (init_genrand)
-        state = list(range(624))
-        if _array:        # 32-bit words in an array: 2.5 KB, not 624 integer objects (15 KB)
-            state = _array("I", state)
-            if getattr(state, "itemsize", 4) < 4:    # MicroPython has no itemsize: "I" is 32 bits
-                state = _array("L", state)
+        state = _array("I", range(624)) if _array else list(range(624))   # 2.5 KB, not 15 as ints
+        if getattr(state, "itemsize", 4) < 4:        # MicroPython has no itemsize: "I" is 32 bits
+            state = _array("L", state)
         state[0] = prev
         for i in range(1, 624):
             prev = (1812433253 * (prev ^ (prev >> 30)) + i) & 0xffffffff

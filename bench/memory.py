@@ -45,7 +45,7 @@ PREDICTIONS = "0.02039406 0.96795662 0.97199464 0.02758648"
 STEPS = [
     ("import nn, from nn.mpy", "import nn\nprint('ok')\n", "ok", (48, 70), False),
     ("import, train tutorial 1 for 5,000 epochs, predict, from nn.mpy", TRAIN, PREDICTIONS,
-     (96, 144), False),
+     (96, 126), False),
     ("import, load a saved 64-32-10 classifier, predict one row, from nn.mpy",
      "import nn\nnet = nn.load('classifier.json')\n"
      "print(net.predict([[0.25] * 64])[0])\n", None, (96, 159), False),
