@@ -69,6 +69,8 @@ def _by_column(A):
 
 def _transpose(A):
     "Return the transpose of matrix A as a list of lists."
+    if _IMPLEMENTATION == "micropython":      # no tuples made and dropped: a board's heap
+        return [[row[j] for row in A] for j in range(len(A[0]))] if A else []
     return [list(column) for column in _by_column(A)]
 
 
@@ -1823,7 +1825,7 @@ def _from_dict(data):
 def _from_weights(cls, weights, biases, activation, output_activation, loss, classes, sizes,
                   init=None, seed=0, scalers=(None, None), bias=None):
     "Return a network of class cls with the given weights (see Network.from_weights)."
-    who = "Network.from_weights"
+    who, loaded = "Network.from_weights", bias is not None     # loaded: lists load() made
     weights = [_as_list(W, who, "weights[%d]" % k)
                for k, W in enumerate(_as_list(weights, who, "weights"))]
     derived = [len(W) for W in weights]       # the rows of each matrix, then the last's columns
@@ -1839,8 +1841,9 @@ def _from_weights(cls, weights, biases, activation, output_activation, loss, cla
                    scalers[0], scalers[1], who)
     net.weights, net.biases = weights, biases
     layers = net._layers(who)                 # checked, as floats, and kept for predict()
-    net.weights = [[list(row) for row in W] for WT, W, b in layers]    # lists of its own
-    net.biases = [list(b or []) for WT, W, b in layers]
+    if not loaded:                            # the caller's lists: the network's own copies
+        net.weights = [[list(row) for row in W] for WT, W, b in layers]
+        net.biases = [list(b or []) for WT, W, b in layers]
     if classes is not None:
         net._learn_classes(_check_classes(classes, who, "classes"), who)
     return net

@@ -48,7 +48,7 @@ STEPS = [
      (96, 126), False),
     ("import, load a saved 64-32-10 classifier, predict one row, from nn.mpy",
      "import nn\nnet = nn.load('classifier.json')\n"
-     "print(net.predict([[0.25] * 64])[0])\n", None, (96, 159), False),
+     "print(net.predict([[0.25] * 64])[0])\n", None, (96, 147), False),
     ("the same training from nn.py source", TRAIN, PREDICTIONS, (256, None), True),
 ]
 
