@@ -1892,7 +1892,7 @@ def load_weights(path):
 
 _MAX_PARAMETERS = 2000000   # weights and biases in one network: its file loads in about 2 s
 _MAX_EPOCHS = 10 ** 7       # epochs of one train() call
-_MAX_WORK = 10 ** 11        # epochs x rows x parameters without a time_limit: hours of CPython
+_MAX_WORK = 10 ** 11        # check_gradients: 2 x parameters^2 x rows, hours of CPython
 _MAX_DRAWS = 10 ** 8        # numbers RandomState makes in one call
 _is = isinstance
 
@@ -2136,6 +2136,8 @@ except TypeError:                        # MicroPython: one built-in base only
 _clock = getattr(time, "perf_counter", time.time)      # not on 2.7, Jython or MicroPython
 
 _IMPLEMENTATION = getattr(getattr(sys, "implementation", None), "name", "").lower()
+if _IMPLEMENTATION == "brython":       # whose arrays cannot be sliced or copied: lists
+    _array = None
 
 # predict() always sums left to right, so a saved network gives the same bits on
 # every interpreter (see _exp below); training uses the fastest _dot there is.
