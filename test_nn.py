@@ -1426,7 +1426,7 @@ class TestTrainingControls(Case):
     def test_history_keeps_a_boards_floats_in_4_bytes(self):
         "With 32-bit floats a History keeps array('f') blocks: half the heap, nothing lost there."
         if nn._array is None:
-            self.skipTest("no array module")
+            self.skipTest("no array here that a History can use (none, or Brython's)")
         saved = nn._FLOAT32
         nn._FLOAT32 = True
         try:
