@@ -376,7 +376,6 @@ class Case(unittest.TestCase):
         self.fail("expected %s, nothing was raised" % getattr(kind, "__name__", "an error"))
 
 
-
 def needs_tools(case):
     "Skip the test when nn_tools.py is not beside nn.py."
     if nn_tools is None:
@@ -3127,7 +3126,6 @@ class TestDemo(Case):
         text = "".join(lines)
         self.assertTrue("0.02039406  0.96795662  0.97199464  0.02758648" in text, text)
         self.assertTrue("4 hours studied and 8 slept" in text)
-
 
 
 # --------------------------------------------------------------------------
