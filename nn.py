@@ -58,20 +58,16 @@ def _dot(u, v):
 
 
 def _by_column(A):
-    "Return the columns of matrix A as tuples: list(zip(*A)), a loop in C."
-    if _IMPLEMENTATION != "micropython":
-        return list(zip(*A))
-    columns = [()] * len(A[0]) if A else []     # star-arguments share a small fixed stack
-    for start in range(0, len(A), 200):         # there: 200 rows at a time
-        columns = [c + part for c, part in zip(columns, zip(*A[start:start + 200]))]
-    return columns
+    "Return the columns of matrix A: list(zip(*A)), a loop in C, tuples; lists on MicroPython."
+    if _IMPLEMENTATION == "micropython":      # whose star-arguments share a small fixed stack
+        return [[row[j] for row in A] for j in range(len(A[0]))] if A else []
+    return list(zip(*A))
 
 
 def _transpose(A):
     "Return the transpose of matrix A as a list of lists."
-    if _IMPLEMENTATION == "micropython":      # no tuples made and dropped: a board's heap
-        return [[row[j] for row in A] for j in range(len(A[0]))] if A else []
-    return [list(column) for column in _by_column(A)]
+    columns = _by_column(A)
+    return columns if _IMPLEMENTATION == "micropython" else [list(c) for c in columns]
 
 
 def _vectors(who, u, v):
@@ -1107,12 +1103,6 @@ def _plural(n, noun):
 # History: what train() returns
 # ---------------------------------------------------------------------------
 
-try:                              # a History keeps its numbers in 8 bytes each, not boxed
-    from array import array as _array
-except ImportError:
-    _array = None
-
-
 class DivergedError(ValueError):
     "An infinite or NaN loss stopped training: the last finite weights stay, .history has it."
 
@@ -2134,7 +2124,12 @@ except TypeError:                        # MicroPython: one built-in base only
 _clock = getattr(time, "perf_counter", time.time)      # not on 2.7, Jython or MicroPython
 
 _IMPLEMENTATION = getattr(getattr(sys, "implementation", None), "name", "").lower()
-if _IMPLEMENTATION == "brython":       # whose arrays cannot be sliced or copied: lists
+
+try:                  # numbers unboxed, for a History and the generator's state; lists where
+    from array import array as _array    # there is no array module, or Brython's, which
+    if _IMPLEMENTATION == "brython":     # cannot be sliced or copied
+        _array = None
+except ImportError:
     _array = None
 
 # predict() always sums left to right, so a saved network gives the same bits on
