@@ -1566,7 +1566,9 @@ def _json_text(value, pad=None):
         return "{%s}" % ", ".join(["%s: %s" % (json.dumps(str(k)), _json_text(value[k]))
                                    for k in sorted(value)])
     if not isinstance(value, (list, tuple)):
-        return json.dumps(value)
+        if value is None or isinstance(value, _NUMBERS + _TEXT + (bool,)):
+            return json.dumps(value)
+        raise TypeError("JSON cannot hold %s" % _describe(value))   # MicroPython writes <object>
     items = [_json_text(v) for v in value]
     if pad is None:
         return "[%s]" % ", ".join(items)

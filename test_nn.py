@@ -1973,6 +1973,39 @@ class TestErrors(Case):
         for kind, words, kwargs in cases:
             self.assertRaisesMessage(kind, words, net.train, X, Y, **kwargs)
 
+    def test_the_rarer_mistakes(self):
+        X, labels = [[0.0, 1.0], [1.0, 0.0]], ["a", "b"]
+        self.assertRaisesMessage(ValueError, ["train: momentum is for sgd"],
+                                 nn.Network([2, 1], seed=1).train, X, [[0.0], [1.0]],
+                                 optimizer="adam", momentum=0.9)
+        net = nn.Network([2, 1], target_scaling="max", seed=1)
+        self.assertRaisesMessage(ValueError, ["train: target_scaling", "not class labels"],
+                                 net.train, X, labels)
+        net = nn.Network([2, 1], seed=1)
+        net.train(X, labels, epochs=2)
+        self.assertRaisesMessage(ValueError, ["cost: Y[1] is 'c', not one of net.classes"],
+                                 net.cost, X, ["a", "c"])
+        self.assertRaisesMessage(ValueError, ["Scaler.transform: row 0 of rows, value 1",
+                                              "too large to scale"],
+                                 nn.Scaler("max").fit([[1.0, 1e-300]]).transform, [[1.0, 1e300]])
+        x = nn._BIG * 1e-8                   # the cost is finite, one step of epsilon is not
+        net = nn.Network.from_weights([[[(nn._BIG - nn._BIG * 3e-14) / x]]], [[0.0]],
+                                      loss="binary_crossentropy")
+        self.assertRaisesMessage(ValueError, ["check_gradients: the cost overflows near layer 0"],
+                                 nn.check_gradients, net, [[x]], [[0.0]])
+
+    def test_what_a_network_and_a_history_show(self):
+        net = nn.Network([2, 1], seed=1)
+        self.assertEqual(repr(net), "Network([2, 1], activation='sigmoid', output_activation="
+                                    "'sigmoid', loss=None, bias=True)")
+        history = net.train([[0.0, 1.0]], [[1.0]], epochs=3)
+        self.assertEqual((history[1:], repr(history)), (list(history)[1:], repr(list(history))))
+
+        class Int(int):
+            "An integer of a subclass, taken as the plain int it is."
+        history = net.train([[0.0, 1.0]], [[1.0]], epochs=Int(2))
+        self.assertEqual(len(history), 2)
+
     def test_bad_weights_are_named(self):
         net = nn.Network([2, 2, 1], seed=1)
         net.weights[1] = [[1.0], [2.0], [3.0]]
@@ -2908,6 +2941,13 @@ class TestOutsideBattery(Case):
         text = text[:text.index('"x"')].rstrip(", \n") + "\n}\n"
         self.assertRaisesMessage(nn.FileError, ["biases must be a list", "None"], nn._load_text,
                                  text, "m.json")
+        text = nn._model_text(net, "save").replace('"input_scaling": null',
+                                                   '"input_scaling": [1, 2]')
+        self.assertRaisesMessage(nn.FileError, ["input_scaling must be an object"],
+                                 nn._load_text, text, "m.json")
+        net.target_name = object()
+        self.assertRaisesMessage(TypeError, ["save: JSON cannot hold object"], nn._model_text, net,
+                                 "save")
 
 class TestHostileFiles(TempFiles):
     "load() and load_weights() refuse broken and hostile files with the file and the problem."
