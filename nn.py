@@ -1565,10 +1565,10 @@ def _json_text(value, pad=None):
     if isinstance(value, dict):
         return "{%s}" % ", ".join(["%s: %s" % (json.dumps(str(k)), _json_text(value[k]))
                                    for k in sorted(value)])
-    if not isinstance(value, (list, tuple)):
-        if value is None or isinstance(value, _NUMBERS + _TEXT + (bool,)):
-            return json.dumps(value)
-        raise TypeError("JSON cannot hold %s" % _describe(value))   # MicroPython writes <object>
+    if value is None or _is_scalar(value):
+        return json.dumps(value)
+    if not isinstance(value, (list, tuple)):  # which MicroPython's json writes as <object>
+        raise TypeError("JSON cannot hold %s" % _describe(value))
     items = [_json_text(v) for v in value]
     if pad is None:
         return "[%s]" % ", ".join(items)
